@@ -1,0 +1,170 @@
+/**
+ * The types every stage of the pipeline shares. Data flows one way:
+ * git/ → diff/ → attribution/ → classifiers/ → check/ → reporters/.
+ * The JSON report is exactly `Report` (schema in `schema/report.schema.json`).
+ */
+
+/** Stable category ids, used in JSON, config and flags. */
+export const CATEGORY_IDS = [
+  'workflow',
+  'dockerfile',
+  'vendored-deps',
+  'reverted-fixes',
+  'removed-tests',
+  'other',
+] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+/** How `other` is split in reports. */
+export const OTHER_KINDS = ['fork-addition', 'docs', 'build', 'test', 'source'] as const;
+export type OtherKind = (typeof OTHER_KINDS)[number];
+
+/**
+ * Which side moved since the merge base: `fork` (the fork changed it, upstream
+ * did not), `upstream` (the fork lacks an upstream change), `both`, or `null`
+ * when unknown (diff-file mode, no merge base).
+ */
+export type Side = 'fork' | 'upstream' | 'both' | null;
+export const SIDES = ['fork', 'upstream', 'both'] as const;
+
+export type FileStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'copied';
+
+export type LineType = 'add' | 'del' | 'normal';
+
+/** One line of a hunk. `-` lines exist upstream only, `+` lines in the fork only. */
+export interface DiffLine {
+  type: LineType;
+  /** The line without its leading `+`, `-` or space. */
+  content: string;
+}
+
+export interface Hunk {
+  /** The `@@ … @@` line, including any function context after it. */
+  header: string;
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  /** Lines only in the fork. `\ No newline at end of file` is never counted. */
+  additions: number;
+  deletions: number;
+  categories: CategoryId[];
+  side: Side;
+  /** Identifies this drift across runs even when line numbers shift. */
+  fingerprint: string;
+  /** Upstream or fork commits that explain this hunk (git mode), short ids. */
+  commits: string[];
+  /** The hunk's lines; capped for huge hunks (see `isTruncated`). */
+  lines: DiffLine[];
+  /** True when `lines` holds only the start of the hunk. */
+  isTruncated: boolean;
+}
+
+export interface FileDiff {
+  /** Path in the fork (or upstream path when the fork deleted the file), without prefixes. */
+  path: string;
+  /** Path upstream when it differs (rename/copy), else null. */
+  oldPath: string | null;
+  status: FileStatus;
+  isBinary: boolean;
+  oldMode: string | null;
+  newMode: string | null;
+  /** Rename/copy similarity in percent, else null. */
+  similarity: number | null;
+  additions: number;
+  deletions: number;
+  categories: CategoryId[];
+  /** For files in `other` only: what kind of other. */
+  otherKind: OtherKind | null;
+  /** For vendored files: the module they belong to (e.g. `github.com/containerd/containerd`). */
+  module: string | null;
+  side: Side;
+  hunks: Hunk[];
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Finding {
+  category: CategoryId;
+  /** Analyser-specific, e.g. `dependency`, `base-image`, `job-commented-out`, `test-removed`. */
+  kind: string;
+  path: string;
+  /** One line a maintainer understands. */
+  message: string;
+  /** Stable across runs and line shifts; differs when the drift differs. */
+  fingerprint: string;
+  side: Side;
+  confidence: Confidence;
+  /** Structured facts (versions, names, evidence lines, commits). */
+  details: Record<string, unknown>;
+}
+
+export interface CommitInfo {
+  sha: string;
+  subject: string;
+  author: string;
+  /** ISO date of the commit (author date). */
+  date: string;
+  /** Subject reads as a fix (fix, bug, CVE, security, race, deadlock, leak, panic, backport). */
+  isFix: boolean;
+}
+
+export interface RevertInfo {
+  /** The fork commit that reverts. */
+  commit: CommitInfo;
+  /** The upstream commit it reverts, when it can be named. */
+  reverts: string | null;
+  revertsSubject: string | null;
+}
+
+export interface Commits {
+  /** Upstream commits whose patch the fork lacks (cherry-picks count as present). */
+  missingFromFork: CommitInfo[];
+  /** Commits only in the fork. */
+  forkOnly: CommitInfo[];
+  /** Fork commits that revert upstream ones. */
+  reverts: RevertInfo[];
+}
+
+export interface RefSide {
+  /** Remote name or URL. */
+  remote: string;
+  /** Branch or ref name on that remote, e.g. `v0.11`. */
+  ref: string;
+  /** Resolved commit, or null in diff-file mode. */
+  sha: string | null;
+}
+
+export interface SideCounts {
+  files: number;
+  hunks: number;
+  additions: number;
+  deletions: number;
+}
+
+export interface CategorySummary extends SideCounts {
+  category: CategoryId;
+  findings: number;
+  /** Split by side; null in diff-file mode. */
+  bySide: Record<'fork' | 'upstream' | 'both', SideCounts> | null;
+}
+
+export type Mode = 'git' | 'diff-file';
+
+/** The result of auditing one ref (or one diff file). */
+export interface Report {
+  schemaVersion: 1;
+  mode: Mode;
+  /** Null in diff-file mode unless the prefixes name them. */
+  upstream: RefSide | null;
+  fork: RefSide | null;
+  mergeBase: string | null;
+  summary: CategorySummary[];
+  totals: SideCounts;
+  files: FileDiff[];
+  findings: Finding[];
+  /** Null when history is unavailable (diff-file mode, no merge base). */
+  commits: Commits | null;
+  /** What could not be done, said plainly (e.g. skipped combined diffs). */
+  notices: string[];
+}
