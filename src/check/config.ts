@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { ForkdiffError } from '../errors.js';
-import { formatConfigIssue } from './config-errors.js';
-import { configSchema } from './config-schema.js';
-import type { Config } from './config-schema.js';
+import { formatConfigIssue } from './configErrors.js';
+import { configSchema } from './configSchema.js';
+import type { Config } from './configSchema.js';
 
-export type { Config, ExpectRule, DependencyDirection } from './config-schema.js';
-export { DEPENDENCY_DIRECTIONS, DEFAULT_BASELINE } from './config-schema.js';
+export type { Config, ExpectRule, DependencyDirection } from './configSchema.js';
+export { DEPENDENCY_DIRECTIONS, DEFAULT_BASELINE } from './configSchema.js';
 
 export const DEFAULT_CONFIG_FILE = '.forkdiff.yml';
 

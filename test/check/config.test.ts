@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baselinePath, loadConfig } from '../../src/check/config.js';
 import { ForkdiffError } from '../../src/errors.js';
-import { useTempDir } from './temp-dir.js';
+import { useTempDir } from './tempDir.js';
 
 const tmp = useTempDir();
 
