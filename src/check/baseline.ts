@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ForkdiffError } from '../errors.js';
 import { CATEGORY_IDS } from '../model.js';
 import type { CategoryId, Finding, Report } from '../model.js';
+import { compareFindings } from './findingOrder.js';
 
 /** One accepted finding. Only the fingerprint matters for matching; the rest is for humans reading the file. */
 export interface BaselineEntry {
@@ -19,21 +20,13 @@ export interface Baseline {
   accepted: BaselineEntry[];
 }
 
-// Code-unit order, not localeCompare: the file must not change with the machine's locale.
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-// Categories in the spec's (and the reports') order, so the file reads like the report.
-const categoryRank = (entry: BaselineEntry): number => CATEGORY_IDS.indexOf(entry.category);
-
-const compareEntries = (a: BaselineEntry, b: BaselineEntry): number =>
-  categoryRank(a) - categoryRank(b) || compareText(a.path, b.path) || compareText(a.fingerprint, b.fingerprint);
-
-const toEntry = (finding: Finding): BaselineEntry => ({
-  fingerprint: finding.fingerprint,
-  category: finding.category,
-  kind: finding.kind,
-  path: finding.path,
-  message: finding.message,
+/** Exactly the entry's fields in a fixed key order (a Finding's extra fields are dropped). */
+const toEntry = (from: BaselineEntry | Finding): BaselineEntry => ({
+  fingerprint: from.fingerprint,
+  category: from.category,
+  kind: from.kind,
+  path: from.path,
+  message: from.message,
 });
 
 /** Accept every finding of these reports; the same drift in several refs is one entry. */
@@ -44,22 +37,14 @@ export function buildBaseline(reports: readonly Report[]): Baseline {
       if (!byFingerprint.has(finding.fingerprint)) byFingerprint.set(finding.fingerprint, toEntry(finding));
     }
   }
-  return { version: 1, accepted: [...byFingerprint.values()].sort(compareEntries) };
+  return { version: 1, accepted: [...byFingerprint.values()].sort(compareFindings) };
 }
 
 /** Deterministic and diff-friendly: fixed key order, sorted entries, trailing newline, no timestamps. */
 export function serializeBaseline(baseline: Baseline): string {
-  const accepted = [...baseline.accepted].sort(compareEntries).map(toEntryInKeyOrder);
+  const accepted = [...baseline.accepted].sort(compareFindings).map(toEntry);
   return `${JSON.stringify({ version: 1, accepted }, null, 2)}\n`;
 }
-
-const toEntryInKeyOrder = (entry: BaselineEntry): BaselineEntry => ({
-  fingerprint: entry.fingerprint,
-  category: entry.category,
-  kind: entry.kind,
-  path: entry.path,
-  message: entry.message,
-});
 
 const baselineSchema = z.object({
   version: z.literal(1),
@@ -88,7 +73,7 @@ export function parseBaseline(text: string, file: string): Baseline {
     const where = result.error.issues[0]?.path.join('.') ?? '';
     throw new ForkdiffError(`${file}: not a forkdiff baseline (version 1)${where ? ` at ${where}` : ''}: ${fix}`);
   }
-  return { version: 1, accepted: result.data.accepted.map(toEntryInKeyOrder) };
+  return { version: 1, accepted: result.data.accepted.map(toEntry) };
 }
 
 /** The baseline at `path`, or null when there is none yet. */

@@ -1,8 +1,8 @@
-import { CATEGORY_IDS } from '../model.js';
 import type { Finding, Report } from '../model.js';
 import type { Baseline, BaselineEntry } from './baseline.js';
 import type { Config } from './configSchema.js';
 import { describeRule, matchRules, ruleSelectors } from './expectations.js';
+import { compareFindings } from './findingOrder.js';
 
 /** A finding neither a rule nor the baseline covers, with the report it came from. */
 export interface UnexpectedFinding extends Finding {
@@ -24,16 +24,9 @@ export interface CheckResult {
 
 const refOf = (report: Report): string | null => report.fork?.ref ?? report.upstream?.ref ?? null;
 
-const categoryRank = (finding: Finding): number => CATEGORY_IDS.indexOf(finding.category);
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 // Stable listing: by report, then category in the spec's order, then path.
 const compareUnexpected = (a: UnexpectedFinding, b: UnexpectedFinding): number =>
-  a.reportIndex - b.reportIndex ||
-  categoryRank(a) - categoryRank(b) ||
-  compareText(a.path, b.path) ||
-  compareText(a.fingerprint, b.fingerprint);
+  a.reportIndex - b.reportIndex || compareFindings(a, b);
 
 /** Which findings of these reports are expected (by rule, then baseline) and which are not. */
 export function checkReports(reports: readonly Report[], config: Config, baseline: Baseline | null): CheckResult {

@@ -1,10 +1,8 @@
-import type { CheckResult, UnexpectedFinding } from './check.js';
+import type { CheckResult } from './check.js';
+import { findingTextLine } from './findingLine.js';
 import { toSingleLine } from './singleLine.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-
-const findingLine = (finding: UnexpectedFinding): string =>
-  [finding.category, finding.path, finding.message, `[${finding.fingerprint}]`].map(toSingleLine).join('  ');
 
 /**
  * The `--check` verdict as plain text: a summary line, exactly the unexpected
@@ -27,7 +25,7 @@ export function formatCheckText(result: CheckResult): string {
       currentRef = finding.ref;
       lines.push(`${toSingleLine(finding.ref ?? '(unknown ref)')}:`);
     }
-    lines.push(`${isGroupedByRef ? '  ' : ''}${findingLine(finding)}`);
+    lines.push(`${isGroupedByRef ? '  ' : ''}${findingTextLine(finding)}`);
   }
   for (const warning of result.warnings) lines.push(`warning: ${toSingleLine(warning)}`);
   return `${lines.join('\n')}\n`;
