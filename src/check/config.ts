@@ -11,11 +11,7 @@ export { DEPENDENCY_DIRECTIONS, DEFAULT_BASELINE } from './configSchema.js';
 
 export const DEFAULT_CONFIG_FILE = '.forkdiff.yml';
 
-const emptyConfig = (source: string | null): Config => configToResult(configSchema.parse({}), source);
-
-function configToResult(parsed: Omit<Config, 'source'>, source: string | null): Config {
-  return { ...parsed, source };
-}
+const emptyConfig = (source: string | null): Config => ({ ...configSchema.parse({}), source });
 
 /** YAML text → data; syntax errors become one line with the position. */
 function parseYaml(text: string, file: string): unknown {
@@ -49,7 +45,7 @@ export function parseConfig(text: string, file: string, source: string | null = 
     const [issue] = result.error.issues;
     throw new ForkdiffError(issue ? formatConfigIssue(file, issue, raw) : `${file}: invalid config`);
   }
-  return configToResult(result.data, source);
+  return { ...result.data, source };
 }
 
 const isNotFound = (error: unknown): boolean =>

@@ -42,6 +42,10 @@ export const DEFAULT_BASELINE = '.forkdiff-baseline.json';
 
 const isMissing = (input: unknown): boolean => input === undefined || input === null;
 
+/** A key present with no value (`upstream:`) is not the same mistake as a missing key. */
+const missingMessage = (input: unknown, ifMissing: string): string =>
+  input === null && ifMissing === 'required' ? 'is empty: give a value or remove the key' : ifMissing;
+
 /** A strict mapping whose unknown-key error lists what is allowed. */
 function mapping<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
   const allowed = Object.keys(shape).join(', ');
@@ -58,12 +62,14 @@ function mapping<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
 
 const text = (what: string, ifMissing = 'required') =>
   z
-    .string({ error: (issue) => (isMissing(issue.input) ? ifMissing : `must be ${what}`) })
+    .string({ error: (issue) => (isMissing(issue.input) ? missingMessage(issue.input, ifMissing) : `must be ${what}`) })
     .trim()
     .min(1, ifMissing === 'required' ? 'must not be empty' : ifMissing);
 
 const oneOf = <const Values extends readonly [string, ...string[]]>(values: Values) =>
-  z.enum(values, { error: (issue) => (isMissing(issue.input) ? 'required' : `must be one of ${values.join(', ')}`) });
+  z.enum(values, {
+    error: (issue) => (isMissing(issue.input) ? missingMessage(issue.input, 'required') : `must be one of ${values.join(', ')}`),
+  });
 
 /** A single value is accepted where a list is expected, so `paths: Dockerfile` works. */
 const oneOrMany = <Item extends z.ZodType>(item: Item, what: string) =>
@@ -71,6 +77,9 @@ const oneOrMany = <Item extends z.ZodType>(item: Item, what: string) =>
     (value) => (typeof value === 'string' ? [value] : value),
     z.array(item, { error: `must be ${what}` }),
   );
+
+/** `expect:` with every rule commented out leaves an empty key: read it as the empty default. */
+const orEmpty = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => value ?? undefined, schema);
 
 const globs = oneOrMany(text('a glob string'), 'a glob or a list of globs');
 
@@ -97,11 +106,11 @@ export const configSchema = mapping(
   {
     upstream: text('a remote name or URL').optional(),
     origin: text('a remote name or URL').optional(),
-    refs: oneOrMany(text('a ref name'), 'a ref or a list of refs').default([]),
+    refs: orEmpty(oneOrMany(text('a ref name'), 'a ref or a list of refs').default([])),
     baseline: text('a file path').default(DEFAULT_BASELINE),
-    categories: mapping(categoryGlobsShape, 'a mapping of category id to path globs').default({}),
-    ignore: globs.default([]),
-    expect: z.array(expectRuleSchema, { error: 'must be a list of rules' }).default([]),
+    categories: orEmpty(mapping(categoryGlobsShape, 'a mapping of category id to path globs').default({})),
+    ignore: orEmpty(globs.default([])),
+    expect: orEmpty(z.array(expectRuleSchema, { error: 'must be a list of rules' }).default([])),
   },
   'a mapping of settings',
 );

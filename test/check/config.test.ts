@@ -88,6 +88,12 @@ describe('loadConfig', () => {
     expect((await loadConfig(undefined, tmp.path())).expect).toEqual([]);
   });
 
+  it('reads empty collection keys (all rules commented out) as empty', async () => {
+    await tmp.write('.forkdiff.yml', 'refs:\ncategories:\nignore:\nexpect:\n  # - category: workflow\n');
+    const config = await loadConfig(undefined, tmp.path());
+    expect(config).toMatchObject({ refs: [], categories: {}, ignore: [], expect: [] });
+  });
+
   it('loads a file given with --config', async () => {
     await tmp.write('ci/fd.yml', 'refs: v0.10\n');
     expect((await loadConfig('ci/fd.yml', tmp.path())).refs).toEqual(['v0.10']);
@@ -123,6 +129,8 @@ describe('config errors are one line naming file, key path and what is allowed',
       '.forkdiff.yml: expect[0].category: must be one of workflow, dockerfile, vendored-deps, reverted-fixes, removed-tests, other (got "dockerfiles")',
     ],
     ['expect:\n  - {reason: c}\n', '.forkdiff.yml: expect[0].category: required'],
+    ['expect:\n  - {category: , reason: c}\n', '.forkdiff.yml: expect[0].category: is empty: give a value or remove the key'],
+    ['upstream:\nrefs: [v0.11]\n', '.forkdiff.yml: upstream: is empty: give a value or remove the key'],
     ['expect:\n  - {category: workflow, side: ours, reason: c}\n', '.forkdiff.yml: expect[0].side: must be one of fork, upstream, both (got "ours")'],
     ['expect:\n  - {category: workflow, paths: 3, reason: c}\n', '.forkdiff.yml: expect[0].paths: must be a glob or a list of globs (got 3)'],
     ['expect: {category: workflow}\n', '.forkdiff.yml: expect: must be a list of rules (got a mapping)'],
