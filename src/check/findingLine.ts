@@ -1,5 +1,5 @@
 import type { Finding } from '../model.js';
-import { toSingleLine } from './singleLine.js';
+import { toSingleLine } from '../text/sanitize.js';
 
 /** `category  path  message  [fingerprint]`: one terminal-safe line per finding, easy to grep. */
 export const findingTextLine = (finding: Finding): string =>

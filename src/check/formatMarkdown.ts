@@ -1,5 +1,5 @@
 import type { CheckResult } from './check.js';
-import { escapeMarkdown } from './escapeMarkdown.js';
+import { escapeMarkdown } from '../text/markdown.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 

@@ -1,6 +1,6 @@
 import type { CheckResult } from './check.js';
 import { findingTextLine } from './findingLine.js';
-import { toSingleLine } from './singleLine.js';
+import { toSingleLine } from '../text/sanitize.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 

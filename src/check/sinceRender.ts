@@ -1,5 +1,5 @@
 import type { Finding } from '../model.js';
-import { escapeMarkdown } from './escapeMarkdown.js';
+import { escapeMarkdown } from '../text/markdown.js';
 import { findingTextLine } from './findingLine.js';
 import type { SinceComparison } from './since.js';
 

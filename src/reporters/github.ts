@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { ForkdiffError } from '../errors.js';
-import { toSingleLine } from '../check/singleLine.js';
+import { toSingleLine } from '../text/sanitize.js';
 import type { Finding } from '../model.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReports } from '../../src/check/check.js';
 import { parseConfig } from '../../src/check/config.js';
-import { escapeMarkdown } from '../../src/check/escapeMarkdown.js';
+import { escapeMarkdown } from '../../src/text/markdown.js';
 import { formatCheckMarkdown } from '../../src/check/formatMarkdown.js';
 import { aFinding, aReport } from './builders.js';
 
@@ -12,8 +12,9 @@ describe('escapeMarkdown', () => {
     ['</details><img src=x>', '&lt;/details&gt;&lt;img src=x&gt;'],
     ['one\ntwo\r\nthree\rfour', 'one two three four'],
     ['back\\slash & amp', 'back\\\\slash &amp; amp'],
-    ['esc\u001b[31m', 'esc\\\\x1b[31m'],
-    ['plain path/to_file.go', 'plain path/to_file.go'],
+    ['esc\u001b[31m', 'esc\\\\x1b\\[31m'],
+    ['plain path/to_file.go', 'plain path/to\\_file.go'],
+    ['*bold* [link](x) #1 ~x~ !', '\\*bold\\* \\[link\\](x) \\#1 \\~x\\~ \\!'],
   ])('%j → %j', (text, escaped) => {
     expect(escapeMarkdown(text)).toBe(escaped);
   });
@@ -42,7 +43,7 @@ describe('formatCheckMarkdown', () => {
         '',
         '### Warnings',
         '',
-        '- rule expect[1] (workflow, reason "gone") matched nothing: remove it or fix its category',
+        '- rule expect\\[1\\] (workflow, reason "gone") matched nothing: remove it or fix its category',
         '',
       ].join('\n'),
     );

@@ -1,5 +1,5 @@
 import type { CategoryId, FileDiff } from '../../model.js';
-import { codeBlock, escapeMarkdown } from './escape.js';
+import { codeBlock, escapeMarkdown } from '../../text/markdown.js';
 
 const PREFIX = { add: '+', del: '-', normal: ' ' } as const;
 

@@ -6,7 +6,7 @@ import { findingsView } from '../findingsView.js';
 import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
 import { summaryView } from '../summaryView.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown } from '../../text/markdown.js';
 import { hunksBlock } from './hunksBlock.js';
 import { markdownTable } from './markdownTable.js';
 

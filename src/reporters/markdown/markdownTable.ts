@@ -1,5 +1,5 @@
 import type { TableView } from '../view.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown } from '../../text/markdown.js';
 
 /** A GitHub-flavoured markdown table; every cell escaped, so untrusted text cannot end a cell or a block. */
 export function markdownTable(view: TableView): string {

@@ -1,4 +1,4 @@
-import { sanitizeText } from '../sanitize.js';
+import { toSingleLine } from '../../text/sanitize.js';
 import type { Column } from '../view.js';
 
 
@@ -21,7 +21,7 @@ function fit(text: string, width: number): string {
 
 /** A plain, aligned table that fits `style.width`; every cell is sanitised here, once. */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: TableStyle): string {
-  const cells = rows.map((row) => columns.map((_, index) => sanitizeText(row[index] ?? '')));
+  const cells = rows.map((row) => columns.map((_, index) => toSingleLine(row[index] ?? '')));
   const widths = columns.map((column, index) =>
     Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[index] ?? ''))),
   );

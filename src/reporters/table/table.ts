@@ -5,7 +5,7 @@ import { filesView } from '../filesView.js';
 import { findingsView } from '../findingsView.js';
 import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
-import { sanitizeText } from '../sanitize.js';
+import { toSingleLine } from '../../text/sanitize.js';
 import { summaryView } from '../summaryView.js';
 import type { TableView } from '../view.js';
 import { commitsTables } from './commitsTables.js';
@@ -19,8 +19,8 @@ export function tableReporter(reports: readonly Report[], options: ReporterOptio
   const blocks = reports.map((report, index) => {
     const hasSides = report.mergeBase !== null;
     const parts: string[] = [
-      `${chalk.bold('forkdiff')}  ${chalk.bold(sanitizeText(reportTitle(report)))}  ${chalk.dim(provenance(report))}`,
-      ...report.notices.map((notice) => chalk.yellow(`! ${sanitizeText(notice)}`)),
+      `${chalk.bold('forkdiff')}  ${chalk.bold(toSingleLine(reportTitle(report)))}  ${chalk.dim(provenance(report))}`,
+      ...report.notices.map((notice) => chalk.yellow(`! ${toSingleLine(notice)}`)),
       '',
       render(summaryView(report)),
     ];
