@@ -1,55 +1,58 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { auditDiffFile } from './audit/audit.js';
-import { type RawFlags, collect, parseCategories, parseFormat } from './cliOptions.js';
-import { ForkdiffError, isForkdiffError } from './errors.js';
-import { isColorWanted, outputWidth } from './io/terminal.js';
-import { writeAtomic } from './io/writeAtomic.js';
-import type { Report } from './model.js';
-import { filterReport } from './reporters/filterReport.js';
-import { reporters } from './reporters/index.js';
+import { type RawFlags, collect } from './cliOptions.js';
+import { runBaseline } from './commands/baseline.js';
+import { runReport } from './commands/report.js';
+import { isForkdiffError } from './errors.js';
 
-/** The thin layer: parse flags, run the audit, render, write, set the exit code. */
-async function run(refs: string[], flags: RawFlags): Promise<number> {
-  const format = parseFormat(flags.format);
-  const categories = parseCategories(flags.category);
-  let reports: Report[];
-  if (flags.diffFile !== undefined) {
-    if (refs.length > 0) throw new ForkdiffError('give either refs (git mode) or --diff-file, not both');
-    reports = [await auditDiffFile({ diffFile: flags.diffFile, srcPrefix: flags.srcPrefix, dstPrefix: flags.dstPrefix })];
-  } else {
-    throw new ForkdiffError('name a ref to audit (e.g. forkdiff v0.11), or pass --diff-file PATH');
-  }
-  const stream = process.stdout;
-  const isToFile = flags.output !== undefined;
-  const text = reporters[format](reports.map((report) => filterReport(report, categories)), {
-    isColor: !isToFile && isColorWanted(stream, flags.color, process.env),
-    width: isToFile ? 120 : outputWidth(stream, process.env),
-  });
-  if (flags.output !== undefined) await writeAtomic(flags.output, text);
-  else stream.write(text);
-  return 0;
+/** Options shared by the report and `baseline`: where the drift comes from. */
+function withSourceOptions(command: Command): Command {
+  return command
+    .argument('[refs...]', 'branches to audit on both remotes, e.g. v0.11 (default: refs: in .forkdiff.yml)')
+    .option('--upstream <remote>', 'upstream remote name or URL (default: config, then "upstream")')
+    .option('--origin <remote>', 'the fork\'s remote name or URL (default: config, then "origin")')
+    .option('--no-fetch', 'use the remote-tracking refs already in the repository')
+    .option('--diff-file <path>', 'analyse a saved diff (plain or in a ```diff fence; - for stdin) instead of git')
+    .option('--src-prefix <prefix>', 'source prefix used in the saved diff (detected when omitted)')
+    .option('--dst-prefix <prefix>', 'destination prefix used in the saved diff (detected when omitted)')
+    .option('--config <file>', 'config file (default: .forkdiff.yml)')
+    .option('--baseline <file>', 'baseline file (default: config, then .forkdiff-baseline.json)')
+    .option('--debug', 'print stack traces of errors');
 }
 
-const program = new Command()
-  .name('forkdiff')
-  .description('Audit how a fork drifts from its upstream: what it carries, what it lacks, what it stopped testing.')
-  .argument('[refs...]', 'branches to audit on both remotes, e.g. v0.11')
-  .option('--diff-file <path>', 'analyse a saved diff (plain or in a ```diff fence; - for stdin) instead of fetching')
-  .option('--src-prefix <prefix>', 'source prefix used in the saved diff (detected when omitted)')
-  .option('--dst-prefix <prefix>', 'destination prefix used in the saved diff (detected when omitted)')
+function packageVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
+}
+
+/** Commander's `error: unknown option '--x'` as forkdiff's one line, with where to look. */
+const usageError = (text: string): string => `forkdiff: ${text.trim().replace(/^error: /, '')} (see forkdiff --help)\n`;
+
+const program = withSourceOptions(
+  new Command()
+    .name('forkdiff')
+    .description('Audit how a fork drifts from its upstream: what it carries, what it lacks, what it stopped testing.')
+    .version(packageVersion()),
+)
   .addOption(new Option('-f, --format <format>', 'table, markdown or json').default(undefined, 'table'))
   .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
   .option('-c, --category <ids>', 'only these categories (comma-separated, repeatable)', collect)
   .option('--no-color', 'no ANSI colour (also NO_COLOR, and whenever stdout is not a terminal)')
-  .option('--debug', 'print stack traces of errors')
-  .showHelpAfterError('(run forkdiff --help for usage)')
+  .option('--check', 'exit 1 when drift is neither expected by a rule nor in the baseline')
+  .option('--since <report.json>', 'say what is new and what was resolved since an earlier --format json report')
   .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(usageError(text)) })
   .action(async (refs: string[], flags: RawFlags) => {
-    process.exitCode = await run(refs, flags);
+    process.exitCode = await runReport(refs, flags, process.cwd());
   });
 
-program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+withSourceOptions(program.command('baseline').description('accept every current finding into the baseline file'))
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(usageError(text)) })
+  .action(async (refs: string[], flags: RawFlags) => {
+    process.exitCode = await runBaseline(refs, flags, process.cwd());
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -24,7 +24,7 @@ export interface RawFlags {
 export function parseFormat(value: string | undefined): Format {
   if (value === undefined) return 'table';
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
-  throw new ForkdiffError(`unknown format "${value}": use --format ${FORMATS.join(', --format ')}`);
+  throw new ForkdiffError(`unknown format "${value}": choose ${FORMATS.join(', ')}`);
 }
 
 /** `--category workflow,dockerfile --category removed-tests` → ids, each checked. */

@@ -1,7 +1,8 @@
 import { type CategoryGlobs, createCategoriser } from '../classifiers/categorise.js';
 import type { ClassifyContext } from '../classifiers/define.js';
-import { CATEGORY_IDS, type Commits, type FileDiff, type Finding, type Mode, type RefSide, type Report } from '../model.js';
+import { type Commits, type FileDiff, type Finding, type Mode, type RefSide, type Report } from '../model.js';
 import { globMatcher } from '../classifiers/paths.js';
+import { compareFindings } from '../findingOrder.js';
 import { createLineBudget } from './lineBudget.js';
 import { summarise, totals } from './summary.js';
 
@@ -61,16 +62,3 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
     notices,
   };
 }
-
-/** Stable order: category, path, kind, message; never the order classifiers happened to run in. */
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category) ||
-    compareText(a.path, b.path) ||
-    compareText(a.kind, b.kind) ||
-    compareText(a.message, b.message) ||
-    compareText(a.fingerprint, b.fingerprint)
-  );
-}
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

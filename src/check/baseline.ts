@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ForkdiffError } from '../errors.js';
 import { CATEGORY_IDS } from '../model.js';
 import type { CategoryId, Finding, Report } from '../model.js';
-import { compareFindings } from './findingOrder.js';
+import { compareFindings } from '../findingOrder.js';
 
 /** One accepted finding. Only the fingerprint matters for matching; the rest is for humans reading the file. */
 export interface BaselineEntry {

@@ -2,7 +2,7 @@ import type { Finding, Report } from '../model.js';
 import type { Baseline, BaselineEntry } from './baseline.js';
 import type { Config } from './configSchema.js';
 import { describeRule, matchRules, ruleSelectors } from './expectations.js';
-import { compareFindings } from './findingOrder.js';
+import { compareFindings } from '../findingOrder.js';
 
 /** A finding neither a rule nor the baseline covers, with the report it came from. */
 export interface UnexpectedFinding extends Finding {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ForkdiffError } from '../errors.js';
 import { CATEGORY_IDS, SIDES } from '../model.js';
 import type { Finding, Report } from '../model.js';
-import { compareFindings } from './findingOrder.js';
+import { compareFindings } from '../findingOrder.js';
 
 /** What `--since` needs from an earlier `--format json` report. */
 export interface PreviousReport {
