@@ -19,7 +19,8 @@ export function tableReporter(reports: readonly Report[], options: ReporterOptio
   const blocks = reports.map((report, index) => {
     const hasSides = report.mergeBase !== null;
     const parts: string[] = [
-      `${chalk.bold('forkdiff')}  ${chalk.bold(toSingleLine(reportTitle(report)))}  ${chalk.dim(provenance(report))}`,
+      `${chalk.bold('forkdiff')}  ${chalk.bold(toSingleLine(reportTitle(report)))}`,
+      chalk.dim(provenance(report)),
       ...report.notices.map((notice) => chalk.yellow(`! ${toSingleLine(notice)}`)),
       '',
       render(summaryView(report)),
