@@ -1,0 +1,71 @@
+import { runGitWithInput } from './spawnGit.js';
+import { spawnChangedLinesDiff } from './diffStream.js';
+import type { GitProcess } from './spawnGit.js';
+import type { Repo } from './repo.js';
+
+/** A line range, 1-based and inclusive, as `git blame -L` takes it. */
+export interface LineRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The history queries attribution needs, so that attribution itself never
+ * runs git. Each is batched: one process per question, not one per file.
+ */
+export interface History {
+  /** Blob ids for `rev:path` names (null where absent), in order. */
+  blobIds(names: string[]): Promise<(string | null)[]>;
+  /** Zero-context diff `from` → `to`, limited to `paths` (all when empty). */
+  changedLines(from: string, to: string, paths: string[]): GitProcess;
+  /** Commits in `since..rev` that last touched the given lines of `path` at `rev`; null if blame fails. */
+  blame(rev: string, since: string, path: string, ranges: LineRange[]): Promise<string[] | null>;
+  /** For each path at `to`, the commits in `from..to` that touched it, newest first. */
+  commitsByPath(from: string, to: string): Promise<Map<string, string[]>>;
+}
+
+export const createHistory = (repo: Repo): History => ({
+  blobIds: async (names) => {
+    if (names.length === 0) return [];
+    const output = await runGitWithInput(repo.cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], names.map((name) => `${name}\n`).join(''));
+    return output
+      .split('\n')
+      .slice(0, names.length)
+      .map((line) => (/^[0-9a-f]{40,64} \w+$/.test(line) ? (line.split(' ')[0] ?? null) : null));
+  },
+
+  changedLines: (from, to, paths) => spawnChangedLinesDiff(repo.cwd, from, to, paths),
+
+  blame: async (rev, since, path, ranges) => {
+    const lineArgs = ranges.flatMap((range) => ['-L', `${range.from},${range.to}`]);
+    const output = await repo.git.raw(['blame', '--porcelain', ...lineArgs, `^${since}`, rev, '--', path]).catch(() => null);
+    return output === null ? null : blamedCommits(output);
+  },
+
+  commitsByPath: async (from, to) => {
+    const output = await repo.git.raw(['log', '--no-merges', '-M', '--format=%x00%H', '--name-only', `${from}..${to}`, '--']);
+    const byPath = new Map<string, string[]>();
+    for (const record of output.split('\0').filter((part) => part.length > 0)) {
+      const [sha = '', ...paths] = record.split('\n').filter((line) => line.length > 0);
+      for (const path of paths) byPath.set(path, [...(byPath.get(path) ?? []), sha]);
+    }
+    return byPath;
+  },
+});
+
+/** Commits named by `git blame --porcelain`, minus the range's boundary commits. */
+const blamedCommits = (porcelain: string): string[] => {
+  const seen: string[] = [];
+  const boundaries = new Set<string>();
+  let current = '';
+  for (const line of porcelain.split('\n')) {
+    const header = /^([0-9a-f]{40,64}) \d+ \d+/.exec(line);
+    if (header?.[1]) {
+      current = header[1];
+      if (!seen.includes(current)) seen.push(current);
+    } else if (line === 'boundary') {
+      boundaries.add(current);
+    }
+  }
+  return seen.filter((sha) => !boundaries.has(sha));
+};
