@@ -13,9 +13,17 @@ export interface ClassifyContext {
 export interface Classifier {
   id: CategoryId;
   title: string;
-  /** Does this category apply to the file at all (by path)? */
+  /**
+   * True when the category is a property of the path (every hunk of a matching
+   * file carries it); false when only hunks a finding points at carry it.
+   */
+  isPathCategory: boolean;
+  /** Does this classifier look at the file at all (by path and status)? */
   matches(file: FileDiff): boolean;
-  /** Findings for one file; also tags hunks with `id` where they match. */
+  /**
+   * Findings for one matching file. Classifiers that are not path categories
+   * push `id` onto the `categories` of the hunks their findings come from.
+   */
   classify(file: FileDiff, context: ClassifyContext): Promise<Finding[]> | Finding[];
 }
 

@@ -1,0 +1,113 @@
+import picomatch from 'picomatch';
+import type { OtherKind } from '../model.js';
+
+/**
+ * Path globs behind the path-based categories. Matched against the path
+ * without diff prefixes, with `dot: true` so `.github/**` works.
+ */
+export const WORKFLOW_GLOBS = [
+  '.github/workflows/**',
+  '.github/actions/**',
+  '**/.gitlab-ci.yml',
+  '.circleci/**',
+  '**/Jenkinsfile',
+  '**/azure-pipelines.yml',
+  '.buildkite/**',
+  '**/.travis.yml',
+];
+
+export const DOCKERFILE_GLOBS = [
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/*.Dockerfile',
+  '**/*.dockerfile',
+  '**/Containerfile',
+  '**/Containerfile.*',
+  '**/docker-bake.hcl',
+  '**/docker-bake.json',
+  '**/docker-compose*.{yml,yaml}',
+  '**/compose.{yml,yaml}',
+  '**/compose.*.{yml,yaml}',
+];
+
+export const DEPENDENCY_GLOBS = [
+  'vendor/**',
+  '**/vendor/**',
+  '**/go.mod',
+  '**/go.sum',
+  '**/go.work',
+  '**/go.work.sum',
+  '**/package.json',
+  '**/package-lock.json',
+  '**/npm-shrinkwrap.json',
+  '**/yarn.lock',
+  '**/pnpm-lock.yaml',
+  '**/Cargo.toml',
+  '**/Cargo.lock',
+  '**/requirements*.txt',
+  '**/poetry.lock',
+  '**/pyproject.toml',
+];
+
+/** Test files by the conventions of Go, JS/TS, Python, Rust and Java. */
+export const TEST_GLOBS = [
+  '**/*_test.go',
+  '**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
+  '**/__tests__/**',
+  '**/test_*.py',
+  '**/*_test.py',
+  '**/tests/**/*.{py,rs}',
+  '**/src/test/**',
+  '**/*Test.java',
+  '**/*Tests.java',
+];
+
+const DOC_GLOBS = [
+  '**/*.{md,markdown,rst,adoc,txt}',
+  'docs/**',
+  '**/LICENSE*',
+  '**/NOTICE*',
+  '**/AUTHORS*',
+  '**/CHANGELOG*',
+];
+
+const BUILD_GLOBS = [
+  '**/Makefile',
+  '**/*.mk',
+  '**/GNUmakefile',
+  'hack/**',
+  'scripts/**',
+  'build/**',
+  '**/*.sh',
+  '**/CMakeLists.txt',
+  '**/*.{bazel,bzl}',
+  '**/BUILD',
+  '**/Taskfile.{yml,yaml}',
+  '**/.goreleaser.{yml,yaml}',
+  '**/.golangci.{yml,yaml}',
+];
+
+export const globMatcher = (globs: readonly string[]): ((path: string) => boolean) =>
+  globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
+
+export const isWorkflowPath = globMatcher(WORKFLOW_GLOBS);
+export const isDockerfilePath = globMatcher(DOCKERFILE_GLOBS);
+export const isDependencyPath = globMatcher(DEPENDENCY_GLOBS);
+export const isVendoredPath = globMatcher(['vendor/**', '**/vendor/**']);
+export const isTestPath = globMatcher(TEST_GLOBS);
+export const isDocPath = globMatcher(DOC_GLOBS);
+export const isBuildPath = globMatcher(BUILD_GLOBS);
+
+/** Source code in the sense of reverted-fixes: not tests, vendored code, docs or build files. */
+export const isSourcePath = (path: string): boolean =>
+  !isVendoredPath(path) && !isTestPath(path) && !isDocPath(path) && !isWorkflowPath(path) &&
+  !isDockerfilePath(path) && !isDependencyPath(path) && !isBuildPath(path);
+
+/** How a file in `other` is reported: fork additions first, then by path. */
+export function otherKindOf(path: string, isAdded: boolean): OtherKind {
+  if (isAdded) return 'fork-addition';
+  if (isTestPath(path)) return 'test';
+  if (isDocPath(path)) return 'docs';
+  if (isBuildPath(path)) return 'build';
+  return 'source';
+}

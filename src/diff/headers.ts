@@ -1,0 +1,96 @@
+import type { FileStatus } from '../model.js';
+import { decodePathField, isQuoted, readQuotedPath } from './quotedPath.js';
+import { type Prefixes, prefixesFromPair, splitGitLineNames, stripPrefix } from './prefixes.js';
+
+/**
+ * The extended header of one file section (git-diff(1), "Generating patch text
+ * with -p"): everything between `diff --git` and the first `@@`. parse-diff
+ * loses names on binary, mode-only and rename sections and keeps custom
+ * prefixes, so this is parsed here.
+ */
+export interface SectionHeader {
+  path: string;
+  oldPath: string | null;
+  status: FileStatus;
+  isBinary: boolean;
+  oldMode: string | null;
+  newMode: string | null;
+  similarity: number | null;
+}
+
+interface RawNames {
+  gitLine: [string, string] | null;
+  minus: string | null;
+  plus: string | null;
+  renameFrom: string | null;
+  renameTo: string | null;
+  binary: [string, string] | null;
+}
+
+const DEV_NULL = '/dev/null';
+
+export function parseHeader(lines: readonly string[], context: { prefixes: Prefixes | null }): SectionHeader {
+  const names: RawNames = { gitLine: null, minus: null, plus: null, renameFrom: null, renameTo: null, binary: null };
+  const header: Omit<SectionHeader, 'path' | 'oldPath'> = {
+    status: 'modified', isBinary: false, oldMode: null, newMode: null, similarity: null,
+  };
+  for (const line of lines) {
+    if (line.startsWith('diff --git ')) names.gitLine = splitGitLine(line.slice(11), context.prefixes);
+    else if (line.startsWith('new file mode ')) { header.status = 'added'; header.newMode = line.slice(14); }
+    else if (line.startsWith('deleted file mode ')) { header.status = 'deleted'; header.oldMode = line.slice(18); }
+    else if (line.startsWith('old mode ')) header.oldMode = line.slice(9);
+    else if (line.startsWith('new mode ')) header.newMode = line.slice(9);
+    else if (line.startsWith('similarity index ')) header.similarity = parseInt(line.slice(17), 10);
+    else if (line.startsWith('rename from ') || line.startsWith('copy from ')) {
+      header.status = line.startsWith('rename') ? 'renamed' : 'copied';
+      names.renameFrom = decodePathField(line.slice(line.indexOf(' from ') + 6));
+    } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
+      names.renameTo = decodePathField(line.slice(line.indexOf(' to ') + 4));
+    } else if (line.startsWith('--- ')) names.minus = decodePathField(line.slice(4));
+    else if (line.startsWith('+++ ')) names.plus = decodePathField(line.slice(4));
+    else if (line.startsWith('Binary files ') || line === 'GIT binary patch') {
+      header.isBinary = true;
+      names.binary ??= splitBinaryLine(line);
+    }
+  }
+  if (names.minus === DEV_NULL) header.status = 'added';
+  if (names.plus === DEV_NULL) header.status = 'deleted';
+  context.prefixes ??= detectPrefixes(names);
+  const prefixes = context.prefixes ?? { src: '', dst: '' };
+  const oldName = names.renameFrom ?? stripPrefix(pick(names.minus, names.binary?.[0], names.gitLine?.[0]), prefixes.src);
+  const newName = names.renameTo ?? stripPrefix(pick(names.plus, names.binary?.[1], names.gitLine?.[1]), prefixes.dst);
+  const path = header.status === 'deleted' ? oldName : newName;
+  const oldPath = header.status === 'renamed' || header.status === 'copied' ? oldName : null;
+  return { ...header, path, oldPath };
+}
+
+/** The first name that is known and is not /dev/null. */
+const pick = (...candidates: (string | null | undefined)[]): string =>
+  candidates.find((name): name is string => typeof name === 'string' && name !== DEV_NULL) ?? '';
+
+function splitGitLine(rest: string, prefixes: Prefixes | null): [string, string] | null {
+  if (!isQuoted(rest) && !rest.includes('"')) return splitGitLineNames(rest, prefixes);
+  const first = isQuoted(rest) ? readQuotedPath(rest) : null;
+  const source = first ? first.path : rest.slice(0, rest.lastIndexOf(' "'));
+  const remainder = (first ? first.rest : rest.slice(source.length)).trimStart();
+  return [source, decodePathField(remainder)];
+}
+
+function splitBinaryLine(line: string): [string, string] | null {
+  const match = /^Binary files (.+) and (.+) differ$/.exec(line);
+  return match ? [decodePathField(match[1] as string), decodePathField(match[2] as string)] : null;
+}
+
+/** Prefixes from the first names that must denote the same path. */
+function detectPrefixes(names: RawNames): Prefixes | null {
+  const { minus, plus, gitLine, renameFrom, renameTo } = names;
+  if (renameFrom && renameTo && gitLine) {
+    const [source, destination] = gitLine;
+    if (source.endsWith(renameFrom) && destination.endsWith(renameTo)) {
+      return { src: source.slice(0, source.length - renameFrom.length), dst: destination.slice(0, destination.length - renameTo.length) };
+    }
+    return null;
+  }
+  if (minus && plus && minus !== DEV_NULL && plus !== DEV_NULL) return prefixesFromPair(minus, plus);
+  return gitLine ? prefixesFromPair(gitLine[0], gitLine[1]) : null;
+}
