@@ -4,13 +4,16 @@ import { GIT_CONFIG, gitEnv } from './gitEnv.js';
 
 /** A simple-git client for `cwd` with forkdiff's read-only environment. */
 export const createGit = (cwd: string, onProgress?: (event: SimpleGitProgressEvent) => void): SimpleGit => {
+  const env = gitEnv();
   const git = simpleGit({
     baseDir: cwd,
     config: [...GIT_CONFIG],
     maxConcurrentProcesses: 6,
     trimmed: false,
-    // The user's own environment (ssh command, askpass, config paths for CI
-    // credentials) is trusted and needed to fetch; forkdiff builds every argv itself.
+    // The user's own environment (ssh command, askpass, CA bundle, config paths
+    // for CI credentials) is trusted and needed to fetch; simple-git would strip
+    // or refuse every GIT_* variable. forkdiff builds every argv itself.
+    allowEnvironment: Object.keys(env),
     unsafe: {
       allowUnsafeAskPass: true,
       allowUnsafeConfigPaths: true,
@@ -29,5 +32,5 @@ export const createGit = (cwd: string, onProgress?: (event: SimpleGitProgressEve
     },
     ...(onProgress ? { progress: onProgress } : {}),
   });
-  return git.env(gitEnv());
+  return git.env(env);
 };

@@ -18,8 +18,8 @@ export interface History {
   blobIds(names: string[]): Promise<(string | null)[]>;
   /** Zero-context diff `from` → `to`, limited to `paths` (all when empty). */
   changedLines(from: string, to: string, paths: string[]): GitProcess;
-  /** Commits in `since..rev` that last touched the given lines of `path` at `rev`; null if blame fails. */
-  blame(rev: string, since: string, path: string, ranges: LineRange[]): Promise<string[] | null>;
+  /** Line of `path` at `rev` → the commit in `since..rev` that last touched it (older lines absent); null if blame fails. */
+  blame(rev: string, since: string, path: string, ranges: LineRange[]): Promise<Map<number, string> | null>;
   /** For each path at `to`, the commits in `from..to` that touched it, newest first. */
   commitsByPath(from: string, to: string): Promise<Map<string, string[]>>;
 }
@@ -39,7 +39,7 @@ export const createHistory = (repo: Repo): History => ({
   blame: async (rev, since, path, ranges) => {
     const lineArgs = ranges.flatMap((range) => ['-L', `${range.from},${range.to}`]);
     const output = await repo.git.raw(['blame', '--porcelain', ...lineArgs, `^${since}`, rev, '--', path]).catch(() => null);
-    return output === null ? null : blamedCommits(output);
+    return output === null ? null : blamedLines(output);
   },
 
   commitsByPath: async (from, to) => {
@@ -53,19 +53,23 @@ export const createHistory = (repo: Repo): History => ({
   },
 });
 
-/** Commits named by `git blame --porcelain`, minus the range's boundary commits. */
-const blamedCommits = (porcelain: string): string[] => {
-  const seen: string[] = [];
+/** Final line → commit from `git blame --porcelain`, minus the range's boundary commits. */
+const blamedLines = (porcelain: string): Map<number, string> => {
+  const byLine = new Map<number, string>();
   const boundaries = new Set<string>();
   let current = '';
   for (const line of porcelain.split('\n')) {
-    const header = /^([0-9a-f]{40,64}) \d+ \d+/.exec(line);
-    if (header?.[1]) {
+    // Every blamed line has a header `<sha> <original line> <final line> [<group size>]`.
+    const header = /^([0-9a-f]{40,64}) \d+ (\d+)/.exec(line);
+    if (header?.[1] && header[2]) {
       current = header[1];
-      if (!seen.includes(current)) seen.push(current);
+      byLine.set(Number(header[2]), current);
     } else if (line === 'boundary') {
       boundaries.add(current);
     }
   }
-  return seen.filter((sha) => !boundaries.has(sha));
+  for (const [line, sha] of byLine) {
+    if (boundaries.has(sha)) byLine.delete(line);
+  }
+  return byLine;
 };

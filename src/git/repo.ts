@@ -21,7 +21,13 @@ export interface Repo {
 /** Opens the git repository around `cwd`, or explains how to run forkdiff without one. */
 export const openRepo = async (cwd: string, onProgress?: (event: SimpleGitProgressEvent) => void): Promise<Repo> => {
   const git = existingDirectory(cwd) ? createGit(cwd, onProgress) : null;
-  const isRepo = await (git?.raw(['rev-parse', '--git-dir']).then(() => true) ?? Promise.resolve(false)).catch(() => false);
+  // Only git's own "not a git repository" means that; anything else is a real failure.
+  const isRepo = await (git?.raw(['rev-parse', '--git-dir']).then(() => true) ?? Promise.resolve(false)).catch(
+    (error: unknown) => {
+      if (error instanceof Error && /not a git repository/i.test(error.message)) return false;
+      throw error;
+    },
+  );
   if (!git || !isRepo) {
     throw new ForkdiffError(`not a git repository: ${cwd} (run forkdiff inside a clone of the fork, or use --diff-file)`);
   }
