@@ -43,11 +43,13 @@ export const createHistory = (repo: Repo): History => ({
   },
 
   commitsByPath: async (from, to) => {
-    const output = await repo.git.raw(['log', '--no-merges', '-M', '--format=%x00%H', '--name-only', `${from}..${to}`, '--']);
+    // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.
+    const output = await repo.git.raw(['log', '-z', '--no-merges', '-M', '--format=%x01%H', '--name-only', `${from}..${to}`, '--']);
     const byPath = new Map<string, string[]>();
-    for (const record of output.split('\0').filter((part) => part.length > 0)) {
-      const [sha = '', ...paths] = record.split('\n').filter((line) => line.length > 0);
-      for (const path of paths) byPath.set(path, [...(byPath.get(path) ?? []), sha]);
+    let sha = '';
+    for (const token of output.split('\0').map((part) => part.replace(/^\n/, ''))) {
+      if (token.startsWith('\x01')) sha = token.slice(1);
+      else if (token.length > 0) byPath.set(token, [...(byPath.get(token) ?? []), sha]);
     }
     return byPath;
   },

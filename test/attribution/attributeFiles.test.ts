@@ -42,6 +42,9 @@ describe('attributeFiles', () => {
   it('attributes a fork-only change to the fork, linked to its commit', () => {
     expect(file('canonical_utils/fetch.py').side).toBe('fork');
     expect(file('canonical_utils/fetch.py').hunks.map((hunk) => [hunk.side, hunk.commits])).toEqual([['fork', [short(fixture.shas.forkFetch)]]]);
+    expect(file('canonical_utils/read me "ü".md').hunks.map((hunk) => [hunk.side, hunk.commits])).toEqual([
+      ['fork', [short(fixture.shas.forkFetch)]],
+    ]);
     expect(file('client/client_test.go').side).toBe('fork');
     expect(hunkWith('client/client_test.go', 'testBasicS3CacheImportExport').commits).toEqual([short(fixture.shas.forkDropTest)]);
     expect(file('.github/workflows/build.yml').hunks.every((hunk) => hunk.side === 'fork')).toBe(true);
