@@ -1,7 +1,8 @@
 import type { FileDiff } from '../model.js';
 import type { History } from '../git/history.js';
 import { fileSides } from './fileSides.js';
-import { setHunkCommits } from './hunkCommits.js';
+import { loadPathCommits, setHunkCommits } from './hunkCommits.js';
+import type { PathCommits } from './hunkCommits.js';
 import { setHunkSides } from './hunkSides.js';
 
 /** What attribution needs from git mode (a `GitSource` fits). */
@@ -12,27 +13,38 @@ export interface AttributionSource {
   history: History;
 }
 
+/** Attributes a batch of files in place; call it per file as the diff streams, or once for all. */
+export type Attributor = (files: FileDiff[]) => Promise<void>;
+
 /**
  * Sets `side` on every file and hunk of the upstream → fork diff and links
  * hunks to commits, from the three trees base, upstream and fork. Without a
- * merge base nothing can be said: sides stay null and commits empty.
+ * merge base nothing can be said: sides stay null and commits empty. What
+ * every batch shares (which commits touched which path) is read once.
  */
-export const attributeFiles = async (files: FileDiff[], source: AttributionSource): Promise<void> => {
-  if (!source.mergeBase) {
-    for (const file of files) {
-      file.side = null;
-      for (const hunk of file.hunks) {
-        hunk.side = null;
-        hunk.commits = [];
-      }
-    }
-    return;
+export const createAttributor = (source: AttributionSource): Attributor => {
+  const { mergeBase, history } = source;
+  if (!mergeBase) return async (files) => files.forEach(clearAttribution);
+  const tips = { base: mergeBase, upstream: source.upstream.sha, fork: source.fork.sha };
+  let pathCommits: Promise<PathCommits> | null = null;
+  return async (files) => {
+    pathCommits ??= loadPathCommits(tips, history);
+    const sides = await fileSides(files, tips, history);
+    files.forEach((file, index) => {
+      file.side = sides[index] ?? null;
+    });
+    await setHunkSides(files, tips, history);
+    await setHunkCommits(files, tips, history, await pathCommits);
+  };
+};
+
+/** One-shot form of `createAttributor` for a whole diff. */
+export const attributeFiles = (files: FileDiff[], source: AttributionSource): Promise<void> => createAttributor(source)(files);
+
+const clearAttribution = (file: FileDiff): void => {
+  file.side = null;
+  for (const hunk of file.hunks) {
+    hunk.side = null;
+    hunk.commits = [];
   }
-  const tips = { base: source.mergeBase, upstream: source.upstream.sha, fork: source.fork.sha };
-  const sides = await fileSides(files, tips, source.history);
-  files.forEach((file, index) => {
-    file.side = sides[index] ?? null;
-  });
-  await setHunkSides(files, tips, source.history);
-  await setHunkCommits(files, tips, source.history);
 };

@@ -8,17 +8,29 @@ const SHORT_SHA = 12;
 
 type MovedSide = 'upstream' | 'fork';
 
+/** Per side, path → commits since the merge base that touched it (one `git log` per side per run). */
+export type PathCommits = Record<MovedSide, Map<string, string[]>>;
+
+export const loadPathCommits = async (tips: Tips, history: History): Promise<PathCommits> => {
+  const [upstream, fork] = await Promise.all([
+    history.commitsByPath(tips.base, tips.upstream),
+    history.commitsByPath(tips.base, tips.fork),
+  ]);
+  return { upstream, fork };
+};
+
 /**
  * Links hunks to the commits that explain them: for the side(s) that moved,
  * the commits since the merge base that last touched the hunk's lines on that
  * side. A path only one commit touched needs no blame; a hunk whose lines are
  * gone on that side (a deletion) falls back to every commit touching the path.
  */
-export const setHunkCommits = async (files: readonly FileDiff[], tips: Tips, history: History): Promise<void> => {
-  const [upstreamByPath, forkByPath] = await Promise.all([
-    history.commitsByPath(tips.base, tips.upstream),
-    history.commitsByPath(tips.base, tips.fork),
-  ]);
+export const setHunkCommits = async (
+  files: readonly FileDiff[],
+  tips: Tips,
+  history: History,
+  { upstream: upstreamByPath, fork: forkByPath }: PathCommits,
+): Promise<void> => {
   const linkSide = async (file: FileDiff, side: MovedSide): Promise<Map<Hunk, string[]>> => {
     const hunks = file.hunks.filter((hunk) => hunk.side === side || hunk.side === 'both');
     const path = side === 'upstream' ? upstreamPathOf(file) : forkPathOf(file);

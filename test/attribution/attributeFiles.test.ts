@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attributeFiles } from '../../src/attribution/attributeFiles.js';
+import { attributeFiles, createAttributor } from '../../src/attribution/attributeFiles.js';
 import { readDiff } from '../../src/diff/parse.js';
 import { openGitSource } from '../../src/git/gitSource.js';
 import type { GitSource } from '../../src/git/gitSource.js';
@@ -100,5 +100,20 @@ describe('attributeFiles', () => {
     const copy = structuredClone(files);
     await attributeFiles(copy, { mergeBase: null, upstream: { sha: '' }, fork: { sha: '' }, history: undefined as never });
     expect(copy.every((each) => each.side === null && each.hunks.every((hunk) => hunk.side === null && hunk.commits.length === 0))).toBe(true);
+  });
+});
+
+describe('createAttributor', () => {
+  it('attributes files one at a time as the diff streams, the same as all at once', async () => {
+    const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: false });
+    const attribute = createAttributor(source);
+    const diff = source.diff();
+    const streamed: FileDiff[] = [];
+    for await (const each of readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix }).files) {
+      await attribute([each]);
+      streamed.push(each);
+    }
+    await diff.done;
+    expect(streamed).toEqual(files);
   });
 });
