@@ -13,8 +13,8 @@ const MAX_PATHSPEC_CHARS = 64 * 1024;
 export const changedSpans = async (history: History, base: string, tip: string, paths: string[]): Promise<Map<string, Span[]>> => {
   const unique = [...new Set(paths)].sort();
   const pathspec = unique.join('').length > MAX_PATHSPEC_CHARS ? [] : unique;
-  const process = history.changedLines(base, tip, pathspec);
-  const { files } = readDiff(process.stdout, { srcPrefix: 'a/', dstPrefix: 'b/' });
+  const diff = history.changedLines(base, tip, pathspec);
+  const { files } = readDiff(diff.stdout, { srcPrefix: 'a/', dstPrefix: 'b/' });
   const spans = new Map<string, Span[]>();
   for await (const file of files) {
     spans.set(
@@ -22,6 +22,6 @@ export const changedSpans = async (history: History, base: string, tip: string, 
       file.hunks.map((hunk) => rangeSpan(hunk.newStart, hunk.newLines)),
     );
   }
-  await process.done;
+  await diff.done;
   return spans;
 };

@@ -54,9 +54,9 @@ export const spawnGit = (cwd: string, args: string[], input?: string): GitProces
 
 /** Runs git to completion and returns stdout as text (for small outputs that need stdin). */
 export const runGitWithInput = async (cwd: string, args: string[], input: string): Promise<string> => {
-  const process = spawnGit(cwd, args, input);
+  const git = spawnGit(cwd, args, input);
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdout) chunks.push(chunk as Buffer);
-  await process.done;
+  for await (const chunk of git.stdout) chunks.push(chunk as Buffer);
+  await git.done;
   return Buffer.concat(chunks).toString('utf8');
 };
