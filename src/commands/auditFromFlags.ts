@@ -1,4 +1,5 @@
 import { auditDiffFile } from '../audit/audit.js';
+import { auditGitRef } from '../audit/auditGitRef.js';
 import { type Config, loadConfig } from '../check/config.js';
 import type { RawFlags } from '../cliOptions.js';
 import { ForkdiffError } from '../errors.js';
@@ -17,5 +18,18 @@ export async function auditFromFlags(refs: readonly string[], flags: RawFlags, c
   if (wanted.length === 0) {
     throw new ForkdiffError('name a ref to audit (e.g. forkdiff v0.11, or refs: in .forkdiff.yml), or pass --diff-file PATH');
   }
-  throw new ForkdiffError('git mode is not available in this build: use --diff-file');
+  const reports: Report[] = [];
+  for (const ref of wanted) {
+    reports.push(
+      await auditGitRef({
+        ...common,
+        cwd,
+        ref,
+        upstream: flags.upstream ?? config.upstream ?? 'upstream',
+        origin: flags.origin ?? config.origin ?? 'origin',
+        fetch: flags.fetch,
+      }),
+    );
+  }
+  return { config, reports };
 }
