@@ -3,11 +3,14 @@ import { auditGitRef } from '../audit/auditGitRef.js';
 import { type Config, loadConfig } from '../check/config.js';
 import type { RawFlags } from '../cliOptions.js';
 import { ForkdiffError } from '../errors.js';
+import { findRepoRoot } from '../git/repoRoot.js';
 import type { Report } from '../model.js';
 
 /** Flags, then the config file, then defaults: what to audit, and the reports. */
 export async function auditFromFlags(refs: readonly string[], flags: RawFlags, cwd: string): Promise<{ config: Config; reports: Report[] }> {
-  const config = await loadConfig(flags.config, cwd);
+  // A fork keeps .forkdiff.yml at its root, wherever in the clone forkdiff runs.
+  const configDirectory = flags.diffFile === undefined && flags.config === undefined ? ((await findRepoRoot(cwd)) ?? cwd) : cwd;
+  const config = await loadConfig(flags.config, configDirectory);
   const common = { extraGlobs: config.categories, ignore: config.ignore };
   if (flags.diffFile !== undefined) {
     if (refs.length > 0) throw new ForkdiffError('give either refs (git mode) or --diff-file, not both');

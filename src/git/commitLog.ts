@@ -13,7 +13,8 @@ const FORMAT = `--format=%H${FIELD}%s${FIELD}%an${FIELD}%aI${FIELD}%B${RECORD}`;
 const FIX_SUBJECT = /\b(fix(es|ed)?|bug|cve-\d+|security|race|deadlock|leak|panic|backport)/i;
 
 /** Does a subject read as a fix? (fix, bug, CVE, security, race, deadlock, leak, panic, backport) */
-export const isFixSubject = (subject: string): boolean => FIX_SUBJECT.test(subject);
+/** A revert of a fix undoes the fix: `Revert "fix: …"` is not itself a fix. */
+export const isFixSubject = (subject: string): boolean => !/^revert\b/i.test(subject) && FIX_SUBJECT.test(subject);
 
 /** `git log` over `args` (revisions and options), newest first, merges left out. */
 export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedCommit[]> => {

@@ -7,8 +7,8 @@ export function describeStatus(file: FileDiff): string {
   const parts: string[] = [
     file.status === 'added' ? 'only in fork'
       : file.status === 'deleted' ? 'only upstream'
-        : file.status === 'renamed' ? `renamed from ${file.oldPath ?? '?'} (${file.similarity ?? '?'}%)`
-          : file.status === 'copied' ? `copied from ${file.oldPath ?? '?'}`
+        : file.status === 'renamed' ? `renamed; upstream path ${file.oldPath ?? '?'} (${file.similarity ?? '?'}% similar)`
+          : file.status === 'copied' ? `copied; upstream path ${file.oldPath ?? '?'}`
             : 'modified',
   ];
   if (file.isBinary) parts.push('binary');

@@ -15,7 +15,7 @@ describe('forkdiff --diff-file (the built binary)', () => {
     expect(stdout).toContain('forkdiff  upstream → fork\nfrom a saved diff (no history');
     expect(stdout).toMatch(/Total \(distinct\)\s+10\s+8\s+\+10\s+−6\s/);
     expect(stdout).toMatch(/New files in the fork\s+docs\/new\.md\s+only in fork/);
-    expect(stdout).toMatch(/renamed from src\/to-rename\.txt \(79%\)/);
+    expect(stdout).toMatch(/renamed; upstream path src\/to-rename\.txt \(79% similar\)/);
     expect(stdout).toMatch(/logo\.png\s+modified, binary/);
     expect(stdout).toMatch(/run\.sh\s+modified, mode 100644 → 100755/);
   });

@@ -65,5 +65,6 @@ describe('commits', () => {
   it('reads fix words in subjects', () => {
     expect(['fix: x', 'Fixes #12', 'backport 4321', 'CVE-2024-1234 in tar', 'avoid deadlock', 'goroutine leak'].every(isFixSubject)).toBe(true);
     expect(['docs: prefix the README', 'add feature', 'bump version'].some(isFixSubject)).toBe(false);
+    expect(isFixSubject('Revert "fix: nil pointer panic in sbom"')).toBe(false);
   });
 });
