@@ -1,21 +1,29 @@
 import { auditDiffFile } from '../audit/audit.js';
 import { auditGitRef } from '../audit/auditGitRef.js';
-import { type Config, loadConfig } from '../check/config.js';
+import { type Config, baselinePath, loadConfig } from '../check/config.js';
 import type { RawFlags } from '../cliOptions.js';
 import { ForkdiffError } from '../errors.js';
 import { findRepoRoot } from '../git/repoRoot.js';
 import type { Report } from '../model.js';
 
+export interface AuditResult {
+  config: Config;
+  reports: Report[];
+  /** `--baseline` relative to cwd, else the config's, relative to the config file or the repo root. */
+  baselineFile: string;
+}
+
 /** Flags, then the config file, then defaults: what to audit, and the reports. */
-export async function auditFromFlags(refs: readonly string[], flags: RawFlags, cwd: string): Promise<{ config: Config; reports: Report[] }> {
+export async function auditFromFlags(refs: readonly string[], flags: RawFlags, cwd: string): Promise<AuditResult> {
   // A fork keeps .forkdiff.yml at its root, wherever in the clone forkdiff runs.
   const configDirectory = flags.diffFile === undefined && flags.config === undefined ? ((await findRepoRoot(cwd)) ?? cwd) : cwd;
   const config = await loadConfig(flags.config, configDirectory);
+  const baselineFile = flags.baseline === undefined ? baselinePath(config, undefined, configDirectory) : baselinePath(config, flags.baseline, cwd);
   const common = { extraGlobs: config.categories, ignore: config.ignore };
   if (flags.diffFile !== undefined) {
     if (refs.length > 0) throw new ForkdiffError('give either refs (git mode) or --diff-file, not both');
     const report = await auditDiffFile({ ...common, diffFile: flags.diffFile, srcPrefix: flags.srcPrefix, dstPrefix: flags.dstPrefix });
-    return { config, reports: [report] };
+    return { config, reports: [report], baselineFile };
   }
   const wanted = refs.length > 0 ? refs : config.refs;
   if (wanted.length === 0) {
@@ -34,5 +42,5 @@ export async function auditFromFlags(refs: readonly string[], flags: RawFlags, c
       }),
     );
   }
-  return { config, reports };
+  return { config, reports, baselineFile };
 }

@@ -1,6 +1,5 @@
 import { type CheckResult, checkReports, exitCode } from '../check/check.js';
 import { loadBaseline } from '../check/baseline.js';
-import { baselinePath } from '../check/config.js';
 import { formatCheckMarkdown } from '../check/formatMarkdown.js';
 import { formatCheckText } from '../check/formatText.js';
 import { type RawFlags, parseCategories, parseFormat } from '../cliOptions.js';
@@ -16,7 +15,7 @@ import { sinceAppendix } from './sinceAppendix.js';
 export async function runReport(refs: readonly string[], flags: RawFlags, cwd: string): Promise<number> {
   const format = parseFormat(flags.format);
   const categories = parseCategories(flags.category);
-  const { config, reports } = await auditFromFlags(refs, flags, cwd);
+  const { config, reports, baselineFile } = await auditFromFlags(refs, flags, cwd);
   const appendix = flags.since === undefined ? undefined : await sinceAppendix(flags.since, reports);
   const isToFile = flags.output !== undefined;
   const text = reporters[format](reports.map((report) => filterReport(report, categories)), {
@@ -27,7 +26,7 @@ export async function runReport(refs: readonly string[], flags: RawFlags, cwd: s
   if (flags.output !== undefined) await writeAtomic(flags.output, text);
   else process.stdout.write(text);
   if (!flags.check) return 0;
-  const result: CheckResult = checkReports(reports, config, await loadBaseline(baselinePath(config, flags.baseline, cwd)));
+  const result: CheckResult = checkReports(reports, config, await loadBaseline(baselineFile));
   process.stderr.write(formatCheckText(result));
   if (isGithubActions(process.env)) {
     // The runner reads workflow commands from stdout, unless that would corrupt a JSON or markdown report there.
