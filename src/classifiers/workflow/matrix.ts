@@ -27,7 +27,7 @@ const jobOf = (keys: readonly { indent: number; key: string }[]): string | null 
 export function droppedMatrixItems(hunk: Hunk): MatrixDrop[] {
   const upstream = sideLines(hunk, 'upstream');
   const forkItems = new Set(sideLines(hunk, 'fork').map((line) => listItem(line)?.value).filter((value) => value !== undefined));
-  const commented = new Set(addedLines(hunk).map(commentedYaml).filter((line): line is string => line !== null));
+  const commentedItems = new Set(addedLines(hunk).map((line) => listItem(commentedYaml(line) ?? '')?.value).filter((value) => value !== undefined));
   const drops: MatrixDrop[] = [];
   let upstreamIndex = -1;
   for (const line of hunk.lines) {
@@ -45,7 +45,7 @@ export function droppedMatrixItems(hunk: Hunk): MatrixDrop[] {
     if (!isInMatrix && !isWindowCut) continue;
     drops.push({
       key: parent.key, removed: [item.value], upstreamCount: null, forkCount: null,
-      isCommentedOut: commented.has(`- ${item.value}`), job: jobOf(keys), hunk,
+      isCommentedOut: commentedItems.has(item.value), job: jobOf(keys), hunk,
     });
   }
   return drops;
