@@ -1,5 +1,6 @@
 // Source hunks where the fork lacks code that fixes something (guards, locks, context checks, error handling).
 // Reads unified diff hunks (https://www.gnu.org/software/diffutils/manual/html_node/Detailed-Unified.html).
+import { fingerprint } from '../fingerprint.js';
 import type { Confidence, FileDiff, Finding, Hunk } from '../model.js';
 import { createFinding } from './common/finding.js';
 import { markHunk } from './common/lines.js';
@@ -66,6 +67,14 @@ export default defineClassifier({
     // New fork files hold no upstream code; a whole deleted file is reported as such elsewhere.
     if (file.status === 'added' || file.status === 'deleted' || IS_SUPPORT_CODE.test(file.path)) return [];
     const forkLines = forkLineSet(file);
-    return file.hunks.map((hunk) => hunkFinding(file, hunk, forkLines, context)).filter((finding): finding is Finding => finding !== null);
+    const findings = file.hunks.map((hunk) => hunkFinding(file, hunk, forkLines, context)).filter((finding): finding is Finding => finding !== null);
+    // The same missing lines in two hunks of one file are two drifts: number the repeats, in file order.
+    const seen = new Map<string, number>();
+    for (const finding of findings) {
+      const count = seen.get(finding.fingerprint) ?? 0;
+      seen.set(finding.fingerprint, count + 1);
+      if (count > 0) finding.fingerprint = fingerprint(finding.fingerprint, count + 1);
+    }
+    return findings;
   },
 });
