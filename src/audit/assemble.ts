@@ -1,0 +1,64 @@
+import { type CategoryGlobs, createCategoriser } from '../classifiers/categorise.js';
+import type { ClassifyContext } from '../classifiers/define.js';
+import { type Commits, type FileDiff, type Finding, type Mode, type RefSide, type Report } from '../model.js';
+import { globMatcher } from '../classifiers/paths.js';
+import { compareFindings } from '../findingOrder.js';
+import { createLineBudget } from './lineBudget.js';
+import { summarise, totals } from './summary.js';
+
+export interface AssembleInput {
+  mode: Mode;
+  files: AsyncIterable<FileDiff>;
+  context: ClassifyContext;
+  /** Runs on each file before classification (git mode: attribution). */
+  prepare?: (file: FileDiff) => Promise<void>;
+  extraGlobs?: CategoryGlobs;
+  ignore?: readonly string[];
+  knownModules?: readonly string[];
+}
+
+export interface AssembleMeta {
+  upstream: RefSide | null;
+  fork: RefSide | null;
+  mergeBase: string | null;
+  commits: Commits | null;
+  notices: string[];
+}
+
+/** Classifies files as they stream in, keeps a bounded amount of hunk text, and builds the report. */
+export async function assemble(input: AssembleInput, meta: () => AssembleMeta | Promise<AssembleMeta>): Promise<Report> {
+  const categoriser = createCategoriser(input.extraGlobs, input.knownModules);
+  const isIgnored = globMatcher(input.ignore ?? []);
+  const budget = createLineBudget();
+  const files: FileDiff[] = [];
+  const findings: Finding[] = [];
+  let ignored = 0;
+  for await (const file of input.files) {
+    if (isIgnored(file.path) || (file.oldPath !== null && isIgnored(file.oldPath))) {
+      ignored += 1;
+      continue;
+    }
+    await input.prepare?.(file);
+    findings.push(...(await categoriser.classify(file, input.context)));
+    budget.keep(file);
+    files.push(file);
+  }
+  const { upstream, fork, mergeBase, commits, notices } = await meta();
+  if (ignored > 0) notices.push(`${ignored} file(s) left out by the config's ignore globs`);
+  if (budget.isExhausted()) notices.push('the diff is very large: later hunks are counted but their lines are not shown');
+  findings.sort(compareFindings);
+  const hasSides = input.mode === 'git' && mergeBase !== null;
+  return {
+    schemaVersion: 1,
+    mode: input.mode,
+    upstream,
+    fork,
+    mergeBase,
+    summary: summarise(files, findings, hasSides),
+    totals: totals(files),
+    files,
+    findings,
+    commits,
+    notices,
+  };
+}

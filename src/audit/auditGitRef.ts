@@ -1,0 +1,53 @@
+import { createAttributor } from '../attribution/attributeFiles.js';
+import type { CategoryGlobs } from '../classifiers/categorise.js';
+import { readDiff } from '../diff/parse.js';
+import { openGitSource } from '../git/gitSource.js';
+import type { Report } from '../model.js';
+import { assemble } from './assemble.js';
+
+export interface GitAuditOptions {
+  cwd: string;
+  ref: string;
+  upstream: string;
+  origin: string;
+  fetch: boolean;
+  extraGlobs?: CategoryGlobs;
+  ignore?: readonly string[];
+}
+
+/**
+ * Git mode for one ref: fetch both sides, stream `git diff upstream fork`,
+ * attribute each file to the side that moved as it arrives, classify it
+ * (reading whole files where that is exact), then add the commit lists.
+ */
+export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
+  const source = await openGitSource(options);
+  const diff = source.diff();
+  const attribute = createAttributor(source);
+  const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
+  try {
+    return await assemble(
+      {
+        mode: 'git',
+        files,
+        context: { mode: 'git', readFile: source.readFile },
+        prepare: (file) => attribute([file]),
+        extraGlobs: options.extraGlobs,
+        ignore: options.ignore,
+      },
+      async () => {
+        await diff.done; // rejects with git's own reason when the diff failed part-way
+        return {
+          upstream: source.upstream,
+          fork: source.fork,
+          mergeBase: source.mergeBase,
+          commits: await source.commits(),
+          notices: [...source.notices, ...state.notices],
+        };
+      },
+    );
+  } catch (error) {
+    diff.cancel();
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import { CATEGORY_IDS, type CategoryId, type FileDiff, type Finding } from '../model.js';
+import type { ClassifyContext } from './define.js';
+import { classifiers } from './index.js';
+import { globMatcher, otherKindOf } from './paths.js';
+import { vendorModuleOf } from './vendorModule.js';
+
+/** Extra path globs per category, from the fork's config. */
+export type CategoryGlobs = Partial<Record<CategoryId, readonly string[]>>;
+
+export interface Categoriser {
+  /** Runs every matching classifier on the file, sets categories on it and its hunks, returns findings. */
+  classify(file: FileDiff, context: ClassifyContext): Promise<Finding[]>;
+}
+
+export function createCategoriser(extraGlobs: CategoryGlobs = {}, knownModules: readonly string[] = []): Categoriser {
+  const extra = new Map(
+    Object.entries(extraGlobs).map(([id, globs]) => [id as CategoryId, globMatcher(globs ?? [])]),
+  );
+  return {
+    async classify(file, context) {
+      const findings: Finding[] = [];
+      const fileCategories = new Set<CategoryId>();
+      for (const classifier of classifiers) {
+        const isExtra = extra.get(classifier.id)?.(file.path) ?? false;
+        if (!classifier.matches(file) && !isExtra) continue;
+        if (classifier.isPathCategory || isExtra) {
+          fileCategories.add(classifier.id);
+          for (const hunk of file.hunks) addCategory(hunk.categories, classifier.id);
+        }
+        findings.push(...(await classifier.classify(file, context)));
+      }
+      for (const hunk of file.hunks) {
+        for (const category of hunk.categories) fileCategories.add(category);
+        if (hunk.categories.length === 0) hunk.categories.push('other');
+        hunk.categories.sort(byCategoryOrder);
+      }
+      for (const finding of findings) fileCategories.add(finding.category);
+      if (fileCategories.size === 0 || (extra.get('other')?.(file.path) ?? false)) fileCategories.add('other');
+      file.categories = [...fileCategories].sort(byCategoryOrder);
+      if (file.categories.includes('other')) {
+        file.otherKind = otherKindOf(file.path, file.status === 'added' && file.side !== 'upstream');
+      }
+      file.module = vendorModuleOf(file.path, knownModules);
+      return findings;
+    },
+  };
+}
+
+const addCategory = (categories: CategoryId[], id: CategoryId): void => {
+  if (!categories.includes(id)) categories.push(id);
+};
+
+const byCategoryOrder = (a: CategoryId, b: CategoryId): number => CATEGORY_IDS.indexOf(a) - CATEGORY_IDS.indexOf(b);

@@ -1,0 +1,42 @@
+import { ForkdiffError } from './errors.js';
+import { CATEGORY_IDS, type CategoryId } from './model.js';
+import { FORMATS, type Format } from './reporters/index.js';
+
+/** Raw flags as commander gives them. */
+export interface RawFlags {
+  diffFile?: string;
+  srcPrefix?: string;
+  dstPrefix?: string;
+  upstream?: string;
+  origin?: string;
+  fetch: boolean;
+  format?: string;
+  output?: string;
+  category?: string[];
+  color: boolean;
+  config?: string;
+  check?: boolean;
+  since?: string;
+  baseline?: string;
+  debug?: boolean;
+}
+
+export function parseFormat(value: string | undefined): Format {
+  if (value === undefined) return 'table';
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new ForkdiffError(`unknown format "${value}": choose ${FORMATS.join(', ')}`);
+}
+
+/** `--category workflow,dockerfile --category removed-tests` → ids, each checked. */
+export function parseCategories(values: readonly string[] | undefined): CategoryId[] | null {
+  if (!values || values.length === 0) return null;
+  const ids = values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => id !== '');
+  for (const id of ids) {
+    if (!(CATEGORY_IDS as readonly string[]).includes(id)) {
+      throw new ForkdiffError(`unknown category "${id}": choose from ${CATEGORY_IDS.join(', ')}`);
+    }
+  }
+  return ids as CategoryId[];
+}
+
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

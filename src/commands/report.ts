@@ -1,0 +1,39 @@
+import { type CheckResult, checkReports, exitCode } from '../check/check.js';
+import { loadBaseline } from '../check/baseline.js';
+import { baselinePath } from '../check/config.js';
+import { formatCheckMarkdown } from '../check/formatMarkdown.js';
+import { formatCheckText } from '../check/formatText.js';
+import { type RawFlags, parseCategories, parseFormat } from '../cliOptions.js';
+import { isColorWanted, outputWidth } from '../io/terminal.js';
+import { writeAtomic } from '../io/writeAtomic.js';
+import { appendStepSummary, githubAnnotations, isGithubActions } from '../reporters/github.js';
+import { filterReport } from '../reporters/filterReport.js';
+import { reporters } from '../reporters/index.js';
+import { auditFromFlags } from './auditFromFlags.js';
+import { sinceAppendix } from './sinceAppendix.js';
+
+/** `forkdiff [refs...]`: audit, render, write; with --check, gate. Returns the exit code. */
+export async function runReport(refs: readonly string[], flags: RawFlags, cwd: string): Promise<number> {
+  const format = parseFormat(flags.format);
+  const categories = parseCategories(flags.category);
+  const { config, reports } = await auditFromFlags(refs, flags, cwd);
+  const appendix = flags.since === undefined ? undefined : await sinceAppendix(flags.since, reports);
+  const isToFile = flags.output !== undefined;
+  const text = reporters[format](reports.map((report) => filterReport(report, categories)), {
+    isColor: !isToFile && isColorWanted(process.stdout, flags.color, process.env),
+    width: isToFile ? 120 : outputWidth(process.stdout, process.env),
+    appendix,
+  });
+  if (flags.output !== undefined) await writeAtomic(flags.output, text);
+  else process.stdout.write(text);
+  if (!flags.check) return 0;
+  const result: CheckResult = checkReports(reports, config, await loadBaseline(baselinePath(config, flags.baseline, cwd)));
+  process.stderr.write(formatCheckText(result));
+  if (isGithubActions(process.env)) {
+    // The runner reads workflow commands from stdout, unless that would corrupt a JSON or markdown report there.
+    const isReportOnStdout = !isToFile && format !== 'table';
+    (isReportOnStdout ? process.stderr : process.stdout).write(githubAnnotations(result.unexpected, result.warnings));
+    await appendStepSummary(formatCheckMarkdown(result), process.env);
+  }
+  return exitCode(result, true);
+}

@@ -1,0 +1,35 @@
+import type { GitProcess } from './spawnGit.js';
+import { spawnGit } from './spawnGit.js';
+
+export interface TwoTipDiff {
+  upstreamSha: string;
+  forkSha: string;
+  /** e.g. `upstream/v0.11/`, so the text reads like the nightly `git diff upstream/v0.11 origin/v0.11`. */
+  srcPrefix: string;
+  dstPrefix: string;
+}
+
+/**
+ * Streams the upstream → fork diff. Streamed rather than buffered: on a big
+ * fork this is hundreds of megabytes, and the parser reads it file by file.
+ */
+export const spawnTwoTipDiff = (cwd: string, diff: TwoTipDiff): GitProcess =>
+  spawnGit(cwd, [
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '-M',
+    `--src-prefix=${diff.srcPrefix}`,
+    `--dst-prefix=${diff.dstPrefix}`,
+    diff.upstreamSha,
+    diff.forkSha,
+    '--',
+  ]);
+
+/**
+ * Streams a zero-context diff between two commits, limited to `paths` when
+ * given, so attribution can see exactly which lines one side changed.
+ */
+export const spawnChangedLinesDiff = (cwd: string, from: string, to: string, paths: string[]): GitProcess =>
+  spawnGit(cwd, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/', from, to, '--', ...paths]);

@@ -1,0 +1,90 @@
+import type { Commits, RefSide } from '../model.js';
+import { listCommits } from './commits.js';
+import { spawnTwoTipDiff } from './diffStream.js';
+import { fetchRef, resolveFetchedRef } from './fetch.js';
+import type { RefTarget } from './fetch.js';
+import { createHistory } from './history.js';
+import type { History } from './history.js';
+import { findMergeBase } from './mergeBase.js';
+import { reportFetchProgress } from './progress.js';
+import { resolveRemote } from './remotes.js';
+import { openRepo } from './repo.js';
+import { showFile } from './showFile.js';
+import type { GitProcess } from './spawnGit.js';
+
+export interface GitSourceOptions {
+  /** Where forkdiff runs: inside a clone of the fork. */
+  cwd: string;
+  /** Upstream remote name, URL or path (default `upstream`). */
+  upstream: string;
+  /** The fork's remote name, URL or path (default `origin`). */
+  origin: string;
+  /** The branch compared on both sides, e.g. `v0.11`. */
+  ref: string;
+  /** The fork's branch when it differs from upstream's (default: `ref`). */
+  forkRef?: string;
+  /** False for `--no-fetch`: use remote-tracking refs fetched earlier. */
+  fetch: boolean;
+}
+
+export type ResolvedSide = RefSide & { sha: string };
+export type TreeSide = 'upstream' | 'fork' | 'base';
+
+/** Everything git mode knows about one ref pair; the only door to the user's repo. */
+export interface GitSource {
+  upstream: ResolvedSide;
+  fork: ResolvedSide;
+  /** Null when the histories share no commit (two-tip mode: sides unknown). */
+  mergeBase: string | null;
+  /** Diff prefixes, e.g. `upstream/v0.11/` and `origin/v0.11/`. */
+  srcPrefix: string;
+  dstPrefix: string;
+  notices: string[];
+  /** Streams `git diff upstream fork`; await `done` for git's exit status. */
+  diff(): GitProcess;
+  readFile(side: TreeSide, path: string): Promise<string | null>;
+  /** Null without a merge base: which commits are whose is then unknowable. */
+  commits(): Promise<Commits | null>;
+  history: History;
+}
+
+/** Opens the clone, fetches (unless told not to) both refs and finds their merge base. */
+export const openGitSource = async (options: GitSourceOptions): Promise<GitSource> => {
+  const repo = await openRepo(options.cwd, process.stderr.isTTY ? reportFetchProgress : undefined);
+  const upstreamTarget: RefTarget = { role: 'upstream', remote: resolveRemote(repo, options.upstream, 'upstream'), ref: options.ref };
+  const forkTarget: RefTarget = { role: 'fork', remote: resolveRemote(repo, options.origin, 'fork'), ref: options.forkRef ?? options.ref };
+  const resolveSide = options.fetch ? fetchRef : resolveFetchedRef;
+  const upstreamSha = await resolveSide(repo, upstreamTarget);
+  const forkSha = await resolveSide(repo, forkTarget);
+  const { mergeBase, notices } = await findMergeBase(
+    repo,
+    { upstream: { ...upstreamTarget, sha: upstreamSha }, fork: { ...forkTarget, sha: forkSha } },
+    options.fetch,
+  );
+  const [srcPrefix, dstPrefix] = prefixes(upstreamTarget, forkTarget);
+  const shaOf = { upstream: upstreamSha, fork: forkSha, base: mergeBase } satisfies Record<TreeSide, string | null>;
+
+  return {
+    upstream: { remote: options.upstream, ref: upstreamTarget.ref, sha: upstreamSha },
+    fork: { remote: options.origin, ref: forkTarget.ref, sha: forkSha },
+    mergeBase,
+    srcPrefix,
+    dstPrefix,
+    notices,
+    diff: () => spawnTwoTipDiff(repo.cwd, { upstreamSha, forkSha, srcPrefix, dstPrefix }),
+    readFile: async (side, path) => {
+      const sha = shaOf[side];
+      return sha ? showFile(repo, sha, path) : null;
+    },
+    commits: async () => (mergeBase ? listCommits(repo, upstreamSha, forkSha) : null),
+    history: createHistory(repo),
+  };
+};
+
+/** `upstream/v0.11/` and `origin/v0.11/`; by role when two URLs shorten to the same name. */
+const prefixes = (upstream: RefTarget, fork: RefTarget): [string, string] => {
+  const isAmbiguous = upstream.remote.displayName === fork.remote.displayName;
+  const upstreamName = isAmbiguous ? 'upstream' : upstream.remote.displayName;
+  const forkName = isAmbiguous ? 'origin' : fork.remote.displayName;
+  return [`${upstreamName}/${upstream.ref}/`, `${forkName}/${fork.ref}/`];
+};

@@ -1,0 +1,40 @@
+import type { SimpleGit, SimpleGitProgressEvent } from 'simple-git';
+import { statSync } from 'node:fs';
+import { ForkdiffError } from '../errors.js';
+import { createGit } from './createGit.js';
+
+/** A configured remote of the user's clone. */
+export interface Remote {
+  name: string;
+  fetchUrl: string;
+}
+
+/** The user's clone, opened read-only. */
+export interface Repo {
+  /** Where git runs (the directory forkdiff was started in). */
+  cwd: string;
+  git: SimpleGit;
+  remotes: Remote[];
+  isShallow(): Promise<boolean>;
+}
+
+/** Opens the git repository around `cwd`, or explains how to run forkdiff without one. */
+export const openRepo = async (cwd: string, onProgress?: (event: SimpleGitProgressEvent) => void): Promise<Repo> => {
+  const git = existingDirectory(cwd) ? createGit(cwd, onProgress) : null;
+  // Only git's own "not a git repository" means that; anything else is a real failure.
+  const isRepo = await (git?.raw(['rev-parse', '--git-dir']).then(() => true) ?? Promise.resolve(false)).catch(
+    (error: unknown) => {
+      if (error instanceof Error && /not a git repository/i.test(error.message)) return false;
+      throw error;
+    },
+  );
+  if (!git || !isRepo) {
+    throw new ForkdiffError(`not a git repository: ${cwd} (run forkdiff inside a clone of the fork, or use --diff-file)`);
+  }
+  const remotes = (await git.getRemotes(true)).map((remote) => ({ name: remote.name, fetchUrl: remote.refs.fetch }));
+  const isShallow = async (): Promise<boolean> =>
+    (await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  return { cwd, git, remotes, isShallow };
+};
+
+const existingDirectory = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;

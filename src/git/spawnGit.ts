@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { ForkdiffError } from '../errors.js';
+import { gitFailureReason } from './failureReason.js';
+import { gitConfigArgs, gitEnv } from './gitEnv.js';
+
+/** A running git command whose output is read as a stream. */
+export interface GitProcess {
+  stdout: Readable;
+  /** Resolves when git exits 0; rejects with a one-line ForkdiffError otherwise. */
+  done: Promise<void>;
+  /** Stops git early, e.g. when the reader gives up; `done` then resolves. */
+  cancel(): void;
+}
+
+// Keep only the end of stderr: enough for git's reason, bounded for chatty failures.
+const STDERR_LIMIT = 8_192;
+
+/**
+ * Runs git without buffering its output (simple-git would hold a whole diff
+ * of a huge fork in memory). `input`, when given, is written to stdin.
+ */
+export const spawnGit = (cwd: string, args: string[], input?: string): GitProcess => {
+  const child = spawn('git', [...gitConfigArgs(), ...args], {
+    cwd,
+    env: gitEnv(),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let isCancelled = false;
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_LIMIT);
+  });
+  // git may exit before reading all of stdin (e.g. on a bad revision); its exit code says why.
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(input);
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', (error) => reject(new ForkdiffError(`cannot run git: ${error.message} (is git installed and on PATH?)`)));
+    child.on('close', (code) => {
+      if (code === 0 || isCancelled) return resolve();
+      const reason = stderr.trim() ? gitFailureReason(stderr) : `exit code ${String(code)}`;
+      reject(new ForkdiffError(`git ${args[0] ?? ''} failed: ${reason}`));
+    });
+  });
+  // Callers that only read stdout must not crash the process with an unhandled rejection.
+  done.catch(() => undefined);
+  const cancel = (): void => {
+    isCancelled = true;
+    child.kill();
+  };
+  return { stdout: child.stdout, done, cancel };
+};
+
+/** Runs git to completion and returns stdout as text (for small outputs that need stdin). */
+export const runGitWithInput = async (cwd: string, args: string[], input: string): Promise<string> => {
+  const git = spawnGit(cwd, args, input);
+  const chunks: Buffer[] = [];
+  for await (const chunk of git.stdout) chunks.push(chunk as Buffer);
+  await git.done;
+  return Buffer.concat(chunks).toString('utf8');
+};

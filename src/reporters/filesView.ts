@@ -1,0 +1,64 @@
+import { type CategoryId, type FileDiff, OTHER_KINDS, type Side } from '../model.js';
+import { OTHER_KIND_TITLES } from './categoryInfo.js';
+import { type TableView, minus, plus } from './view.js';
+
+/** How a status reads in a report whose diff runs upstream → fork. */
+export function describeStatus(file: FileDiff): string {
+  const parts: string[] = [
+    file.status === 'added' ? 'only in fork'
+      : file.status === 'deleted' ? 'only upstream'
+        : file.status === 'renamed' ? `renamed from ${file.oldPath ?? '?'} (${file.similarity ?? '?'}%)`
+          : file.status === 'copied' ? `copied from ${file.oldPath ?? '?'}`
+            : 'modified',
+  ];
+  if (file.isBinary) parts.push('binary');
+  if (file.oldMode && file.newMode && file.oldMode !== file.newMode) parts.push(`mode ${file.oldMode} → ${file.newMode}`);
+  return parts.join(', ');
+}
+
+const sides = (files: readonly FileDiff[]): string =>
+  [...new Set(files.map((file) => file.side).filter((side): side is Exclude<Side, null> => side !== null))].sort().join('+') || '—';
+
+/**
+ * Files of one category. Vendored files collapse into one row per module
+ * (a vendor bump touches dozens of files); `other` is split by kind.
+ */
+export function filesView(category: CategoryId, files: readonly FileDiff[], hasSides: boolean): TableView {
+  const inCategory = files.filter((file) => file.categories.includes(category));
+  const isOther = category === 'other';
+  const columns: TableView['columns'] = [
+    ...(isOther ? [{ header: 'Kind' }] : []),
+    { header: 'Path', isFlexible: true },
+    { header: 'Status', isFlexible: true },
+    { header: '+', align: 'right' },
+    { header: '−', align: 'right' },
+    ...(hasSides ? [{ header: 'Side' }] : []),
+  ];
+  const groups = new Map<string, FileDiff[]>();
+  for (const file of inCategory) {
+    const key = category === 'vendored-deps' && file.module ? `module:${file.module}` : `file:${file.path}`;
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  const entries = [...groups.entries()];
+  // `other` reads best grouped by kind; a stable sort keeps diff order inside each kind.
+  if (isOther) entries.sort(([, a], [, b]) => kindRank(a[0]) - kindRank(b[0]));
+  const rows = entries.map(([key, group]) => {
+    const first = group[0] as FileDiff;
+    const isModule = key.startsWith('module:');
+    const row = [
+      isModule ? `vendor/${first.module ?? ''}/ (${group.length} file${group.length === 1 ? '' : 's'})` : first.path,
+      isModule ? 'vendored module' : describeStatus(first),
+      plus(sum(group, 'additions')),
+      minus(sum(group, 'deletions')),
+    ];
+    if (isOther) row.unshift(OTHER_KIND_TITLES[first.otherKind ?? 'source']);
+    if (hasSides) row.push(sides(group));
+    return row;
+  });
+  return { columns, rows };
+}
+
+const kindRank = (file: FileDiff | undefined): number => OTHER_KINDS.indexOf(file?.otherKind ?? 'source');
+
+const sum = (files: readonly FileDiff[], key: 'additions' | 'deletions'): number =>
+  files.reduce((total, file) => total + file[key], 0);

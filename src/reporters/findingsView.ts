@@ -1,0 +1,51 @@
+import type { CategoryId, Finding } from '../model.js';
+import { type TableView, shortSha } from './view.js';
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '—' : String(value));
+
+const sideCell = (finding: Finding): string => finding.side ?? '—';
+
+/** Findings of one category as a table; dependencies get one row per module with both versions. */
+export function findingsView(category: CategoryId, findings: readonly Finding[], hasSides: boolean): TableView {
+  const inCategory = findings.filter((finding) => finding.category === category);
+  if (category === 'vendored-deps') {
+    const columns: TableView['columns'] = [
+      { header: 'Module', isFlexible: true },
+      { header: 'Ecosystem' },
+      { header: 'Upstream' },
+      { header: 'Fork' },
+      { header: 'Direction' },
+      { header: 'Where', isFlexible: true },
+    ];
+    if (hasSides) columns.push({ header: 'Side' });
+    const rows = inCategory.map((finding) => {
+      const { details } = finding;
+      const isDependency = typeof details.module === 'string';
+      const row = isDependency
+        ? [text(details.module), text(details.ecosystem), text(details.upstream), text(details.fork), text(details.direction), finding.path]
+        : [finding.message, '', '', '', finding.kind, finding.path];
+      if (hasSides) row.push(sideCell(finding));
+      return row;
+    });
+    return { columns, rows };
+  }
+  const columns: TableView['columns'] = [
+    { header: 'Finding', isFlexible: true },
+    { header: 'Path', isFlexible: true },
+    { header: 'Kind' },
+    { header: 'Confidence' },
+  ];
+  if (hasSides) columns.push({ header: 'Side' }, { header: 'Commits' });
+  const rows = inCategory.map((finding) => {
+    const row = [finding.message, finding.path, finding.kind, finding.confidence];
+    if (hasSides) row.push(sideCell(finding), commitsOf(finding));
+    return row;
+  });
+  return { columns, rows };
+}
+
+function commitsOf(finding: Finding): string {
+  const commits = finding.details.commits;
+  if (!Array.isArray(commits) || commits.length === 0) return '';
+  return commits.filter((sha): sha is string => typeof sha === 'string').map((sha) => shortSha(sha).slice(0, 8)).join(' ');
+}

@@ -1,0 +1,49 @@
+import { appendFile } from 'node:fs/promises';
+import { ForkdiffError } from '../errors.js';
+import { toSingleLine } from '../text/sanitize.js';
+import type { Finding } from '../model.js';
+
+/**
+ * GitHub Actions workflow commands: annotations and the job summary.
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ */
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const isGithubActions = (env: Env): boolean => env.GITHUB_ACTIONS === 'true';
+
+/** A command's message: the runner decodes `%25`, `%0D`, `%0A`. */
+export const escapeCommandData = (text: string): string =>
+  text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+/** A command's property value: also `:` and `,`, which would end the property early. */
+export const escapeCommandProperty = (text: string): string =>
+  escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** Keeps newlines (the runner shows them) but never raw control characters in the log. */
+const printable = (text: string): string => text.split(/\r\n|\r|\n/).map(toSingleLine).join('\n');
+
+/** `::error file=…,title=forkdiff <category>::<message>`, one line per unexpected finding. */
+export function githubAnnotations(unexpected: readonly Finding[], warnings: readonly string[] = []): string {
+  const lines = unexpected.map((finding) => {
+    const file = escapeCommandProperty(printable(finding.path));
+    const title = escapeCommandProperty(`forkdiff ${finding.category}`);
+    return `::error file=${file},title=${title}::${escapeCommandData(printable(finding.message))}`;
+  });
+  for (const warning of warnings) lines.push(`::warning title=forkdiff::${escapeCommandData(printable(warning))}`);
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** Append markdown to the job summary when `$GITHUB_STEP_SUMMARY` names a file; true if written. */
+export async function appendStepSummary(markdown: string, env: Env): Promise<boolean> {
+  const summaryFile = env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) return false;
+  const text = markdown.endsWith('\n') ? markdown : `${markdown}\n`;
+  try {
+    await appendFile(summaryFile, text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ForkdiffError(`cannot write the GitHub job summary to ${summaryFile}: ${reason}`);
+  }
+  return true;
+}

@@ -1,0 +1,17 @@
+import type { Report } from '../model.js';
+import { jsonReporter } from './json.js';
+import { markdownReporter } from './markdown/markdown.js';
+import type { ReporterOptions } from './options.js';
+import { tableReporter } from './table/table.js';
+
+export const FORMATS = ['table', 'markdown', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type Reporter = (reports: readonly Report[], options: ReporterOptions) => string;
+
+/** Format name → reporter; all share one signature. */
+export const reporters = {
+  table: tableReporter,
+  markdown: markdownReporter,
+  json: jsonReporter,
+} as const satisfies Record<Format, Reporter>;

@@ -1,0 +1,23 @@
+import { sanitizeCodeLine, toSingleLine } from './sanitize.js';
+
+/**
+ * Untrusted text (paths, messages from the diff) as inline markdown: it can
+ * neither end a table cell (`|`, newlines), nor open code spans, emphasis or
+ * links, nor inject HTML such as a stray `</details>`.
+ */
+export function escapeMarkdown(text: string): string {
+  // A line break inside a table cell reads best as a space.
+  return toSingleLine(text.replace(/\r\n|\r|\n/g, ' '))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#~!])/g, '\\$1');
+}
+
+/** A fenced code block that no line inside can close early: the fence is longer than any backtick run. */
+export function codeBlock(language: string, lines: readonly string[]): string {
+  const safeLines = lines.map(sanitizeCodeLine);
+  const longestRun = Math.max(2, ...safeLines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+  const fence = '`'.repeat(longestRun + 1);
+  return [`${fence}${language}`, ...safeLines, fence].join('\n');
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attributeFiles, createAttributor } from '../../src/attribution/attributeFiles.js';
+import { readDiff } from '../../src/diff/parse.js';
+import { openGitSource } from '../../src/git/gitSource.js';
+import type { GitSource } from '../../src/git/gitSource.js';
+import type { FileDiff, Hunk } from '../../src/model.js';
+import { buildFixture, short } from '../git/fixtureRepo.js';
+import type { ForkFixture } from '../git/fixtureRepo.js';
+
+let fixture: ForkFixture & { remove(): void };
+let files: FileDiff[];
+
+/** The parsed, attributed upstream → fork diff of a source. */
+const attributedDiff = async (source: GitSource): Promise<FileDiff[]> => {
+  const diff = source.diff();
+  const parsed: FileDiff[] = [];
+  for await (const file of readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix }).files) parsed.push(file);
+  await diff.done;
+  await attributeFiles(parsed, source);
+  return parsed;
+};
+
+beforeAll(async () => {
+  fixture = await buildFixture();
+  files = await attributedDiff(await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: true }));
+});
+afterAll(() => fixture.remove());
+
+const file = (path: string): FileDiff => {
+  const found = files.find((candidate) => candidate.path === path);
+  if (!found) throw new Error(`${path} is not in the diff`);
+  return found;
+};
+/** The hunk of `path` with a changed line containing `text`. */
+const hunkWith = (path: string, text: string): Hunk => {
+  const found = file(path).hunks.find((hunk) => hunk.lines.some((line) => line.type !== 'normal' && line.content.includes(text)));
+  if (!found) throw new Error(`no hunk of ${path} changes "${text}"`);
+  return found;
+};
+
+describe('attributeFiles', () => {
+  it('attributes a fork-only change to the fork, linked to its commit', () => {
+    expect(file('canonical_utils/fetch.py').side).toBe('fork');
+    expect(file('canonical_utils/fetch.py').hunks.map((hunk) => [hunk.side, hunk.commits])).toEqual([['fork', [short(fixture.shas.forkFetch)]]]);
+    expect(file('canonical_utils/read me "ü".md').hunks.map((hunk) => [hunk.side, hunk.commits])).toEqual([
+      ['fork', [short(fixture.shas.forkFetch)]],
+    ]);
+    expect(file('client/client_test.go').side).toBe('fork');
+    expect(hunkWith('client/client_test.go', 'testBasicS3CacheImportExport').commits).toEqual([short(fixture.shas.forkDropTest)]);
+    expect(file('.github/workflows/build.yml').hunks.every((hunk) => hunk.side === 'fork')).toBe(true);
+  });
+
+  it('attributes an upstream fix after the branch point to upstream, linked to the fix', () => {
+    const sbom = file('solver/sbom.go');
+    expect(sbom.side).toBe('upstream');
+    expect(hunkWith('solver/sbom.go', 'if ref == nil').side).toBe('upstream');
+    expect(hunkWith('solver/sbom.go', 'if ref == nil').commits).toEqual([short(fixture.shas.sbomFix)]);
+  });
+
+  it('splits a file both sides changed into fork, upstream and both hunks', () => {
+    expect(file('Dockerfile').side).toBe('both');
+    expect(hunkWith('Dockerfile', 'FROM ubuntu:22.04').side).toBe('fork');
+    expect(hunkWith('Dockerfile', 'FROM ubuntu:22.04').commits).toEqual([short(fixture.shas.forkUbuntu)]);
+    const pinned = hunkWith('Dockerfile', 'ARG CONTAINERD_VERSION');
+    expect(pinned.side).toBe('both');
+    expect(pinned.commits).toEqual([short(fixture.shas.dockerBump), short(fixture.shas.forkPin)]);
+
+    expect(file('session/session.go').side).toBe('both');
+    expect(hunkWith('session/session.go', 'ctx.Err()')).toMatchObject({ side: 'fork', commits: [short(fixture.shas.forkRevert)] });
+    expect(hunkWith('session/session.go', 's.mu.Lock()')).toMatchObject({ side: 'upstream', commits: [short(fixture.shas.raceFix)] });
+  });
+
+  it('tells the upstream dependency bump from the fork pin in one go.mod', () => {
+    expect(file('go.mod').side).toBe('both');
+    expect(hunkWith('go.mod', 'github.com/containerd/containerd')).toMatchObject({ side: 'upstream', commits: [short(fixture.shas.bump)] });
+    expect(hunkWith('go.mod', 'golang.org/x/sys')).toMatchObject({ side: 'fork', commits: [short(fixture.shas.forkPinSys)] });
+    expect(file('vendor/modules.txt').side).toBe('upstream');
+  });
+
+  it('attributes an upstream rename to upstream, not to unchanged content', () => {
+    const renamed = file('hack/release-notes');
+    expect(renamed).toMatchObject({ oldPath: 'hack/release-notes.sh', status: 'renamed', side: 'upstream' });
+  });
+
+  it('attributes a binary file by its blobs', () => {
+    expect(file('docs/logo.png')).toMatchObject({ isBinary: true, side: 'upstream', hunks: [] });
+  });
+
+  it('gives every hunk a side and short commit ids', () => {
+    for (const each of files) {
+      for (const hunk of each.hunks) {
+        expect(hunk.side, `${each.path} ${hunk.header}`).not.toBeNull();
+        expect(hunk.commits.length, `${each.path} ${hunk.header}`).toBeGreaterThan(0);
+        expect(hunk.commits.every((sha) => /^[0-9a-f]{12}$/.test(sha))).toBe(true);
+      }
+    }
+  });
+
+  it('leaves sides null and commits empty without a merge base', async () => {
+    const copy = structuredClone(files);
+    await attributeFiles(copy, { mergeBase: null, upstream: { sha: '' }, fork: { sha: '' }, history: undefined as never });
+    expect(copy.every((each) => each.side === null && each.hunks.every((hunk) => hunk.side === null && hunk.commits.length === 0))).toBe(true);
+  });
+});
+
+describe('createAttributor', () => {
+  it('attributes files one at a time as the diff streams, the same as all at once', async () => {
+    const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: false });
+    const attribute = createAttributor(source);
+    const diff = source.diff();
+    const streamed: FileDiff[] = [];
+    for await (const each of readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix }).files) {
+      await attribute([each]);
+      streamed.push(each);
+    }
+    await diff.done;
+    expect(streamed).toEqual(files);
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isFixSubject } from '../../src/git/commitLog.js';
+import { openGitSource } from '../../src/git/gitSource.js';
+import type { Commits } from '../../src/model.js';
+import { buildFixture } from './fixtureRepo.js';
+import type { ForkFixture } from './fixtureRepo.js';
+
+let fixture: ForkFixture & { remove(): void };
+let commits: Commits | null;
+beforeAll(async () => {
+  fixture = await buildFixture();
+  const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: true });
+  commits = await source.commits();
+});
+afterAll(() => fixture.remove());
+
+describe('commits', () => {
+  it('lists upstream commits the fork lacks, with full shas, authors, ISO dates and fix flags', () => {
+    const missing = commits?.missingFromFork ?? [];
+    expect(missing.map((commit) => commit.subject)).toEqual([
+      'Dockerfile: update containerd to v1.6.21',
+      'docs: refresh logo',
+      'hack: rename release-notes to release-notes.sh',
+      'session: fix race on close',
+      'vendor: update containerd to v1.6.21 and runc to v1.1.5',
+      'fix: nil pointer panic in sbom',
+    ]);
+    expect(missing.at(-1)).toEqual({
+      sha: fixture.shas.sbomFix,
+      subject: 'fix: nil pointer panic in sbom',
+      author: 'Fixture Author',
+      date: expect.stringMatching(/^2023-01-02T\d\d:00:00\+00:00$/),
+      isFix: true,
+    });
+    expect(missing.filter((commit) => commit.isFix).map((commit) => commit.sha)).toEqual([fixture.shas.raceFix, fixture.shas.sbomFix]);
+  });
+
+  it('counts a cherry-picked upstream fix as present (patch-id aware)', () => {
+    const subjects = [...(commits?.missingFromFork ?? []), ...(commits?.forkOnly ?? [])].map((commit) => commit.subject);
+    expect(subjects).not.toContain('fix: close leaked response body in client');
+  });
+
+  it('lists the fork-only commits', () => {
+    expect(commits?.forkOnly.map((commit) => commit.sha)).toEqual([
+      fixture.shas.forkRevert,
+      fixture.shas.forkFetch,
+      fixture.shas.forkPinSys,
+      fixture.shas.forkDropTest,
+      fixture.shas.forkCi,
+      fixture.shas.forkPin,
+      fixture.shas.forkUbuntu,
+    ]);
+  });
+
+  it('detects the fork commit that reverts an upstream fix made before the branch point', () => {
+    expect(commits?.reverts).toEqual([
+      {
+        commit: expect.objectContaining({ sha: fixture.shas.forkRevert, subject: 'Revert "fix: check context cancellation in session manager"' }),
+        reverts: fixture.shas.contextCheck,
+        revertsSubject: 'fix: check context cancellation in session manager',
+      },
+    ]);
+  });
+
+  it('reads fix words in subjects', () => {
+    expect(['fix: x', 'Fixes #12', 'backport 4321', 'CVE-2024-1234 in tar', 'avoid deadlock', 'goroutine leak'].every(isFixSubject)).toBe(true);
+    expect(['docs: prefix the README', 'add feature', 'bump version'].some(isFixSubject)).toBe(false);
+  });
+});
