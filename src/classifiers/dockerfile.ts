@@ -1,11 +1,45 @@
-// Reads Dockerfiles: https://docs.docker.com/reference/dockerfile/
+// Reads Dockerfiles: https://docs.docker.com/reference/dockerfile/ (FROM … AS, ARG, COPY --from, RUN --mount=type=secret).
+import type { FileDiff } from '../model.js';
+import { uniqueByFingerprint } from './common/finding.js';
+import { hunkContext, sideLines } from './common/lines.js';
 import { defineClassifier } from './define.js';
+import type { ClassifyContext } from './define.js';
+import { compareDockerfiles } from './dockerfile/compare.js';
+import { parseFrom, readDockerfile } from './dockerfile/model.js';
+import type { Segment } from './dockerfile/model.js';
 import { isDockerfilePath } from './paths.js';
+
+/** Compose and bake files share the category but not the syntax. */
+const isDockerfileSyntax = (path: string): boolean => /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(Dockerfile|dockerfile)$/.test(path);
+
+/** Each hunk is a segment; git prints the enclosing FROM line as hunk context when there is one. */
+const hunkSegments = (file: FileDiff, side: 'upstream' | 'fork'): Segment[] =>
+  file.hunks.map((hunk) => ({ lines: sideLines(hunk, side), stage: parseFrom(hunkContext(hunk))?.name ?? null }));
+
+async function wholeFiles(file: FileDiff, context: ClassifyContext): Promise<{ upstream: string; fork: string } | null> {
+  if (context.mode !== 'git') return null;
+  const upstream = file.status === 'added' ? '' : await context.readFile('upstream', file.oldPath ?? file.path);
+  const fork = file.status === 'deleted' ? '' : await context.readFile('fork', file.path);
+  return upstream === null || fork === null ? null : { upstream, fork };
+}
 
 export default defineClassifier({
   id: 'dockerfile',
   title: 'Dockerfiles',
   isPathCategory: true,
   matches: (file) => isDockerfilePath(file.path) || (file.oldPath !== null && isDockerfilePath(file.oldPath)),
-  classify: () => [],
+  async classify(file, context) {
+    if (file.isBinary || !isDockerfileSyntax(file.path)) return [];
+    const whole = await wholeFiles(file, context);
+    if (whole) {
+      // Whole files: every instruction knows its stage, and unnamed stages can be paired by position.
+      const upstream = readDockerfile([{ lines: whole.upstream.split('\n'), stage: null }], true);
+      const fork = readDockerfile([{ lines: whole.fork.split('\n'), stage: null }], true);
+      return uniqueByFingerprint(compareDockerfiles(file, upstream, fork, 'high'));
+    }
+    // Hunks only: lines outside every hunk are the same on both sides, so comparing the two views is sound.
+    const upstream = readDockerfile(hunkSegments(file, 'upstream'), false);
+    const fork = readDockerfile(hunkSegments(file, 'fork'), false);
+    return uniqueByFingerprint(compareDockerfiles(file, upstream, fork, 'high'));
+  },
 });

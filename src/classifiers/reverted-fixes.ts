@@ -1,11 +1,80 @@
-// Source hunks where the fork lacks code that fixes something (guards, locks, error handling).
+// Source hunks where the fork lacks code that fixes something (guards, locks, context checks, error handling).
+// Reads unified diff hunks (https://www.gnu.org/software/diffutils/manual/html_node/Detailed-Unified.html).
+import { fingerprint } from '../fingerprint.js';
+import type { Confidence, FileDiff, Finding, Hunk } from '../model.js';
+import { createFinding } from './common/finding.js';
+import { markHunk } from './common/lines.js';
 import { defineClassifier } from './define.js';
+import type { ClassifyContext } from './define.js';
+import { forkLineSet, isInert, missingRuns } from './fixes/evidence.js';
+import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
+import type { FixSignal } from './fixes/signals.js';
 import { isSourcePath } from './paths.js';
+
+/** Helpers for tests, fixtures, mocks and generated code: a missing guard there fixes nothing shipped. */
+const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.js$/;
+
+/** Signal order when naming the finding: the most specific first. */
+const SIGNAL_ORDER: readonly FixSignal[] = ['nil-check', 'lock', 'context-check', 'bounds-check', 'zero-check', 'guard', 'error-handling', 'early-exit'];
+
+/** Large removed blocks are features more often than fixes. */
+const LARGE_BLOCK = 8;
+const TOO_LARGE_FOR_WEAK = 12;
+const MAX_SNIPPET = 120;
+
+function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, hunk: Hunk, context: ClassifyContext): Confidence | null {
+  const isStrong = [...signals].some((signal) => STRONG_SIGNALS.has(signal));
+  const isWeak = signals.has('guard') || signals.has('error-handling');
+  if (!isStrong && (!isWeak || size > TOO_LARGE_FOR_WEAK)) return null;
+  if (!isStrong || size > LARGE_BLOCK) return 'low';
+  return context.mode === 'git' && hunk.commits.length > 0 ? 'high' : 'medium';
+}
+
+/** `if ref == nil { continue }`: the run from its first fix-shaped line, a few lines long. */
+function snippetOf(runs: readonly string[][], lead: FixSignal): string {
+  const run = runs.find((lines) => lines.some((line) => signalsOf(line).includes(lead))) ?? runs[0] ?? [];
+  // Strong signals lead the snippet; weak ones read better with the block that frames them.
+  const start = STRONG_SIGNALS.has(lead) ? Math.max(0, run.findIndex((line) => signalsOf(line).includes(lead))) : 0;
+  const snippet = run.slice(start, start + 5).join(' ');
+  const more = runs.flat().filter((line) => !isInert(line)).length - run.slice(start, start + 5).filter((line) => !isInert(line)).length;
+  const shown = snippet.length > MAX_SNIPPET ? `${snippet.slice(0, MAX_SNIPPET - 1)}…` : snippet;
+  return more > 0 ? `${shown} (+${more} more line${more === 1 ? '' : 's'})` : shown;
+}
+
+function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>, context: ClassifyContext): Finding | null {
+  const runs = missingRuns(hunk, forkLines);
+  const evidence = runs.flat().filter((line) => !isInert(line));
+  const signals = new Set(evidence.flatMap(signalsOf));
+  const confidence = confidenceOf(signals, evidence.length, hunk, context);
+  if (!confidence) return null;
+  const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';
+  const commits = context.mode === 'git' ? hunk.commits : [];
+  markHunk(hunk, 'reverted-fixes');
+  return createFinding({
+    category: 'reverted-fixes', kind: 'missing-fix', path: file.path,
+    message: `fork lacks upstream ${SIGNAL_LABELS[lead]}: ${snippetOf(runs, lead)}`,
+    identity: [evidence.join('\n')], side: hunk.side, confidence,
+    details: { evidence, signals: SIGNAL_ORDER.filter((signal) => signals.has(signal)), hunk: hunk.header, ...(context.mode === 'git' ? { commits } : {}) },
+  });
+}
 
 export default defineClassifier({
   id: 'reverted-fixes',
   title: 'Reverted or missing fixes',
   isPathCategory: false,
   matches: (file) => !file.isBinary && isSourcePath(file.path),
-  classify: () => [],
+  classify(file, context) {
+    // New fork files hold no upstream code; a whole deleted file is reported as such elsewhere.
+    if (file.status === 'added' || file.status === 'deleted' || IS_SUPPORT_CODE.test(file.path)) return [];
+    const forkLines = forkLineSet(file);
+    const findings = file.hunks.map((hunk) => hunkFinding(file, hunk, forkLines, context)).filter((finding): finding is Finding => finding !== null);
+    // The same missing lines in two hunks of one file are two drifts: number the repeats, in file order.
+    const seen = new Map<string, number>();
+    for (const finding of findings) {
+      const count = seen.get(finding.fingerprint) ?? 0;
+      seen.set(finding.fingerprint, count + 1);
+      if (count > 0) finding.fingerprint = fingerprint(finding.fingerprint, count + 1);
+    }
+    return findings;
+  },
 });

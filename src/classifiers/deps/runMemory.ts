@@ -1,0 +1,35 @@
+import type { Finding } from '../../model.js';
+import type { ClassifyContext } from '../define.js';
+
+/**
+ * What the vendored-deps classifier remembers across the files of one run, so
+ * that go.sum and vendor/modules.txt do not repeat a module go.mod already
+ * reported, and vendored files collapse into one row per module. Keyed by the
+ * context object: the caller passes one context for all files of a run.
+ */
+export interface RunMemory {
+  /** Go module → the row that reports it (from go.mod, go.sum or modules.txt). */
+  goRows: Map<string, Finding>;
+  /** Go module → the row that groups its vendored files when no version row exists. */
+  vendoredRows: Map<string, Finding>;
+  /** Module paths seen in go.mod / modules.txt, for attributing vendored files. */
+  knownModules: Set<string>;
+}
+
+const memories = new WeakMap<ClassifyContext, RunMemory>();
+
+export function runMemoryOf(context: ClassifyContext): RunMemory {
+  let memory = memories.get(context);
+  if (!memory) {
+    memory = { goRows: new Map(), vendoredRows: new Map(), knownModules: new Set() };
+    memories.set(context, memory);
+  }
+  return memory;
+}
+
+/** Adds a vendored path to the row of its module. */
+export function attachVendoredFile(row: Finding, path: string): void {
+  const files = Array.isArray(row.details['vendoredFiles']) ? (row.details['vendoredFiles'] as string[]) : [];
+  if (!files.includes(path)) files.push(path);
+  row.details['vendoredFiles'] = files;
+}

@@ -1,0 +1,34 @@
+import type { Hunk } from '../../model.js';
+import type { DependencyEntry } from './types.js';
+
+/** Result of reading one line: a key that scopes later lines, or an entry. */
+export interface LineReader {
+  /**
+   * A new scope for the following lines (a lockfile entry name, a TOML section,
+   * a JSON block); `undefined` when this line opens none.
+   */
+  scopeOf(content: string): string | null | undefined;
+  /** The dependency a changed line states, given the scope it is in (null when unknown). */
+  entryOf(content: string, scope: string | null): { name: string; version: string; note?: string } | null;
+}
+
+/**
+ * Reads a hunk the way each side has it: context lines scope both sides,
+ * `-` lines only upstream, `+` lines only the fork. Only changed lines yield
+ * entries, so an unchanged dependency never becomes a row.
+ */
+export function scanHunk(hunk: Hunk, reader: LineReader, initialScope: string | null = null): DependencyEntry[] {
+  const scope = { upstream: initialScope, fork: initialScope };
+  const entries: DependencyEntry[] = [];
+  for (const line of hunk.lines) {
+    const sides = line.type === 'normal' ? (['upstream', 'fork'] as const) : line.type === 'del' ? (['upstream'] as const) : (['fork'] as const);
+    const opened = reader.scopeOf(line.content);
+    for (const side of sides) {
+      if (opened !== undefined) scope[side] = opened;
+      if (line.type === 'normal') continue;
+      const entry = reader.entryOf(line.content, scope[side]);
+      if (entry) entries.push({ ...entry, side });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,53 @@
+import type { FileDiff } from '../../model.js';
+import { parseGoModLine, parseModulesTxtHeader } from './gomod.js';
+
+/** Hosts whose module paths have three segments (host/owner/repo). */
+const THREE_SEGMENT_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|golang\.org|go\.googlesource\.com|gitea\.com|codeberg\.org)$/;
+
+/** The path inside a vendor directory, or null when the file is not vendored. */
+export function vendoredPathOf(path: string): string | null {
+  const match = /(?:^|\/)vendor\/(.+)$/.exec(path);
+  if (!match?.[1] || match[1] === 'modules.txt') return null;
+  return match[1];
+}
+
+/**
+ * The Go module a vendored file belongs to: the longest known module path that
+ * prefixes it, else a guess from the host's layout (github.com/o/r, else host/x).
+ * The lead sets `FileDiff.module` with this, passing `knownGoModules(files)`.
+ */
+export function vendorModuleOf(path: string, knownModules: Iterable<string> = []): string | null {
+  const inner = vendoredPathOf(path);
+  if (!inner) return null;
+  let best: string | null = null;
+  for (const module of knownModules) {
+    if ((inner === module || inner.startsWith(`${module}/`)) && (!best || module.length > best.length)) best = module;
+  }
+  if (best) return best;
+  const segments = inner.split('/');
+  const host = segments[0] ?? '';
+  // golang.org/x/net, github.com/owner/repo: three segments; gopkg.in/yaml.v3, k8s.io/api: two.
+  const count = THREE_SEGMENT_HOSTS.test(host) ? 3 : 2;
+  return segments.length > count ? segments.slice(0, count).join('/') : segments.slice(0, -1).join('/') || null;
+}
+
+/** Module paths named anywhere in the diff's go.mod and vendor/modules.txt hunks (changed or context). */
+export function knownGoModules(files: readonly FileDiff[]): Set<string> {
+  const modules = new Set<string>();
+  for (const file of files) addKnownGoModules(file, modules);
+  return modules;
+}
+
+export function addKnownGoModules(file: FileDiff, modules: Set<string>): void {
+  const isModulesTxt = /(?:^|\/)vendor\/modules\.txt$/.test(file.path);
+  const isGoMod = /(?:^|\/)go\.mod$/.test(file.path);
+  if (!isModulesTxt && !isGoMod) return;
+  for (const hunk of file.hunks) {
+    for (const line of hunk.lines) {
+      const name = isModulesTxt
+        ? parseModulesTxtHeader(line.content)?.name
+        : parseGoModLine(line.content)?.name.replace(/@.*$/, '');
+      if (name && name.includes('/')) modules.add(name);
+    }
+  }
+}

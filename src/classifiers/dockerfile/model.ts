@@ -1,0 +1,96 @@
+// Reads Dockerfile instructions (https://docs.docker.com/reference/dockerfile/) into the facts
+// the dockerfile classifier compares: stages, ARG defaults, COPY --from, secret mounts, package managers.
+import { normaliseLine, uncomment } from '../common/lines.js';
+
+/** Package manager families; apt and apt-get are one family, so are dnf and microdnf. */
+export type PackageManager = 'apk' | 'apt' | 'yum' | 'dnf' | 'zypper' | 'pacman';
+
+export interface DockerfileModel {
+  /** Stage name → base image as written (`alpine:${ALPINE_VERSION}`). */
+  stages: Map<string, string>;
+  /** Stages whose FROM line is present only as a comment. */
+  commentedStages: Set<string>;
+  /** ARG name → default (null when declared without one). */
+  args: Map<string, string | null>;
+  /** Normalised `COPY --from=` instructions with the stage they are in. */
+  copyFrom: Map<string, { stage: string | null; from: string }>;
+  commentedCopyFrom: Set<string>;
+  /** Secret id → stages mounting it. */
+  secretMounts: Map<string, Set<string>>;
+  /** Stage → package managers its RUN lines call. */
+  packageManagers: Map<string, Set<PackageManager>>;
+}
+
+/** A run of consecutive lines, and the stage they start in when known (hunk context). */
+export interface Segment {
+  lines: string[];
+  stage: string | null;
+}
+
+const FROM = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?\s*$/i;
+const ARG = /^ARG\s+([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/i;
+const COPY_FROM = /^COPY\s+(?:--\S+\s+)*?--from=(\S+)/i;
+const SECRET_MOUNT = /--mount=(\S*\btype=secret\b\S*)/g;
+const PACKAGE_MANAGER = /(?:^|[\s;&|(])(?:xx-)?(apk|apt-get|apt|yum|dnf|microdnf|zypper|pacman)\s+(?:-\S+\s+)*(add|install|update|upgrade|del|remove|-S|-Sy)\b/g;
+const FAMILY: Record<string, PackageManager> = { apk: 'apk', 'apt-get': 'apt', apt: 'apt', yum: 'yum', dnf: 'dnf', microdnf: 'dnf', zypper: 'zypper', pacman: 'pacman' };
+
+export const parseFrom = (line: string): { image: string; name: string | null } | null => {
+  const match = FROM.exec(line.trim());
+  return match ? { image: match[1] ?? '', name: match[2]?.toLowerCase() ?? null } : null;
+};
+
+/** Reads segments of one side. Unnamed stages are keyed `#n` only when the whole file is read. */
+export function readDockerfile(segments: readonly Segment[], isWholeFile: boolean): DockerfileModel {
+  const model: DockerfileModel = {
+    stages: new Map(), commentedStages: new Set(), args: new Map(), copyFrom: new Map(),
+    commentedCopyFrom: new Set(), secretMounts: new Map(), packageManagers: new Map(),
+  };
+  let stageIndex = 0;
+  for (const segment of segments) {
+    let stage = segment.stage;
+    for (const raw of segment.lines) {
+      const hidden = uncomment(raw);
+      if (hidden !== null) {
+        const from = parseFrom(hidden);
+        if (from?.name) model.commentedStages.add(from.name);
+        if (COPY_FROM.test(hidden.trim())) model.commentedCopyFrom.add(normaliseLine(hidden));
+        continue;
+      }
+      const line = raw.trim();
+      const from = parseFrom(line);
+      if (from) {
+        stage = from.name ?? (isWholeFile ? `#${stageIndex}` : null);
+        stageIndex += 1;
+        if (stage) model.stages.set(stage, from.image);
+        continue;
+      }
+      const arg = ARG.exec(line);
+      if (arg?.[1] && !model.args.has(arg[1])) model.args.set(arg[1], arg[2]?.replace(/^["']|["']$/g, '') ?? null);
+      const copy = COPY_FROM.exec(line);
+      if (copy?.[1]) model.copyFrom.set(normaliseLine(line), { stage, from: copy[1] });
+      for (const mount of line.matchAll(SECRET_MOUNT)) {
+        const id = /(?:^|,)id=([^,\s\\]+)/.exec(mount[1] ?? '')?.[1] ?? /(?:^|,)target=([^,\s\\]+)/.exec(mount[1] ?? '')?.[1] ?? '(unnamed)';
+        const stages = model.secretMounts.get(id) ?? new Set<string>();
+        stages.add(stage ?? '(unknown stage)');
+        model.secretMounts.set(id, stages);
+      }
+      if (!stage) continue;
+      for (const call of line.matchAll(PACKAGE_MANAGER)) {
+        const family = FAMILY[call[1] ?? ''];
+        if (!family) continue;
+        const used = model.packageManagers.get(stage) ?? new Set<PackageManager>();
+        used.add(family);
+        model.packageManagers.set(stage, used);
+      }
+    }
+  }
+  return model;
+}
+
+/** Substitutes `$X`, `${X}` and `${X:-default}` with ARG defaults, so base images read as real tags. */
+export function resolveArgs(value: string, args: ReadonlyMap<string, string | null>): string {
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare ?? '';
+    return args.get(name) ?? fallback ?? whole;
+  });
+}

@@ -1,0 +1,40 @@
+import type { FileDiff, Hunk } from '../../model.js';
+import { addedLines, normaliseLine } from '../common/lines.js';
+
+/** Lines that carry no behaviour: blank, comments, imports, lone brackets. */
+const IS_INERT = /^(?:$|\/\/|\/\*|\*|#(?!\[)|--|import\b|from\s+\S+\s+import\b|use\s+[\w:]+|package\s|"[\w./-]+"$|\w+\s+"[\w./-]+"$|[{}()[\];,]+$)/;
+export const isInert = (line: string): boolean => IS_INERT.test(line);
+
+/** A line with identifiers and literals blanked, so a rename reads as the same line. */
+export const shapeOf = (line: string): string =>
+  normaliseLine(line).replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, 's').replace(/\b[A-Za-z_]\w*\b/g, (word) => (KEYWORDS.has(word) ? word : 'x')).replace(/\b\d+\b/g, 'n');
+
+const KEYWORDS = new Set(['if', 'else', 'for', 'while', 'return', 'continue', 'break', 'nil', 'null', 'None', 'undefined', 'not', 'is', 'func', 'def', 'defer', 'go', 'select', 'case', 'default', 'try', 'catch', 'except', 'raise', 'throw', 'with', 'range']);
+
+/** Lines the fork has anywhere in the file's `+` lines, normalised (moved code is not missing code). */
+export const forkLineSet = (file: FileDiff): Set<string> => new Set(file.hunks.flatMap(addedLines).map(normaliseLine));
+
+/**
+ * Upstream-only lines of one hunk that the fork really lacks: not moved elsewhere
+ * in the file, not a rename of a fork line in the same hunk, not inert.
+ * Returns runs of consecutive `-` lines (brackets kept for readable evidence).
+ */
+export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>): string[][] {
+  const forkShapes = new Set(addedLines(hunk).filter((line) => !isInert(normaliseLine(line))).map(shapeOf));
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const line of hunk.lines) {
+    const text = normaliseLine(line.content);
+    // Blank and comment lines neither count nor split a run.
+    if (line.type === 'del' && (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text))) continue;
+    const isMissing = line.type === 'del' && (isInert(text) || (!forkLines.has(text) && !forkShapes.has(shapeOf(text))));
+    if (isMissing) {
+      run.push(text);
+    } else {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs.filter((lines) => lines.some((text) => !isInert(text)));
+}

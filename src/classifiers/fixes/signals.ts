@@ -1,0 +1,47 @@
+// What makes a line look like part of a fix: guards, locks, context checks, error handling.
+
+export const FIX_SIGNALS = ['nil-check', 'zero-check', 'lock', 'context-check', 'bounds-check', 'error-handling', 'guard', 'early-exit'] as const;
+export type FixSignal = (typeof FIX_SIGNALS)[number];
+
+/** Signals that on their own make a missing line worth a maintainer's look. */
+export const STRONG_SIGNALS: ReadonlySet<FixSignal> = new Set(['nil-check', 'zero-check', 'lock', 'context-check', 'bounds-check']);
+
+export const SIGNAL_LABELS = {
+  'nil-check': 'nil check',
+  'zero-check': 'zero-value check',
+  lock: 'lock',
+  'context-check': 'context cancellation check',
+  'bounds-check': 'bounds check',
+  'error-handling': 'error handling',
+  guard: 'guard',
+  'early-exit': 'early exit',
+} satisfies Record<FixSignal, string>;
+
+/** Comparisons with nil/null/None on something that is not an error value. */
+const NIL_CHECK = /([\w.\])]+)\s*(?:===?|!==?)\s*(?:nil|null|undefined|None)\b|\b(?:nil|null|None)\s*(?:===?|!==?)\s*([\w.]+)|\bis\s+(?:not\s+)?None\b|\.is_(?:none|some)\(\)|Objects\.(?:isNull|nonNull)\(/;
+const ERROR_NAME = /^(?:err\w*|\w*Err|\w*[eE]rror)$/;
+const ZERO_CHECK = /(?:===?|!==?|<=?|>=?)\s*(?:0|""|''|0\.0)(?![\w.])|\.IsZero\(\)|\.isEmpty\(\)|\.is_empty\(\)/;
+const BOUNDS_CHECK = /\blen\([^)]*\)\s*(?:<=?|>=?|==)|(?:<=?|>=?)\s*len\(|\.length\s*(?:<=?|>=?)|(?:<=?|>=?)\s*[\w.]+\.(?:length|size\(\)|len\(\))/;
+const LOCK = /\.(?:R?Lock|R?Unlock|TryLock|lock|unlock|acquire|release)\(\)|\bsync\.(?:RW)?Mutex\b|\bsynchronized\b|\bwith\s+[\w.]*lock\w*\s*:|\bMutex(?:Guard)?::|\bAtomic\w+\b|\batomic\.\w+\(/;
+const CONTEXT_CHECK = /<-\s*[\w.]*Done\(\)|\bctx\.Err\(\)\s*!=|\bif\s.*\bctx\.Err\(\)|^\s*select\s*\{|\bcontext\.(?:Canceled|DeadlineExceeded)\b|\bsignal\.aborted\b|isCancellationRequested|\.is_cancelled\(\)/;
+const ERROR_HANDLING = /\breturn\b.*\berr\w*\b|\berrors\.(?:Wrap|Wrapf|New|Errorf|Is|As)\b|\bfmt\.Errorf\b|^\s*try\s*[:{]|^\s*except\b|\bcatch\s*\(|^\s*raise\b|^\s*throw\b|\?\s*;\s*$/;
+const GUARD = /^\s*(?:if|elif|else if)\s*\(?\s*(?:!|not\s)\s*[\w.()]+\s*\)?\s*(?:\{|:)?\s*$/;
+const EARLY_EXIT = /^\s*(?:continue|break|return\b[^;{]*)\s*;?\s*$/;
+
+/** The fix signals one (normalised) line carries. */
+export function signalsOf(line: string): FixSignal[] {
+  const signals: FixSignal[] = [];
+  const nil = NIL_CHECK.exec(line);
+  if (nil) {
+    const subject = (nil[1] ?? nil[2] ?? '').split('.').at(-1) ?? '';
+    signals.push(ERROR_NAME.test(subject) ? 'error-handling' : 'nil-check');
+  }
+  if (ZERO_CHECK.test(line) && /\b(?:if|while|elif|return|&&|\|\|)\b|&&|\|\|/.test(line)) signals.push('zero-check');
+  if (BOUNDS_CHECK.test(line)) signals.push('bounds-check');
+  if (LOCK.test(line)) signals.push('lock');
+  if (CONTEXT_CHECK.test(line)) signals.push('context-check');
+  if (ERROR_HANDLING.test(line) && !signals.includes('error-handling')) signals.push('error-handling');
+  if (GUARD.test(line)) signals.push('guard');
+  if (EARLY_EXIT.test(line)) signals.push('early-exit');
+  return signals;
+}

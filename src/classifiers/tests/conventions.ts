@@ -1,0 +1,119 @@
+// How each language declares and skips tests: Go (https://pkg.go.dev/testing), JS/TS (vitest, jest,
+// mocha), Python (pytest, unittest), Rust (#[test], #[ignore]), Java/Kotlin (JUnit @Test, @Disabled).
+
+export const TEST_LANGUAGES = ['go', 'js', 'python', 'rust', 'java'] as const;
+export type TestLanguage = (typeof TEST_LANGUAGES)[number];
+
+export interface TestConvention {
+  /** Test names the line at `index` declares or registers (may look at the lines after it). */
+  namesAt(lines: readonly string[], index: number): string[];
+  /** Does this line mark a test skipped or ignored? */
+  isSkip(line: string): boolean;
+  /** The test a skip marker at `index` applies to. */
+  skipTarget(lines: readonly string[], index: number, hunkContext: string): string | null;
+}
+
+const firstMatch = (pattern: RegExp, text: string): string | null => pattern.exec(text)?.[1] ?? null;
+
+/** The first name `pattern` finds in the next few non-blank, non-attribute lines. */
+function nameBelow(lines: readonly string[], index: number, pattern: RegExp, attribute: RegExp): string | null {
+  for (let i = index + 1; i < Math.min(lines.length, index + 6); i += 1) {
+    const line = lines[i] ?? '';
+    const name = firstMatch(pattern, line);
+    if (name) return name;
+    if (line.trim() !== '' && !attribute.test(line)) return null;
+  }
+  return null;
+}
+
+/** The nearest name `pattern` finds above `index`, else in the hunk's function context. */
+function nameAbove(lines: readonly string[], index: number, pattern: RegExp, context: string): string | null {
+  for (let i = index; i >= 0; i -= 1) {
+    const name = firstMatch(pattern, lines[i] ?? '');
+    if (name) return name;
+  }
+  return firstMatch(pattern, context);
+}
+
+const GO_FUNC = /^func\s+((?:Test|Fuzz)\w*|test[A-Z0-9_]\w*)\s*\(\s*\w+\s+\*testing\.[TF]\b/;
+/** A bare identifier in a registration list, e.g. `integration.Run(t, []Test{ testA, testB, })`. */
+const GO_REGISTERED = /^\s*(test[A-Z0-9_]\w*|Test[A-Z0-9_]\w*),?\s*(\/\/.*)?$/;
+const GO_SUBTEST = /\bt\.Run\(\s*"([^"]+)"/;
+
+const go: TestConvention = {
+  namesAt: (lines, index) => {
+    const line = lines[index] ?? '';
+    const name = firstMatch(GO_FUNC, line) ?? firstMatch(GO_REGISTERED, line) ?? firstMatch(GO_SUBTEST, line);
+    return name ? [name] : [];
+  },
+  isSkip: (line) => /\bt\.Skip(f|Now)?\(/.test(line),
+  skipTarget: (lines, index, context) => nameAbove(lines, index, /^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(/, context),
+};
+
+const JS_TEST = /^\s*(?:it|test|describe|context|specify)(?:\.(?:only|concurrent|each\s*\([^)]*\)|each`[^`]*`))?\s*\(\s*(['"`])(.+?)\1/;
+const js: TestConvention = {
+  namesAt: (lines, index) => {
+    const match = JS_TEST.exec(lines[index] ?? '');
+    return match?.[2] ? [match[2]] : [];
+  },
+  isSkip: (line) => /\b(?:it|test|describe|context)\.(?:skip|todo)\s*\(|\bx(?:it|describe|test|context)\s*\(/.test(line),
+  skipTarget: (lines, index) => /\(\s*(['"`])(.+?)\1/.exec(lines[index] ?? '')?.[2] ?? null,
+};
+
+const PY_DEF = /^\s*(?:async\s+)?def\s+(test\w*)\s*\(|^\s*class\s+(Test\w*)\s*[(:]/;
+const python: TestConvention = {
+  namesAt: (lines, index) => {
+    const match = PY_DEF.exec(lines[index] ?? '');
+    const name = match?.[1] ?? match?.[2];
+    return name ? [name] : [];
+  },
+  isSkip: (line) => /@pytest\.mark\.(skip|skipif|xfail)\b|@unittest\.skip|\bpytest\.skip\(|\.skipTest\(/.test(line),
+  skipTarget: (lines, index, context) =>
+    /^\s*@/.test(lines[index] ?? '')
+      ? nameBelow(lines, index, /def\s+(\w+)\s*\(|class\s+(\w+)/, /^\s*@/)
+      : nameAbove(lines, index, /def\s+(test\w*)\s*\(/, context),
+};
+
+const RUST_ATTRIBUTE = /^\s*#\[(?:\w+::)*test\b|^\s*#\[rstest\b/;
+const RUST_FN = /^\s*(?:pub\s+)?(?:async\s+)?fn\s+(\w+)/;
+const rust: TestConvention = {
+  namesAt: (lines, index) => {
+    const line = lines[index] ?? '';
+    if (RUST_ATTRIBUTE.test(line)) return [nameBelow(lines, index, RUST_FN, /^\s*#\[/)].filter((name): name is string => name !== null);
+    const name = firstMatch(RUST_FN, line);
+    const isTest = name !== null && lines.slice(Math.max(0, index - 4), index).some((above) => RUST_ATTRIBUTE.test(above));
+    return isTest ? [name] : [];
+  },
+  isSkip: (line) => /^\s*#\[ignore\b/.test(line),
+  skipTarget: (lines, index) => nameBelow(lines, index, RUST_FN, /^\s*#\[/),
+};
+
+const JAVA_ANNOTATION = /^\s*@(?:Test|ParameterizedTest|RepeatedTest|TestFactory)\b/;
+const JAVA_METHOD = /^\s*(?:(?:public|protected|private|static|final|suspend)\s+)*(?:void|fun|[\w<>[\]]+)\s+`?([\w ]+?)`?\s*\(/;
+const java: TestConvention = {
+  namesAt: (lines, index) => {
+    const line = lines[index] ?? '';
+    if (JAVA_ANNOTATION.test(line)) return [nameBelow(lines, index, JAVA_METHOD, /^\s*@/)].filter((name): name is string => name !== null);
+    const name = firstMatch(JAVA_METHOD, line);
+    const isTest = name !== null && lines.slice(Math.max(0, index - 4), index).some((above) => JAVA_ANNOTATION.test(above));
+    return isTest ? [name] : [];
+  },
+  isSkip: (line) => /^\s*@(?:Disabled|Ignore)\b/.test(line),
+  skipTarget: (lines, index) => nameBelow(lines, index, JAVA_METHOD, /^\s*@/),
+};
+
+const CONVENTIONS: Record<TestLanguage, TestConvention> = { go, js, python, rust, java };
+
+export function languageOf(path: string): TestLanguage | null {
+  if (path.endsWith('_test.go')) return 'go';
+  if (/\.(?:[cm]?[jt]sx?)$/.test(path)) return 'js';
+  if (path.endsWith('.py')) return 'python';
+  if (path.endsWith('.rs')) return 'rust';
+  if (/\.(java|kt)$/.test(path)) return 'java';
+  return null;
+}
+
+export const conventionOf = (path: string): TestConvention | null => {
+  const language = languageOf(path);
+  return language ? CONVENTIONS[language] : null;
+};

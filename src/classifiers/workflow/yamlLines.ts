@@ -1,0 +1,53 @@
+// Line-level YAML reading for hunks, which are windows into a file too small to parse as YAML.
+import { uncomment } from '../common/lines.js';
+
+export interface KeyLine {
+  indent: number;
+  key: string;
+  value: string;
+}
+
+const KEY = /^(\s*)([A-Za-z0-9_.$-]+|"[^"]+"|'[^']+')\s*:(?:\s+(.*?))?\s*$/;
+const ITEM = /^(\s*)-\s+(.+?)\s*$/;
+
+export function keyLine(line: string): KeyLine | null {
+  const match = KEY.exec(line);
+  if (!match || line.trimStart().startsWith('#')) return null;
+  return { indent: match[1]?.length ?? 0, key: (match[2] ?? '').replace(/^["']|["']$/g, ''), value: stripComment(match[3] ?? '') };
+}
+
+export function listItem(line: string): { indent: number; value: string } | null {
+  const match = ITEM.exec(line);
+  if (!match || line.trimStart().startsWith('#')) return null;
+  return { indent: match[1]?.length ?? 0, value: stripComment(match[2] ?? '').replace(/^["']|["']$/g, '') };
+}
+
+/** A value without its trailing `# comment` (not inside quotes, which is enough here). */
+export const stripComment = (value: string): string => value.replace(/\s+#.*$/, '').trim();
+
+export const indentOf = (line: string): number => /^\s*/.exec(line)?.[0].length ?? 0;
+
+/**
+ * The keys enclosing `lines[index]`, innermost first, found by walking up to
+ * lines of smaller indent; stops at the start of the window (the hunk).
+ */
+export function enclosingKeys(lines: readonly string[], index: number): KeyLine[] {
+  const keys: KeyLine[] = [];
+  let indent = indentOf(lines[index] ?? '');
+  for (let i = index - 1; i >= 0 && indent > 0; i -= 1) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const key = keyLine(line);
+    const lineIndent = indentOf(line);
+    if (key && lineIndent < indent) {
+      keys.push(key);
+      indent = lineIndent;
+    } else if (!key && lineIndent < indent) {
+      indent = lineIndent;
+    }
+  }
+  return keys;
+}
+
+/** The YAML line a comment hides (`# - oci-rootless` → `- oci-rootless`), keeping no indent. */
+export const commentedYaml = (line: string): string | null => uncomment(line)?.trim() ?? null;

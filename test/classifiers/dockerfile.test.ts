@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import dockerfile from '../../src/classifiers/dockerfile.js';
+import { classifyAll, gitContext, loadDiff, messages, parseDiff } from './helpers.js';
+
+describe('dockerfile classifier (hunks only)', () => {
+  it('reports base images per stage, ARG directions, commented-out stages and COPY --from, secret mounts and package managers', async () => {
+    const findings = await classifyAll(dockerfile, await loadDiff('dockerfile.diff'));
+    expect(messages(findings).sort()).toEqual([
+      'ARG NODE_VERSION: 20.11.1 → 18.19.0 (downgrade)',
+      'ARG PROTOC_VERSION: 25.1 → 3.21.12-0ubuntu1~22.04.1 (downgrade)',
+      'COPY --from=debug-tools in stage "final" commented out: COPY --from=debug-tools /go/bin/dlv /usr/bin/dlv',
+      'base image of stage "web": node:20.11.1-alpine → registry.access.redhat.com/ubi9/nodejs-18',
+      'package manager of stage "release": yum → apk',
+      'package manager of stage "web": apk → dnf',
+      'secret mount "npmrc" added ("final")',
+      'stage "docs" commented out (was FROM scratch)',
+    ]);
+    const stage = findings.find((finding) => finding.kind === 'stage-removed');
+    expect(stage?.details).toMatchObject({ stage: 'docs', commentedOut: true });
+    expect(findings.find((finding) => finding.kind === 'arg-changed')?.details).toMatchObject({ arg: 'NODE_VERSION', direction: 'downgrade' });
+    expect(findings.every((finding) => finding.category === 'dockerfile' && finding.side === null)).toBe(true);
+  });
+
+  it('ignores compose and bake files it cannot read as Dockerfiles, and new fork files add no stage rows', async () => {
+    const files = await parseDiff(`diff --git a/hack/Dockerfile b/hack/Dockerfile
+new file mode 100644
+--- /dev/null
++++ b/hack/Dockerfile
+@@ -0,0 +1,2 @@
++FROM busybox AS build
++RUN echo hi
+diff --git a/docker-bake.hcl b/docker-bake.hcl
+--- a/docker-bake.hcl
++++ b/docker-bake.hcl
+@@ -1 +1 @@
+-target "a" {}
++target "b" {}
+`);
+    expect(await classifyAll(dockerfile, files)).toEqual([]);
+  });
+
+  it('reads whole files in git mode: stages of every instruction and unnamed stages by position', async () => {
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -5,2 +5,2 @@
+ WORKDIR /src
+-RUN apk add git
++RUN apt-get install -y git
+@@ -9,1 +9,1 @@
+-FROM alpine:3.19
++FROM ubuntu:24.04
+`);
+    const upstream = 'FROM golang:1.22-alpine AS build\nARG X=1\n\n\nWORKDIR /src\nRUN apk add git\n\n\nFROM alpine:3.19\n';
+    const fork = 'FROM golang:1.22-alpine AS build\nARG X=1\n\n\nWORKDIR /src\nRUN apt-get install -y git\n\n\nFROM ubuntu:24.04\n';
+    const findings = await classifyAll(dockerfile, files, gitContext({ upstream: { Dockerfile: upstream }, fork: { Dockerfile: fork } }));
+    expect(messages(findings).sort()).toEqual([
+      'base image of stage "#1": alpine:3.19 → ubuntu:24.04',
+      'package manager of stage "build": apk → apt',
+    ]);
+  });
+
+  it('fingerprints survive line shifts', async () => {
+    const diff = (start: number) => `diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -${start},1 +${start},1 @@
+-ARG GO_VERSION=1.22
++ARG GO_VERSION=1.21
+`;
+    const [a] = await classifyAll(dockerfile, await parseDiff(diff(3)));
+    const [b] = await classifyAll(dockerfile, await parseDiff(diff(30)));
+    expect(a?.fingerprint).toBeDefined();
+    expect(a?.fingerprint).toBe(b?.fingerprint);
+  });
+});

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Classifier, ClassifyContext } from '../../src/classifiers/define.js';
+import { parseDiffText } from '../../src/diff/parse.js';
+import type { FileDiff, Finding } from '../../src/model.js';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const buildkitFixture = path.resolve(projectRoot, '../shared/fixtures/buildkit-v0.11.diff.md');
+export const hasBuildkitFixture = existsSync(buildkitFixture);
+
+/** A diff fixture under fixtures/diffs/analysers/, parsed. */
+export async function loadDiff(name: string): Promise<FileDiff[]> {
+  const text = readFileSync(path.join(projectRoot, 'fixtures/diffs/analysers', name), 'utf8');
+  return (await parseDiffText(text)).files;
+}
+
+export async function parseDiff(text: string): Promise<FileDiff[]> {
+  return (await parseDiffText(text)).files;
+}
+
+/** Diff-file mode: no whole files. */
+export const diffFileContext = (): ClassifyContext => ({ mode: 'diff-file', readFile: async () => null });
+
+/** Git mode with whole files given per side. */
+export const gitContext = (files: Partial<Record<'upstream' | 'fork' | 'base', Record<string, string>>>): ClassifyContext => ({
+  mode: 'git',
+  readFile: async (side, filePath) => files[side]?.[filePath] ?? null,
+});
+
+/** Runs one classifier over every file it matches, with one shared context. */
+export async function classifyAll(classifier: Classifier, files: FileDiff[], context = diffFileContext()): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const file of files) if (classifier.matches(file)) findings.push(...(await classifier.classify(file, context)));
+  return findings;
+}
+
+export const messages = (findings: Finding[]): string[] => findings.map((finding) => finding.message);

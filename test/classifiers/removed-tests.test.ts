@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import removedTests from '../../src/classifiers/removed-tests.js';
+import type { Finding } from '../../src/model.js';
+import { classifyAll, loadDiff, parseDiff } from './helpers.js';
+
+const byPath = (findings: Finding[], path: string): string[] =>
+  findings.filter((finding) => finding.path === path).map((finding) => finding.message).sort();
+
+describe('removed-tests classifier', async () => {
+  const files = await loadDiff('tests-languages.diff');
+  const findings = await classifyAll(removedTests, files);
+
+  it('finds removed and skipped JS/TS tests, but not tests moved to another block', () => {
+    expect(byPath(findings, 'src/api/users.test.ts')).toEqual([
+      'skip added to test handles unicode names in src/api/users.test.ts: xit(\'handles unicode names\', () => {});',
+      'skip added to test paginates in src/api/users.test.ts: test.skip(\'paginates\', async (page) => {',
+      'test paginates page %i removed from src/api/users.test.ts',
+      'test rejects an expired token removed from src/api/users.test.ts',
+    ]);
+  });
+
+  it('finds removed and skipped Python tests (functions and classes)', () => {
+    expect(byPath(findings, 'tests/test_parser.py')).toEqual([
+      'skip added to test test_parses_unicode in tests/test_parser.py: @pytest.mark.skip(reason="flaky on fork CI")',
+      'test TestErrors removed from tests/test_parser.py',
+      'test test_parses_empty removed from tests/test_parser.py',
+      'test test_raises_on_bad_input removed from tests/test_parser.py',
+    ]);
+  });
+
+  it('finds Rust #[test] functions removed and #[ignore] added, in source files too', () => {
+    expect(byPath(findings, 'src/lib.rs')).toEqual([
+      'skip added to test adds_small_numbers in src/lib.rs: #[ignore]',
+      'test rejects_overflow removed from src/lib.rs',
+    ]);
+  });
+
+  it('finds JUnit @Test methods removed and @Disabled added', () => {
+    expect(byPath(findings, 'src/test/java/com/example/ParserTest.java')).toEqual([
+      'skip added to test parsesLargeNumbers in src/test/java/com/example/ParserTest.java: @Disabled("fork: slow")',
+      'test parsesNegativeNumbers removed from src/test/java/com/example/ParserTest.java',
+    ]);
+  });
+
+  it('finds Go tests, subtests and t.Skip, and deleted test files with their tests', () => {
+    expect(byPath(findings, 'pkg/store/store_test.go')).toEqual([
+      'skip added to test TestStore in pkg/store/store_test.go: t.Skip("fork: no redis in CI")',
+      'test TestStoreConcurrentWrites removed from pkg/store/store_test.go',
+      'test missing key removed from pkg/store/store_test.go',
+    ]);
+    const deleted = findings.find((finding) => finding.kind === 'test-file-deleted');
+    expect(deleted?.path).toBe('pkg/legacy/legacy_test.go');
+    expect(deleted?.details['tests']).toEqual(['TestLegacyMode']);
+  });
+
+  it('never reports vendored tests, and only test matrices of workflows', () => {
+    expect(findings.some((finding) => finding.path.startsWith('vendor/'))).toBe(false);
+    expect(byPath(findings, '.github/workflows/test.yml')).toEqual([
+      'test matrix entry python-version: 3.12 commented out in job "integration-tests"',
+    ]);
+  });
+
+  it('marks the hunks its findings come from, and only those', () => {
+    const users = files.find((file) => file.path === 'src/api/users.test.ts');
+    expect(users?.hunks.map((hunk) => hunk.categories)).toEqual([['removed-tests'], []]);
+    const vendored = files.find((file) => file.path.startsWith('vendor/'));
+    expect(vendored && removedTests.matches(vendored)).toBe(false);
+  });
+
+  it('keeps a Go test registered in a list when it only moved', async () => {
+    const moved = await parseDiff(`diff --git a/x_test.go b/x_test.go
+--- a/x_test.go
++++ b/x_test.go
+@@ -10,4 +10,4 @@ func TestIntegration(t *testing.T) {
+ 		testA,
+-		testB,
+ 		testC,
++		testB,
+`);
+    expect(await classifyAll(removedTests, moved)).toEqual([]);
+  });
+});

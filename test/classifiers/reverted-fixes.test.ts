@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import revertedFixes from '../../src/classifiers/reverted-fixes.js';
+import type { Finding } from '../../src/model.js';
+import { classifyAll, gitContext, loadDiff, parseDiff } from './helpers.js';
+
+const summary = (findings: Finding[]): string[] =>
+  findings.map((finding) => `${finding.confidence} ${finding.path}: ${finding.message}`).sort();
+
+describe('reverted-fixes classifier', async () => {
+  const files = await loadDiff('fixes.diff');
+  const findings = await classifyAll(revertedFixes, files);
+
+  it('finds missing nil guards and locks in Go, Python, TS and Java with their evidence', () => {
+    expect(summary(findings)).toEqual([
+      'low web/src/session.ts: fork lacks upstream guard: if (!token) { throw new UnauthorizedError(\'missing token\'); }',
+      'medium app/worker.py: fork lacks upstream nil check: if job is None: return with self._lock:',
+      'medium pkg/cache/cache.go: fork lacks upstream nil check: if e == nil { return nil, ErrNotFound } (+2 more lines)',
+      'medium src/Handler.java: fork lacks upstream nil check: if (r.body() == null) { return; }',
+    ]);
+    const cache = findings.find((finding) => finding.path === 'pkg/cache/cache.go');
+    expect(cache?.details['evidence']).toEqual(['c.mu.RLock()', 'defer c.mu.RUnlock()', 'if e == nil {', 'return nil, ErrNotFound']);
+    expect(cache?.details['signals']).toEqual(['nil-check', 'lock', 'early-exit']);
+    expect(cache?.details['commits']).toBeUndefined();
+  });
+
+  it('ignores refactors, code the fork added, moved guards, docs, new fork files and test helpers', () => {
+    const paths = new Set(findings.map((finding) => finding.path));
+    for (const path of ['docs/guide.md', 'pkg/moved/moved.go', 'pkg/forknew/new.go', 'internal/testutil/server.go']) expect(paths.has(path)).toBe(false);
+    const cache = files.find((file) => file.path === 'pkg/cache/cache.go');
+    // Only the hunk with the missing guard carries the category: the rename and the fork's own bounds check do not.
+    expect(cache?.hunks.map((hunk) => hunk.categories)).toEqual([['reverted-fixes'], [], []]);
+    expect(files.find((file) => file.path === 'docs/guide.md') && revertedFixes.matches(files.find((file) => file.path === 'docs/guide.md')!)).toBe(false);
+  });
+
+  it('is high confidence with linked commits in git mode, and keeps the commits', async () => {
+    const [file] = await parseDiff(`diff --git a/a.go b/a.go
+--- a/a.go
++++ b/a.go
+@@ -3,4 +3,1 @@ func f() {
+-	if ref == nil {
+-		continue
+-	}
+ 	use(ref)
+`);
+    file!.hunks[0]!.commits = ['abc1234'];
+    const [finding] = await classifyAll(revertedFixes, [file!], gitContext({}));
+    expect(finding).toMatchObject({ confidence: 'high', message: 'fork lacks upstream nil check: if ref == nil { continue }', details: { commits: ['abc1234'] } });
+  });
+
+  it('fingerprints by evidence, not line numbers', async () => {
+    const diff = (start: number, name: string) => `diff --git a/a.go b/a.go
+--- a/a.go
++++ b/a.go
+@@ -${start},2 +${start},0 @@
+-	if ${name} == nil { return }
+-	x()
+`;
+    const [a] = await classifyAll(revertedFixes, await parseDiff(diff(3, 'ref')));
+    const [b] = await classifyAll(revertedFixes, await parseDiff(diff(300, 'ref')));
+    const [c] = await classifyAll(revertedFixes, await parseDiff(diff(3, 'other')));
+    expect(a?.fingerprint).toBe(b?.fingerprint);
+    expect(a?.fingerprint).not.toBe(c?.fingerprint);
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { compareVersions, directionOf, distroUpstreamPart } from '../../src/classifiers/deps/versionDirection.js';
+import { knownGoModules, vendorModuleOf } from '../../src/classifiers/deps/vendorModule.js';
+import vendoredDeps from '../../src/classifiers/vendored-deps.js';
+import type { Finding } from '../../src/model.js';
+import { classifyAll, gitContext, loadDiff, messages, parseDiff } from './helpers.js';
+
+const row = (findings: Finding[], module: string): Finding | undefined =>
+  findings.find((finding) => finding.details['module'] === module);
+
+describe('version direction', () => {
+  it('orders semver, Go pseudo-versions, +incompatible and distro versions', () => {
+    expect(directionOf('v1.6.21', 'v1.6.18')).toBe('downgrade');
+    expect(directionOf('v0.0.0-20230101120000-abcdef123456', 'v0.0.0-20230301000000-aaaaaaaaaaaa')).toBe('upgrade');
+    expect(directionOf('v1.1.0-rc2.0.20221005185240-3a7f492d3f1b', 'v1.0.3-0.20220303224323-02efb9a75ee1')).toBe('downgrade');
+    expect(directionOf('v24.0.0+incompatible', 'v23.0.5+incompatible')).toBe('downgrade');
+    expect(distroUpstreamPart('1.1.0-0ubuntu1~20.04.2')).toBe('1.1.0');
+    expect(directionOf('v1.1.7', '1.1.0-0ubuntu1~20.04.2')).toBe('downgrade');
+    expect(directionOf('^4.18.2', '^4.17.1')).toBe('downgrade');
+    expect(directionOf(null, '1.0.0')).toBe('added');
+    expect(directionOf('1.0.0', null)).toBe('removed');
+    expect(compareVersions('main', 'develop')).toBeNull();
+    expect(directionOf('main', 'develop')).toBe('changed');
+  });
+});
+
+describe('vendorModuleOf', () => {
+  it('prefers the longest known module, else guesses by host layout', () => {
+    const known = ['github.com/containerd/containerd', 'github.com/containerd/containerd/api'];
+    expect(vendorModuleOf('vendor/github.com/containerd/containerd/api/services/x.go', known)).toBe('github.com/containerd/containerd/api');
+    expect(vendorModuleOf('vendor/github.com/a/b/c/d.go')).toBe('github.com/a/b');
+    expect(vendorModuleOf('vendor/golang.org/x/sys/unix/z.go')).toBe('golang.org/x/sys');
+    expect(vendorModuleOf('vendor/gopkg.in/yaml.v3/decode.go')).toBe('gopkg.in/yaml.v3');
+    expect(vendorModuleOf('sub/vendor/k8s.io/api/core/v1/types.go')).toBe('k8s.io/api');
+    expect(vendorModuleOf('vendor/modules.txt')).toBeNull();
+    expect(vendorModuleOf('src/main.go')).toBeNull();
+  });
+});
+
+describe('vendored-deps on Go files', () => {
+  it('reads go.mod requires, replaces and the go directive; go.sum and modules.txt add only what go.mod lacks', async () => {
+    const files = await loadDiff('deps-go.diff');
+    const findings = await classifyAll(vendoredDeps, files);
+    expect(messages(findings)).toEqual(expect.arrayContaining([
+      'go: 1.21 → 1.20 (downgrade)',
+      'github.com/single/line: v1.4.0 → v1.5.0 (upgrade)',
+      'golang.org/x/sys: v0.0.0-20230301000000-aaaaaaaaaaaa → v0.0.0-20230101120000-abcdef123456 (downgrade)',
+      'github.com/docker/docker: v24.0.0+incompatible → v23.0.5+incompatible (downgrade)',
+      'github.com/gone/module: v0.3.0 removed (upstream only)',
+      'replace github.com/old/lib: github.com/fork/lib v1.0.0 → github.com/fork/lib v1.1.0 (upgrade)',
+      'github.com/only/sum: v1.3.0 → v1.2.0 (downgrade)',
+      'gopkg.in/yaml.v3: v3.0.1 → v3.0.0 (downgrade)',
+    ]));
+    // x/sys is reported once (by go.mod), not again by go.sum or modules.txt; graph-only go.sum lines are no rows.
+    expect(findings.filter((finding) => finding.details['module'] === 'golang.org/x/sys')).toHaveLength(1);
+    expect(row(findings, 'github.com/graph/only')).toBeUndefined();
+    expect(row(findings, 'github.com/gone/module')?.details).toMatchObject({ ecosystem: 'go', upstream: 'v0.3.0', fork: null, direction: 'removed', note: 'indirect' });
+  });
+
+  it('groups vendored files into one row per module and attaches them to version rows', async () => {
+    const files = await loadDiff('deps-go.diff');
+    const findings = await classifyAll(vendoredDeps, files);
+    const patched = findings.filter((finding) => finding.details['module'] === 'github.com/patched/thing');
+    expect(patched).toHaveLength(1);
+    expect(patched[0]?.kind).toBe('vendored-files');
+    expect(patched[0]?.details['vendoredFiles']).toEqual([
+      'vendor/github.com/patched/thing/sub/file.go',
+      'vendor/github.com/patched/thing/other.go',
+    ]);
+    expect(row(findings, 'golang.org/x/sys')?.details['vendoredFiles']).toEqual(['vendor/golang.org/x/sys/unix/zerrors.go']);
+    expect(files.find((file) => file.path.endsWith('zerrors.go'))?.module).toBe('golang.org/x/sys');
+    expect(knownGoModules(files).has('gopkg.in/yaml.v3')).toBe(true);
+  });
+
+  it('keeps fingerprints stable when lines shift and distinct when versions differ', async () => {
+    const diff = (start: number, version: string) => `diff --git a/go.mod b/go.mod
+--- a/go.mod
++++ b/go.mod
+@@ -${start},1 +${start},1 @@ require (
+-	github.com/x/y v1.0.0
++	github.com/x/y ${version}
+`;
+    const [a] = await classifyAll(vendoredDeps, await parseDiff(diff(5, 'v0.9.0')));
+    const [b] = await classifyAll(vendoredDeps, await parseDiff(diff(50, 'v0.9.0')));
+    const [c] = await classifyAll(vendoredDeps, await parseDiff(diff(5, 'v0.8.0')));
+    expect(a?.fingerprint).toBe(b?.fingerprint);
+    expect(a?.fingerprint).not.toBe(c?.fingerprint);
+  });
+});
+
+describe('vendored-deps on npm, Cargo and Python files', () => {
+  it('reads package.json blocks, package-lock, yarn.lock and pnpm-lock', async () => {
+    const findings = await classifyAll(vendoredDeps, await loadDiff('deps-npm.diff'));
+    expect(messages(findings)).toEqual(expect.arrayContaining([
+      'express: ^4.18.2 → ^4.17.1 (downgrade)',
+      'left-pad: 1.3.0 removed (upstream only)',
+      'right-pad: added at 1.0.1 (fork only)',
+      'typescript: ~5.1.0 → ~5.4.2 (upgrade)',
+      'express: 4.18.2 → 4.17.1 (downgrade)',
+      '@types/node: 20.1.0 → 20.3.0 (upgrade)',
+      '@babel/core: 7.21.3 → 7.20.12 (downgrade)',
+      'chalk: 5.2.0 → 5.3.0 (upgrade)',
+      'vite: 4.3.9 → 4.2.0 (downgrade)',
+      '@vitest/runner: 0.31.0 → 0.32.0 (upgrade)',
+    ]));
+    // The package's own version and scripts are not dependencies.
+    expect(findings.some((finding) => ['version', 'build', 'app'].includes(String(finding.details['module'])))).toBe(false);
+    expect(findings.every((finding) => finding.details['ecosystem'] === 'npm')).toBe(true);
+  });
+
+  it('uses whole package.json files in git mode', async () => {
+    const files = await loadDiff('deps-npm.diff');
+    const packageJson = files.filter((file) => file.path === 'package.json');
+    const context = gitContext({
+      upstream: { 'package.json': JSON.stringify({ dependencies: { a: '1.0.0', b: '2.0.0' }, devDependencies: { c: '^3.0.0' } }) },
+      fork: { 'package.json': JSON.stringify({ dependencies: { a: '1.2.0', b: '2.0.0' } }) },
+    });
+    expect(messages(await classifyAll(vendoredDeps, packageJson, context)).sort()).toEqual([
+      'a: 1.0.0 → 1.2.0 (upgrade)',
+      'c: ^3.0.0 removed (upstream only)',
+    ]);
+  });
+
+  it('reads Cargo.toml, Cargo.lock, requirements, poetry.lock and pyproject.toml', async () => {
+    const findings = await classifyAll(vendoredDeps, await loadDiff('deps-cargo-python.diff'));
+    expect(messages(findings)).toEqual(expect.arrayContaining([
+      'serde: 1.0.190 → 1.0.180 (downgrade)',
+      'tokio: 1.33 → 1.35 (upgrade)',
+      'proptest: 1.2.0 removed (upstream only)',
+      'django: 4.2.7 → 4.1.13 (downgrade)',
+      'requests: >=2.31 → >=2.28 (downgrade)',
+      'urllib3: 2.0.7 → 1.26.18 (downgrade)',
+      'httpx: >=0.25 → >=0.24 (downgrade)',
+      'rich: added at 13.7.0 (fork only)',
+      'click: ^8.1 → ^8.0 (downgrade)',
+    ]));
+    // `Django` vs `django` and `pytest_cov` vs `pytest-cov` are the same package; [package] version is metadata.
+    expect(row(findings, 'pytest-cov')).toBeUndefined();
+    expect(row(findings, 'version')).toBeUndefined();
+    expect(row(findings, 'serde')?.details['ecosystem']).toBe('cargo');
+    expect(row(findings, 'urllib3')?.details['ecosystem']).toBe('pypi');
+  });
+});
