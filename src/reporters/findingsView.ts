@@ -10,10 +10,10 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
   const inCategory = findings.filter((finding) => finding.category === category);
   if (category === 'vendored-deps') {
     const columns: TableView['columns'] = [
-      { header: 'Module', isFlexible: true },
+      { header: 'Module', isFlexible: true, minWidth: 40 },
       { header: 'Ecosystem' },
-      { header: 'Upstream' },
-      { header: 'Fork' },
+      { header: 'Upstream', isFlexible: true, minWidth: 12 },
+      { header: 'Fork', isFlexible: true, minWidth: 12 },
       { header: 'Direction' },
       { header: 'Where', isFlexible: true },
     ];
@@ -30,7 +30,7 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
     return { columns, rows };
   }
   const columns: TableView['columns'] = [
-    { header: 'Finding', isFlexible: true },
+    { header: 'Finding', isFlexible: true, minWidth: 30 },
     { header: 'Path', isFlexible: true },
     { header: 'Kind' },
     { header: 'Confidence' },

@@ -4,6 +4,8 @@ export interface Column {
   align?: 'left' | 'right';
   /** Flexible columns shrink (cells end in `…`) when the table is wider than the terminal. */
   isFlexible?: boolean;
+  /** The narrowest a flexible column may get (default 10). */
+  minWidth?: number;
 }
 
 export interface TableView {

@@ -9,7 +9,7 @@ export interface TableStyle {
 }
 
 const GAP = '  ';
-const MIN_FLEX_WIDTH = 12;
+const MIN_FLEX_WIDTH = 10;
 
 /** Characters as a terminal shows them: one cell per code point (wide glyphs are rare in paths). */
 const displayWidth = (text: string): number => [...text].length;
@@ -25,17 +25,7 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   const widths = columns.map((column, index) =>
     Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[index] ?? ''))),
   );
-  let overflow = widths.reduce((sum, width) => sum + width, 0) + GAP.length * (columns.length - 1) - style.width;
-  while (overflow > 0) {
-    const flexible = columns
-      .map((column, index) => ({ index, width: widths[index] ?? 0, isFlexible: column.isFlexible ?? false }))
-      .filter((entry) => entry.isFlexible && entry.width > MIN_FLEX_WIDTH)
-      .sort((a, b) => b.width - a.width)[0];
-    if (!flexible) break;
-    const cut = Math.min(overflow, flexible.width - MIN_FLEX_WIDTH);
-    widths[flexible.index] = flexible.width - cut;
-    overflow -= cut;
-  }
+  shrinkToFit(columns, widths, style.width - GAP.length * (columns.length - 1));
   const line = (row: readonly string[], paint: (text: string) => string): string =>
     columns
       .map((column, index) => {
@@ -49,4 +39,23 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   const header = line(columns.map((column) => column.header), style.header);
   const rule = style.dim(widths.map((width) => '─'.repeat(width)).join(GAP));
   return [header, rule, ...cells.map((row) => line(row, (text) => text))].join('\n');
+}
+
+/**
+ * Levels the widest flexible columns down one character at a time, so wide
+ * columns give way before narrow ones and none goes under its minimum.
+ */
+function shrinkToFit(columns: readonly Column[], widths: number[], available: number): void {
+  let overflow = widths.reduce((sum, width) => sum + width, 0) - available;
+  while (overflow > 0) {
+    let widest = -1;
+    columns.forEach((column, index) => {
+      const width = widths[index] ?? 0;
+      const isShrinkable = column.isFlexible === true && width > (column.minWidth ?? MIN_FLEX_WIDTH);
+      if (isShrinkable && (widest === -1 || width > (widths[widest] ?? 0))) widest = index;
+    });
+    if (widest === -1) return;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+    overflow -= 1;
+  }
 }
