@@ -14,7 +14,6 @@ export interface AssembleInput {
   prepare?: (file: FileDiff) => Promise<void>;
   extraGlobs?: CategoryGlobs;
   ignore?: readonly string[];
-  knownModules?: readonly string[];
 }
 
 export interface AssembleMeta {
@@ -27,7 +26,7 @@ export interface AssembleMeta {
 
 /** Classifies files as they stream in, keeps a bounded amount of hunk text, and builds the report. */
 export async function assemble(input: AssembleInput, meta: () => AssembleMeta | Promise<AssembleMeta>): Promise<Report> {
-  const categoriser = createCategoriser(input.extraGlobs, input.knownModules);
+  const categoriser = createCategoriser(input.extraGlobs);
   const isIgnored = globMatcher(input.ignore ?? []);
   const budget = createLineBudget();
   const files: FileDiff[] = [];

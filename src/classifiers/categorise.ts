@@ -2,7 +2,6 @@ import { CATEGORY_IDS, type CategoryId, type FileDiff, type Finding } from '../m
 import type { ClassifyContext } from './define.js';
 import { classifiers } from './index.js';
 import { globMatcher, otherKindOf } from './paths.js';
-import { vendorModuleOf } from './vendorModule.js';
 
 /** Extra path globs per category, from the fork's config. */
 export type CategoryGlobs = Partial<Record<CategoryId, readonly string[]>>;
@@ -12,7 +11,7 @@ export interface Categoriser {
   classify(file: FileDiff, context: ClassifyContext): Promise<Finding[]>;
 }
 
-export function createCategoriser(extraGlobs: CategoryGlobs = {}, knownModules: readonly string[] = []): Categoriser {
+export function createCategoriser(extraGlobs: CategoryGlobs = {}): Categoriser {
   const extra = new Map(
     Object.entries(extraGlobs).map(([id, globs]) => [id as CategoryId, globMatcher(globs ?? [])]),
   );
@@ -40,7 +39,6 @@ export function createCategoriser(extraGlobs: CategoryGlobs = {}, knownModules: 
       if (file.categories.includes('other')) {
         file.otherKind = otherKindOf(file.path, file.status === 'added' && file.side !== 'upstream');
       }
-      file.module = vendorModuleOf(file.path, knownModules);
       return findings;
     },
   };
