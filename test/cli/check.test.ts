@@ -101,6 +101,22 @@ describe('forkdiff --check and forkdiff baseline on a fork', () => {
   });
 });
 
+describe('--check inside GitHub Actions', () => {
+  it('annotates each unexpected finding and writes the job summary', () => {
+    const summary = join(fixture.root, 'step-summary.md');
+    writeFileSync(join(fixture.clone, '.forkdiff.yml'), '{}\n');
+    const { status, stdout } = runCli(['v0.11', '--check', '--no-fetch'], {
+      cwd: fixture.clone,
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(status).toBe(1);
+    const annotations = stdout.split('\n').filter((line) => line.startsWith('::error '));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toMatch(/^::error file=client\/client_test\.go,title=forkdiff removed-tests::test testSessionExporter removed/);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^## forkdiff check\n\n\*\*1 unexpected finding\*\*/);
+  });
+});
+
 describe('--since: what changed since the previous nightly report', () => {
   it('shows exactly the new drift, and what was resolved', async () => {
     const other = await buildFixture();
