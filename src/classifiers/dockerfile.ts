@@ -2,12 +2,12 @@
 import type { FileDiff } from '../model.js';
 import { uniqueByFingerprint } from './common/finding.js';
 import { hunkContext, sideLines } from './common/lines.js';
+import { readWholeFiles } from './common/wholeFiles.js';
 import { defineClassifier } from './define.js';
-import type { ClassifyContext } from './define.js';
 import { compareDockerfiles } from './dockerfile/compare.js';
 import { parseFrom, readDockerfile } from './dockerfile/model.js';
 import type { Segment } from './dockerfile/model.js';
-import { isDockerfilePath } from './paths.js';
+import { isFileAt, isDockerfilePath } from './paths.js';
 
 /** Compose and bake files share the category but not the syntax. */
 const isDockerfileSyntax = (path: string): boolean => /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(Dockerfile|dockerfile)$/.test(path);
@@ -16,21 +16,14 @@ const isDockerfileSyntax = (path: string): boolean => /(^|\/)(Dockerfile|Contain
 const hunkSegments = (file: FileDiff, side: 'upstream' | 'fork'): Segment[] =>
   file.hunks.map((hunk) => ({ lines: sideLines(hunk, side), stage: parseFrom(hunkContext(hunk))?.name ?? null }));
 
-async function wholeFiles(file: FileDiff, context: ClassifyContext): Promise<{ upstream: string; fork: string } | null> {
-  if (context.mode !== 'git') return null;
-  const upstream = file.status === 'added' ? '' : await context.readFile('upstream', file.oldPath ?? file.path);
-  const fork = file.status === 'deleted' ? '' : await context.readFile('fork', file.path);
-  return upstream === null || fork === null ? null : { upstream, fork };
-}
-
 export default defineClassifier({
   id: 'dockerfile',
   title: 'Dockerfiles',
   isPathCategory: true,
-  matches: (file) => isDockerfilePath(file.path) || (file.oldPath !== null && isDockerfilePath(file.oldPath)),
+  matches: (file) => isFileAt(file, isDockerfilePath),
   async classify(file, context) {
     if (file.isBinary || !isDockerfileSyntax(file.path)) return [];
-    const whole = await wholeFiles(file, context);
+    const whole = await readWholeFiles(file, context);
     if (whole) {
       // Whole files: every instruction knows its stage, and unnamed stages can be paired by position.
       const upstream = readDockerfile([{ lines: whole.upstream.split('\n'), stage: null }], true);

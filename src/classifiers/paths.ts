@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { OtherKind } from '../model.js';
+import type { FileDiff, OtherKind } from '../model.js';
 
 /**
  * Path globs behind the path-based categories. Matched against the path
@@ -97,6 +97,10 @@ export const isVendoredPath = globMatcher(['vendor/**', '**/vendor/**']);
 export const isTestPath = globMatcher(TEST_GLOBS);
 export const isDocPath = globMatcher(DOC_GLOBS);
 export const isBuildPath = globMatcher(BUILD_GLOBS);
+
+/** A file is in a path category when its path matches on either side of a rename. */
+export const isFileAt = (file: FileDiff, isPath: (path: string) => boolean): boolean =>
+  isPath(file.path) || (file.oldPath !== null && isPath(file.oldPath));
 
 /** Source code in the sense of reverted-fixes: not tests, vendored code, docs or build files. */
 export const isSourcePath = (path: string): boolean =>

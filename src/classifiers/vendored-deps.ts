@@ -10,7 +10,7 @@ import { attachVendoredFile, runMemoryOf } from './deps/runMemory.js';
 import type { RunMemory } from './deps/runMemory.js';
 import type { DependencyChange } from './deps/types.js';
 import { addKnownGoModules, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
-import { isDependencyPath } from './paths.js';
+import { isFileAt, isDependencyPath } from './paths.js';
 
 /** `name: v1 → v2 (downgrade)`, `name: added at v2`, `name: v1 removed`. */
 function messageOf(change: DependencyChange): string {
@@ -69,7 +69,7 @@ export default defineClassifier({
   id: 'vendored-deps',
   title: 'Vendored dependencies',
   isPathCategory: true,
-  matches: (file) => isDependencyPath(file.path) || (file.oldPath !== null && isDependencyPath(file.oldPath)),
+  matches: (file) => isFileAt(file, isDependencyPath),
   async classify(file, context) {
     const memory = runMemoryOf(context);
     addKnownGoModules(file, memory.knownModules);

@@ -3,9 +3,10 @@
 import type { FileDiff, Finding } from '../model.js';
 import { createFinding, uniqueByFingerprint } from './common/finding.js';
 import { addedLines, removedLines } from './common/lines.js';
+import { readWholeFiles } from './common/wholeFiles.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
-import { isWorkflowPath } from './paths.js';
+import { isFileAt, isWorkflowPath } from './paths.js';
 import { isCommentedOutJob, isGitLabCi, jobsOfHunks, jobsOfText } from './workflow/jobs.js';
 import { droppedMatrixItems, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
@@ -26,15 +27,14 @@ async function jobFindings(file: FileDiff, context: ClassifyContext, emit: Emit)
   let upstream = jobsOfHunks(file.hunks, 'upstream', isGitLab);
   let fork = jobsOfHunks(file.hunks, 'fork', isGitLab);
   let forkLines = file.hunks.flatMap(addedLines);
-  if (context.mode === 'git') {
-    const before = file.status === 'added' ? '' : await context.readFile('upstream', file.oldPath ?? file.path);
-    const after = file.status === 'deleted' ? '' : await context.readFile('fork', file.path);
-    const exactBefore = before === null ? null : jobsOfText(before, isGitLab);
-    const exactAfter = after === null ? null : jobsOfText(after, isGitLab);
-    if (exactBefore && exactAfter && after !== null) {
+  const whole = await readWholeFiles(file, context);
+  if (whole) {
+    const exactBefore = jobsOfText(whole.upstream, isGitLab);
+    const exactAfter = jobsOfText(whole.fork, isGitLab);
+    if (exactBefore && exactAfter) {
       upstream = exactBefore;
       fork = exactAfter;
-      forkLines = after.split('\n');
+      forkLines = whole.fork.split('\n');
     }
   }
   for (const job of upstream) {
@@ -96,7 +96,7 @@ export default defineClassifier({
   id: 'workflow',
   title: 'CI workflows',
   isPathCategory: true,
-  matches: (file) => isWorkflowPath(file.path) || (file.oldPath !== null && isWorkflowPath(file.oldPath)),
+  matches: (file) => isFileAt(file, isWorkflowPath),
   async classify(file, context) {
     if (file.isBinary || !/\.ya?ml$/.test(file.path)) return [];
     const findings: Finding[] = [];

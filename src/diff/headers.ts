@@ -1,4 +1,4 @@
-import type { FileStatus } from '../model.js';
+import type { FileDiff } from '../model.js';
 import { decodePathField, isQuoted, readQuotedPath } from './quotedPath.js';
 import { type Prefixes, prefixesFromPair, splitGitLineNames, stripPrefix } from './prefixes.js';
 
@@ -8,15 +8,7 @@ import { type Prefixes, prefixesFromPair, splitGitLineNames, stripPrefix } from 
  * loses names on binary, mode-only and rename sections and keeps custom
  * prefixes, so this is parsed here.
  */
-export interface SectionHeader {
-  path: string;
-  oldPath: string | null;
-  status: FileStatus;
-  isBinary: boolean;
-  oldMode: string | null;
-  newMode: string | null;
-  similarity: number | null;
-}
+export type SectionHeader = Pick<FileDiff, 'path' | 'oldPath' | 'status' | 'isBinary' | 'oldMode' | 'newMode' | 'similarity'>;
 
 interface RawNames {
   gitLine: [string, string] | null;

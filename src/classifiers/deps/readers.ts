@@ -1,4 +1,5 @@
 import type { FileDiff, Hunk } from '../../model.js';
+import { readWholeFiles } from '../common/wholeFiles.js';
 import type { ClassifyContext } from '../define.js';
 import { goModEntries, goSumEntries, modulesTxtEntries } from './gomod.js';
 import { packageJsonEntries, packageJsonEntriesFromTexts, packageLockEntries, pnpmLockEntries, yarnLockEntries } from './npm.js';
@@ -45,11 +46,12 @@ export const isManifestPath = (path: string): boolean => READERS.some(({ pattern
 export async function readEntryGroups(file: FileDiff, context: ClassifyContext): Promise<EntryGroup[]> {
   const reader = READERS.find(({ pattern }) => pattern.test(file.path));
   if (!reader) return [];
-  if (context.mode === 'git' && reader.ecosystem === 'npm' && /(^|\/)package\.json$/.test(file.path)) {
+  const whole = reader.ecosystem === 'npm' && /(^|\/)package\.json$/.test(file.path) ? await readWholeFiles(file, context) : null;
+  if (whole) {
     // Whole files make block membership exact; fall back to hunks when either side is unreadable.
     const exact = packageJsonEntriesFromTexts(
-      file.status === 'added' ? null : await context.readFile('upstream', file.oldPath ?? file.path),
-      file.status === 'deleted' ? null : await context.readFile('fork', file.path),
+      file.status === 'added' ? null : whole.upstream,
+      file.status === 'deleted' ? null : whole.fork,
     );
     if (exact) return [{ ecosystem: 'npm', source: 'package.json', entries: exact.map((entry) => ({ ...entry, hunk: null })) }];
   }
