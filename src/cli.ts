@@ -54,6 +54,12 @@ withSourceOptions(program.command('baseline').description('accept every current 
     process.exitCode = await runBaseline(refs, flags, process.cwd());
   });
 
+// `forkdiff … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -14,14 +14,22 @@ const MAX_SECTION_CHARS_FOR_PARSE_DIFF = 32 * 1024 * 1024;
  * as a change of the previous line's type (so it must not be counted), and
  * its file names are ignored (the header parser owns names).
  */
-export function parseHunks(path: string, hunkLines: readonly string[]): Hunk[] {
+export function parseHunks(path: string, hunkLines: readonly string[]): { hunks: Hunk[]; problems: string[] } {
+  const problems: string[] = [];
+  const report = (problem: string): void => {
+    problems.push(`${path}: ${problem}`);
+  };
+  for (const line of hunkLines) {
+    if (line.startsWith('@@') && !HUNK_HEADER.test(line)) report(`unreadable hunk header ${JSON.stringify(line.slice(0, 60))}; its lines are left out`);
+  }
   let size = 0;
   for (const line of hunkLines) size += line.length + 1;
-  if (size > MAX_SECTION_CHARS_FOR_PARSE_DIFF) return countHunks(path, hunkLines);
+  if (size > MAX_SECTION_CHARS_FOR_PARSE_DIFF) return { hunks: countHunks(path, hunkLines, report), problems };
   const chunks = parseDiff(hunkLines.join('\n')).flatMap((file) => file.chunks);
-  return chunks.map((chunk) =>
-    buildHunk(path, chunk.content, chunk, chunk.changes.map((change) => change.content)),
+  const hunks = chunks.map((chunk) =>
+    buildHunk(path, chunk.content, chunk, chunk.changes.map((change) => change.content), report),
   );
+  return { hunks, problems };
 }
 
 interface HunkRange {
@@ -31,7 +39,7 @@ interface HunkRange {
   newLines: number;
 }
 
-function buildHunk(path: string, header: string, range: HunkRange, rawLines: readonly string[]): Hunk {
+function buildHunk(path: string, header: string, range: HunkRange, rawLines: readonly string[], report: (problem: string) => void): Hunk {
   const lines: DiffLine[] = [];
   // Content, not position: the same change keeps its fingerprint when lines shift.
   const hash = createHash('sha256').update(`hunk\0${path}\0`);
@@ -46,6 +54,10 @@ function buildHunk(path: string, header: string, range: HunkRange, rawLines: rea
     if (type === 'del') deletions += 1;
     if (type !== 'normal') hash.update(`${raw.charAt(0)}${raw.slice(1).trim()}\n`);
     if (lines.length < MAX_LINES_PER_HUNK) lines.push({ type, content: raw.slice(1) });
+  }
+  const context = lineCount - additions - deletions;
+  if (deletions + context < range.oldLines || additions + context < range.newLines) {
+    report(`hunk ${header.replace(/ @@.*$/, ' @@')} has fewer lines than its header says (a truncated diff?)`);
   }
   return {
     header,
@@ -67,13 +79,13 @@ function buildHunk(path: string, header: string, range: HunkRange, rawLines: rea
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /** The same result as parse-diff for sections too large to turn into one object per line. */
-function countHunks(path: string, hunkLines: readonly string[]): Hunk[] {
+function countHunks(path: string, hunkLines: readonly string[], report: (problem: string) => void): Hunk[] {
   const hunks: Hunk[] = [];
   let header: string | null = null;
   let range: HunkRange | null = null;
   let body: string[] = [];
   const flush = (): void => {
-    if (header !== null && range) hunks.push(buildHunk(path, header, range, body));
+    if (header !== null && range) hunks.push(buildHunk(path, header, range, body, report));
   };
   for (const line of hunkLines) {
     const match = HUNK_HEADER.exec(line);

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffFixture } from '../helpers/paths.js';
+import { cliPath, diffFixture } from '../helpers/paths.js';
 import { runCli } from '../helpers/runCli.js';
 
 const fixture = diffFixture('default-prefixes.diff');
@@ -77,6 +78,14 @@ describe('forkdiff --diff-file (the built binary)', () => {
     expect(tableLines.length).toBeGreaterThan(5);
     for (const line of tableLines) expect([...line].length).toBeLessThanOrEqual(60);
     expect(stdout).toContain('…');
+  });
+});
+
+describe('a reader that closes the pipe early (forkdiff … | head)', () => {
+  it('ends quietly with exit 0, no EPIPE stack', () => {
+    const result = spawnSync('sh', ['-c', `node "${cliPath}" --diff-file "${fixture}" --format markdown | head -1`], { encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^# forkdiff: /);
+    expect(result.stderr).toBe('');
   });
 });
 

@@ -94,4 +94,20 @@ describe('parsing details', () => {
     expect(first.files[0]?.hunks[0]?.fingerprint).toBe(shifted.files[0]?.hunks[0]?.fingerprint);
     expect(first.files[0]?.hunks[0]?.fingerprint).not.toBe(changed.files[0]?.hunks[0]?.fingerprint);
   });
+
+  it('says so when a hunk is shorter than its header (a truncated diff), and keeps what is there', async () => {
+    const { files, notices } = await parseDiffText('diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@\n ctx\n-a\n');
+    expect([files[0]?.additions, files[0]?.deletions]).toEqual([0, 1]);
+    expect(notices).toEqual(['x: hunk @@ -1,3 +1,3 @@ has fewer lines than its header says (a truncated diff?)']);
+  });
+
+  it('says so when a hunk header cannot be read, instead of dropping its lines silently', async () => {
+    const { files, notices } = await parseDiffText('diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ garbage @@\n-a\n+b\n');
+    expect(files[0]?.hunks).toEqual([]);
+    expect(notices).toEqual(['x: unreadable hunk header "@@ garbage @@"; its lines are left out']);
+  });
+
+  it('reports no problem for a well-formed diff', async () => {
+    expect((await parseFixture('default-prefixes.diff')).notices).toEqual([]);
+  });
 });
