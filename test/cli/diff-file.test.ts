@@ -83,7 +83,11 @@ describe('forkdiff --diff-file (the built binary)', () => {
 
 describe('a reader that closes the pipe early (forkdiff … | head)', () => {
   it('ends quietly with exit 0, no EPIPE stack', () => {
-    const result = spawnSync('sh', ['-c', `node "${cliPath}" --diff-file "${fixture}" --format markdown | head -1`], { encoding: 'utf8' });
+    // The report must outgrow the pipe's buffer (64 KiB), or head never closes it on a writer.
+    const manyFiles = Array.from({ length: 3000 }, (_, index) => `diff --git a/f${index}.go b/f${index}.go\n--- a/f${index}.go\n+++ b/f${index}.go\n@@ -1 +1 @@\n-old ${index}\n+new ${index}\n`).join('');
+    const big = join(mkdtempSync(join(tmpdir(), 'forkdiff-pipe-')), 'big.diff');
+    writeFileSync(big, manyFiles);
+    const result = spawnSync('sh', ['-c', `node "${cliPath}" --diff-file "${big}" --format markdown | head -1`], { encoding: 'utf8' });
     expect(result.stdout).toMatch(/^# forkdiff: /);
     expect(result.stderr).toBe('');
   });
