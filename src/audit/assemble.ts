@@ -3,6 +3,7 @@ import type { ClassifyContext } from '../classifiers/define.js';
 import { type Commits, type FileDiff, type Finding, type Mode, type RefSide, type Report } from '../model.js';
 import { globMatcher } from '../classifiers/paths.js';
 import { compareFindings } from '../findingOrder.js';
+import { createFileProgress } from '../io/fileProgress.js';
 import { createLineBudget } from './lineBudget.js';
 import { summarise, totals } from './summary.js';
 
@@ -29,6 +30,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   const categoriser = createCategoriser(input.extraGlobs);
   const isIgnored = globMatcher(input.ignore ?? []);
   const budget = createLineBudget();
+  const progress = createFileProgress();
   const files: FileDiff[] = [];
   const findings: Finding[] = [];
   let ignored = 0;
@@ -41,7 +43,9 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
     findings.push(...(await categoriser.classify(file, input.context)));
     budget.keep(file);
     files.push(file);
+    progress.tick();
   }
+  progress.done();
   const { upstream, fork, mergeBase, commits, notices } = await meta();
   if (ignored > 0) notices.push(`${ignored} file(s) left out by the config's ignore globs`);
   if (budget.isExhausted()) notices.push('the diff is very large: later hunks are counted but their lines are not shown');
