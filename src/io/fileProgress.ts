@@ -15,7 +15,7 @@ export function createFileProgress(stream: NodeJS.WriteStream = process.stderr, 
       if (now - lastShown < intervalMs) return;
       lastShown = now;
       isShown = true;
-      stream.write(`\rforkdiff: reading the diff, ${files} file${files === 1 ? "" : "s"}`);
+      stream.write(`\rforkdiff: reading the diff, ${files} file${files === 1 ? '' : 's'}`);
     },
     done() {
       if (isShown) stream.write('\r\u001b[K');
