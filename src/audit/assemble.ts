@@ -4,6 +4,7 @@ import { type Commits, type FileDiff, type Finding, type Mode, type RefSide, typ
 import { globMatcher } from '../classifiers/paths.js';
 import { compareFindings } from '../findingOrder.js';
 import { createFileProgress } from '../io/fileProgress.js';
+import { addCommitEvidence } from './commitEvidence.js';
 import { createLineBudget } from './lineBudget.js';
 import { summarise, totals } from './summary.js';
 
@@ -50,6 +51,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   if (ignored > 0) notices.push(`${ignored} file(s) left out by the config's ignore globs`);
   if (budget.isExhausted()) notices.push('the diff is very large: later hunks are counted but their lines are not shown');
   findings.sort(compareFindings);
+  addCommitEvidence(findings, commits);
   const hasSides = input.mode === 'git' && mergeBase !== null;
   return {
     schemaVersion: 1,

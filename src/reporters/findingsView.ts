@@ -35,7 +35,7 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
     { header: 'Kind' },
     { header: 'Confidence' },
   ];
-  if (hasSides) columns.push({ header: 'Side' }, { header: 'Commits' });
+  if (hasSides) columns.push({ header: 'Side' }, { header: 'Commits', isFlexible: true, minWidth: 20 });
   const rows = inCategory.map((finding) => {
     const row = [finding.message, finding.path, finding.kind, finding.confidence];
     if (hasSides) row.push(sideCell(finding), commitsOf(finding));
@@ -44,7 +44,13 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
   return { columns, rows };
 }
 
+/** The first linked commit with its subject when known, e.g. `6bcabf54 fix: nil pointer panic in sbom`. */
 function commitsOf(finding: Finding): string {
+  const subjects = finding.details.commitSubjects;
+  if (Array.isArray(subjects) && typeof subjects[0] === 'string') {
+    const more = subjects.length > 1 ? ` (+${subjects.length - 1})` : '';
+    return `${subjects[0].slice(0, 8)}${subjects[0].slice(12)}${more}`;
+  }
   const commits = finding.details.commits;
   if (!Array.isArray(commits) || commits.length === 0) return '';
   return commits.filter((sha): sha is string => typeof sha === 'string').map((sha) => shortSha(sha).slice(0, 8)).join(' ');

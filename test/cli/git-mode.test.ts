@@ -38,6 +38,17 @@ describe('forkdiff REF in a clone of the fork (the built binary)', () => {
     expect(report.commits?.reverts).toHaveLength(1);
   });
 
+  it('gives a missing fix its upstream commit and subject as evidence', () => {
+    const report = jsonReport('v0.11');
+    const nilCheck = report.findings.find((finding) => finding.path === 'solver/sbom.go' && finding.category === 'reverted-fixes');
+    expect(nilCheck?.side).toBe('upstream');
+    expect(nilCheck?.details).toMatchObject({
+      commits: [short(fixture.shas.sbomFix)],
+      commitSubjects: [`${short(fixture.shas.sbomFix)} fix: nil pointer panic in sbom`],
+      isFixCommit: true,
+    });
+  });
+
   it('separates what the fork carries from what it lacks', () => {
     const report = jsonReport('v0.11');
     const sideOf = (path: string) => report.files.find((file) => file.path === path)?.side;

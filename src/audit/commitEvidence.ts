@@ -1,0 +1,24 @@
+import type { CommitInfo, Commits, Finding } from '../model.js';
+
+/**
+ * A finding that names commits (short shas from its hunk) also gets their
+ * subjects, so the evidence reads "6bcabf5412b2 fix: nil pointer panic in
+ * sbom" and a fix commit, or a fork commit that reverts one, is visible
+ * as such. The fingerprint is unchanged: it was made from the drift itself.
+ */
+export function addCommitEvidence(findings: readonly Finding[], commits: Commits | null): void {
+  if (!commits) return;
+  const known = [...commits.missingFromFork, ...commits.forkOnly];
+  const byShortSha = (short: string): CommitInfo | undefined => known.find((commit) => commit.sha.startsWith(short));
+  for (const finding of findings) {
+    const shas = finding.details.commits;
+    if (!Array.isArray(shas)) continue;
+    const linked = shas
+      .filter((sha): sha is string => typeof sha === 'string')
+      .map(byShortSha)
+      .filter((commit): commit is CommitInfo => commit !== undefined);
+    if (linked.length === 0) continue;
+    finding.details.commitSubjects = linked.map((commit) => `${commit.sha.slice(0, 12)} ${commit.subject}`);
+    finding.details.isFixCommit = linked.some((commit) => commit.isFix);
+  }
+}
