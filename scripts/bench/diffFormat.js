@@ -1,6 +1,6 @@
-import { Buffer } from 'node:buffer';
 // The pieces of git's diff format, written exactly as `git diff` prints them,
 // so that `git apply --numstat` accepts the same file as a baseline.
+import { Buffer } from 'node:buffer';
 
 export const SRC_PREFIX = 'upstream/v0.11/';
 export const DST_PREFIX = 'origin/v0.11/';

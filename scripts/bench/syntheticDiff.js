@@ -2,7 +2,7 @@
 // sections of mixed kinds fill the size, and the big ones are dropped in at
 // fixed points of the stream so they sit between ordinary files.
 import { writeAwkwardNames, writeGoManifests, writeHugeSection, writeLongLine } from './bigSections.js';
-import { createDiffOutput } from './diffOutput.js';
+import { createFileOutput } from './lineOutput.js';
 import { createRandom } from './random.js';
 import * as kinds from './sectionKinds.js';
 
@@ -39,12 +39,18 @@ function bigSections(targetBytes) {
   const largest = Math.min(50 * MB, Math.round(targetBytes / 6));
   const largeHunk = Math.min(3 * MB, Math.round(targetBytes / 100));
   const vendored = (name, hunkCount, hunkBytes) => ({ path: `vendor/${name}`, hunkCount, hunkBytes });
+  const huge = (at, name, hunkCount, hunkBytes) => ({
+    at,
+    name: `vendor/${name}`,
+    write: (out, random) => writeHugeSection(out, random, vendored(name, hunkCount, hunkBytes)),
+  });
+  const largestHunks = Math.max(1, Math.round(largest / (4 * MB)));
   return [
-    { at: 0.1, write: (out, random) => writeLongLine(out, random, Math.min(4 * MB, Math.round(targetBytes / 75))) },
-    { at: 0.2, write: (out, random) => writeHugeSection(out, random, vendored('google.golang.org/grpc/internal/transport/http2_client.go', 1, largeHunk)) },
-    { at: 0.4, write: (out, random) => writeHugeSection(out, random, vendored('github.com/containerd/containerd/api/services/tasks/v1/tasks.pb.go', Math.max(1, Math.round(largest / (4 * MB))), largest / Math.max(1, Math.round(largest / (4 * MB))))) },
-    { at: 0.6, write: (out, random) => writeHugeSection(out, random, vendored('github.com/docker/docker/api/types/types.go', 1, largeHunk)) },
-    { at: 0.8, write: (out, random) => writeHugeSection(out, random, vendored('go.opentelemetry.io/otel/trace/trace.go', 1, largeHunk)) },
+    { at: 0.1, name: 'frontend/dockerui/assets/bundle.min.js', write: (out, random) => writeLongLine(out, random, Math.min(4 * MB, Math.round(targetBytes / 75))) },
+    huge(0.2, 'google.golang.org/grpc/internal/transport/http2_client.go', 1, largeHunk),
+    huge(0.4, 'github.com/containerd/containerd/api/services/tasks/v1/tasks.pb.go', largestHunks, largest / largestHunks),
+    huge(0.6, 'github.com/docker/docker/api/types/types.go', 1, largeHunk),
+    huge(0.8, 'go.opentelemetry.io/otel/trace/trace.go', 1, largeHunk),
   ];
 }
 
@@ -53,7 +59,7 @@ function bigSections(targetBytes) {
  */
 export async function writeSyntheticDiff(path, targetBytes, seed = 0x5eed) {
   const random = createRandom(seed);
-  const out = createDiffOutput(path);
+  const out = createFileOutput(path);
   const pending = bigSections(targetBytes);
   let sections = 0;
   let largest = { bytes: 0, path: '' };
@@ -70,12 +76,12 @@ export async function writeSyntheticDiff(path, targetBytes, seed = 0x5eed) {
   while (out.bytes < targetBytes) {
     if (pending.length > 0 && out.bytes >= pending[0].at * targetBytes) {
       const big = pending.shift();
-      await section(`big section ${sections}`, big.write);
+      await section(big.name, big.write);
       continue;
     }
     const index = sections;
     const write = pickKind(random);
-    await section(`section ${index}`, (o, r) => write(o, r, index));
+    await section(`section ${index}`, (o, r) => write(o, r, index)); // ordinary sections are small
   }
   await out.close();
   return { bytes: out.bytes, sections, largestSectionBytes: largest.bytes, largestSectionPath: largest.path };

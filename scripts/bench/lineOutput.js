@@ -7,9 +7,11 @@ import { once } from 'node:events';
 // the point (the bench must not need the memory it is measuring).
 const FLUSH_AT = 1 << 20;
 
-/** A line-oriented, back-pressure-aware writer; `bytes` counts what was written so far. */
-export function createDiffOutput(path) {
-  const stream = createWriteStream(path);
+/** A line-oriented, back-pressure-aware writer to a file. */
+export const createFileOutput = (path) => createLineOutput(createWriteStream(path));
+
+/** A line-oriented, back-pressure-aware writer to any stream; `bytes` counts what was written so far. */
+export function createLineOutput(stream) {
   let parts = [];
   let pending = 0;
   const output = {
