@@ -52,7 +52,7 @@ export async function writeLongLine(out, random, bytes) {
  */
 export async function writeHugeSection(out, random, { path, hunkCount, hunkBytes }) {
   writeHeader(out, random, { path });
-  const linesPerSide = Math.max(1, Math.round(hunkBytes / 2 / 40)); // goLine averages ~40 bytes
+  const linesPerSide = Math.max(1, Math.round(hunkBytes / 2 / 33)); // a diff line of goLine averages 33 bytes
   let start = 1;
   for (let hunk = 0; hunk < hunkCount; hunk += 1) {
     out.line(`@@ -${start},${linesPerSide + 6} +${start},${linesPerSide + 6} @@ package ${path.split('/').at(-2)}`);
