@@ -12,8 +12,11 @@ export interface AssembleInput {
   mode: Mode;
   files: AsyncIterable<FileDiff>;
   context: ClassifyContext;
-  /** Runs on each file before classification (git mode: attribution). */
-  prepare?: (file: FileDiff) => Promise<void>;
+  /**
+   * Runs on each batch of files before classification (git mode: attribution,
+   * which asks git once per batch rather than once per file).
+   */
+  prepare?: (files: FileDiff[]) => Promise<void>;
   extraGlobs?: CategoryGlobs;
   ignore?: readonly string[];
 }
@@ -26,6 +29,10 @@ export interface AssembleMeta {
   notices: string[];
 }
 
+/** Files wait in a batch until this many, or this many hunk lines, so memory stays bounded. */
+const BATCH_FILES = 256;
+const BATCH_LINES = 100_000;
+
 /** Classifies files as they stream in, keeps a bounded amount of hunk text, and builds the report. */
 export async function assemble(input: AssembleInput, meta: () => AssembleMeta | Promise<AssembleMeta>): Promise<Report> {
   const categoriser = createCategoriser(input.extraGlobs);
@@ -35,17 +42,30 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   const files: FileDiff[] = [];
   const findings: Finding[] = [];
   let ignored = 0;
+  let batch: FileDiff[] = [];
+  let batchLines = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    await input.prepare?.(batch);
+    for (const file of batch) {
+      findings.push(...(await categoriser.classify(file, input.context)));
+      budget.keep(file);
+      files.push(file);
+      progress.tick();
+    }
+    batch = [];
+    batchLines = 0;
+  };
   for await (const file of input.files) {
     if (isIgnored(file.path) || (file.oldPath !== null && isIgnored(file.oldPath))) {
       ignored += 1;
       continue;
     }
-    await input.prepare?.(file);
-    findings.push(...(await categoriser.classify(file, input.context)));
-    budget.keep(file);
-    files.push(file);
-    progress.tick();
+    batch.push(file);
+    batchLines += file.hunks.reduce((sum, hunk) => sum + hunk.lines.length, 0);
+    if (batch.length >= BATCH_FILES || batchLines >= BATCH_LINES) await flush();
   }
+  await flush();
   progress.done();
   const { upstream, fork, mergeBase, commits, notices } = await meta();
   if (ignored > 0) notices.push(`${ignored} file(s) left out by the config's ignore globs`);

@@ -31,7 +31,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
         mode: 'git',
         files,
         context: { mode: 'git', readFile: source.readFile },
-        prepare: (file) => attribute([file]),
+        prepare: attribute,
         extraGlobs: options.extraGlobs,
         ignore: options.ignore,
       },
