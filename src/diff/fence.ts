@@ -6,25 +6,28 @@
  */
 const OPENING_FENCE = /^(`{3,}|~{3,})\s*(diff|patch|udiff)?\s*$/;
 
-export async function* unfence(lines: AsyncIterable<string>): AsyncGenerator<string> {
+/** A per-line filter: true for lines that belong to the diff. */
+export function createUnfence(): (line: string) => boolean {
   let state: 'start' | 'fenced' | 'plain' | 'done' = 'start';
   let fence = '';
-  for await (const line of lines) {
-    if (state === 'done') continue;
+  return (line) => {
+    if (state === 'plain') return true;
+    if (state === 'done') return false;
     if (state === 'start') {
       const opening = OPENING_FENCE.exec(line);
       if (opening) {
         state = 'fenced';
         fence = opening[1] ?? '```';
-        continue;
+        return false;
       }
-      if (line.startsWith('diff ') || line.startsWith('--- ')) state = 'plain';
-      else continue; // prose before the diff
+      if (!line.startsWith('diff ') && !line.startsWith('--- ')) return false; // prose before the diff
+      state = 'plain';
+      return true;
     }
-    if (state === 'fenced' && line.startsWith(fence) && line.slice(fence.length).trim() === '') {
+    if (line.startsWith(fence) && line.slice(fence.length).trim() === '') {
       state = 'done';
-      continue;
+      return false;
     }
-    yield line;
-  }
+    return true;
+  };
 }

@@ -5,8 +5,11 @@ import type { DiffLine, Hunk } from '../model.js';
 /** Lines kept per hunk for reports and analysers; counts always cover the whole hunk. */
 export const MAX_LINES_PER_HUNK = 2000;
 
-/** Above this many characters a section is counted line by line instead of through parse-diff's objects. */
-const MAX_SECTION_CHARS_FOR_PARSE_DIFF = 32 * 1024 * 1024;
+/**
+ * Above this many characters a section is counted line by line: parse-diff
+ * builds an object per line, several times the section's size in memory.
+ */
+const MAX_SECTION_CHARS_FOR_PARSE_DIFF = 8 * 1024 * 1024;
 
 /**
  * Hunks of one file section. parse-diff turns hunk text into lines; its
@@ -26,9 +29,16 @@ export function parseHunks(path: string, hunkLines: readonly string[]): { hunks:
   for (const line of hunkLines) size += line.length + 1;
   if (size > MAX_SECTION_CHARS_FOR_PARSE_DIFF) return { hunks: countHunks(path, hunkLines, report), problems };
   const chunks = parseDiff(hunkLines.join('\n')).flatMap((file) => file.chunks);
-  const hunks = chunks.map((chunk) =>
-    buildHunk(path, chunk.content, chunk, chunk.changes.map((change) => change.content), report),
-  );
+  // parse-diff finds each hunk and how many lines it spans; the text itself is
+  // taken from our own lines at the same positions, because parse-diff's
+  // strings are slices of the joined section and would keep all of it alive.
+  let searchFrom = 0;
+  const hunks = chunks.map((chunk) => {
+    const at = hunkLines.indexOf(chunk.content, searchFrom);
+    const body = at === -1 ? chunk.changes.map((change) => change.content) : hunkLines.slice(at + 1, at + 1 + chunk.changes.length);
+    searchFrom = at === -1 ? searchFrom : at + 1 + chunk.changes.length;
+    return buildHunk(path, at === -1 ? chunk.content : (hunkLines[at] as string), chunk, body, report);
+  });
   return { hunks, problems };
 }
 
@@ -43,6 +53,7 @@ function buildHunk(path: string, header: string, range: HunkRange, rawLines: rea
   const lines: DiffLine[] = [];
   // Content, not position: the same change keeps its fingerprint when lines shift.
   const hash = createHash('sha256').update(`hunk\0${path}\0`);
+  let pending: string[] = []; // hashed in batches: one native call per line is the slow part
   let additions = 0;
   let deletions = 0;
   let lineCount = 0;
@@ -52,7 +63,13 @@ function buildHunk(path: string, header: string, range: HunkRange, rawLines: rea
     lineCount += 1;
     if (type === 'add') additions += 1;
     if (type === 'del') deletions += 1;
-    if (type !== 'normal') hash.update(`${raw.charAt(0)}${raw.slice(1).trim()}\n`);
+    if (type !== 'normal') {
+      pending.push(raw.charAt(0), raw.slice(1).trim(), '\n');
+      if (pending.length >= 768) {
+        hash.update(pending.join(''));
+        pending = [];
+      }
+    }
     if (lines.length < MAX_LINES_PER_HUNK) lines.push({ type, content: raw.slice(1) });
   }
   const context = lineCount - additions - deletions;
@@ -69,7 +86,7 @@ function buildHunk(path: string, header: string, range: HunkRange, rawLines: rea
     deletions,
     categories: [],
     side: null,
-    fingerprint: hash.digest('hex').slice(0, 16),
+    fingerprint: hash.update(pending.join('')).digest('hex').slice(0, 16),
     commits: [],
     lines,
     isTruncated: lines.length < lineCount,

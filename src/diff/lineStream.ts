@@ -1,27 +1,42 @@
-import { StringDecoder } from 'node:string_decoder';
-
 /**
  * Splits a byte stream into lines on `\n` only (a lone `\r` is content, not a
- * line break, unlike readline), decoding UTF-8 across chunk boundaries. Only
- * the current line is held in memory, never the whole input.
+ * line break, unlike readline) and yields them a chunk's worth at a time, so
+ * the per-line work downstream is synchronous.
+ *
+ * Each line is decoded from its own bytes. Slicing one decoded chunk instead
+ * would hand out V8 sliced strings that keep the whole chunk alive: every
+ * path or line a report keeps would pin 64 KiB of input, and memory would
+ * grow with the diff instead of with the largest file. A `\n` byte never
+ * occurs inside a multi-byte UTF-8 sequence, so splitting bytes is safe.
  */
-export async function* readLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
+export async function* readLineBatches(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
+  let carried: Buffer[] = [];
   for await (const chunk of stream) {
-    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const lines: string[] = [];
     let start = 0;
-    let newline = pending.indexOf('\n', start);
+    let newline = bytes.indexOf(10, start);
     while (newline !== -1) {
-      yield stripCarriageReturn(pending.slice(start, newline));
+      if (carried.length > 0) {
+        carried.push(bytes.subarray(start, newline));
+        lines.push(decodeLine(Buffer.concat(carried), 0, undefined));
+        carried = [];
+      } else {
+        lines.push(decodeLine(bytes, start, newline));
+      }
       start = newline + 1;
-      newline = pending.indexOf('\n', start);
+      newline = bytes.indexOf(10, start);
     }
-    pending = pending.slice(start);
+    // Keep a copy of the tail: the stream may reuse its buffer for the next chunk.
+    if (start < bytes.length) carried.push(Buffer.from(bytes.subarray(start)));
+    if (lines.length > 0) yield lines;
   }
-  pending += decoder.end();
-  if (pending.length > 0) yield stripCarriageReturn(pending);
+  if (carried.length > 0) yield [decodeLine(Buffer.concat(carried), 0, undefined)];
 }
 
 /** A diff saved on Windows ends lines with `\r\n`; the `\r` is not part of the line. */
-const stripCarriageReturn = (line: string): string => (line.endsWith('\r') ? line.slice(0, -1) : line);
+function decodeLine(bytes: Buffer, start: number, end: number | undefined): string {
+  const stop = end ?? bytes.length;
+  const last = stop > start && bytes[stop - 1] === 13 ? stop - 1 : stop;
+  return bytes.toString('utf8', start, last);
+}

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type { FileDiff } from '../model.js';
-import { unfence } from './fence.js';
+import { createUnfence } from './fence.js';
 import { sectionToFileDiff } from './fileDiff.js';
-import { readLines } from './lineStream.js';
+import { readLineBatches } from './lineStream.js';
 import type { Prefixes } from './prefixes.js';
-import { splitSections } from './sections.js';
+import { type Section, createSectionSplitter } from './sections.js';
 
 export interface ReadDiffOptions {
   /** Known prefixes (`--src-prefix` / `--dst-prefix`); detected from the input when absent. */
@@ -36,22 +36,29 @@ export function readDiff(
     hasContent: false,
     notices: [],
   };
-  async function* noteContent(lines: AsyncIterable<string>): AsyncGenerator<string> {
-    for await (const line of lines) {
-      if (!state.hasContent && line.trim() !== '') state.hasContent = true;
-      yield line;
-    }
-  }
+  const toFile = (section: Section): FileDiff | null => {
+    state.sectionCount += 1;
+    if (section.kind !== 'combined') return sectionToFileDiff(section, state);
+    const name = section.lines[0]?.replace(/^diff --(cc|combined) /, '') ?? '';
+    state.notices.push(`skipped combined (merge) diff for ${name}: forkdiff reads two-sided diffs only`);
+    return null;
+  };
+  // Lines are handled synchronously within each chunk's batch; only whole files are yielded.
   async function* files(): AsyncGenerator<FileDiff> {
-    for await (const section of splitSections(unfence(noteContent(readLines(input))))) {
-      state.sectionCount += 1;
-      if (section.kind === 'combined') {
-        const name = section.lines[0]?.replace(/^diff --(cc|combined) /, '') ?? '';
-        state.notices.push(`skipped combined (merge) diff for ${name}: forkdiff reads two-sided diffs only`);
-        continue;
+    const isDiffLine = createUnfence();
+    const splitter = createSectionSplitter();
+    for await (const batch of readLineBatches(input)) {
+      for (const line of batch) {
+        if (!state.hasContent && line.trim() !== '') state.hasContent = true;
+        if (!isDiffLine(line)) continue;
+        const section = splitter.push(line);
+        const file = section ? toFile(section) : null;
+        if (file) yield file;
       }
-      yield sectionToFileDiff(section, state);
     }
+    const last = splitter.end();
+    const file = last ? toFile(last) : null;
+    if (file) yield file;
   }
   return { files: files(), state };
 }
