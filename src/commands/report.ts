@@ -5,6 +5,7 @@ import { formatCheckText } from '../check/formatText.js';
 import { type RawFlags, parseCategories, parseFormat } from '../cliOptions.js';
 import { isColorWanted, outputWidth } from '../io/terminal.js';
 import { writeAtomic } from '../io/writeAtomic.js';
+import { writeStdout } from '../io/writeStdout.js';
 import { appendStepSummary, githubAnnotations, isGithubActions } from '../reporters/github.js';
 import { filterReport } from '../reporters/filterReport.js';
 import { reporters } from '../reporters/index.js';
@@ -18,13 +19,13 @@ export async function runReport(refs: readonly string[], flags: RawFlags, cwd: s
   const { config, reports, baselineFile } = await auditFromFlags(refs, flags, cwd);
   const appendix = flags.since === undefined ? undefined : await sinceAppendix(flags.since, reports);
   const isToFile = flags.output !== undefined;
-  const text = reporters[format](reports.map((report) => filterReport(report, categories)), {
+  const chunks = reporters[format](reports.map((report) => filterReport(report, categories)), {
     isColor: !isToFile && isColorWanted(process.stdout, flags.color, process.env),
     width: isToFile ? 120 : outputWidth(process.stdout, process.env),
     appendix,
   });
-  if (flags.output !== undefined) await writeAtomic(flags.output, text);
-  else process.stdout.write(text);
+  if (flags.output !== undefined) await writeAtomic(flags.output, chunks);
+  else await writeStdout(chunks);
   if (!flags.check) return 0;
   const result: CheckResult = checkReports(reports, config, await loadBaseline(baselineFile));
   process.stderr.write(formatCheckText(result));

@@ -7,7 +7,8 @@ import { tableReporter } from './table/table.js';
 export const FORMATS = ['table', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export type Reporter = (reports: readonly Report[], options: ReporterOptions) => string;
+/** A report as a stream of text chunks, so a huge one is never one string in memory. */
+export type Reporter = (reports: readonly Report[], options: ReporterOptions) => Iterable<string>;
 
 /** Format name → reporter; all share one signature. */
 export const reporters = {

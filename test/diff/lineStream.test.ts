@@ -1,9 +1,10 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readLineBatches } from '../../src/diff/lineStream.js';
 
 async function linesOf(chunks: (Buffer | string)[]): Promise<string[]> {
   const lines: string[] = [];
-  for await (const batch of readLineBatches(chunks)) lines.push(...batch);
+  for await (const batch of readLineBatches(Readable.from(chunks))) lines.push(...batch);
   return lines;
 }
 

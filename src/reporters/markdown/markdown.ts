@@ -15,11 +15,15 @@ import { markdownTable } from './markdownTable.js';
  * (no timestamps, durations or absolute paths; stable order), so an unchanged
  * fork gives a byte-identical file.
  */
-export function markdownReporter(reports: readonly Report[], options: ReporterOptions): string {
-  return `${reports.map((report, index) => reportMarkdown(report, index, options)).join('\n\n---\n\n')}\n`;
+export function* markdownReporter(reports: readonly Report[], options: ReporterOptions): Generator<string> {
+  for (const [index, report] of reports.entries()) {
+    if (index > 0) yield '\n\n---\n\n';
+    yield* reportMarkdown(report, index, options);
+  }
+  yield '\n';
 }
 
-function reportMarkdown(report: Report, index: number, options: ReporterOptions): string {
+function* reportMarkdown(report: Report, index: number, options: ReporterOptions): Generator<string> {
   const hasSides = report.mergeBase !== null;
   const parts: string[] = [
     `# forkdiff: ${escapeMarkdown(reportTitle(report))}`,
@@ -38,6 +42,8 @@ function reportMarkdown(report: Report, index: number, options: ReporterOptions)
     if (files.rows.length > 0) parts.push('', `### Files (${summary.files})`, '', markdownTable(files));
     const hunks = hunksBlock(category, report.files);
     if (hunks) parts.push('', `### Hunks (${summary.hunks})`, '', hunks);
+    yield parts.splice(0).join('\n'); // one category at a time
+    parts.push('');
   }
   if (report.commits) {
     parts.push('', '## Commits');
@@ -45,5 +51,5 @@ function reportMarkdown(report: Report, index: number, options: ReporterOptions)
   }
   const appendix = options.appendix?.(index, 'markdown');
   if (appendix) parts.push('', appendix);
-  return parts.join('\n');
+  yield parts.join('\n');
 }

@@ -12,7 +12,7 @@ import { commitsTables } from './commitsTables.js';
 import { renderTable, type TableStyle } from './renderTable.js';
 
 /** Terminal tables: a summary, then per category its findings and its files. */
-export function tableReporter(reports: readonly Report[], options: ReporterOptions): string {
+export function* tableReporter(reports: readonly Report[], options: ReporterOptions): Generator<string> {
   const chalk = new Chalk({ level: options.isColor ? 1 : 0 });
   const style: TableStyle = { width: options.width, header: chalk.bold, dim: chalk.dim };
   const render = (view: TableView): string => renderTable(view.columns, view.rows, style);
@@ -40,5 +40,5 @@ export function tableReporter(reports: readonly Report[], options: ReporterOptio
     if (appendix) parts.push('', appendix);
     return parts.join('\n');
   });
-  return `${blocks.join('\n\n')}\n`;
+  yield `${blocks.join('\n\n')}\n`;
 }
