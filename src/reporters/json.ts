@@ -7,7 +7,8 @@ import type { ReporterOptions } from './options.js';
  * several refs give `{ schemaVersion: 1, reports: [...] }`.
  */
 export function* jsonReporter(reports: readonly Report[], _options: ReporterOptions): Generator<string> {
-  const document = reports.length === 1 ? reports[0] : { schemaVersion: 1, reports };
-  yield* jsonChunks(document);
+  // Stream down to single files and findings: report.files[i] sits at depth 2, or 4 inside the envelope.
+  if (reports.length === 1) yield* jsonChunks(reports[0], 2);
+  else yield* jsonChunks({ schemaVersion: 1, reports }, 4);
   yield '\n';
 }

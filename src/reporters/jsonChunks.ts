@@ -1,16 +1,14 @@
 /**
  * `JSON.stringify(value, null, 2)`, byte for byte, but as a stream of chunks:
- * arrays and objects near the top are walked element by element, so a report
- * of a huge fork is never one giant string in memory. Deeper values are
- * small and stringified whole, then indented to their depth (JSON strings
- * hold no raw newlines, so re-indenting at each newline is safe).
+ * containers above `streamDepth` are walked element by element, so a report
+ * of a huge fork is never one giant string in memory. Values at that depth
+ * (one file, one finding) are stringified whole, then indented to their
+ * depth (JSON strings hold no raw newlines, so re-indenting is safe).
  */
-const STREAM_DEPTH = 4;
-
-export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
+export function* jsonChunks(value: unknown, streamDepth: number, depth = 0): Generator<string> {
   const indent = '  '.repeat(depth);
   const inner = '  '.repeat(depth + 1);
-  if (depth >= STREAM_DEPTH || value === null || typeof value !== 'object' || isEmpty(value)) {
+  if (depth >= streamDepth || value === null || typeof value !== 'object' || isEmpty(value)) {
     const text = JSON.stringify(value, null, 2) ?? 'null';
     yield depth === 0 ? text : text.replace(/\n/g, `\n${indent}`);
     return;
@@ -19,7 +17,7 @@ export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
     yield '[\n';
     for (let index = 0; index < value.length; index += 1) {
       yield inner;
-      yield* jsonChunks(value[index] === undefined ? null : value[index], depth + 1);
+      yield* jsonChunks(value[index] === undefined ? null : value[index], streamDepth, depth + 1);
       yield index < value.length - 1 ? ',\n' : '\n';
     }
     yield `${indent}]`;
@@ -30,7 +28,7 @@ export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
   for (let index = 0; index < entries.length; index += 1) {
     const [key, entry] = entries[index] as [string, unknown];
     yield `${inner}${JSON.stringify(key)}: `;
-    yield* jsonChunks(entry, depth + 1);
+    yield* jsonChunks(entry, streamDepth, depth + 1);
     yield index < entries.length - 1 ? ',\n' : '\n';
   }
   yield `${indent}}`;

@@ -4,7 +4,7 @@ import { parseDiffText } from '../../src/diff/parse.js';
 import { jsonChunks } from '../../src/reporters/jsonChunks.js';
 import { diffFixture } from '../helpers/paths.js';
 
-const streamed = (value: unknown): string => [...jsonChunks(value)].join('');
+const streamed = (value: unknown, depth = 3): string => [...jsonChunks(value, depth)].join('');
 
 describe('jsonChunks: JSON.stringify(value, null, 2) as a stream', () => {
   it.each([
@@ -14,13 +14,13 @@ describe('jsonChunks: JSON.stringify(value, null, 2) as a stream', () => {
     ['undefined and functions', { a: undefined, b: () => 1, c: [undefined, 1] }],
     ['strings with newlines and quotes', { 'we"ird\nkey': 'line\nbreak "quoted" \u001b' }],
   ])('%s', (_name, value) => {
-    expect(streamed(value)).toBe(JSON.stringify(value, null, 2));
+    for (const depth of [0, 1, 2, 5]) expect(streamed(value, depth)).toBe(JSON.stringify(value, null, 2));
   });
 
   it('a whole parsed diff', async () => {
     const { files } = await parseDiffText(readFileSync(diffFixture('default-prefixes.diff'), 'utf8'));
     const document = { schemaVersion: 1, reports: [{ files, notices: ['x'] }] };
-    expect(streamed(document)).toBe(JSON.stringify(document, null, 2));
-    expect([...jsonChunks(document)].length).toBeGreaterThan(20);
+    expect(streamed(document, 4)).toBe(JSON.stringify(document, null, 2));
+    expect([...jsonChunks(document, 4)].length).toBeGreaterThan(20);
   });
 });
