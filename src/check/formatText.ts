@@ -27,6 +27,9 @@ export function formatCheckText(result: CheckResult): string {
     }
     lines.push(`${isGroupedByRef ? '  ' : ''}${findingTextLine(finding)}`);
   }
+  if (result.unexpected.length > 0) {
+    lines.push('to accept them: add an expect rule with a reason to .forkdiff.yml, or run forkdiff baseline');
+  }
   for (const warning of result.warnings) lines.push(`warning: ${toSingleLine(warning)}`);
   return `${lines.join('\n')}\n`;
 }

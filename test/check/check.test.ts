@@ -45,7 +45,8 @@ describe('checkReports', () => {
     expect(exitCode(result, true)).toBe(1);
     expect(formatCheckText(result)).toBe(
       'forkdiff check: 1 unexpected finding (3 expected by rules, 1 by baseline)\n' +
-        'vendored-deps  go.mod  github.com/opencontainers/runc downgrade  [runc-fp]\n',
+        'vendored-deps  go.mod  github.com/opencontainers/runc downgrade  [runc-fp]\n' +
+        'to accept them: add an expect rule with a reason to .forkdiff.yml, or run forkdiff baseline\n',
     );
   });
 
@@ -80,7 +81,8 @@ describe('checkReports', () => {
         'v0.10:\n' +
         '  vendored-deps  go.mod  github.com/opencontainers/runc downgrade  [runc-fp]\n' +
         'v0.11:\n' +
-        '  other  x.go  evil\\x1b[31m\\nline  [x-fp]\n',
+        '  other  x.go  evil\\x1b[31m\\nline  [x-fp]\n' +
+        'to accept them: add an expect rule with a reason to .forkdiff.yml, or run forkdiff baseline\n',
     );
   });
 
