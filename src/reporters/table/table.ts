@@ -11,6 +11,8 @@ import type { TableView } from '../view.js';
 import { commitsTables } from './commitsTables.js';
 import { renderTable, type TableStyle } from './renderTable.js';
 
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 /** Terminal tables: a summary, then per category its findings and its files. */
 export function* tableReporter(reports: readonly Report[], options: ReporterOptions): Generator<string> {
   const chalk = new Chalk({ level: options.isColor ? 1 : 0 });
@@ -29,7 +31,7 @@ export function* tableReporter(reports: readonly Report[], options: ReporterOpti
         const summary = report.summary.find((row) => row.category === category);
       if (!summary || (summary.files === 0 && summary.findings === 0)) continue;
       const info = CATEGORY_INFO[category];
-      parts.push('', chalk[info.colour].bold(`${info.title} (${category})`) + chalk.dim(`  ${summary.files} files, ${summary.findings} findings`));
+      parts.push('', chalk[info.colour].bold(`${info.title} (${category})`) + chalk.dim(`  ${plural(summary.files, 'file')}, ${plural(summary.findings, 'finding')}`));
       const findings = findingsView(category, report.findings, hasSides);
       if (findings.rows.length > 0) parts.push(render(findings));
       const files = filesView(category, report.files, hasSides);
