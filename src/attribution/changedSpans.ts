@@ -5,11 +5,11 @@ import type { Span } from './spans.js';
 
 /**
  * The lines one side changed since the merge base, per path on that side, as
- * spans in that side's coordinates: one streamed zero-context diff of the
- * whole tree per side per run, of which only the hunk ranges are kept.
+ * spans in that side's coordinates: one streamed zero-context diff per side
+ * per run, limited to `paths`, of which only the hunk ranges are kept.
  */
-export const loadChangedSpans = async (history: History, base: string, tip: string): Promise<Map<string, Span[]>> => {
-  const diff = history.changedLines(base, tip);
+export const loadChangedSpans = async (history: History, base: string, tip: string, paths: string[]): Promise<Map<string, Span[]>> => {
+  const diff = history.changedLines(base, tip, paths);
   const spans = new Map<string, Span[]>();
   try {
     await readPatch(diff.stdout, {

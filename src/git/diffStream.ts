@@ -30,11 +30,12 @@ export const spawnTwoTipDiff = (cwd: string, diff: TwoTipDiff): GitProcess =>
 const ZERO_CONTEXT = ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /**
- * Streams a zero-context diff of the whole tree between two commits, so
+ * Streams a zero-context diff between two commits, limited to `paths` when
+ * given, so
  * attribution can see exactly which lines one side changed.
  */
-export const spawnChangedLinesDiff = (cwd: string, from: string, to: string): GitProcess =>
-  spawnGit(cwd, ['diff', ...ZERO_CONTEXT, from, to, '--']);
+export const spawnChangedLinesDiff = (cwd: string, from: string, to: string, paths: string[]): GitProcess =>
+  spawnGit(cwd, ['diff', ...ZERO_CONTEXT, from, to, '--', ...paths]);
 
 /**
  * Streams the zero-context patch of every commit on `to`'s first-parent chain

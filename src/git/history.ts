@@ -10,12 +10,20 @@ import type { Repo } from './repo.js';
 export interface History {
   /** Blob ids for `rev:path` names (null where absent), in order. */
   blobIds(names: string[]): Promise<(string | null)[]>;
-  /** Zero-context diff `from` → `to` of the whole tree, streamed. */
-  changedLines(from: string, to: string): GitProcess;
+  /** Paths whose blob differs between `from` and `to` (absent counts), and renames `from` → `to`. */
+  changedFiles(from: string, to: string): Promise<ChangedFiles>;
+  /** Zero-context diff `from` → `to`, limited to `paths` (all when empty), streamed. */
+  changedLines(from: string, to: string, paths: string[]): GitProcess;
   /** Zero-context patches of `from..to`'s first-parent chain, oldest first, each after a `\x01<sha> <parents>` line; limited to `paths` when given. */
   lineLog(from: string, to: string, paths: string[]): GitProcess;
   /** For each path at `to`, the commits in `from..to` that touched it, newest first, and where renames came from. */
   commitsByPath(from: string, to: string): Promise<PathCommits>;
+}
+
+export interface ChangedFiles {
+  paths: Set<string>;
+  /** Each renamed path → its name on the other tree, both ways. */
+  renames: Map<string, string>;
 }
 
 export interface PathCommits {
@@ -35,7 +43,32 @@ export const createHistory = (repo: Repo): History => ({
       .map((line) => (/^[0-9a-f]{40,64} \w+$/.test(line) ? (line.split(' ')[0] ?? null) : null));
   },
 
-  changedLines: (from, to) => spawnChangedLinesDiff(repo.cwd, from, to),
+  changedFiles: async (from, to) => {
+    // Raw output compares trees only (no file contents bar rename scoring): `:mode mode sha sha status\0path\0[path\0]`.
+    const output = await repo.git.raw(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', from, to, '--']);
+    const changed: ChangedFiles = { paths: new Set(), renames: new Map() };
+    const tokens = output.split('\0');
+    for (let index = 0; index < tokens.length; index += 1) {
+      const fields = (tokens[index] ?? '').split(' ');
+      if (fields.length < 5) continue;
+      const [, , oldBlob, newBlob, status = ''] = fields;
+      const path = tokens[++index] ?? '';
+      const renamedTo = /^[RC]/.test(status) ? (tokens[++index] ?? '') : null;
+      if (renamedTo === null) {
+        if (oldBlob !== newBlob) changed.paths.add(path);
+        continue;
+      }
+      // A copy keeps its source; a rename empties it. Either way the target is new.
+      if (status.startsWith('R')) {
+        changed.paths.add(path);
+        changed.renames.set(path, renamedTo).set(renamedTo, path);
+      }
+      changed.paths.add(renamedTo);
+    }
+    return changed;
+  },
+
+  changedLines: (from, to, paths) => spawnChangedLinesDiff(repo.cwd, from, to, paths),
 
   lineLog: (from, to, paths) => spawnLineLog(repo.cwd, from, to, paths),
 
