@@ -1,5 +1,4 @@
 import type { FileDiff, Side } from '../model.js';
-import type { History } from '../git/history.js';
 
 export interface Tips {
   base: string;
@@ -11,24 +10,24 @@ export interface Tips {
 export const upstreamPathOf = (file: FileDiff): string => file.oldPath ?? file.path;
 export const forkPathOf = (file: FileDiff): string => file.path;
 
+/** Per side, the paths whose content differs from the merge base's (one `git diff --raw` per side per run). */
+export interface ChangedPaths {
+  upstream: ReadonlySet<string>;
+  fork: ReadonlySet<string>;
+}
+
 /**
- * Which side moved each file, from its blobs at base, upstream and fork.
- * Both paths are checked on every tree, so a rename counts as a change on the
- * side that renamed (its old path vanished there), not as "unchanged content".
- * One `cat-file --batch-check` answers all files at once.
+ * Which side moved a file, from whether its blob at base differs from the
+ * side's. Both paths are checked on every tree, so a rename counts as a
+ * change on the side that renamed (its old path vanished there), not as
+ * "unchanged content".
  */
-export const fileSides = async (files: readonly FileDiff[], tips: Tips, history: History): Promise<Side[]> => {
-  const names = files.flatMap((file) =>
-    [upstreamPathOf(file), forkPathOf(file)].flatMap((path) => [tips.base, tips.upstream, tips.fork].map((sha) => `${sha}:${path}`)),
+export const fileSide = (file: FileDiff, changed: ChangedPaths): Side => {
+  const paths = [upstreamPathOf(file), forkPathOf(file)];
+  return sideOf(
+    paths.some((path) => changed.upstream.has(path)),
+    paths.some((path) => changed.fork.has(path)),
   );
-  const blobs = await history.blobIds(names);
-  return files.map((_, index) => {
-    // Per file: [base, upstream, fork] at the upstream path, then the same at the fork path.
-    const at = (offset: number): string | null => blobs[index * 6 + offset] ?? null;
-    const isUpstreamChanged = at(0) !== at(1) || at(3) !== at(4);
-    const isForkChanged = at(0) !== at(2) || at(3) !== at(5);
-    return sideOf(isUpstreamChanged, isForkChanged);
-  });
 };
 
 /** Neither side changed the content (e.g. a mode-only change): unknown, not guessed. */

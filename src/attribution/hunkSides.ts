@@ -1,9 +1,13 @@
 import type { FileDiff, Side } from '../model.js';
-import type { History } from '../git/history.js';
-import { changedSpans } from './changedSpans.js';
 import { forkPathOf, sideOf, upstreamPathOf } from './fileSides.js';
-import type { Tips } from './fileSides.js';
 import { changeBlocks, touchesAny } from './spans.js';
+import type { Span } from './spans.js';
+
+/** Per side, path on that side → the spans it changed since the merge base. */
+export interface ChangedSpans {
+  upstream: Map<string, Span[]>;
+  fork: Map<string, Span[]>;
+}
 
 /**
  * Sets `side` on the hunks of files both sides changed. A hunk moved upstream
@@ -12,21 +16,12 @@ import { changeBlocks, touchesAny } from './spans.js';
  * (fork coordinates). Files one side alone changed need no line ranges: all
  * their hunks are that side's.
  */
-export const setHunkSides = async (files: readonly FileDiff[], tips: Tips, history: History): Promise<void> => {
-  const mixed = files.filter((file) => file.side === 'both' && file.hunks.length > 0);
+export const setHunkSides = (files: readonly FileDiff[], changed: ChangedSpans): void => {
   for (const file of files) {
     for (const hunk of file.hunks) hunk.side = file.side;
-  }
-  if (mixed.length === 0) return;
-  // Both names on both diffs, so each side's own renames are detected within the pathspec.
-  const paths = mixed.flatMap((file) => [upstreamPathOf(file), forkPathOf(file)]);
-  const [upstreamSpans, forkSpans] = await Promise.all([
-    changedSpans(history, tips.base, tips.upstream, paths),
-    changedSpans(history, tips.base, tips.fork, paths),
-  ]);
-  for (const file of mixed) {
-    const upstreamChanged = upstreamSpans.get(upstreamPathOf(file)) ?? [];
-    const forkChanged = forkSpans.get(forkPathOf(file)) ?? [];
+    if (file.side !== 'both') continue;
+    const upstreamChanged = changed.upstream.get(upstreamPathOf(file)) ?? [];
+    const forkChanged = changed.fork.get(forkPathOf(file)) ?? [];
     for (const hunk of file.hunks) {
       const blocks = changeBlocks(hunk);
       const side: Side = sideOf(

@@ -27,9 +27,21 @@ export const spawnTwoTipDiff = (cwd: string, diff: TwoTipDiff): GitProcess =>
     '--',
   ]);
 
+const ZERO_CONTEXT = ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/'];
+
 /**
  * Streams a zero-context diff between two commits, limited to `paths` when
- * given, so attribution can see exactly which lines one side changed.
+ * given, so
+ * attribution can see exactly which lines one side changed.
  */
 export const spawnChangedLinesDiff = (cwd: string, from: string, to: string, paths: string[]): GitProcess =>
-  spawnGit(cwd, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/', from, to, '--', ...paths]);
+  spawnGit(cwd, ['diff', ...ZERO_CONTEXT, from, to, '--', ...paths]);
+
+/**
+ * Streams the zero-context patch of every commit on `to`'s first-parent chain
+ * since `from`, oldest first (merges against their first parent), each after
+ * a `\x01<sha> <parents>` line: enough to follow every line forwards the way
+ * `git blame` follows it backwards, in one process.
+ */
+export const spawnLineLog = (cwd: string, from: string, to: string, paths: string[]): GitProcess =>
+  spawnGit(cwd, ['log', ...ZERO_CONTEXT, '--first-parent', '-m', '--reverse', '--format=%x01%H %P', `${from}..${to}`, '--', ...paths]);

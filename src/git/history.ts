@@ -1,13 +1,7 @@
 import { runGitWithInput } from './spawnGit.js';
-import { spawnChangedLinesDiff } from './diffStream.js';
+import { spawnChangedLinesDiff, spawnLineLog } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
-
-/** A line range, 1-based and inclusive, as `git blame -L` takes it. */
-export interface LineRange {
-  from: number;
-  to: number;
-}
 
 /**
  * The history queries attribution needs, so that attribution itself never
@@ -16,12 +10,27 @@ export interface LineRange {
 export interface History {
   /** Blob ids for `rev:path` names (null where absent), in order. */
   blobIds(names: string[]): Promise<(string | null)[]>;
-  /** Zero-context diff `from` → `to`, limited to `paths` (all when empty). */
+  /** Paths whose blob differs between `from` and `to` (absent counts), and renames `from` → `to`. */
+  changedFiles(from: string, to: string): Promise<ChangedFiles>;
+  /** Zero-context diff `from` → `to`, limited to `paths` (all when empty), streamed. */
   changedLines(from: string, to: string, paths: string[]): GitProcess;
-  /** Line of `path` at `rev` → the commit in `since..rev` that last touched it (older lines absent); null if blame fails. */
-  blame(rev: string, since: string, path: string, ranges: LineRange[]): Promise<Map<number, string> | null>;
-  /** For each path at `to`, the commits in `from..to` that touched it, newest first. */
-  commitsByPath(from: string, to: string): Promise<Map<string, string[]>>;
+  /** Zero-context patches of `from..to`'s first-parent chain, oldest first, each after a `\x01<sha> <parents>` line; limited to `paths` when given. */
+  lineLog(from: string, to: string, paths: string[]): GitProcess;
+  /** For each path at `to`, the commits in `from..to` that touched it, newest first, and where renames came from. */
+  commitsByPath(from: string, to: string): Promise<PathCommits>;
+}
+
+export interface ChangedFiles {
+  paths: Set<string>;
+  /** Each renamed path → its name on the other tree, both ways. */
+  renames: Map<string, string>;
+}
+
+export interface PathCommits {
+  /** Path → commits that touched it under that name, newest first. */
+  byPath: Map<string, string[]>;
+  /** Renamed path → the names it had before (one per rename). */
+  renamedFrom: Map<string, string[]>;
 }
 
 export const createHistory = (repo: Repo): History => ({
@@ -34,44 +43,57 @@ export const createHistory = (repo: Repo): History => ({
       .map((line) => (/^[0-9a-f]{40,64} \w+$/.test(line) ? (line.split(' ')[0] ?? null) : null));
   },
 
+  changedFiles: async (from, to) => {
+    // Raw output compares trees only (no file contents bar rename scoring): `:mode mode sha sha status\0path\0[path\0]`.
+    const output = await repo.git.raw(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', from, to, '--']);
+    const changed: ChangedFiles = { paths: new Set(), renames: new Map() };
+    const tokens = output.split('\0');
+    for (let index = 0; index < tokens.length; index += 1) {
+      const fields = (tokens[index] ?? '').split(' ');
+      if (fields.length < 5) continue;
+      const [, , oldBlob, newBlob, status = ''] = fields;
+      const path = tokens[++index] ?? '';
+      const renamedTo = /^[RC]/.test(status) ? (tokens[++index] ?? '') : null;
+      if (renamedTo === null) {
+        if (oldBlob !== newBlob) changed.paths.add(path);
+        continue;
+      }
+      // A copy keeps its source; a rename empties it. Either way the target is new.
+      if (status.startsWith('R')) {
+        changed.paths.add(path);
+        changed.renames.set(path, renamedTo).set(renamedTo, path);
+      }
+      changed.paths.add(renamedTo);
+    }
+    return changed;
+  },
+
   changedLines: (from, to, paths) => spawnChangedLinesDiff(repo.cwd, from, to, paths),
 
-  blame: async (rev, since, path, ranges) => {
-    const lineArgs = ranges.flatMap((range) => ['-L', `${range.from},${range.to}`]);
-    const output = await repo.git.raw(['blame', '--porcelain', ...lineArgs, `^${since}`, rev, '--', path]).catch(() => null);
-    return output === null ? null : blamedLines(output);
-  },
+  lineLog: (from, to, paths) => spawnLineLog(repo.cwd, from, to, paths),
 
   commitsByPath: async (from, to) => {
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.
-    const output = await repo.git.raw(['log', '-z', '--no-merges', '-M', '--format=%x01%H', '--name-only', `${from}..${to}`, '--']);
-    const byPath = new Map<string, string[]>();
+    const output = await repo.git.raw(['log', '-z', '--no-merges', '-M', '--format=%x01%H', '--name-status', `${from}..${to}`, '--']);
+    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map() };
     let sha = '';
-    for (const token of output.split('\0').map((part) => part.replace(/^\n/, ''))) {
-      if (token.startsWith('\x01')) sha = token.slice(1);
-      else if (token.length > 0) byPath.set(token, [...(byPath.get(token) ?? []), sha]);
+    const tokens = output.split('\0').map((part) => part.replace(/^\n/, ''));
+    for (let index = 0; index < tokens.length; index += 1) {
+      const token = tokens[index] ?? '';
+      if (token.startsWith('\x01')) {
+        sha = token.slice(1);
+        continue;
+      }
+      if (token.length === 0) continue;
+      // A status letter, then one path, or two for a rename or copy (`R100`, `C075`).
+      const isPair = token.startsWith('R') || token.startsWith('C');
+      const oldPath = isPair ? (tokens[++index] ?? '') : null;
+      const path = tokens[++index] ?? '';
+      const commits = touched.byPath.get(path) ?? [];
+      if (commits.length === 0) touched.byPath.set(path, commits);
+      commits.push(sha);
+      if (oldPath !== null && token.startsWith('R')) touched.renamedFrom.set(path, [...(touched.renamedFrom.get(path) ?? []), oldPath]);
     }
-    return byPath;
+    return touched;
   },
 });
-
-/** Final line → commit from `git blame --porcelain`, minus the range's boundary commits. */
-const blamedLines = (porcelain: string): Map<number, string> => {
-  const byLine = new Map<number, string>();
-  const boundaries = new Set<string>();
-  let current = '';
-  for (const line of porcelain.split('\n')) {
-    // Every blamed line has a header `<sha> <original line> <final line> [<group size>]`.
-    const header = /^([0-9a-f]{40,64}) \d+ (\d+)/.exec(line);
-    if (header?.[1] && header[2]) {
-      current = header[1];
-      byLine.set(Number(header[2]), current);
-    } else if (line === 'boundary') {
-      boundaries.add(current);
-    }
-  }
-  for (const [line, sha] of byLine) {
-    if (boundaries.has(sha)) byLine.delete(line);
-  }
-  return byLine;
-};

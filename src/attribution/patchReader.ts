@@ -1,0 +1,116 @@
+import { decodePathField } from '../diff/quotedPath.js';
+
+/** A hunk's line ranges as its `@@ -a,b +c,d @@` header gives them. */
+export interface HunkRange {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+}
+
+/** One file of a zero-context patch: null paths are `/dev/null` (or unknown). */
+export interface PatchFile {
+  oldPath: string | null;
+  newPath: string | null;
+  hunks: HunkRange[];
+}
+
+export interface PatchHandlers {
+  /** A `%x01%H %P` line of `git log`: the commit whose files follow. */
+  commit?(sha: string, parentCount: number): void;
+  file(file: PatchFile): void;
+}
+
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+const NEWLINE = 10;
+const BACKSLASH = 92;
+const marker = (text: string): Buffer => Buffer.from(text, 'utf8');
+const COMMIT = marker('\x01');
+const FILE = marker('diff --git ');
+const OLD = marker('--- ');
+const NEW = marker('+++ ');
+const RENAME_FROM = marker('rename from ');
+const RENAME_TO = marker('rename to ');
+const HUNK = marker('@@ ');
+
+/**
+ * Reads the headers of a `-U0` patch (`git diff` or `git log -p`, prefixes
+ * `a/` and `b/`) and hands over paths and hunk ranges. Content lines are
+ * skipped by the counts in each hunk header without being decoded, which is
+ * what keeps a whole-history patch cheap to read; nothing is kept but the
+ * current file's ranges.
+ */
+export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers: PatchHandlers): Promise<void> => {
+  let file: PatchFile | null = null;
+  let toSkip = 0;
+  const flush = (): void => {
+    if (file && (file.oldPath !== null || file.newPath !== null)) handlers.file(file);
+    file = null;
+  };
+  const onLine = (buffer: Buffer, start: number, end: number): void => {
+    const first = buffer[start];
+    // `\ No newline at end of file` may sit between a hunk's `-` and `+` lines and is not counted.
+    if (first === BACKSLASH) return;
+    if (toSkip > 0) {
+      toSkip -= 1;
+      return;
+    }
+    const has = (prefix: Buffer): boolean => end - start >= prefix.length && buffer.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
+    const rest = (prefix: Buffer): string => buffer.toString('utf8', start + prefix.length, end);
+    if (has(COMMIT)) {
+      flush();
+      const [sha = '', ...parents] = rest(COMMIT).trim().split(' ');
+      handlers.commit?.(sha, parents.length);
+    } else if (has(FILE)) {
+      flush();
+      file = { oldPath: null, newPath: null, hunks: [] };
+    } else if (!file) {
+      return;
+    } else if (has(HUNK)) {
+      const match = HUNK_HEADER.exec(buffer.toString('utf8', start, Math.min(end, start + 200)));
+      if (!match) return;
+      const range = { oldStart: Number(match[1]), oldLines: Number(match[2] ?? 1), newStart: Number(match[3]), newLines: Number(match[4] ?? 1) };
+      file.hunks.push(range);
+      toSkip = range.oldLines + range.newLines;
+    } else if (has(OLD)) file.oldPath = prefixedPath(rest(OLD), 'a/');
+    else if (has(NEW)) file.newPath = prefixedPath(rest(NEW), 'b/');
+    else if (has(RENAME_FROM)) file.oldPath = decodePathField(rest(RENAME_FROM));
+    else if (has(RENAME_TO)) file.newPath = decodePathField(rest(RENAME_TO));
+  };
+  // An unfinished line's pieces, joined only once its end arrives (a huge line costs one copy).
+  let pending: Buffer[] = [];
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    let newline = bytes.indexOf(NEWLINE);
+    if (newline === -1) {
+      pending.push(bytes);
+      continue;
+    }
+    let start = 0;
+    if (pending.length > 0) {
+      const line = Buffer.concat([...pending, bytes.subarray(0, newline)]);
+      onLine(line, 0, line.length);
+      pending = [];
+      start = newline + 1;
+      newline = bytes.indexOf(NEWLINE, start);
+    }
+    for (; newline !== -1; newline = bytes.indexOf(NEWLINE, start)) {
+      onLine(bytes, start, newline);
+      start = newline + 1;
+    }
+    // Copied so the chunk the unfinished line came from can be freed.
+    if (start < bytes.length) pending.push(Buffer.from(bytes.subarray(start)));
+  }
+  if (pending.length > 0) {
+    const line = Buffer.concat(pending);
+    onLine(line, 0, line.length);
+  }
+  flush();
+};
+
+/** `a/dir/f` → `dir/f`; `/dev/null` → null. Quoted paths are quoted with their prefix. */
+const prefixedPath = (field: string, prefix: string): string | null => {
+  const path = decodePathField(field);
+  if (path === '/dev/null') return null;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+};

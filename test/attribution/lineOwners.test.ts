@@ -1,0 +1,62 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { applyHunks, ownerAt } from '../../src/attribution/lineOwners.js';
+import type { OwnedSegment } from '../../src/attribution/lineOwners.js';
+import { readPatch } from '../../src/attribution/patchReader.js';
+import type { PatchFile } from '../../src/attribution/patchReader.js';
+
+const hunk = (oldStart: number, oldLines: number, newStart: number, newLines: number) => ({ oldStart, oldLines, newStart, newLines });
+const owners = (segments: OwnedSegment[], lines: number): (number | null)[] =>
+  Array.from({ length: lines }, (_, index) => ownerAt(segments, index + 1));
+
+describe('applyHunks', () => {
+  it('follows lines through insertions, deletions and replacements as blame would', () => {
+    // Commit 0 adds lines 3-4 of a 5-line base file: base, base, 0, 0, base, base, base.
+    const first = applyHunks([], [hunk(2, 0, 3, 2)], 0);
+    expect(owners(first, 7)).toEqual([null, null, 0, 0, null, null, null]);
+    // Commit 1 inserts a line at the top, deletes line 4 (a commit-0 line) and replaces line 6.
+    const second = applyHunks(first, [hunk(0, 0, 1, 1), hunk(4, 1, 4, 0), hunk(6, 1, 6, 2)], 1);
+    expect(owners(second, 9)).toEqual([1, null, null, 0, null, 1, 1, null, null]);
+  });
+
+  it('starts a new file with every line owned by the commit that added it', () => {
+    expect(owners(applyHunks([], [hunk(0, 0, 1, 3)], 4), 4)).toEqual([4, 4, 4, null]);
+  });
+});
+
+describe('readPatch', () => {
+  it('reads paths and ranges, skipping content that looks like headers', async () => {
+    const patch = [
+      '\x01abc def',
+      '',
+      'diff --git a/x b/"q\\"z"',
+      'similarity index 90%',
+      'rename from x',
+      'rename to "q\\"z"',
+      '--- a/x',
+      '+++ "b/q\\"z"',
+      '@@ -1,2 +1 @@ context',
+      '--- a/not-a-header',
+      '-\\ a line',
+      '\\ No newline at end of file',
+      '+diff --git a/fake b/fake',
+      'diff --git a/gone b/gone',
+      'deleted file mode 100644',
+      '--- a/gone',
+      '+++ /dev/null',
+      '@@ -1 +0,0 @@',
+      '-bye',
+    ].join('\n');
+    const files: PatchFile[] = [];
+    const commits: string[] = [];
+    await readPatch(Readable.from([Buffer.from(patch.slice(0, 37)), Buffer.from(patch.slice(37))]), {
+      commit: (sha, parents) => commits.push(`${sha}/${parents}`),
+      file: (file) => files.push(file),
+    });
+    expect(commits).toEqual(['abc/1']);
+    expect(files).toEqual([
+      { oldPath: 'x', newPath: 'q"z', hunks: [hunk(1, 2, 1, 1)] },
+      { oldPath: 'gone', newPath: null, hunks: [hunk(1, 1, 0, 0)] },
+    ]);
+  });
+});
