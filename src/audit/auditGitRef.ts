@@ -2,16 +2,8 @@ import { createAttributor } from '../attribution/attributeFiles.js';
 import type { CategoryGlobs } from '../classifiers/categorise.js';
 import { readDiff } from '../diff/parse.js';
 import { openGitSource } from '../git/gitSource.js';
-import type { FileDiff, Report } from '../model.js';
+import type { Report } from '../model.js';
 import { assemble } from './assemble.js';
-import { readAhead } from './readAhead.js';
-
-/**
- * Hunk lines parsed ahead of classification while attribution waits for git
- * to read both sides' history: about two batches, so memory stays bounded.
- */
-const READ_AHEAD_LINES = 200_000;
-const linesOf = (file: FileDiff): number => 1 + file.hunks.reduce((sum, hunk) => sum + hunk.lines.length, 0);
 
 export interface GitAuditOptions {
   cwd: string;
@@ -37,7 +29,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
     return await assemble(
       {
         mode: 'git',
-        files: readAhead(files, linesOf, READ_AHEAD_LINES),
+        files,
         context: { mode: 'git', readFile: source.readFile },
         prepare: attribute,
         extraGlobs: options.extraGlobs,
