@@ -1,15 +1,13 @@
 /** Many small report chunks as fewer, larger writes (about 1 MiB each). */
 export function* coalesce(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
-  let pending: string[] = [];
-  let length = 0;
+  // String concatenation builds a rope that is flattened once, on write.
+  let pending = '';
   for (const chunk of chunks) {
-    pending.push(chunk);
-    length += chunk.length;
-    if (length >= size) {
-      yield pending.join('');
-      pending = [];
-      length = 0;
+    pending += chunk;
+    if (pending.length >= size) {
+      yield pending;
+      pending = '';
     }
   }
-  if (length > 0) yield pending.join('');
+  if (pending.length > 0) yield pending;
 }

@@ -20,15 +20,25 @@ export const forkLineSet = (file: FileDiff): Set<string> => new Set(file.hunks.f
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence).
  */
 export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>): string[][] {
-  const forkShapes = new Set(addedLines(hunk).filter((line) => !isInert(normaliseLine(line))).map(shapeOf));
+  // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
+  if (!hunk.lines.some((line) => line.type === 'del')) return [];
+  let forkShapes: Set<string> | null = null;
+  const isForkShape = (text: string): boolean => {
+    forkShapes ??= new Set(addedLines(hunk).filter((line) => !isInert(normaliseLine(line))).map(shapeOf));
+    return forkShapes.has(shapeOf(text));
+  };
   const runs: string[][] = [];
   let run: string[] = [];
   for (const line of hunk.lines) {
+    if (line.type !== 'del') {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      continue;
+    }
     const text = normaliseLine(line.content);
     // Blank and comment lines neither count nor split a run.
-    if (line.type === 'del' && (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text))) continue;
-    const isMissing = line.type === 'del' && (isInert(text) || (!forkLines.has(text) && !forkShapes.has(shapeOf(text))));
-    if (isMissing) {
+    if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text)) continue;
+    if (isInert(text) || (!forkLines.has(text) && !isForkShape(text))) {
       run.push(text);
     } else {
       if (run.length > 0) runs.push(run);
