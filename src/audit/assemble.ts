@@ -5,6 +5,7 @@ import { globMatcher } from '../classifiers/paths.js';
 import { compareFindings } from '../findingOrder.js';
 import { createFileProgress } from '../io/fileProgress.js';
 import { addCommitEvidence } from './commitEvidence.js';
+import { createHunkSpill } from './hunkSpill.js';
 import { createLineBudget } from './lineBudget.js';
 import { summarise, totals } from './summary.js';
 
@@ -38,6 +39,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   const categoriser = createCategoriser(input.extraGlobs);
   const isIgnored = globMatcher(input.ignore ?? []);
   const budget = createLineBudget();
+  const spill = createHunkSpill();
   const progress = createFileProgress();
   const files: FileDiff[] = [];
   const findings: Finding[] = [];
@@ -50,6 +52,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
     for (const file of batch) {
       findings.push(...(await categoriser.classify(file, input.context)));
       budget.keep(file);
+      spill.keep(file);
       files.push(file);
       progress.tick();
     }
