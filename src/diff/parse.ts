@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type { FileDiff } from '../model.js';
 import { createUnfence } from './fence.js';
-import { sectionToFileDiff } from './fileDiff.js';
 import { readLineBatches } from './lineStream.js';
 import type { Prefixes } from './prefixes.js';
-import { type Section, createSectionSplitter } from './sections.js';
+import { startSection } from './sectionAccumulator.js';
+import { createSectionSplitter } from './sections.js';
 
 export interface ReadDiffOptions {
   /** Known prefixes (`--src-prefix` / `--dst-prefix`); detected from the input when absent. */
@@ -36,28 +36,28 @@ export function readDiff(
     hasContent: false,
     notices: [],
   };
-  const toFile = (section: Section): FileDiff | null => {
-    state.sectionCount += 1;
-    if (section.kind !== 'combined') return sectionToFileDiff(section, state);
-    const name = section.lines[0]?.replace(/^diff --(cc|combined) /, '') ?? '';
-    state.notices.push(`skipped combined (merge) diff for ${name}: forkdiff reads two-sided diffs only`);
-    return null;
-  };
   // Lines are handled synchronously within each chunk's batch; only whole files are yielded.
   async function* files(): AsyncGenerator<FileDiff> {
     const isDiffLine = createUnfence();
-    const splitter = createSectionSplitter();
+    const roleOf = createSectionSplitter();
+    let section: ReturnType<typeof startSection> | null = null;
     for await (const batch of readLineBatches(input)) {
       for (const line of batch) {
         if (!state.hasContent && line.trim() !== '') state.hasContent = true;
         if (!isDiffLine(line)) continue;
-        const section = splitter.push(line);
-        const file = section ? toFile(section) : null;
+        const role = roleOf(line);
+        if (role === 'preamble') continue;
+        if (role === 'continues') {
+          section?.push(line);
+          continue;
+        }
+        const file = section?.finish() ?? null;
         if (file) yield file;
+        state.sectionCount += 1;
+        section = startSection(role, line, state);
       }
     }
-    const last = splitter.end();
-    const file = last ? toFile(last) : null;
+    const file = section?.finish() ?? null;
     if (file) yield file;
   }
   return { files: files(), state };

@@ -1,65 +1,47 @@
 /**
- * Groups diff lines into one section per file, so only one file's text is
- * held at a time. A section starts at `diff --git` (or `diff --cc` /
- * `diff --combined` for merges), or, in a plain `diff -u`, at a `--- `
- * line outside any hunk.
+ * Finds where each file's section starts: at `diff --git` (or `diff --cc` /
+ * `diff --combined` for merges), or, in a plain `diff -u`, at a `--- ` line
+ * outside any hunk. It only classifies lines; what a section keeps is the
+ * accumulator's business (see sectionAccumulator.ts).
  */
 export type SectionKind = 'git' | 'combined' | 'plain';
 
-export interface Section {
-  kind: SectionKind;
-  lines: string[];
-}
-
-export interface SectionSplitter {
-  /** Takes the next line; returns the section it completed, if any. */
-  push(line: string): Section | null;
-  /** The last section, at the end of the input. */
-  end(): Section | null;
-}
+/** A new section of this kind starts at the line, the line continues the current one, or it is preamble. */
+export type LineRole = SectionKind | 'continues' | 'preamble';
 
 const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
 
-export function createSectionSplitter(): SectionSplitter {
-  let current: Section | null = null;
+export function createSectionSplitter(): (line: string) => LineRole {
+  let isInSection = false;
   // Lines still expected in the current hunk: in a plain diff `--- x` could be
   // a deleted line `-- x` as well as the next file's header.
   let remainingOld = 0;
   let remainingNew = 0;
   let hasHunk = false;
-  return {
-    push(line) {
-      const isInHunk = remainingOld > 0 || remainingNew > 0;
-      const kind = sectionStart(line, isInHunk, current === null || hasHunk);
-      if (kind) {
-        const completed = current;
-        current = { kind, lines: [line] };
-        remainingOld = remainingNew = 0;
-        hasHunk = false;
-        return completed;
+  return (line) => {
+    const isInHunk = remainingOld > 0 || remainingNew > 0;
+    const kind = sectionStart(line, isInHunk, !isInSection || hasHunk);
+    if (kind) {
+      isInSection = true;
+      remainingOld = remainingNew = 0;
+      hasHunk = false;
+      return kind;
+    }
+    if (!isInSection) return 'preamble'; // a commit message, prose
+    const hunk = line.startsWith('@@') ? HUNK_HEADER.exec(line) : null;
+    if (hunk) {
+      remainingOld = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      remainingNew = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      hasHunk = true;
+    } else if (isInHunk) {
+      if (line.startsWith('-')) remainingOld -= 1;
+      else if (line.startsWith('+')) remainingNew -= 1;
+      else if (!line.startsWith('\\')) {
+        remainingOld -= 1;
+        remainingNew -= 1;
       }
-      if (!current) return null; // preamble: a commit message, prose
-      current.lines.push(line);
-      const hunk = line.startsWith('@@') ? HUNK_HEADER.exec(line) : null;
-      if (hunk) {
-        remainingOld = hunk[1] === undefined ? 1 : Number(hunk[1]);
-        remainingNew = hunk[2] === undefined ? 1 : Number(hunk[2]);
-        hasHunk = true;
-      } else if (isInHunk) {
-        if (line.startsWith('-')) remainingOld -= 1;
-        else if (line.startsWith('+')) remainingNew -= 1;
-        else if (!line.startsWith('\\')) {
-          remainingOld -= 1;
-          remainingNew -= 1;
-        }
-      }
-      return null;
-    },
-    end() {
-      const completed = current;
-      current = null;
-      return completed;
-    },
+    }
+    return 'continues';
   };
 }
 
