@@ -4,12 +4,12 @@
  * outside any hunk. It only classifies lines; what a section keeps is the
  * accumulator's business (see sectionAccumulator.ts).
  */
+import { HUNK_HEADER } from './hunkBuilder.js';
+
 export type SectionKind = 'git' | 'combined' | 'plain';
 
 /** A new section of this kind starts at the line, the line continues the current one, or it is preamble. */
 export type LineRole = SectionKind | 'continues' | 'preamble';
-
-const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
 
 export function createSectionSplitter(): (line: string) => LineRole {
   let isInSection = false;
@@ -30,8 +30,8 @@ export function createSectionSplitter(): (line: string) => LineRole {
     if (!isInSection) return 'preamble'; // a commit message, prose
     const hunk = line.startsWith('@@') ? HUNK_HEADER.exec(line) : null;
     if (hunk) {
-      remainingOld = hunk[1] === undefined ? 1 : Number(hunk[1]);
-      remainingNew = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      remainingOld = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      remainingNew = hunk[4] === undefined ? 1 : Number(hunk[4]);
       hasHunk = true;
     } else if (isInHunk) {
       if (line.startsWith('-')) remainingOld -= 1;
