@@ -1,7 +1,6 @@
 import type { CheckResult } from './check.js';
 import { escapeMarkdown } from '../text/markdown.js';
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+import { plural } from '../text/plural.js';
 
 /** The `--check` verdict as markdown, for the GitHub job summary. */
 export function formatCheckMarkdown(result: CheckResult): string {

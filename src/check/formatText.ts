@@ -1,8 +1,7 @@
 import type { CheckResult } from './check.js';
 import { findingTextLine } from './findingLine.js';
 import { toSingleLine } from '../text/sanitize.js';
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+import { plural } from '../text/plural.js';
 
 /**
  * The `--check` verdict as plain text: a summary line, exactly the unexpected

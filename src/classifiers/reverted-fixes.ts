@@ -10,6 +10,7 @@ import { forkLineSet, isInert, missingRuns } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
 import { isSourcePath } from './paths.js';
+import { plural } from '../text/plural.js';
 
 /** Helpers for tests, fixtures, mocks and generated code: a missing guard there fixes nothing shipped. */
 const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.js$/;
@@ -38,7 +39,7 @@ function snippetOf(runs: readonly string[][], lead: FixSignal): string {
   const snippet = run.slice(start, start + 5).join(' ');
   const more = runs.flat().filter((line) => !isInert(line)).length - run.slice(start, start + 5).filter((line) => !isInert(line)).length;
   const shown = snippet.length > MAX_SNIPPET ? `${snippet.slice(0, MAX_SNIPPET - 1)}…` : snippet;
-  return more > 0 ? `${shown} (+${more} more line${more === 1 ? '' : 's'})` : shown;
+  return more > 0 ? `${shown} (+${plural(more, 'more line')})` : shown;
 }
 
 function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>, context: ClassifyContext): Finding | null {

@@ -1,3 +1,5 @@
+import { plural } from '../text/plural.js';
+
 /**
  * "Reading the diff: N files" on one rewritten stderr line while a large diff
  * streams, at most a few times a second. Only on a terminal: CI logs and
@@ -15,7 +17,7 @@ export function createFileProgress(stream: NodeJS.WriteStream = process.stderr, 
       if (now - lastShown < intervalMs) return;
       lastShown = now;
       isShown = true;
-      stream.write(`\rforkdiff: reading the diff, ${files} file${files === 1 ? '' : 's'}`);
+      stream.write(`\rforkdiff: reading the diff, ${plural(files, 'file')}`);
     },
     done() {
       if (isShown) stream.write('\r\u001b[K');

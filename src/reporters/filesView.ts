@@ -1,6 +1,7 @@
 import { type CategoryId, type FileDiff, OTHER_KINDS, type Side } from '../model.js';
 import { OTHER_KIND_TITLES } from './categoryInfo.js';
 import { type TableView, minus, plus } from './view.js';
+import { plural } from '../text/plural.js';
 
 /** How a status reads in a report whose diff runs upstream → fork. */
 export function describeStatus(file: FileDiff): string {
@@ -46,7 +47,7 @@ export function filesView(category: CategoryId, files: readonly FileDiff[], hasS
     const first = group[0] as FileDiff;
     const isModule = key.startsWith('module:');
     const row = [
-      isModule ? `vendor/${first.module ?? ''}/ (${group.length} file${group.length === 1 ? '' : 's'})` : first.path,
+      isModule ? `vendor/${first.module ?? ''}/ (${plural(group.length, 'file')})` : first.path,
       isModule ? 'vendored module' : describeStatus(first),
       plus(sum(group, 'additions')),
       minus(sum(group, 'deletions')),

@@ -10,8 +10,7 @@ import { summaryView } from '../summaryView.js';
 import type { TableView } from '../view.js';
 import { commitsTables } from './commitsTables.js';
 import { renderTable, type TableStyle } from './renderTable.js';
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+import { plural } from '../../text/plural.js';
 
 /** Terminal tables: a summary, then per category its findings and its files. */
 export function* tableReporter(reports: readonly Report[], options: ReporterOptions): Generator<string> {
