@@ -1,5 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { runGitWithInput } from './spawnGit.js';
 
 /**
  * The top of the work tree around `cwd`, where a fork keeps `.forkdiff.yml`;
@@ -7,8 +6,7 @@ import { promisify } from 'node:util';
  */
 export async function findRepoRoot(cwd: string): Promise<string | null> {
   try {
-    const { stdout } = await promisify(execFile)('git', ['--no-optional-locks', 'rev-parse', '--show-toplevel'], { cwd });
-    return stdout.trim() || null;
+    return (await runGitWithInput(cwd, ['rev-parse', '--show-toplevel'], '')).trim() || null;
   } catch {
     return null;
   }
