@@ -37,9 +37,12 @@ export function summaryView(report: Report): TableView {
   const { totals } = report;
   const totalRow = ['Total (distinct)', count(totals.files), count(totals.hunks), plus(totals.additions), minus(totals.deletions), count(report.findings.length)];
   if (hasSides) {
-    const bySide = (side: 'fork' | 'upstream' | 'both'): string =>
-      count(report.files.reduce((sum, file) => sum + file.hunks.filter((hunk) => hunk.side === side).length, 0));
-    totalRow.push(bySide('fork'), bySide('upstream'), bySide('both'));
+    // One pass: a huge report's hunks may be read back from disk each time they are walked.
+    const hunksBySide = { fork: 0, upstream: 0, both: 0 };
+    for (const file of report.files) {
+      for (const hunk of file.hunks) if (hunk.side) hunksBySide[hunk.side] += 1;
+    }
+    totalRow.push(count(hunksBySide.fork), count(hunksBySide.upstream), count(hunksBySide.both));
   }
   rows.push(totalRow);
   return { columns, rows };
