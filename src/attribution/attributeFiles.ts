@@ -8,6 +8,7 @@ import type { CommitSources } from './hunkCommits.js';
 import { setHunkSides } from './hunkSides.js';
 import type { ChangedSpans } from './hunkSides.js';
 import { loadLineHistory } from './lineHistory.js';
+import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import type { Span } from './spans.js';
 
 /** What attribution needs from git mode (a `GitSource` fits). */
@@ -28,33 +29,28 @@ interface SideHistory {
   commits: CommitSources;
 }
 
-// Past this many characters of paths, diff everything rather than risk the argv limit.
-const MAX_PATHSPEC_CHARS = 64 * 1024;
-
 /**
  * Only files both sides changed need line spans. Their paths on either side
  * are among the paths both changed, or those paths' rename partners; both
- * names go on both diffs so each side's renames pair up within the pathspec.
+ * names go on both diffs so each side's renames pair up within the pathspec,
+ * which is split into chunks of whole rename groups (one diff per chunk).
  */
-const pathsBothChanged = (upstream: ChangedFiles, fork: ChangedFiles): string[] | null => {
+const pathsBothChanged = (upstream: ChangedFiles, fork: ChangedFiles, maxChars: number): string[][] => {
   const both = [...upstream.paths].filter((path) => fork.paths.has(path));
-  const paths = new Set(both.flatMap((path) => [path, upstream.renames.get(path), fork.renames.get(path)].filter((each) => each !== undefined)));
-  let chars = 0;
-  for (const path of paths) chars += path.length + 1;
-  return chars > MAX_PATHSPEC_CHARS ? null : [...paths].sort();
+  const partners = (path: string): string[] => [upstream.renames.get(path), fork.renames.get(path)].filter((each) => each !== undefined);
+  return chunkGroups(linkedGroups(both, partners), maxChars);
 };
 
-const loadSideHistory = async (tips: Tips, history: History): Promise<SideHistory> => {
+const loadSideHistory = async (tips: Tips, history: History, pathspecChars: number): Promise<SideHistory> => {
   const pathCommits = loadPathCommits(tips, history);
   const lines = Promise.all([
-    pathCommits.then((touched) => loadLineHistory(history, tips.base, tips.upstream, touched.upstream)),
-    pathCommits.then((touched) => loadLineHistory(history, tips.base, tips.fork, touched.fork)),
+    pathCommits.then((touched) => loadLineHistory(history, tips.base, tips.upstream, touched.upstream, pathspecChars)),
+    pathCommits.then((touched) => loadLineHistory(history, tips.base, tips.fork, touched.fork, pathspecChars)),
   ]);
   const [upstreamFiles, forkFiles] = await Promise.all([history.changedFiles(tips.base, tips.upstream), history.changedFiles(tips.base, tips.fork)]);
-  const both = pathsBothChanged(upstreamFiles, forkFiles);
-  // Nothing both sides changed: no spans needed (an empty pathspec would mean "everything").
-  const spansOf = async (tip: string): Promise<Map<string, Span[]>> =>
-    both?.length === 0 ? new Map() : loadChangedSpans(history, tips.base, tip, both ?? []);
+  // Nothing both sides changed: no chunks, no diff (an empty pathspec would mean "everything").
+  const both = pathsBothChanged(upstreamFiles, forkFiles, pathspecChars);
+  const spansOf = (tip: string): Promise<Map<string, Span[]>> => loadChangedSpans(history, tips.base, tip, both);
   const [upstream, fork] = await Promise.all([spansOf(tips.upstream), spansOf(tips.fork)]);
   const [upstreamLines, forkLines] = await lines;
   return {
@@ -71,19 +67,24 @@ const loadSideHistory = async (tips: Tips, history: History): Promise<SideHistor
  * every batch shares (which paths and lines each side changed, and by which
  * commits) is read once, starting on the first batch.
  */
-export const createAttributor = (source: AttributionSource): Attributor => {
+export const createAttributor = (source: AttributionSource, { pathspecChars = PATHSPEC_CHARS }: AttributorOptions = {}): Attributor => {
   const { mergeBase, history } = source;
   if (!mergeBase) return async (files) => files.forEach(clearAttribution);
   const tips = { base: mergeBase, upstream: source.upstream.sha, fork: source.fork.sha };
   let shared: Promise<SideHistory> | null = null;
   return async (files) => {
-    shared ??= loadSideHistory(tips, history);
+    shared ??= loadSideHistory(tips, history, pathspecChars);
     const { paths, spans, commits } = await shared;
     for (const file of files) file.side = fileSide(file, paths);
     setHunkSides(files, spans);
     setHunkCommits(files, commits);
   };
 };
+
+export interface AttributorOptions {
+  /** Characters of paths per git process before a pathspec is split (tests make it tiny). */
+  pathspecChars?: number;
+}
 
 /** One-shot form of `createAttributor` for a whole diff. */
 export const attributeFiles = (files: FileDiff[], source: AttributionSource): Promise<void> => createAttributor(source)(files);

@@ -5,22 +5,25 @@ import type { Span } from './spans.js';
 
 /**
  * The lines one side changed since the merge base, per path on that side, as
- * spans in that side's coordinates: one streamed zero-context diff per side
- * per run, limited to `paths`, of which only the hunk ranges are kept.
+ * spans in that side's coordinates: a streamed zero-context diff per side per
+ * run (one per chunk of paths, each chunk holding whole rename groups), of
+ * which only the hunk ranges are kept.
  */
-export const loadChangedSpans = async (history: History, base: string, tip: string, paths: string[]): Promise<Map<string, Span[]>> => {
-  const diff = history.changedLines(base, tip, paths);
+export const loadChangedSpans = async (history: History, base: string, tip: string, chunks: readonly string[][]): Promise<Map<string, Span[]>> => {
   const spans = new Map<string, Span[]>();
-  try {
-    await readPatch(diff.stdout, {
-      file: ({ newPath, hunks }) => {
-        if (newPath !== null && hunks.length > 0) spans.set(newPath, hunks.map((hunk) => rangeSpan(hunk.newStart, hunk.newLines)));
-      },
-    });
-    await diff.done;
-  } catch (error) {
-    diff.cancel();
-    throw error;
+  for (const paths of chunks) {
+    const diff = history.changedLines(base, tip, paths);
+    try {
+      await readPatch(diff.stdout, {
+        file: ({ newPath, hunks }) => {
+          if (newPath !== null && hunks.length > 0) spans.set(newPath, hunks.map((hunk) => rangeSpan(hunk.newStart, hunk.newLines)));
+        },
+      });
+      await diff.done;
+    } catch (error) {
+      diff.cancel();
+      throw error;
+    }
   }
   return spans;
 };

@@ -1,7 +1,9 @@
 import type { History, PathCommits } from '../git/history.js';
 import { applyHunks, ownerAt } from './lineOwners.js';
 import type { OwnedSegment } from './lineOwners.js';
+import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readPatch } from './patchReader.js';
+import type { GitProcess } from '../git/spawnGit.js';
 
 /** Who last changed each line of one side's tip since the merge base. */
 export interface LineHistory {
@@ -17,43 +19,60 @@ export interface LineHistory {
 
 const NO_LINES: LineHistory = { ownerOf: () => null, isFirstParent: () => false };
 
-// Past this many characters of paths, follow the whole tree rather than risk the argv limit.
-const MAX_PATHSPEC_CHARS = 64 * 1024;
-
 /**
  * Only paths two or more commits touched need their lines followed (with one,
- * that commit explains every hunk), plus the names they were renamed from so
- * git pairs the renames up; null for "the whole tree".
+ * that commit explains every hunk), with the names they were renamed from so
+ * git pairs the renames up; in chunks of whole rename groups, one `git log`
+ * each, so a long pathspec never has to fall back to the whole tree.
  */
-const pathsToFollow = ({ byPath, renamedFrom }: PathCommits): string[] | null => {
-  const paths = new Set<string>();
-  const queue = [...byPath].filter(([, commits]) => commits.length > 1).map(([path]) => path);
-  for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
-    if (paths.has(path)) continue;
-    paths.add(path);
-    queue.push(...(renamedFrom.get(path) ?? []));
-  }
-  let chars = 0;
-  for (const path of paths) chars += path.length + 1;
-  return chars > MAX_PATHSPEC_CHARS ? null : [...paths].sort();
+const pathsToFollow = ({ byPath, renamedFrom }: PathCommits, maxChars: number): string[][] => {
+  const seeds = [...byPath].filter(([, commits]) => commits.length > 1).map(([path]) => path);
+  return chunkGroups(linkedGroups(seeds, (path) => renamedFrom.get(path) ?? []), maxChars);
 };
 
 /** Marks a line a merge commit brought in from another branch. */
 export const MERGED = 'merged';
 
 /**
- * Reads one side's history since the merge base as a single streamed
- * zero-context `git log -p` (first-parent, oldest first) and follows every
- * line forwards, as `git blame` would, keeping only who owns which spans.
- * One process per side per run instead of one `git blame` per file.
+ * Reads one side's history since the merge base as streamed zero-context
+ * `git log -p` (first-parent, oldest first) and follows every line forwards,
+ * as `git blame` would, keeping only who owns which spans. One process per
+ * side per chunk of paths, instead of one `git blame` per file.
  */
-export const loadLineHistory = async (history: History, base: string, tip: string, touched: PathCommits): Promise<LineHistory> => {
-  const paths = pathsToFollow(touched);
-  if (paths?.length === 0) return NO_LINES;
-  const log = history.lineLog(base, tip, paths ?? []);
+export const loadLineHistory = async (
+  history: History,
+  base: string,
+  tip: string,
+  touched: PathCommits,
+  maxChars = PATHSPEC_CHARS,
+): Promise<LineHistory> => {
+  const chunks = pathsToFollow(touched, maxChars);
+  if (chunks.length === 0) return NO_LINES;
+  // Indexes into `commits`: a commit touching two chunks is listed twice, which owners do not mind.
   const commits: string[] = [];
   const merges = new Set<number>();
   const files = new Map<string, OwnedSegment[]>();
+  for (const paths of chunks) await followLines(history.lineLog(base, tip, paths), { commits, merges, files });
+  const firstParent = new Set(commits);
+  return {
+    ownerOf: (path, line) => {
+      const segments = files.get(path);
+      const owner = segments ? ownerAt(segments, line) : null;
+      if (owner === null) return null;
+      return merges.has(owner) ? MERGED : (commits[owner] ?? null);
+    },
+    isFirstParent: (sha) => firstParent.has(sha),
+  };
+};
+
+interface Followed {
+  commits: string[];
+  merges: Set<number>;
+  files: Map<string, OwnedSegment[]>;
+}
+
+/** Reads one `git log -p` and moves each of its files' owned segments forwards through it. */
+const followLines = async (log: GitProcess, { commits, merges, files }: Followed): Promise<void> => {
   try {
     await readPatch(log.stdout, {
       commit: (sha, parentCount) => {
@@ -74,14 +93,4 @@ export const loadLineHistory = async (history: History, base: string, tip: strin
     log.cancel();
     throw error;
   }
-  const firstParent = new Set(commits);
-  return {
-    ownerOf: (path, line) => {
-      const segments = files.get(path);
-      const owner = segments ? ownerAt(segments, line) : null;
-      if (owner === null) return null;
-      return merges.has(owner) ? MERGED : (commits[owner] ?? null);
-    },
-    isFirstParent: (sha) => firstParent.has(sha),
-  };
 };

@@ -3,6 +3,7 @@ import { attributeFiles, createAttributor } from '../../src/attribution/attribut
 import { readDiff } from '../../src/diff/parse.js';
 import { openGitSource } from '../../src/git/gitSource.js';
 import type { GitSource } from '../../src/git/gitSource.js';
+import type { History } from '../../src/git/history.js';
 import type { FileDiff, Hunk } from '../../src/model.js';
 import { buildFixture, short } from '../git/fixtureRepo.js';
 import type { ForkFixture } from '../git/fixtureRepo.js';
@@ -116,4 +117,38 @@ describe('createAttributor', () => {
     await diff.done;
     expect(streamed).toEqual(files);
   });
+
+  it('splits a long pathspec into several git processes and attributes the same', async () => {
+    const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: false });
+    const [split, whole] = [recording(source.history), recording(source.history)];
+    const copy = await attributedDiff(source);
+    await createAttributor({ ...source, history: split.history }, { pathspecChars: 1 })(copy);
+    await createAttributor({ ...source, history: whole.history })(structuredClone(copy));
+    expect(copy).toEqual(files);
+    // One path per process here, so four diffs per side instead of one; none falls back to the whole tree.
+    expect(split.calls.filter((call) => call.kind === 'diff').map((call) => call.paths.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(whole.calls.filter((call) => call.kind === 'diff').map((call) => call.paths.length)).toEqual([4, 4]);
+    for (const kind of ['diff', 'log']) {
+      const pathsOf = (calls: PathCall[]): string[] => calls.filter((call) => call.kind === kind).flatMap((call) => call.paths).sort();
+      expect(pathsOf(split.calls)).toEqual(pathsOf(whole.calls));
+    }
+  });
 });
+
+interface PathCall {
+  kind: 'diff' | 'log';
+  paths: string[];
+}
+
+/** The real history, noting which paths each zero-context diff and line log was limited to. */
+const recording = (history: History): { history: History; calls: PathCall[] } => {
+  const calls: PathCall[] = [];
+  return {
+    calls,
+    history: {
+      ...history,
+      changedLines: (from, to, paths) => (calls.push({ kind: 'diff', paths }), history.changedLines(from, to, paths)),
+      lineLog: (from, to, paths) => (calls.push({ kind: 'log', paths }), history.lineLog(from, to, paths)),
+    },
+  };
+};
