@@ -1,5 +1,5 @@
 import type { GitProcess } from './spawnGit.js';
-import { spawnGit } from './spawnGit.js';
+import { spawnGit, spawnGitSpooled } from './spawnGit.js';
 
 export interface TwoTipDiff {
   upstreamSha: string;
@@ -12,9 +12,11 @@ export interface TwoTipDiff {
 /**
  * Streams the upstream → fork diff. Streamed rather than buffered: on a big
  * fork this is hundreds of megabytes, and the parser reads it file by file.
+ * Spooled through a temporary file, so git finishes at its own speed while
+ * the audit waits on attribution's history queries.
  */
 export const spawnTwoTipDiff = (cwd: string, diff: TwoTipDiff): GitProcess =>
-  spawnGit(cwd, [
+  spawnGitSpooled(cwd, [
     'diff',
     '--no-color',
     '--no-ext-diff',

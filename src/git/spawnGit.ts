@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import type { ChildProcess } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { createSpoolFile, followFile } from '../io/spool.js';
 import { ForkdiffError } from '../errors.js';
 import { gitFailureReason } from './failureReason.js';
 import { gitConfigArgs, gitEnv } from './gitEnv.js';
@@ -21,20 +23,62 @@ const STDERR_LIMIT = 8_192;
  * of a huge fork in memory). `input`, when given, is written to stdin.
  */
 export const spawnGit = (cwd: string, args: string[], input?: string): GitProcess => {
+  const { child, done, cancel } = start(cwd, args, 'pipe', input);
+  if (!child.stdout) throw new Error('git was started without a stdout pipe');
+  return { stdout: child.stdout, done, cancel };
+};
+
+/**
+ * Like `spawnGit`, but git writes straight into a temporary file that is read
+ * back as it grows. git then runs at its own pace, never blocked on a full
+ * pipe while forkdiff is busy (e.g. waiting for history queries): the waiting
+ * bytes sit on disk, not in memory. The file goes once read, or on cancel.
+ */
+export const spawnGitSpooled = (cwd: string, args: string[]): GitProcess => {
+  const file = createSpoolFile();
+  try {
+    const { done, cancel } = start(cwd, args, file.fd);
+    const chunks = followFile(file.fd, done);
+    const stdout = Readable.from(
+      (async function* closing() {
+        try {
+          yield* chunks;
+        } finally {
+          file.close();
+        }
+      })(),
+      { objectMode: false },
+    );
+    return {
+      stdout,
+      done,
+      cancel: () => {
+        cancel();
+        stdout.destroy();
+        file.close();
+      },
+    };
+  } catch (error) {
+    file.close();
+    throw error;
+  }
+};
+
+const start = (cwd: string, args: string[], stdout: 'pipe' | number, input?: string): { child: ChildProcess; done: Promise<void>; cancel(): void } => {
   const child = spawn('git', [...gitConfigArgs(), ...args], {
     cwd,
     env: gitEnv(),
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', stdout, 'pipe'],
   });
   let stderr = '';
   let isCancelled = false;
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-STDERR_LIMIT);
   });
   // git may exit before reading all of stdin (e.g. on a bad revision); its exit code says why.
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(input);
+  child.stdin?.on('error', () => undefined);
+  child.stdin?.end(input);
   const done = new Promise<void>((resolve, reject) => {
     child.on('error', (error) => reject(new ForkdiffError(`cannot run git: ${error.message} (is git installed and on PATH?)`)));
     child.on('close', (code) => {
@@ -49,7 +93,7 @@ export const spawnGit = (cwd: string, args: string[], input?: string): GitProces
     isCancelled = true;
     child.kill();
   };
-  return { stdout: child.stdout, done, cancel };
+  return { child, done, cancel };
 };
 
 /** Runs git to completion and returns stdout as text (for small outputs that need stdin). */
