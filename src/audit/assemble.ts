@@ -5,6 +5,7 @@ import { globMatcher } from '../classifiers/paths.js';
 import { compareFindings } from '../findingOrder.js';
 import { createFileProgress } from '../io/fileProgress.js';
 import { addCommitEvidence } from './commitEvidence.js';
+import { createFindingCompactor } from './compactFinding.js';
 import { createHunkSpill } from './hunkSpill.js';
 import { createLineBudget } from './lineBudget.js';
 import { summarise, totals } from './summary.js';
@@ -40,6 +41,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   const isIgnored = globMatcher(input.ignore ?? []);
   const budget = createLineBudget();
   const spill = createHunkSpill();
+  const compact = createFindingCompactor();
   const progress = createFileProgress();
   const files: FileDiff[] = [];
   const findings: Finding[] = [];
@@ -50,10 +52,9 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
     if (batch.length === 0) return;
     await input.prepare?.(batch);
     for (const file of batch) {
-      findings.push(...(await categoriser.classify(file, input.context)));
+      for (const finding of await categoriser.classify(file, input.context)) findings.push(compact(finding));
       budget.keep(file);
-      spill.keep(file);
-      files.push(file);
+      files.push(spill.keep(file));
       progress.tick();
     }
     batch = [];

@@ -1,4 +1,4 @@
-import type { CommitInfo, Commits, Finding } from '../model.js';
+import type { Commits, Finding } from '../model.js';
 
 /**
  * A finding that names commits (short shas from its hunk) also gets their
@@ -9,16 +9,17 @@ import type { CommitInfo, Commits, Finding } from '../model.js';
 export function addCommitEvidence(findings: readonly Finding[], commits: Commits | null): void {
   if (!commits) return;
   const known = [...commits.missingFromFork, ...commits.forkOnly];
-  const byShortSha = (short: string): CommitInfo | undefined => known.find((commit) => commit.sha.startsWith(short));
+  // Findings carry 12-character ids; one subject line per commit, shared by every finding naming it.
+  const byShortSha = new Map(known.map((commit) => [commit.sha.slice(0, 12), { commit, line: `${commit.sha.slice(0, 12)} ${commit.subject}` }]));
   for (const finding of findings) {
     const shas = finding.details.commits;
     if (!Array.isArray(shas)) continue;
     const linked = shas
       .filter((sha): sha is string => typeof sha === 'string')
-      .map(byShortSha)
-      .filter((commit): commit is CommitInfo => commit !== undefined);
+      .map((sha) => byShortSha.get(sha.slice(0, 12)))
+      .filter((each) => each !== undefined);
     if (linked.length === 0) continue;
-    finding.details.commitSubjects = linked.map((commit) => `${commit.sha.slice(0, 12)} ${commit.subject}`);
-    finding.details.isFixCommit = linked.some((commit) => commit.isFix);
+    finding.details.commitSubjects = linked.map((each) => each.line);
+    finding.details.isFixCommit = linked.some((each) => each.commit.isFix);
   }
 }

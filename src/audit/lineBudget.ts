@@ -5,7 +5,7 @@ import type { FileDiff } from '../model.js';
  * diff in memory: past this many kept lines, hunks keep only their counts.
  * Analysers have already seen the full lines by then.
  */
-export const KEPT_LINES_BUDGET = 200_000;
+export const KEPT_LINES_BUDGET = 50_000;
 
 export function createLineBudget(limit = KEPT_LINES_BUDGET): { keep(file: FileDiff): void; isExhausted(): boolean } {
   let remaining = limit;
