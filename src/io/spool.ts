@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, read, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { ForkdiffError } from '../errors.js';
 
 const READ_BYTES = 1024 * 1024;
 // How long a reader that caught up waits before looking again (the writer may be mid-chunk).
@@ -20,8 +21,15 @@ export interface SpoolFile {
  * behind even if the process is killed.
  */
 export const createSpoolFile = (dir = tmpdir()): SpoolFile => {
-  const directory = mkdtempSync(join(dir, 'forkdiff-spool-'));
-  const fd = openSync(join(directory, 'output'), 'w+');
+  let directory: string;
+  let fd: number;
+  try {
+    directory = mkdtempSync(join(dir, 'forkdiff-spool-'));
+    fd = openSync(join(directory, 'output'), 'w+');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ForkdiffError(`cannot create a temporary file in ${dir}: ${reason} (set TMPDIR to a writable directory)`);
+  }
   const remove = (): void => rmSync(directory, { recursive: true, force: true });
   if (process.platform !== 'win32') remove();
   let isClosed = false;

@@ -108,4 +108,11 @@ describe('git-mode errors: one line, exit 2', () => {
   it('with an unknown remote', () => expectError(['v0.11', '--upstream', 'nope'], fixture.clone, /nope/));
   it('with an unknown ref', () => expectError(['v9.99'], fixture.clone, /v9\.99/));
   it('with no ref at all', () => expectError([], fixture.clone, /name a ref to audit/));
+
+  it('when the temporary directory for the spooled diff cannot be written', () => {
+    const result = runCli(['v0.11'], { cwd: fixture.clone, env: { TMPDIR: join(fixture.clone, 'no-such-dir') } });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^forkdiff: cannot create a temporary file in .*no-such-dir: ENOENT \(set TMPDIR/)]);
+    expect(result.stdout).toBe('');
+  });
 });
