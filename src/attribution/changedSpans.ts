@@ -1,5 +1,5 @@
 import type { History } from '../git/history.js';
-import { readPatch } from './patchReader.js';
+import { readGitPatch } from './patchReader.js';
 import { rangeSpan } from './spans.js';
 import type { Span } from './spans.js';
 
@@ -12,18 +12,11 @@ import type { Span } from './spans.js';
 export const loadChangedSpans = async (history: History, base: string, tip: string, chunks: readonly string[][]): Promise<Map<string, Span[]>> => {
   const spans = new Map<string, Span[]>();
   for (const paths of chunks) {
-    const diff = history.changedLines(base, tip, paths);
-    try {
-      await readPatch(diff.stdout, {
-        file: ({ newPath, hunks }) => {
-          if (newPath !== null && hunks.length > 0) spans.set(newPath, hunks.map((hunk) => rangeSpan(hunk.newStart, hunk.newLines)));
-        },
-      });
-      await diff.done;
-    } catch (error) {
-      diff.cancel();
-      throw error;
-    }
+    await readGitPatch(history.changedLines(base, tip, paths), {
+      file: ({ newPath, hunks }) => {
+        if (newPath !== null && hunks.length > 0) spans.set(newPath, hunks.map((hunk) => rangeSpan(hunk.newStart, hunk.newLines)));
+      },
+    });
   }
   return spans;
 };

@@ -6,7 +6,8 @@ import { MERGED } from './lineHistory.js';
 import type { LineHistory } from './lineHistory.js';
 import { changeBlocks } from './spans.js';
 
-const SHORT_SHA = 12;
+/** The commit ids hunks carry: the first 12 hex digits, as findings and reports show them. */
+export const shortCommitId = (sha: string): string => sha.slice(0, 12);
 
 type MovedSide = 'upstream' | 'fork';
 
@@ -60,7 +61,7 @@ export const setHunkCommits = (files: readonly FileDiff[], { pathCommits, lines 
     const [upstream, fork] = [linkSide(file, 'upstream'), linkSide(file, 'fork')];
     for (const hunk of file.hunks) {
       const shas = [...(upstream.get(hunk) ?? []), ...(fork.get(hunk) ?? [])];
-      hunk.commits = [...new Set(shas.map((sha) => sha.slice(0, SHORT_SHA)))];
+      hunk.commits = [...new Set(shas.map(shortCommitId))];
     }
   }
 };

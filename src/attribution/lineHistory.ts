@@ -2,7 +2,7 @@ import type { History, PathCommits } from '../git/history.js';
 import { applyHunks, ownerAt } from './lineOwners.js';
 import type { OwnedSegment } from './lineOwners.js';
 import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
-import { readPatch } from './patchReader.js';
+import { readGitPatch } from './patchReader.js';
 import type { GitProcess } from '../git/spawnGit.js';
 
 /** Who last changed each line of one side's tip since the merge base. */
@@ -72,25 +72,18 @@ interface Followed {
 }
 
 /** Reads one `git log -p` and moves each of its files' owned segments forwards through it. */
-const followLines = async (log: GitProcess, { commits, merges, files }: Followed): Promise<void> => {
-  try {
-    await readPatch(log.stdout, {
-      commit: (sha, parentCount) => {
-        if (parentCount > 1) merges.add(commits.length);
-        commits.push(sha);
-      },
-      file: ({ oldPath, newPath, hunks }) => {
-        const owner = commits.length - 1;
-        const before = oldPath === null ? [] : (files.get(oldPath) ?? []);
-        if (oldPath !== null) files.delete(oldPath);
-        if (newPath === null) return; // deleted
-        const after = hunks.length === 0 ? before : applyHunks(before, hunks, owner);
-        if (after.length > 0) files.set(newPath, after);
-      },
-    });
-    await log.done;
-  } catch (error) {
-    log.cancel();
-    throw error;
-  }
-};
+const followLines = (log: GitProcess, { commits, merges, files }: Followed): Promise<void> =>
+  readGitPatch(log, {
+    commit: (sha, parentCount) => {
+      if (parentCount > 1) merges.add(commits.length);
+      commits.push(sha);
+    },
+    file: ({ oldPath, newPath, hunks }) => {
+      const owner = commits.length - 1;
+      const before = oldPath === null ? [] : (files.get(oldPath) ?? []);
+      if (oldPath !== null) files.delete(oldPath);
+      if (newPath === null) return; // deleted
+      const after = hunks.length === 0 ? before : applyHunks(before, hunks, owner);
+      if (after.length > 0) files.set(newPath, after);
+    },
+  });

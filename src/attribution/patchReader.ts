@@ -1,4 +1,5 @@
 import { decodePathField } from '../diff/quotedPath.js';
+import type { GitProcess } from '../git/spawnGit.js';
 
 /** A hunk's line ranges as its `@@ -a,b +c,d @@` header gives them. */
 export interface HunkRange {
@@ -106,6 +107,17 @@ export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers
     onLine(line, 0, line.length);
   }
   flush();
+};
+
+/** `readPatch` over a git process's output, then its exit status; git is stopped if reading fails. */
+export const readGitPatch = async (git: GitProcess, handlers: PatchHandlers): Promise<void> => {
+  try {
+    await readPatch(git.stdout, handlers);
+    await git.done;
+  } catch (error) {
+    git.cancel();
+    throw error;
+  }
 };
 
 /** `a/dir/f` → `dir/f`; `/dev/null` → null. Quoted paths are quoted with their prefix. */

@@ -1,3 +1,4 @@
+import { shortCommitId } from '../attribution/hunkCommits.js';
 import type { Commits, Finding } from '../model.js';
 
 /**
@@ -9,14 +10,14 @@ import type { Commits, Finding } from '../model.js';
 export function addCommitEvidence(findings: readonly Finding[], commits: Commits | null): void {
   if (!commits) return;
   const known = [...commits.missingFromFork, ...commits.forkOnly];
-  // Findings carry 12-character ids; one subject line per commit, shared by every finding naming it.
-  const byShortSha = new Map(known.map((commit) => [commit.sha.slice(0, 12), { commit, line: `${commit.sha.slice(0, 12)} ${commit.subject}` }]));
+  // Findings carry their hunks' short ids; one subject line per commit, shared by every finding naming it.
+  const byShortId = new Map(known.map((commit) => [shortCommitId(commit.sha), { commit, line: `${shortCommitId(commit.sha)} ${commit.subject}` }]));
   for (const finding of findings) {
     const shas = finding.details.commits;
     if (!Array.isArray(shas)) continue;
     const linked = shas
       .filter((sha): sha is string => typeof sha === 'string')
-      .map((sha) => byShortSha.get(sha.slice(0, 12)))
+      .map((sha) => byShortId.get(shortCommitId(sha)))
       .filter((each) => each !== undefined);
     if (linked.length === 0) continue;
     finding.details.commitSubjects = linked.map((each) => each.line);
