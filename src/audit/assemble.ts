@@ -5,7 +5,7 @@ import { globMatcher } from '../classifiers/paths.js';
 import { compareFindings } from '../findingOrder.js';
 import { createFileProgress } from '../io/fileProgress.js';
 import { addCommitEvidence } from './commitEvidence.js';
-import { createFindingCompactor } from './compactFinding.js';
+import { createCompactor } from './compact.js';
 import { createHunkSpill } from './hunkSpill.js';
 import { createLineBudget } from './lineBudget.js';
 import { summarise, totals } from './summary.js';
@@ -15,8 +15,8 @@ export interface AssembleInput {
   files: AsyncIterable<FileDiff>;
   context: ClassifyContext;
   /**
-   * Runs on each batch of files before classification (git mode: attribution,
-   * which asks git once per batch rather than once per file).
+   * Runs on each file before classification (git mode: attribution, whose
+   * git history is read once per run, on the first file).
    */
   prepare?: (files: FileDiff[]) => Promise<void>;
   extraGlobs?: CategoryGlobs;
@@ -31,45 +31,30 @@ export interface AssembleMeta {
   notices: string[];
 }
 
-/** Files wait in a batch until this many, or this many hunk lines, so memory stays bounded. */
-const BATCH_FILES = 256;
-const BATCH_LINES = 100_000;
-
 /** Classifies files as they stream in, keeps a bounded amount of hunk text, and builds the report. */
 export async function assemble(input: AssembleInput, meta: () => AssembleMeta | Promise<AssembleMeta>): Promise<Report> {
   const categoriser = createCategoriser(input.extraGlobs);
   const isIgnored = globMatcher(input.ignore ?? []);
   const budget = createLineBudget();
-  const spill = createHunkSpill();
-  const compact = createFindingCompactor();
+  const compact = createCompactor();
+  const spill = createHunkSpill(undefined, compact);
   const progress = createFileProgress();
   const files: FileDiff[] = [];
   const findings: Finding[] = [];
   let ignored = 0;
-  let batch: FileDiff[] = [];
-  let batchLines = 0;
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    await input.prepare?.(batch);
-    for (const file of batch) {
-      for (const finding of await categoriser.classify(file, input.context)) findings.push(compact(finding));
-      budget.keep(file);
-      files.push(spill.keep(file));
-      progress.tick();
-    }
-    batch = [];
-    batchLines = 0;
-  };
+  // One file at a time, from parser to report: a parsed file dies before the
+  // next garbage collection, so it is never promoted to the old generation.
   for await (const file of input.files) {
     if (isIgnored(file.path) || (file.oldPath !== null && isIgnored(file.oldPath))) {
       ignored += 1;
       continue;
     }
-    batch.push(file);
-    batchLines += file.hunks.reduce((sum, hunk) => sum + hunk.lines.length, 0);
-    if (batch.length >= BATCH_FILES || batchLines >= BATCH_LINES) await flush();
+    await input.prepare?.([file]);
+    for (const finding of await categoriser.classify(file, input.context)) findings.push(compact(finding));
+    budget.keep(file);
+    files.push(spill.keep(file));
+    progress.tick();
   }
-  await flush();
   progress.done();
   const { upstream, fork, mergeBase, commits, notices } = await meta();
   if (ignored > 0) notices.push(`${ignored} file(s) left out by the config's ignore globs`);

@@ -81,20 +81,23 @@ export const isSpilled = (file: FileDiff): boolean => file instanceof SpilledFil
  * file is replaced by one whose `hunks` reads them back, so reporters (and
  * JSON.stringify) see the same model without it all living in memory. The
  * temporary directory goes when the process exits.
+ *
+ * What stays in memory goes through `copy` (the report's compactor), so the
+ * parser's objects are never the ones kept.
  */
-export function createHunkSpill(limit = IN_MEMORY_HUNKS): { keep(file: FileDiff): FileDiff } {
+export function createHunkSpill(limit = IN_MEMORY_HUNKS, copy: <T>(value: T) => T = (value) => value): { keep(file: FileDiff): FileDiff } {
   let heldHunks = 0;
   let spill: SpillFile | null = null;
   return {
     keep(file) {
       heldHunks += file.hunks.length;
-      if (heldHunks <= limit || file.hunks.length === 0) return file;
+      if (heldHunks <= limit || file.hunks.length === 0) return copy(file);
       spill ??= openSpill();
       const bytes = Buffer.from(JSON.stringify(file.hunks), 'utf8');
       const at = spill.offset;
       writeSync(spill.fd, bytes, 0, bytes.length, at);
       spill.offset += bytes.length;
-      return new SpilledFile(file, spill, at, bytes.length);
+      return new SpilledFile(copy({ ...file, hunks: [] }), spill, at, bytes.length);
     },
   };
 }

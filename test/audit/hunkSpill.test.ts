@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createCompactor } from '../../src/audit/compact.js';
 import { createHunkSpill, isSpilled } from '../../src/audit/hunkSpill.js';
 import { parseDiffText } from '../../src/diff/parse.js';
 import { diffFixture } from '../helpers/paths.js';
@@ -26,5 +27,24 @@ describe('hunks spilled to disk past the in-memory limit', () => {
     const kept = files.map((file) => spill.keep(file));
     expect(kept.some(isSpilled)).toBe(false);
     expect(kept.every((file, index) => file === files[index])).toBe(true);
+  });
+
+  it('keeps copies made by the compactor, never the parser\'s own objects, whether in memory or spilled', async () => {
+    const { files } = await parseDiffText(readFileSync(diffFixture('default-prefixes.diff'), 'utf8'));
+    const before = JSON.stringify(files, null, 2);
+    const copied: unknown[] = [];
+    const compact = createCompactor();
+    const spill = createHunkSpill(1, (value) => {
+      copied.push(value);
+      return compact(value);
+    });
+    const kept = files.map((file) => spill.keep(file));
+    expect(kept.some(isSpilled)).toBe(true);
+    expect(kept.some((file) => !isSpilled(file))).toBe(true);
+    expect(copied).toHaveLength(files.length);
+    expect(kept.every((file, index) => file !== files[index])).toBe(true);
+    const inMemory = kept.find((file) => !isSpilled(file));
+    expect(inMemory?.hunks[0]).not.toBe(files[0]?.hunks[0]);
+    expect(JSON.stringify(kept, null, 2)).toBe(before);
   });
 });

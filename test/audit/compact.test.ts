@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFindingCompactor } from '../../src/audit/compactFinding.js';
+import { createCompactor } from '../../src/audit/compact.js';
 import type { Finding } from '../../src/model.js';
 
 const finding = (path: string): Finding => ({
@@ -13,9 +13,9 @@ const finding = (path: string): Finding => ({
   details: { evidence: ['if ref == nil {', 'return nil'], signals: ['nil-check', 'early-exit'], line: 12, isFixCommit: true, upstream: null },
 });
 
-describe('createFindingCompactor', () => {
+describe('createCompactor', () => {
   it('copies a finding exactly, key order included, into values of its own', () => {
-    const compact = createFindingCompactor();
+    const compact = createCompactor();
     const original = finding('solver/sbom.go');
     const copy = compact(original);
     expect(copy).toEqual(original);
@@ -27,7 +27,7 @@ describe('createFindingCompactor', () => {
   });
 
   it('keeps long strings whole', () => {
-    const compact = createFindingCompactor();
+    const compact = createCompactor();
     const long = finding('x.go');
     long.message = 'm'.repeat(5_000);
     expect(compact(long).message).toBe(long.message);
