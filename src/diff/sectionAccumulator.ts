@@ -10,8 +10,11 @@ import type { SectionKind } from './sections.js';
  * Past this many characters a section stops being held: its header is parsed
  * and its hunks are built as the lines stream by, so a 100 MB hunk costs its
  * counts and kept lines, not its size. Below it, parse-diff reads the hunks.
+ * A held section's lines live until it ends, long enough on a big file to be
+ * promoted to V8's old generation, so the limit is kept small: nearly every
+ * file in a diff is far smaller (the largest in the buildkit night is 16 KB).
  */
-export const MAX_HELD_SECTION_CHARS = 8 * 1024 * 1024;
+export const MAX_HELD_SECTION_CHARS = 1024 * 1024;
 
 export interface ReadContext {
   prefixes: Prefixes | null;
