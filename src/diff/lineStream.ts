@@ -8,15 +8,26 @@
  * path or line a report keeps would pin 64 KiB of input, and memory would
  * grow with the diff instead of with the largest file. A `\n` byte never
  * occurs inside a multi-byte UTF-8 sequence, so splitting bytes is safe.
+ *
+ * A batch holds at most about `batchBytes` of lines, however large the
+ * stream's chunks (git mode reads 1 MiB at a time): lines decoded long before
+ * they are used would outlive a garbage collection or two and be promoted to
+ * the old generation, where they linger as garbage.
  */
-export async function* readLineBatches(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
+export async function* readLineBatches(stream: AsyncIterable<Buffer | string>, batchBytes = 64 * 1024): AsyncGenerator<string[]> {
   let carried: Buffer[] = [];
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    const lines: string[] = [];
+    let lines: string[] = [];
     let start = 0;
+    let batchStart = 0;
     let newline = bytes.indexOf(10, start);
     while (newline !== -1) {
+      if (newline - batchStart >= batchBytes && lines.length > 0) {
+        yield lines;
+        lines = [];
+        batchStart = start;
+      }
       if (carried.length > 0) {
         carried.push(bytes.subarray(start, newline));
         lines.push(decodeLine(Buffer.concat(carried), 0, undefined));

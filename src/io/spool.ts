@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ForkdiffError } from '../errors.js';
 
-const READ_BYTES = 1024 * 1024;
+// As a file stream reads. A larger chunk lives while all its lines are
+// handled, long enough to be promoted to V8's old generation, and its bytes
+// then stay until the next full collection.
+const READ_BYTES = 64 * 1024;
 // How long a reader that caught up waits before looking again (the writer may be mid-chunk).
 const POLL_MS = 5;
 
@@ -66,7 +69,7 @@ export async function* followFile(fd: number, finished: Promise<unknown>): Async
     const bytesRead = await readAt(fd, buffer, position);
     if (bytesRead > 0) {
       position += bytesRead;
-      // A mostly empty buffer is copied so that it does not hold a whole MiB.
+      // A mostly empty buffer is copied so that it does not hold a whole chunk's bytes.
       yield bytesRead >= READ_BYTES / 2 ? buffer.subarray(0, bytesRead) : Buffer.from(buffer.subarray(0, bytesRead));
     } else if (wasFinished) {
       return;

@@ -34,4 +34,21 @@ describe('readLineBatches', () => {
     for await (const batch of readLineBatches(reusing())) lines.push(...batch);
     expect(lines).toEqual(['ab', 'cd']);
   });
+
+  it('hands a large chunk out in batches of about batchBytes, every line once and in order', async () => {
+    const text = Array.from({ length: 1000 }, (_, index) => `line ${index} ${'x'.repeat(index % 50)}`).join('\n');
+    const batches: string[][] = [];
+    for await (const batch of readLineBatches(Readable.from([Buffer.from(text, 'utf8')]), 1024)) batches.push(batch);
+    expect(batches.flat()).toEqual(text.split('\n'));
+    expect(batches.length).toBeGreaterThan(20);
+    // A batch stops at the first line that reaches the budget, so it holds at most budget + one line.
+    for (const batch of batches) expect(batch.reduce((sum, line) => sum + line.length + 1, 0)).toBeLessThanOrEqual(1024 + 80);
+  });
+
+  it('keeps a line carried over from the previous chunk in the first batch', async () => {
+    const batches: string[][] = [];
+    for await (const batch of readLineBatches(Readable.from(['carried ', `over\n${'y'.repeat(40)}\n${'z'.repeat(40)}\n`]), 16)) batches.push(batch);
+    expect(batches.flat()).toEqual(['carried over', 'y'.repeat(40), 'z'.repeat(40)]);
+    expect(batches[0]).toEqual(['carried over']);
+  });
 });
