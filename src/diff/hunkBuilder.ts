@@ -16,6 +16,20 @@ export interface HunkRange {
 export type ReportProblem = (problem: string) => void;
 
 /**
+ * A kept hunk line. A class rather than an object literal: V8 may decide that
+ * a literal's allocation site makes long-lived objects (the lines of a huge
+ * file's hunks live until the file ends) and from then on allocate every
+ * line of every file straight into the old generation, where they die as
+ * garbage and keep their strings alive with them. `new` has no such site.
+ */
+class KeptLine implements DiffLine {
+  constructor(
+    public type: DiffLine['type'],
+    public content: string,
+  ) {}
+}
+
+/**
  * One hunk built line by line: counts and fingerprint cover every line, but
  * only the first MAX_LINES_PER_HUNK are kept, so a 100 MB hunk costs its
  * counts, not its size.
@@ -42,7 +56,7 @@ export function startHunk(path: string, header: string, range: HunkRange, report
           pending = [];
         }
       }
-      if (lines.length < MAX_LINES_PER_HUNK) lines.push({ type, content: raw.slice(1) });
+      if (lines.length < MAX_LINES_PER_HUNK) lines.push(new KeptLine(type, raw.slice(1)));
     },
     finish() {
       const context = lineCount - additions - deletions;
