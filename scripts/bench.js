@@ -77,6 +77,8 @@ function printDiffFile(result) {
 function printGitMode(result) {
   console.log(formatRuns(`git mode: ${mb(result.diffBytes)} two-tip diff, ${result.files} files in the tree`, result.diffBytes, result.runs));
   console.log(`forkdiff / git diff: ${result.ratioToGitDiff.toFixed(2)}x time (aim: under 3x)`);
+  const forkdiff = result.runs[1];
+  console.log(`forkdiff's own process: ${mb(forkdiff.ownPeakRssBytes)} peak RSS (the column above is the largest process in its tree, which may be a git child)`);
 }
 
 if (!existsSync(cli)) {

@@ -21,11 +21,26 @@ function highWaterKb(pid) {
   }
 }
 
+/** The first child of `pid` (the command GNU time runs), or null before it has started. */
+function firstChild(pid) {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+    return children[0] ? Number(children[0]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
+ * Wall time and peak RSS of the whole process tree (`peakRssBytes`: the
+ * largest single process, as GNU time reports it, which for forkdiff's git
+ * mode may be git), and of the command's own process (`ownPeakRssBytes`,
+ * polled, so only as good as the last poll before exit).
+ *
  * @param {string} command
  * @param {string[]} args
  * @param {{ cwd?: string, stdoutToNull?: boolean, env?: NodeJS.ProcessEnv }} options
- * @returns {Promise<{ seconds: number, peakRssBytes: number }>}
+ * @returns {Promise<{ seconds: number, peakRssBytes: number, ownPeakRssBytes: number }>}
  */
 export async function measure(command, args, { cwd, stdoutToNull = false, env = process.env } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'forkdiff-measure-'));
@@ -39,19 +54,23 @@ export async function measure(command, args, { cwd, stdoutToNull = false, env = 
     stderr = (stderr + chunk).slice(-4000);
   });
   let polledKb = 0;
-  const poll = hasGnuTime ? null : setInterval(() => (polledKb = Math.max(polledKb, highWaterKb(child.pid))), 20);
+  let ownPid = hasGnuTime ? null : child.pid;
+  const poll = setInterval(() => {
+    ownPid ??= firstChild(child.pid);
+    if (ownPid !== null) polledKb = Math.max(polledKb, highWaterKb(ownPid));
+  }, 20);
   const code = await new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', resolve);
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (poll) clearInterval(poll);
+  clearInterval(poll);
   if (typeof devNull === 'number') closeSync(devNull);
   const timeText = hasGnuTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
   rmSync(scratch, { recursive: true, force: true });
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.trim() || timeText.trim()}`);
   const rssKb = hasGnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(timeText)?.[1] ?? 0) : polledKb;
-  return { seconds, peakRssBytes: rssKb * 1024 };
+  return { seconds, peakRssBytes: rssKb * 1024, ownPeakRssBytes: polledKb * 1024 };
 }
 
 /** Best of `runs` (least wall time): the machine's noise only ever adds time. */
@@ -59,7 +78,13 @@ export async function measureBest(runs, command, args, options) {
   let best = null;
   for (let run = 0; run < runs; run += 1) {
     const result = await measure(command, args, options);
-    if (!best || result.seconds < best.seconds) best = { ...result, peakRssBytes: Math.max(result.peakRssBytes, best?.peakRssBytes ?? 0) };
+    if (!best || result.seconds < best.seconds) {
+      best = {
+        ...result,
+        peakRssBytes: Math.max(result.peakRssBytes, best?.peakRssBytes ?? 0),
+        ownPeakRssBytes: Math.max(result.ownPeakRssBytes, best?.ownPeakRssBytes ?? 0),
+      };
+    }
   }
   return best;
 }
