@@ -1,5 +1,4 @@
 import { auditDiffFile } from '../audit/audit.js';
-import { auditGitRef } from '../audit/auditGitRef.js';
 import { type Config, baselinePath, loadConfig } from '../check/config.js';
 import type { RawFlags } from '../cliOptions.js';
 import { ForkdiffError } from '../errors.js';
@@ -29,6 +28,9 @@ export async function auditFromFlags(refs: readonly string[], flags: RawFlags, c
   if (wanted.length === 0) {
     throw new ForkdiffError('name a ref to audit (e.g. forkdiff v0.11, or refs: in .forkdiff.yml), or pass --diff-file PATH');
   }
+  // Loaded here, not at the top: git mode's modules (simple-git among them)
+  // cost a saved-diff run about 10 MB of memory it would never use.
+  const { auditGitRef } = await import('../audit/auditGitRef.js');
   const reports: Report[] = [];
   for (const ref of wanted) {
     reports.push(
