@@ -28,9 +28,10 @@ export function createCategoriser(extraGlobs: CategoryGlobs = {}): Categoriser {
         }
         findings.push(...(await classifier.classify(file, context)));
       }
+      // A file is in every category one of its hunks is in, `other` included.
       for (const hunk of file.hunks) {
-        for (const category of hunk.categories) fileCategories.add(category);
         if (hunk.categories.length === 0) hunk.categories.push('other');
+        for (const category of hunk.categories) fileCategories.add(category);
         hunk.categories.sort(byCategoryOrder);
       }
       for (const finding of findings) fileCategories.add(finding.category);
