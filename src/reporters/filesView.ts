@@ -38,7 +38,9 @@ export function filesView(category: CategoryId, files: readonly FileDiff[], hasS
   const groups = new Map<string, FileDiff[]>();
   for (const file of inCategory) {
     const key = category === 'vendored-deps' && file.module ? `module:${file.module}` : `file:${file.path}`;
-    groups.set(key, [...(groups.get(key) ?? []), file]);
+    const group = groups.get(key);
+    if (group) group.push(file);
+    else groups.set(key, [file]);
   }
   const entries = [...groups.entries()];
   // `other` reads best grouped by kind; a stable sort keeps diff order inside each kind.

@@ -3,22 +3,32 @@ import { codeBlock, escapeMarkdown } from '../../text/markdown.js';
 
 const PREFIX = { add: '+', del: '-', normal: ' ' } as const;
 
-/** The hunks of one category, collapsed: a `<details>` block per file, a fenced diff per hunk. */
-export function hunksBlock(category: CategoryId, files: readonly FileDiff[]): string | null {
-  const blocks: string[] = [];
+/**
+ * The hunks of one category, collapsed: a `<details>` block per file, a
+ * fenced diff per hunk, blocks separated by an empty line; as lines, one file
+ * at a time. A file outside the category is skipped before its hunks are
+ * touched: on a huge fork they are read back from disk on every access.
+ */
+export function* hunksBlock(category: CategoryId, files: readonly FileDiff[]): Generator<string> {
+  let isFirst = true;
   for (const file of files) {
+    if (!file.categories.includes(category)) continue;
     const hunks = file.hunks.filter((hunk) => hunk.categories.includes(category));
     if (hunks.length === 0) continue;
-    const body = hunks.map((hunk) => {
+    if (!isFirst) yield '';
+    isFirst = false;
+    yield '<details>';
+    yield `<summary>${escapeMarkdown(file.path)} (+${sumOf(hunks, 'additions')} −${sumOf(hunks, 'deletions')})</summary>`;
+    yield '';
+    for (const hunk of hunks) {
       const side = hunk.side ? ` (${hunk.side})` : '';
       const lines = [hunk.header + side, ...hunk.lines.map((line) => PREFIX[line.type] + line.content)];
       if (hunk.isTruncated) lines.push(`… ${hunk.additions + hunk.deletions} changed lines in all; the rest is not shown`);
-      return codeBlock('diff', lines);
-    });
-    const summary = `${escapeMarkdown(file.path)} (+${sumOf(hunks, 'additions')} −${sumOf(hunks, 'deletions')})`;
-    blocks.push(['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'].join('\n'));
+      yield codeBlock('diff', lines);
+    }
+    yield '';
+    yield '</details>';
   }
-  return blocks.length > 0 ? blocks.join('\n\n') : null;
 }
 
 const sumOf = (hunks: readonly FileDiff['hunks'][number][], key: 'additions' | 'deletions'): number =>

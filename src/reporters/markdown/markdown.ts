@@ -13,43 +13,66 @@ import { markdownTable } from './markdownTable.js';
 /**
  * The report as GitHub-flavoured markdown, for a nightly commit: deterministic
  * (no timestamps, durations or absolute paths; stable order), so an unchanged
- * fork gives a byte-identical file.
+ * fork gives a byte-identical file. It streams: a huge fork's hunks section
+ * is never one string in memory.
  */
 export function* markdownReporter(reports: readonly Report[], options: ReporterOptions): Generator<string> {
   for (const [index, report] of reports.entries()) {
     if (index > 0) yield '\n\n---\n\n';
-    yield* reportMarkdown(report, index, options);
+    yield* joinLines(reportMarkdown(report, index, options));
   }
   yield '\n';
 }
 
+/** Lines with a newline between each two, as `join('\n')` would give them. */
+function* joinLines(lines: Iterable<string>): Generator<string> {
+  let isFirst = true;
+  for (const line of lines) {
+    if (!isFirst) yield '\n';
+    isFirst = false;
+    yield line;
+  }
+}
+
 function* reportMarkdown(report: Report, index: number, options: ReporterOptions): Generator<string> {
   const hasSides = report.mergeBase !== null;
-  const parts: string[] = [
-    `# forkdiff: ${escapeMarkdown(reportTitle(report))}`,
-    '',
-    escapeMarkdown(provenance(report)),
-  ];
-  if (report.notices.length > 0) parts.push('', ...report.notices.map((notice) => `> ${escapeMarkdown(notice)}  `));
-  parts.push('', '## Summary', '', markdownTable(summaryView(report)));
+  yield `# forkdiff: ${escapeMarkdown(reportTitle(report))}`;
+  yield '';
+  yield escapeMarkdown(provenance(report));
+  if (report.notices.length > 0) {
+    yield '';
+    for (const notice of report.notices) yield `> ${escapeMarkdown(notice)}  `;
+  }
+  yield* ['', '## Summary', ''];
+  yield* markdownTable(summaryView(report));
   for (const category of CATEGORY_IDS) {
     const summary = report.summary.find((row) => row.category === category);
     if (!summary || (summary.files === 0 && summary.findings === 0)) continue;
-    parts.push('', `## ${CATEGORY_INFO[category].title} (\`${category}\`)`);
+    yield* ['', `## ${CATEGORY_INFO[category].title} (\`${category}\`)`];
     const findings = findingsView(category, report.findings, hasSides);
-    if (findings.rows.length > 0) parts.push('', `### Findings (${findings.rows.length})`, '', markdownTable(findings));
+    if (findings.rows.length > 0) {
+      yield* ['', `### Findings (${findings.rows.length})`, ''];
+      yield* markdownTable(findings);
+    }
     const files = filesView(category, report.files, hasSides);
-    if (files.rows.length > 0) parts.push('', `### Files (${summary.files})`, '', markdownTable(files));
-    const hunks = hunksBlock(category, report.files);
-    if (hunks) parts.push('', `### Hunks (${summary.hunks})`, '', hunks);
-    yield parts.splice(0).join('\n'); // one category at a time
-    parts.push('');
+    if (files.rows.length > 0) {
+      yield* ['', `### Files (${summary.files})`, ''];
+      yield* markdownTable(files);
+    }
+    let hasHunks = false;
+    for (const line of hunksBlock(category, report.files)) {
+      if (!hasHunks) yield* ['', `### Hunks (${summary.hunks})`, ''];
+      hasHunks = true;
+      yield line;
+    }
   }
   if (report.commits) {
-    parts.push('', '## Commits');
-    for (const { title, view } of commitsViews(report.commits)) parts.push('', `### ${escapeMarkdown(title)}`, '', markdownTable(view));
+    yield* ['', '## Commits'];
+    for (const { title, view } of commitsViews(report.commits)) {
+      yield* ['', `### ${escapeMarkdown(title)}`, ''];
+      yield* markdownTable(view);
+    }
   }
   const appendix = options.appendix?.(index, 'markdown');
-  if (appendix) parts.push('', appendix);
-  yield parts.join('\n');
+  if (appendix) yield* ['', appendix];
 }
