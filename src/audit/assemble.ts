@@ -6,7 +6,7 @@ import { compareFindings } from '../findingOrder.js';
 import { createFileProgress } from '../io/fileProgress.js';
 import { addCommitEvidence } from './commitEvidence.js';
 import { createCompactor } from './compact.js';
-import { createHunkSpill } from './hunkSpill.js';
+import { IN_MEMORY_HUNKS, createHunkSpill } from './hunkSpill.js';
 import { createLineBudget } from './lineBudget.js';
 import { summarise, totals } from './summary.js';
 
@@ -37,7 +37,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   const isIgnored = globMatcher(input.ignore ?? []);
   const budget = createLineBudget();
   const compact = createCompactor();
-  const spill = createHunkSpill(undefined, compact);
+  const spill = createHunkSpill(IN_MEMORY_HUNKS, compact);
   const progress = createFileProgress();
   const files: FileDiff[] = [];
   const findings: Finding[] = [];

@@ -10,7 +10,7 @@
  * occurs inside a multi-byte UTF-8 sequence, so splitting bytes is safe.
  *
  * A batch holds at most about `batchBytes` of lines, however large the
- * stream's chunks (git mode reads 1 MiB at a time): lines decoded long before
+ * stream's chunks (stdin, or a reader with a large buffer): lines decoded long before
  * they are used would outlive a garbage collection or two and be promoted to
  * the old generation, where they linger as garbage.
  */
