@@ -1,6 +1,5 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readSync, writeSync } from 'node:fs';
+import { createSpoolFile } from '../io/spool.js';
 import type { FileDiff, Hunk } from '../model.js';
 
 /** Hunks kept as objects before later files' hunks go to disk: small reports never spill. */
@@ -79,8 +78,7 @@ export const isSpilled = (file: FileDiff): boolean => file instanceof SpilledFil
  * Bounds the report's memory on a huge fork. Once more than `limit` hunks are
  * held, each further file's hunks are written to a temporary file and the
  * file is replaced by one whose `hunks` reads them back, so reporters (and
- * JSON.stringify) see the same model without it all living in memory. The
- * temporary directory goes when the process exits.
+ * JSON.stringify) see the same model without it all living in memory.
  *
  * What stays in memory goes through `copy` (the report's compactor), so the
  * parser's objects are never the ones kept.
@@ -102,12 +100,13 @@ export function createHunkSpill(limit = IN_MEMORY_HUNKS, copy: <T>(value: T) => 
   };
 }
 
+/**
+ * A spool file is unlinked as soon as it is open, so hunks never outlive the
+ * process, even one stopped with Ctrl-C or killed (an `exit` handler alone
+ * left them behind then); the handler only closes the descriptor.
+ */
 function openSpill(): SpillFile {
-  const directory = mkdtempSync(join(tmpdir(), 'forkdiff-'));
-  const fd = openSync(join(directory, 'hunks.json'), 'w+');
-  process.once('exit', () => {
-    closeSync(fd);
-    rmSync(directory, { recursive: true, force: true });
-  });
-  return { fd, offset: 0 };
+  const file = createSpoolFile();
+  process.once('exit', file.close);
+  return { fd: file.fd, offset: 0 };
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCompactor } from '../../src/audit/compact.js';
 import { createHunkSpill, isSpilled } from '../../src/audit/hunkSpill.js';
@@ -46,5 +48,24 @@ describe('hunks spilled to disk past the in-memory limit', () => {
     const inMemory = kept.find((file) => !isSpilled(file));
     expect(inMemory?.hunks[0]).not.toBe(files[0]?.hunks[0]);
     expect(JSON.stringify(kept, null, 2)).toBe(before);
+  });
+
+  it.skipIf(process.platform === 'win32')('leaves nothing in the temporary directory, even while the hunks are still in use', async () => {
+    const { files } = await parseDiffText(readFileSync(diffFixture('default-prefixes.diff'), 'utf8'));
+    const scratch = mkdtempSync(join(tmpdir(), 'forkdiff-spill-test-'));
+    const previous = process.env['TMPDIR'];
+    process.env['TMPDIR'] = scratch;
+    try {
+      const spill = createHunkSpill(1);
+      const kept = files.map((file) => spill.keep(file));
+      expect(kept.some(isSpilled)).toBe(true);
+      // Unlinked at once: a killed run (Ctrl-C) cannot leave a copy of the diff behind.
+      expect(readdirSync(scratch)).toEqual([]);
+      expect(JSON.stringify(kept)).toBe(JSON.stringify(files));
+    } finally {
+      if (previous === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = previous;
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
