@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, diffFixture } from '../helpers/paths.js';
 import { runCli } from '../helpers/runCli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const fixture = diffFixture('default-prefixes.diff');
 
@@ -45,7 +45,7 @@ describe('forkdiff --diff-file (the built binary)', () => {
   });
 
   it('writes --output atomically and leaves no temporary file', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'forkdiff-out-'));
+    const directory = scratchDir('out');
     const output = join(directory, 'drift.md');
     writeFileSync(output, 'previous report\n');
     const { status, stdout } = runCli(['--diff-file', fixture, '--format', 'markdown', '--output', output]);
@@ -56,7 +56,7 @@ describe('forkdiff --diff-file (the built binary)', () => {
   });
 
   it('keeps the previous report when the new one cannot be made', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'forkdiff-out-'));
+    const directory = scratchDir('out');
     const output = join(directory, 'drift.md');
     writeFileSync(output, 'previous report\n');
     const { status } = runCli(['--diff-file', diffFixture('not-a-diff.txt'), '--output', output]);
@@ -85,7 +85,7 @@ describe('a reader that closes the pipe early (forkdiff … | head)', () => {
   it('ends quietly with exit 0, no EPIPE stack', () => {
     // The report must outgrow the pipe's buffer (64 KiB), or head never closes it on a writer.
     const manyFiles = Array.from({ length: 3000 }, (_, index) => `diff --git a/f${index}.go b/f${index}.go\n--- a/f${index}.go\n+++ b/f${index}.go\n@@ -1 +1 @@\n-old ${index}\n+new ${index}\n`).join('');
-    const big = join(mkdtempSync(join(tmpdir(), 'forkdiff-pipe-')), 'big.diff');
+    const big = join(scratchDir('pipe'), 'big.diff');
     writeFileSync(big, manyFiles);
     const result = spawnSync('sh', ['-c', `node "${cliPath}" --diff-file "${big}" --format markdown | head -1`], { encoding: 'utf8' });
     expect(result.stdout).toMatch(/^# forkdiff: /);

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
@@ -8,6 +7,7 @@ import type { ForkFixture } from '../git/fixtureRepo.js';
 import { makeUserMidWork, snapshot } from '../helpers/repoSnapshot.js';
 import { runCli } from '../helpers/runCli.js';
 import { schemaErrors } from '../helpers/schema.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 let fixture: ForkFixture & { remove(): void };
 beforeAll(async () => {
@@ -100,7 +100,7 @@ describe('git-mode errors: one line, exit 2', () => {
   };
 
   it('outside a git repository', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'forkdiff-norepo-'));
+    const directory = scratchDir('norepo');
     expectError(['v0.11'], directory, /not a git repository/);
     expect(existsSync(join(directory, '.git'))).toBe(false);
   });
