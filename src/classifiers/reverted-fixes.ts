@@ -3,9 +3,10 @@
 import { fingerprint } from '../fingerprint.js';
 import type { Confidence, FileDiff, Finding, Hunk } from '../model.js';
 import { createFinding } from './common/finding.js';
-import { markHunk } from './common/lines.js';
+import { addedLines, markHunk, normaliseLine } from './common/lines.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
+import { droppedClauses } from './fixes/droppedClauses.js';
 import { forkLineSet, isInert, missingRuns } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
@@ -16,7 +17,7 @@ import { plural } from '../text/plural.js';
 const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.js$/;
 
 /** Signal order when naming the finding: the most specific first. */
-const SIGNAL_ORDER: readonly FixSignal[] = ['nil-check', 'lock', 'context-check', 'bounds-check', 'zero-check', 'guard', 'error-handling', 'early-exit'];
+const SIGNAL_ORDER: readonly FixSignal[] = ['nil-check', 'lock', 'context-check', 'bounds-check', 'dropped-clause', 'zero-check', 'guard', 'error-handling', 'early-exit'];
 
 /** Large removed blocks are features more often than fixes. */
 const LARGE_BLOCK = 8;
@@ -46,16 +47,24 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>,
   const runs = missingRuns(hunk, forkLines);
   const evidence = runs.flat().filter((line) => !isInert(line));
   const signals = new Set(evidence.flatMap(signalsOf));
+  const dropped = droppedClauses(evidence, addedLines(hunk).map(normaliseLine));
+  if (dropped.length > 0) signals.add('dropped-clause');
   const confidence = confidenceOf(signals, evidence.length, hunk, context);
   if (!confidence) return null;
   const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';
   const commits = context.mode === 'git' ? hunk.commits : [];
+  // `newDgst == lastDgst, in if !ok || newDgst == lastDgst {`: the clause, then where it was.
+  const what = lead === 'dropped-clause' ? `${dropped.join(', ')}, in ${snippetOf(runs, lead)}` : snippetOf(runs, lead);
   markHunk(hunk, 'reverted-fixes');
   return createFinding({
     category: 'reverted-fixes', kind: 'missing-fix', path: file.path,
-    message: `fork lacks upstream ${SIGNAL_LABELS[lead]}: ${snippetOf(runs, lead)}`,
+    message: `fork lacks upstream ${SIGNAL_LABELS[lead]}: ${what}`,
     identity: [evidence.join('\n')], side: hunk.side, confidence,
-    details: { evidence, signals: SIGNAL_ORDER.filter((signal) => signals.has(signal)), hunk: hunk.header, ...(context.mode === 'git' ? { commits } : {}) },
+    details: {
+      evidence, signals: SIGNAL_ORDER.filter((signal) => signals.has(signal)), hunk: hunk.header,
+      ...(dropped.length > 0 ? { droppedClauses: dropped } : {}),
+      ...(context.mode === 'git' ? { commits } : {}),
+    },
   });
 }
 

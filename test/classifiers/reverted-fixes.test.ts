@@ -61,4 +61,38 @@ describe('reverted-fixes classifier', async () => {
     expect(a?.fingerprint).toBe(b?.fingerprint);
     expect(a?.fingerprint).not.toBe(c?.fingerprint);
   });
+
+  it('finds a guard condition the fork dropped from a loop exit, and names the clause', async () => {
+    const [file] = await parseDiff(`diff --git a/vertex.go b/vertex.go
+--- a/vertex.go
++++ b/vertex.go
+@@ -275,7 +274,7 @@ func loadLLB(ctx context.Context) {
+ 	for {
+ 		newDgst, ok := mutatedDigests[lastDgst]
+-		if !ok || newDgst == lastDgst {
++		if !ok {
+ 			break
+ 		}
+ 		lastDgst = newDgst
+`);
+    const [finding] = await classifyAll(revertedFixes, [file!]);
+    expect(finding).toMatchObject({
+      confidence: 'medium',
+      message: 'fork lacks upstream guard condition: newDgst == lastDgst, in if !ok || newDgst == lastDgst {',
+      details: { signals: ['dropped-clause'], droppedClauses: ['newDgst == lastDgst'] },
+    });
+  });
+
+  it('does not read a rewritten condition as a dropped guard', async () => {
+    const [file] = await parseDiff(`diff --git a/v.go b/v.go
+--- a/v.go
++++ b/v.go
+@@ -1,3 +1,3 @@ func f() {
+-	if !ok || next == last {
++	if !found {
+ 		break
+ 	}
+`);
+    expect(await classifyAll(revertedFixes, [file!])).toEqual([]);
+  });
 });

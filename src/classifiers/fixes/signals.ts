@@ -1,10 +1,10 @@
 // What makes a line look like part of a fix: guards, locks, context checks, error handling.
 
-export const FIX_SIGNALS = ['nil-check', 'zero-check', 'lock', 'context-check', 'bounds-check', 'error-handling', 'guard', 'early-exit'] as const;
+export const FIX_SIGNALS = ['nil-check', 'zero-check', 'lock', 'context-check', 'bounds-check', 'dropped-clause', 'error-handling', 'guard', 'early-exit'] as const;
 export type FixSignal = (typeof FIX_SIGNALS)[number];
 
 /** Signals that on their own make a missing line worth a maintainer's look. */
-export const STRONG_SIGNALS: ReadonlySet<FixSignal> = new Set(['nil-check', 'zero-check', 'lock', 'context-check', 'bounds-check']);
+export const STRONG_SIGNALS: ReadonlySet<FixSignal> = new Set(['nil-check', 'zero-check', 'lock', 'context-check', 'bounds-check', 'dropped-clause']);
 
 export const SIGNAL_LABELS = {
   'nil-check': 'nil check',
@@ -12,6 +12,7 @@ export const SIGNAL_LABELS = {
   lock: 'lock',
   'context-check': 'context cancellation check',
   'bounds-check': 'bounds check',
+  'dropped-clause': 'guard condition',
   'error-handling': 'error handling',
   guard: 'guard',
   'early-exit': 'early exit',
@@ -28,7 +29,7 @@ const ERROR_HANDLING = /\breturn\b.*\berr\w*\b|\berrors\.(?:Wrap|Wrapf|New|Error
 const GUARD = /^\s*(?:if|elif|else if)\s*\(?\s*(?:!|not\s)\s*[\w.()]+\s*\)?\s*(?:\{|:)?\s*$/;
 const EARLY_EXIT = /^\s*(?:continue|break|return\b[^;{]*)\s*;?\s*$/;
 
-/** The fix signals one (normalised) line carries. */
+/** The fix signals one (normalised) line carries (`dropped-clause` needs the fork's lines too: see droppedClauses.ts). */
 export function signalsOf(line: string): FixSignal[] {
   const signals: FixSignal[] = [];
   const nil = NIL_CHECK.exec(line);
