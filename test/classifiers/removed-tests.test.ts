@@ -53,6 +53,37 @@ describe('removed-tests classifier', async () => {
     expect(deleted?.details['tests']).toEqual(['TestLegacyMode']);
   });
 
+  it('finds cases dropped from a Go table-driven test, but not changed cases or fixture data', async () => {
+    const table = await classifyAll(removedTests, await parseDiff(`diff --git a/pkg/parse/parse_test.go b/pkg/parse/parse_test.go
+--- a/pkg/parse/parse_test.go
++++ b/pkg/parse/parse_test.go
+@@ -10,22 +10,14 @@ func TestParse(t *testing.T) {
+ 	tests := []struct {
+ 		name string
+ 		in   string
+ 		want Image
+ 	}{
+-		{name: "empty input", in: ""},
+-		{name: "digest only", in: "@sha256:abc"},
++		{name: "digest only", in: "@sha256:abcd"},
+ 		{
+-			name: "registry with port",
+-			in:   "localhost:5000/app",
+-		},
+-		{
+ 			name: "plain tag",
+ 			in:   "alpine:3.17",
+-			want: Image{Name: "alpine", Tag: "3.17"},
++			want: Image{Name: "alpine", Tag: "3.18"},
+ 		},
+ 	}
+`));
+    expect(byPath(table, 'pkg/parse/parse_test.go')).toEqual([
+      'test empty input removed from pkg/parse/parse_test.go',
+      'test registry with port removed from pkg/parse/parse_test.go',
+    ]);
+  });
+
   it('never reports vendored tests, and only test matrices of workflows', () => {
     expect(findings.some((finding) => finding.path.startsWith('vendor/'))).toBe(false);
     expect(byPath(findings, '.github/workflows/test.yml')).toEqual([

@@ -39,11 +39,17 @@ const GO_FUNC = /^func\s+((?:Test|Fuzz)\w*|test[A-Z0-9_]\w*)\s*\(\s*\w+\s+\*test
 /** A bare identifier in a registration list, e.g. `integration.Run(t, []Test{ testA, testB, })`. */
 const GO_REGISTERED = /^\s*(test[A-Z0-9_]\w*|Test[A-Z0-9_]\w*),?\s*(\/\/.*)?$/;
 const GO_SUBTEST = /\bt\.Run\(\s*"([^"]+)"/;
+/**
+ * A case of a table-driven test, `{name: "empty input", in: ""},` or a
+ * `name: "…",` line of a multi-line case: the name `t.Run(tc.name, …)` runs it
+ * under. Lower-case keys only: exported `Name:` fields are mostly fixture data.
+ */
+const GO_TABLE_CASE = /^\s*\{?\s*(?:name|desc|description|title|testName|scenario)\s*:\s*"((?:[^"\\]|\\.)+)"/;
 
 const go: TestConvention = {
   namesAt: (lines, index) => {
     const line = lines[index] ?? '';
-    const name = firstMatch(GO_FUNC, line) ?? firstMatch(GO_REGISTERED, line) ?? firstMatch(GO_SUBTEST, line);
+    const name = firstMatch(GO_FUNC, line) ?? firstMatch(GO_REGISTERED, line) ?? firstMatch(GO_SUBTEST, line) ?? firstMatch(GO_TABLE_CASE, line);
     return name ? [name] : [];
   },
   isSkip: (line) => /\bt\.Skip(f|Now)?\(/.test(line),
