@@ -1,20 +1,30 @@
 // Reads Dockerfiles: https://docs.docker.com/reference/dockerfile/ (FROM … AS, ARG, COPY --from, RUN --mount=type=secret).
-import type { FileDiff } from '../model.js';
+import type { FileDiff, Finding } from '../model.js';
 import { uniqueByFingerprint } from './common/finding.js';
 import { hunkContext, sideLines } from './common/lines.js';
 import { readWholeFiles } from './common/wholeFiles.js';
 import { defineClassifier } from './define.js';
+import type { ClassifyContext } from './define.js';
 import { compareDockerfiles } from './dockerfile/compare.js';
+import { compareCompose, readCompose } from './dockerfile/compose.js';
 import { parseFrom, readDockerfile } from './dockerfile/model.js';
 import type { Segment } from './dockerfile/model.js';
 import { isFileAt, isDockerfilePath } from './paths.js';
 
 /** Compose and bake files share the category but not the syntax. */
 const isDockerfileSyntax = (path: string): boolean => /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(Dockerfile|dockerfile)$/.test(path);
+const isComposePath = (path: string): boolean => /(^|\/)(docker-compose[^/]*|compose(\.[^/]*)?)\.ya?ml$/.test(path);
 
 /** Each hunk is a segment; git prints the enclosing FROM line as hunk context when there is one. */
 const hunkSegments = (file: FileDiff, side: 'upstream' | 'fork'): Segment[] =>
   file.hunks.map((hunk) => ({ lines: sideLines(hunk, side), stage: parseFrom(hunkContext(hunk))?.name ?? null }));
+
+/** Services and images of a compose file: whole files in git mode, else each hunk's two sides. */
+async function composeFindings(file: FileDiff, context: ClassifyContext): Promise<Finding[]> {
+  const whole = await readWholeFiles(file, context);
+  const segments = (side: 'upstream' | 'fork'): string[][] => (whole ? [whole[side].split('\n')] : file.hunks.map((hunk) => sideLines(hunk, side)));
+  return uniqueByFingerprint(compareCompose(file, readCompose(segments('upstream'), whole !== null), readCompose(segments('fork'), whole !== null), 'high'));
+}
 
 export default defineClassifier({
   id: 'dockerfile',
@@ -22,7 +32,9 @@ export default defineClassifier({
   isPathCategory: true,
   matches: (file) => isFileAt(file, isDockerfilePath),
   async classify(file, context) {
-    if (file.isBinary || !isDockerfileSyntax(file.path)) return [];
+    if (file.isBinary) return [];
+    if (isComposePath(file.path)) return composeFindings(file, context);
+    if (!isDockerfileSyntax(file.path)) return [];
     const whole = await readWholeFiles(file, context);
     if (whole) {
       // Whole files: every instruction knows its stage, and unnamed stages can be paired by position.

@@ -21,7 +21,7 @@ describe('dockerfile classifier (hunks only)', () => {
     expect(findings.every((finding) => finding.category === 'dockerfile' && finding.side === null)).toBe(true);
   });
 
-  it('ignores compose and bake files it cannot read as Dockerfiles, and new fork files add no stage rows', async () => {
+  it('ignores bake files, which it cannot read yet, and new fork files add no stage rows', async () => {
     const files = await parseDiff(`diff --git a/hack/Dockerfile b/hack/Dockerfile
 new file mode 100644
 --- /dev/null

@@ -10,7 +10,7 @@ export type DockerfileFindingKind =
   | 'copy-from-removed' | 'secret-mount-added' | 'package-manager-switched';
 
 /** The side of the first hunk whose changed lines mention `needle`, else the file's. */
-function sideMentioning(file: FileDiff, needle: string): FileDiff['side'] {
+export function sideMentioning(file: FileDiff, needle: string): FileDiff['side'] {
   const hunk = file.hunks.find((candidate) => candidate.lines.some((line) => line.type !== 'normal' && line.content.includes(needle)));
   return hunk?.side ?? file.side;
 }
