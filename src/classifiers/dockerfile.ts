@@ -6,6 +6,7 @@ import { readWholeFiles } from './common/wholeFiles.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
 import { compareDockerfiles } from './dockerfile/compare.js';
+import { compareBake, readBake } from './dockerfile/bake.js';
 import { compareCompose, readCompose } from './dockerfile/compose.js';
 import { parseFrom, readDockerfile } from './dockerfile/model.js';
 import type { Segment } from './dockerfile/model.js';
@@ -13,6 +14,7 @@ import { isFileAt, isDockerfilePath } from './paths.js';
 
 /** Compose and bake files share the category but not the syntax. */
 const isDockerfileSyntax = (path: string): boolean => /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(Dockerfile|dockerfile)$/.test(path);
+const isBakeHclPath = (path: string): boolean => /(^|\/)docker-bake(\.[^/]*)?\.hcl$/.test(path);
 const isComposePath = (path: string): boolean => /(^|\/)(docker-compose[^/]*|compose(\.[^/]*)?)\.ya?ml$/.test(path);
 
 /** Each hunk is a segment; git prints the enclosing FROM line as hunk context when there is one. */
@@ -26,6 +28,14 @@ async function composeFindings(file: FileDiff, context: ClassifyContext): Promis
   return uniqueByFingerprint(compareCompose(file, readCompose(segments('upstream'), whole !== null), readCompose(segments('fork'), whole !== null), 'high'));
 }
 
+/** Targets, variables, args and secrets of a bake file: whole files in git mode, else each hunk's two sides. */
+async function bakeFindings(file: FileDiff, context: ClassifyContext): Promise<Finding[]> {
+  const whole = await readWholeFiles(file, context);
+  const segments = (side: 'upstream' | 'fork') =>
+    whole ? [{ lines: whole[side].split('\n'), context: '' }] : file.hunks.map((hunk) => ({ lines: sideLines(hunk, side), context: hunkContext(hunk) }));
+  return uniqueByFingerprint(compareBake(file, readBake(segments('upstream')), readBake(segments('fork')), 'high'));
+}
+
 export default defineClassifier({
   id: 'dockerfile',
   title: 'Dockerfiles',
@@ -34,6 +44,7 @@ export default defineClassifier({
   async classify(file, context) {
     if (file.isBinary) return [];
     if (isComposePath(file.path)) return composeFindings(file, context);
+    if (isBakeHclPath(file.path)) return bakeFindings(file, context);
     if (!isDockerfileSyntax(file.path)) return [];
     const whole = await readWholeFiles(file, context);
     if (whole) {

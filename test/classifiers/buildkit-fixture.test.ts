@@ -40,6 +40,10 @@ describe.skipIf(!hasBuildkitFixture)(`the real buildkit v0.11 fixture${hasBuildk
     expect(has(findings, 'dockerfile', 'Dockerfile', 'stage "runc" commented out')).toBe(true);
     expect(has(findings, 'dockerfile', 'Dockerfile', 'secret mount "ARTIFACTORY_APT_AUTH_CONF" added')).toBe(true);
     expect(has(findings, 'dockerfile', 'Dockerfile', 'package manager of stage "git": apk → apt')).toBe(true);
+    // The fork's new bake files for the S3 and Azure tests pass the Artifactory credentials in.
+    for (const path of ['hack/s3_test/docker-bake.hcl', 'hack/azblob_test/docker-bake.hcl']) {
+      expect(has(findings, 'dockerfile', path, 'secret "ARTIFACTORY_APT_AUTH_CONF" passed to target "buildkit"'), path).toBe(true);
+    }
   });
 
   it('reports the CI jobs, matrix, secrets and registry changes in build.yml', () => {

@@ -21,7 +21,7 @@ describe('dockerfile classifier (hunks only)', () => {
     expect(findings.every((finding) => finding.category === 'dockerfile' && finding.side === null)).toBe(true);
   });
 
-  it('ignores bake files, which it cannot read yet, and new fork files add no stage rows', async () => {
+  it('adds no stage rows for a new fork Dockerfile', async () => {
     const files = await parseDiff(`diff --git a/hack/Dockerfile b/hack/Dockerfile
 new file mode 100644
 --- /dev/null
@@ -29,12 +29,6 @@ new file mode 100644
 @@ -0,0 +1,2 @@
 +FROM busybox AS build
 +RUN echo hi
-diff --git a/docker-bake.hcl b/docker-bake.hcl
---- a/docker-bake.hcl
-+++ b/docker-bake.hcl
-@@ -1 +1 @@
--target "a" {}
-+target "b" {}
 `);
     expect(await classifyAll(dockerfile, files)).toEqual([]);
   });
