@@ -1,8 +1,6 @@
 // Reads Bake files in HCL: https://docs.docker.com/build/bake/reference/ (target, variable, args, secret).
 import type { Confidence, FileDiff, Finding } from '../../model.js';
-import { createFinding } from '../common/finding.js';
-import { directionOf, isVersionLike } from '../deps/versionDirection.js';
-import { sideMentioning } from './compare.js';
+import { collectFindings, versionChange } from './findings.js';
 
 /** Finding kinds of bake files, in the dockerfile category. */
 export type BakeFindingKind = 'target-removed' | 'target-added' | 'variable-changed' | 'arg-changed' | 'secret-mount-added';
@@ -78,19 +76,9 @@ export function readBake(segments: readonly BakeSegment[]): BakeModel {
   return model;
 }
 
-/** `v1.6.21 → v1.6.18 (downgrade)`, the direction only when both read as versions. */
-function change(before: string, after: string): { text: string; direction: string } {
-  const hasVersions = isVersionLike(before) && isVersionLike(after);
-  const direction = hasVersions ? directionOf(before, after) : 'changed';
-  return { text: `${before} → ${after}${hasVersions && direction !== 'changed' ? ` (${direction})` : ''}`, direction };
-}
-
 /** Compares what upstream's bake file states with what the fork's states. */
 export function compareBake(file: FileDiff, upstream: BakeModel, fork: BakeModel, confidence: Confidence): Finding[] {
-  const findings: Finding[] = [];
-  const add = (kind: BakeFindingKind, message: string, identity: string[], needle: string, details: Record<string, unknown>): void => {
-    findings.push(createFinding({ category: 'dockerfile', kind, path: file.path, message, identity, side: sideMentioning(file, needle), confidence, details }));
-  };
+  const { findings, add } = collectFindings<BakeFindingKind>(file, confidence);
   for (const target of upstream.targets) {
     if (fork.targets.has(target)) continue;
     const isCommentedOut = fork.commentedTargets.has(target) && !upstream.commentedTargets.has(target);
@@ -102,14 +90,14 @@ export function compareBake(file: FileDiff, upstream: BakeModel, fork: BakeModel
   for (const [name, value] of upstream.variables) {
     const forkValue = fork.variables.get(name);
     if (forkValue === undefined || forkValue === value) continue;
-    const { text, direction } = change(value, forkValue);
+    const { text, direction } = versionChange(value, forkValue);
     add('variable-changed', `variable ${name}: ${text}`, [name, value, forkValue], name, { variable: name, upstream: value, fork: forkValue, direction });
   }
   for (const [key, value] of upstream.args) {
     const forkValue = fork.args.get(key);
     if (forkValue === undefined || forkValue === value) continue;
     const [target, arg] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
-    const { text, direction } = change(value, forkValue);
+    const { text, direction } = versionChange(value, forkValue);
     add('arg-changed', `arg ${arg} of target "${target}": ${text}`, [key, value, forkValue], arg, { target, arg, upstream: value, fork: forkValue, direction });
   }
   for (const [id, targets] of fork.secrets) {

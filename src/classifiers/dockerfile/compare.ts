@@ -1,6 +1,6 @@
 import type { Confidence, FileDiff, Finding } from '../../model.js';
-import { createFinding } from '../common/finding.js';
 import { directionOf, isVersionLike } from '../deps/versionDirection.js';
+import { collectFindings } from './findings.js';
 import { resolveArgs } from './model.js';
 import type { DockerfileModel } from './model.js';
 
@@ -9,18 +9,9 @@ export type DockerfileFindingKind =
   | 'base-image' | 'stage-removed' | 'stage-added' | 'arg-changed' | 'arg-removed' | 'arg-added'
   | 'copy-from-removed' | 'secret-mount-added' | 'package-manager-switched';
 
-/** The side of the first hunk whose changed lines mention `needle`, else the file's. */
-export function sideMentioning(file: FileDiff, needle: string): FileDiff['side'] {
-  const hunk = file.hunks.find((candidate) => candidate.lines.some((line) => line.type !== 'normal' && line.content.includes(needle)));
-  return hunk?.side ?? file.side;
-}
-
 /** Compares what upstream's Dockerfile states with what the fork's states. */
 export function compareDockerfiles(file: FileDiff, upstream: DockerfileModel, fork: DockerfileModel, confidence: Confidence): Finding[] {
-  const findings: Finding[] = [];
-  const add = (kind: DockerfileFindingKind, message: string, identity: (string | null)[], needle: string, details: Record<string, unknown>): void => {
-    findings.push(createFinding({ category: 'dockerfile', kind, path: file.path, message, identity, side: sideMentioning(file, needle), confidence, details }));
-  };
+  const { findings, add } = collectFindings<DockerfileFindingKind>(file, confidence);
   const isNewFile = file.status === 'added';
 
   for (const [stage, image] of upstream.stages) {

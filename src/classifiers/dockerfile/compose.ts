@@ -1,8 +1,6 @@
 // Reads Compose files: https://docs.docker.com/reference/compose-file/services/ (services.<name>.image).
 import type { Confidence, FileDiff, Finding } from '../../model.js';
-import { createFinding } from '../common/finding.js';
-import { directionOf, isVersionLike } from '../deps/versionDirection.js';
-import { sideMentioning } from './compare.js';
+import { collectFindings, versionChange } from './findings.js';
 
 /** Finding kinds of compose files, in the dockerfile category. */
 export type ComposeFindingKind = 'image-changed' | 'service-removed' | 'service-added';
@@ -73,19 +71,14 @@ function splitImage(image: string): { repository: string; tag: string | null } {
 function directionNote(upstream: string, fork: string): { note: string; direction: string } {
   const before = splitImage(upstream);
   const after = splitImage(fork);
-  if (before.repository !== after.repository || !before.tag || !after.tag || !isVersionLike(before.tag) || !isVersionLike(after.tag)) {
-    return { note: '', direction: 'changed' };
-  }
-  const direction = directionOf(before.tag, after.tag);
+  if (before.repository !== after.repository || !before.tag || !after.tag) return { note: '', direction: 'changed' };
+  const { direction } = versionChange(before.tag, after.tag);
   return { note: direction === 'changed' ? '' : ` (${direction})`, direction };
 }
 
 /** Compares the services and images upstream's compose file states with the fork's. */
 export function compareCompose(file: FileDiff, upstream: ComposeModel, fork: ComposeModel, confidence: Confidence): Finding[] {
-  const findings: Finding[] = [];
-  const add = (kind: ComposeFindingKind, message: string, identity: (string | null)[], needle: string, details: Record<string, unknown>): void => {
-    findings.push(createFinding({ category: 'dockerfile', kind, path: file.path, message, identity, side: sideMentioning(file, needle), confidence, details }));
-  };
+  const { findings, add } = collectFindings<ComposeFindingKind>(file, confidence);
   for (const [service, image] of upstream.services) {
     if (!fork.services.has(service)) {
       // In hunks, a service whose image line is out of view is simply unknown; only a commented-out one is certain.

@@ -23,7 +23,7 @@ export interface DockerfileModel {
 
 /** A run of consecutive lines, and the stage they start in when known (hunk context). */
 export interface Segment {
-  lines: string[];
+  lines: readonly string[];
   stage: string | null;
 }
 
