@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCompactor } from '../../src/audit/compact.js';
 import { createHunkSpill, isSpilled } from '../../src/audit/hunkSpill.js';
 import { parseDiffText } from '../../src/diff/parse.js';
 import { diffFixture } from '../helpers/paths.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 describe('hunks spilled to disk past the in-memory limit', () => {
   it('read back equal, and serialise exactly as before', async () => {
@@ -52,7 +51,7 @@ describe('hunks spilled to disk past the in-memory limit', () => {
 
   it.skipIf(process.platform === 'win32')('leaves nothing in the temporary directory, even while the hunks are still in use', async () => {
     const { files } = await parseDiffText(readFileSync(diffFixture('default-prefixes.diff'), 'utf8'));
-    const scratch = mkdtempSync(join(tmpdir(), 'forkdiff-spill-test-'));
+    const scratch = scratchDir('spill-test');
     const previous = process.env['TMPDIR'];
     process.env['TMPDIR'] = scratch;
     try {
@@ -65,7 +64,6 @@ describe('hunks spilled to disk past the in-memory limit', () => {
     } finally {
       if (previous === undefined) delete process.env['TMPDIR'];
       else process.env['TMPDIR'] = previous;
-      rmSync(scratch, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForkdiffError } from '../../src/errors.js';
@@ -7,6 +6,7 @@ import { openGitSource } from '../../src/git/gitSource.js';
 import type { GitSourceOptions } from '../../src/git/gitSource.js';
 import { buildFixture, git } from './fixtureRepo.js';
 import type { ForkFixture } from './fixtureRepo.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 let fixture: ForkFixture & { remove(): void };
 beforeAll(async () => {
@@ -31,13 +31,9 @@ const failure = async (promise: Promise<unknown>): Promise<string> => {
 
 describe('git errors', () => {
   it('outside a repository, says so and points at --diff-file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forkdiff-norepo-'));
-    try {
-      const message = await failure(open({ cwd: dir }));
-      expect(message).toBe(`not a git repository: ${dir} (run forkdiff inside a clone of the fork, or use --diff-file)`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = scratchDir('norepo');
+    const message = await failure(open({ cwd: dir }));
+    expect(message).toBe(`not a git repository: ${dir} (run forkdiff inside a clone of the fork, or use --diff-file)`);
   });
 
   it('names the remotes that exist and the flag for an unknown remote name', async () => {
