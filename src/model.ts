@@ -27,6 +27,12 @@ export type OtherKind = (typeof OTHER_KINDS)[number];
 export type Side = 'fork' | 'upstream' | 'both' | null;
 export const SIDES = ['fork', 'upstream', 'both'] as const;
 
+/** The side one changed line moved on: every line of the two-tip diff has exactly one. */
+export type LineSide = 'fork' | 'upstream';
+
+/** Which tip a line number counts in: the fork's file, or upstream's for upstream-only lines. */
+export type Tip = 'fork' | 'upstream';
+
 export type FileStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'copied';
 
 export type LineType = 'add' | 'del' | 'normal';
@@ -54,10 +60,24 @@ export interface Hunk {
   fingerprint: string;
   /** Upstream or fork commits that explain this hunk (git mode), short ids. */
   commits: string[];
+  /**
+   * A `both` hunk split into runs of lines whose changes all moved on one
+   * side, in order and covering the hunk; empty for a one-sided hunk.
+   */
+  blocks: HunkBlock[];
   /** The hunk's lines; capped for huge hunks (see `isTruncated`). */
   lines: DiffLine[];
   /** True when `lines` holds only the start of the hunk. */
   isTruncated: boolean;
+}
+
+/** Part of a hunk whose changed lines all moved on one side (see `Hunk.blocks`). */
+export interface HunkBlock {
+  side: LineSide;
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
 }
 
 export interface FileDiff {
@@ -93,9 +113,16 @@ export interface Finding {
   message: string;
   /** Stable across runs and line shifts; differs when the drift differs. */
   fingerprint: string;
+  /** The side of the lines the finding was read from (not of its hunk or file). */
   side: Side;
   confidence: Confidence;
-  /** Structured facts (versions, names, evidence lines, commits). */
+  /** Commits that explain the finding's lines (git mode), short ids; empty when unknown. */
+  commits: string[];
+  /** Where the finding is: a 1-based line in the fork's file, or in upstream's for upstream-only lines. */
+  line: number | null;
+  /** Which tip `line` counts in. */
+  lineIn: Tip | null;
+  /** Structured facts (versions, names, evidence lines). */
   details: Record<string, unknown>;
 }
 
@@ -107,6 +134,19 @@ export interface CommitInfo {
   date: string;
   /** Subject reads as a fix (fix, bug, CVE, security, race, deadlock, leak, panic, backport). */
   isFix: boolean;
+  /** CVE/GHSA ids the message names, or `security` when it says security/vulnerability without an id. */
+  security: string[];
+}
+
+/** How an upstream commit whose patch-id the fork lacks is nevertheless in the fork. */
+export type AppliedHow = 'patch-id' | 'lines' | 'empty-pick';
+
+/** An upstream commit the fork already has, under another sha (and maybe other paths or names). */
+export interface AppliedCommit {
+  commit: CommitInfo;
+  how: AppliedHow;
+  /** The fork commit that carries it, when known (full sha). */
+  forkCommit: string | null;
 }
 
 export interface RevertInfo {
@@ -118,8 +158,10 @@ export interface RevertInfo {
 }
 
 export interface Commits {
-  /** Upstream commits whose patch the fork lacks (cherry-picks count as present). */
+  /** Upstream commits whose change the fork lacks (not applied under any patch-id, path or name). */
   missingFromFork: CommitInfo[];
+  /** Upstream commits the fork has as a cherry-pick, a rewritten patch, or lines already present. */
+  applied: AppliedCommit[];
   /** Commits only in the fork. */
   forkOnly: CommitInfo[];
   /** Fork commits that revert upstream ones. */
@@ -165,6 +207,58 @@ export interface Report {
   findings: Finding[];
   /** Null when history is unavailable (diff-file mode, no merge base). */
   commits: Commits | null;
+  /** What catching up with upstream would cost; null in diff-file mode, without a merge base, or with git older than 2.38. */
+  sync: SyncPlan | null;
   /** What could not be done, said plainly (e.g. skipped combined diffs). */
   notices: string[];
+}
+
+export type ConflictKind = 'content' | 'modify/delete' | 'add/add' | 'rename' | 'binary' | 'other';
+
+export interface MergeForecast {
+  /** True when merging upstream into the fork now would not conflict. */
+  clean: boolean;
+  conflicts: { path: string; kind: ConflictKind }[];
+}
+
+export type PickResult = 'clean' | 'conflict' | 'empty';
+
+/** One missing upstream commit, cherry-picked alone onto the fork tip (in a private object store). */
+export interface PickForecast {
+  sha: string;
+  subject: string;
+  result: PickResult;
+  /** Paths that would conflict (empty unless `conflict`). */
+  conflicts: string[];
+  isFix: boolean;
+  security: string[];
+}
+
+export type CarryStatus = 'carried' | 'superseded' | 'reverted' | 'dropped';
+export type CarryTag = 'carry' | 'drop' | 'upstream-pr';
+
+/** One fork-only commit in the carry ledger. */
+export interface CarryEntry {
+  sha: string;
+  subject: string;
+  status: CarryStatus;
+  /** What the commit message says of itself (`UPSTREAM: <carry>:`, `[CARRY]`, `UBUNTU: SAUCE:` → carry). */
+  tag: CarryTag | null;
+  /** The upstream pull request it tracks (`#1234`), when tagged `UPSTREAM: 1234:`. */
+  upstreamRef: string | null;
+  /** True when upstream has merged `upstreamRef`: the carry can go on the next rebase. */
+  isUpstreamMerged: boolean;
+  files: string[];
+  /** Lines of the fork tip that still come from this commit. */
+  liveLines: number;
+  /** Categories of the files it touches. */
+  categories: CategoryId[];
+}
+
+export interface SyncPlan {
+  merge: MergeForecast;
+  picks: PickForecast[];
+  carries: CarryEntry[];
+  /** Missing commits not forecast (past the cap), said in a notice too. */
+  unforecastPicks: number;
 }

@@ -73,6 +73,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
     files,
     findings,
     commits,
+    sync: null,
     notices,
   };
 }

@@ -29,6 +29,9 @@ const findingSchema = z.object({
   fingerprint: z.string().min(1),
   side: z.enum(SIDES).nullable().default(null),
   confidence: z.enum(['high', 'medium', 'low']).default('medium'),
+  commits: z.array(z.string()).default([]),
+  line: z.number().int().nullable().default(null),
+  lineIn: z.enum(['fork', 'upstream']).nullable().default(null),
   details: z.record(z.string(), z.unknown()).default({}),
 });
 const refSchema = z.object({ ref: z.string() }).nullable().default(null);

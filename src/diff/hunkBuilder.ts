@@ -75,6 +75,7 @@ export function startHunk(path: string, header: string, range: HunkRange, report
         side: null,
         fingerprint: hash.update(pending.join('')).digest('hex').slice(0, 16),
         commits: [],
+        blocks: [],
         lines,
         isTruncated: lines.length < lineCount,
       };

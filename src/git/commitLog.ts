@@ -28,14 +28,34 @@ export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedComm
 
 const parseRecord = (record: string): LoggedCommit => {
   const [sha = '', subject = '', author = '', date = '', body = ''] = record.split(FIELD);
-  return { sha, subject, author, date, isFix: isFixSubject(subject), body };
+  return { sha, subject, author, date, isFix: isFixSubject(subject), security: securityIdsOf(body || subject), body };
+};
+
+const ADVISORY_ID = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
+const SECURITY_WORDS = /\b(security|vulnerabilit(?:y|ies)|vulnerable)\b/i;
+
+/** `cve-2024-1` → `CVE-2024-1`; GHSA ids keep GitHub's lower-case body (`GHSA-m425-mq94-257g`). */
+const canonicalAdvisoryId = (id: string): string =>
+  /^ghsa/i.test(id) ? `GHSA${id.slice(4).toLowerCase()}` : id.toUpperCase();
+
+/**
+ * Advisory ids a commit message names (CVE, GHSA), in canonical case, sorted and
+ * unique; `['security']` when it only says security or vulnerability; else
+ * empty. A revert of a security fix is not one.
+ */
+export const securityIdsOf = (message: string): string[] => {
+  if (/^revert\b/i.test(message)) return [];
+  const ids = [...new Set([...message.matchAll(ADVISORY_ID)].map((match) => canonicalAdvisoryId(match[1] ?? '')))];
+  if (ids.length > 0) return ids.sort();
+  return SECURITY_WORDS.test(message) ? ['security'] : [];
 };
 
 /** The public part of a logged commit (the model has no body). */
-export const toCommitInfo = ({ sha, subject, author, date, isFix }: LoggedCommit): CommitInfo => ({
+export const toCommitInfo = ({ sha, subject, author, date, isFix, security }: LoggedCommit): CommitInfo => ({
   sha,
   subject,
   author,
   date,
   isFix,
+  security,
 });

@@ -15,7 +15,7 @@ export const listCommits = async (repo: Repo, upstreamSha: string, forkSha: stri
     logCommits(repo, ['--cherry-pick', '--left-only', range]),
   ]);
   const reverts = await findReverts(repo, forkOnly, upstreamSha);
-  return { missingFromFork: missing.map(toCommitInfo), forkOnly: forkOnly.map(toCommitInfo), reverts };
+  return { missingFromFork: missing.map(toCommitInfo), applied: [], forkOnly: forkOnly.map(toCommitInfo), reverts };
 };
 
 const REVERTED_SHA = /This reverts commit ([0-9a-f]{7,40})/i;

@@ -17,6 +17,7 @@ const hunk = (oldStart: number, oldLines: number, newStart: number, newLines: nu
     deletions: 0,
     categories: [],
     side: null,
+    blocks: [],
     fingerprint: '',
     commits: [],
     lines,

@@ -10,6 +10,9 @@ const finding = (path: string): Finding => ({
   fingerprint: 'eb566da68530000f',
   side: 'upstream',
   confidence: 'high',
+  commits: [],
+  line: null,
+  lineIn: null,
   details: { evidence: ['if ref == nil {', 'return nil'], signals: ['nil-check', 'early-exit'], line: 12, isFixCommit: true, upstream: null },
 });
 

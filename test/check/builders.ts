@@ -10,6 +10,9 @@ export function aFinding(overrides: Partial<Finding> = {}): Finding {
     fingerprint: '',
     side: 'fork',
     confidence: 'high',
+    commits: [],
+    line: null,
+    lineIn: null,
     details: {},
   };
   const finding = { ...base, ...overrides };
@@ -50,6 +53,7 @@ export function aReport(findings: Finding[], ref = 'v0.11'): Report {
     files: [],
     findings,
     commits: null,
+    sync: null,
     notices: [],
   };
 }

@@ -31,6 +31,7 @@ describe('commits', () => {
       author: 'Fixture Author',
       date: expect.stringMatching(/^2023-01-02T\d\d:00:00\+00:00$/),
       isFix: true,
+      security: [],
     });
     expect(missing.filter((commit) => commit.isFix).map((commit) => commit.sha)).toEqual([fixture.shas.raceFix, fixture.shas.sbomFix]);
   });

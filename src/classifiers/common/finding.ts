@@ -16,7 +16,7 @@ export interface FindingInput {
 /** A finding whose fingerprint is built from category, kind, path and identity only. */
 export function createFinding(input: FindingInput): Finding {
   const { identity, ...rest } = input;
-  return { ...rest, fingerprint: fingerprint(input.category, input.kind, input.path, ...identity) };
+  return { ...rest, commits: [], line: null, lineIn: null, fingerprint: fingerprint(input.category, input.kind, input.path, ...identity) };
 }
 
 /** Keeps the first finding of each fingerprint: the same drift seen in two hunks is one row. */
