@@ -1,15 +1,14 @@
-import type { FileDiff } from '../model.js';
+import type { FileDiff, LineSide } from '../model.js';
 import type { ChangedFiles, History } from '../git/history.js';
-import { loadChangedSpans } from './changedSpans.js';
+import { findBranches } from './branches.js';
+import { loadChangedRanges } from './changedRanges.js';
 import { fileSide } from './fileSides.js';
-import type { ChangedPaths, Tips } from './fileSides.js';
-import { loadPathCommits, setHunkCommits } from './hunkCommits.js';
-import type { CommitSources } from './hunkCommits.js';
-import { setHunkSides } from './hunkSides.js';
-import type { ChangedSpans } from './hunkSides.js';
+import type { Tips } from './fileSides.js';
+import { setHunkAttribution } from './hunkAttribution.js';
+import { lineFacts } from './lineFacts.js';
+import type { BothSides, FileLines, SideFacts } from './lineFacts.js';
 import { loadLineHistory } from './lineHistory.js';
 import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
-import type { Span } from './spans.js';
 
 /** What attribution needs from git mode (a `GitSource` fits). */
 export interface AttributionSource {
@@ -19,18 +18,16 @@ export interface AttributionSource {
   history: History;
 }
 
-/** Attributes a batch of files in place; call it per file as the diff streams, or once for all. */
-export type Attributor = (files: FileDiff[]) => Promise<void>;
-
-/** What every batch shares, read once per run: a handful of streamed git processes in all. */
-interface SideHistory {
-  paths: ChangedPaths;
-  spans: ChangedSpans;
-  commits: CommitSources;
+/** Attributes files as the diff streams, and answers for each what its changed lines are. */
+export interface Attributor {
+  /** Sets `side`, `blocks` and `commits` on files and their hunks, in place; call it per file or once for all. */
+  attribute(files: FileDiff[]): Promise<void>;
+  /** The facts of an attributed file's changed lines (side and commits per line); null without a merge base. */
+  linesOf(file: FileDiff): FileLines | null;
 }
 
 /**
- * Only files both sides changed need line spans. Their paths on either side
+ * Only files both sides changed need line ranges. Their paths on either side
  * are among the paths both changed, or those paths' rename partners; both
  * names go on both diffs so each side's renames pair up within the pathspec,
  * which is split into chunks of whole rename groups (one diff per chunk).
@@ -41,43 +38,55 @@ const pathsBothChanged = (upstream: ChangedFiles, fork: ChangedFiles, maxChars: 
   return chunkGroups(linkedGroups(both, partners), maxChars);
 };
 
-const loadSideHistory = async (tips: Tips, history: History, pathspecChars: number): Promise<SideHistory> => {
-  const pathCommits = loadPathCommits(tips, history);
-  const lines = Promise.all([
-    pathCommits.then((touched) => loadLineHistory(history, tips.base, tips.upstream, touched.upstream, pathspecChars)),
-    pathCommits.then((touched) => loadLineHistory(history, tips.base, tips.fork, touched.fork, pathspecChars)),
+/** One side's history since the base: a handful of streamed git processes, whatever the fork's size. */
+const loadSide = async (history: History, base: string, tip: string, changed: ChangedFiles, both: string[][], maxChars: number): Promise<SideFacts> => {
+  const [pathCommits, parents, ranges] = await Promise.all([
+    history.commitsByPath(base, tip),
+    history.parents(base, tip),
+    loadChangedRanges(history, base, tip, both),
   ]);
+  const lines = await loadLineHistory(history, base, tip, pathCommits, findBranches(parents, tip), maxChars);
+  return { changed, ranges, pathCommits, lines };
+};
+
+const loadSides = async (tips: Tips, history: History, maxChars: number): Promise<BothSides> => {
   const [upstreamFiles, forkFiles] = await Promise.all([history.changedFiles(tips.base, tips.upstream), history.changedFiles(tips.base, tips.fork)]);
   // Nothing both sides changed: no chunks, no diff (an empty pathspec would mean "everything").
-  const both = pathsBothChanged(upstreamFiles, forkFiles, pathspecChars);
-  const spansOf = (tip: string): Promise<Map<string, Span[]>> => loadChangedSpans(history, tips.base, tip, both);
-  const [upstream, fork] = await Promise.all([spansOf(tips.upstream), spansOf(tips.fork)]);
-  const [upstreamLines, forkLines] = await lines;
-  return {
-    paths: { upstream: upstreamFiles.paths, fork: forkFiles.paths },
-    spans: { upstream, fork },
-    commits: { pathCommits: await pathCommits, lines: { upstream: upstreamLines, fork: forkLines } },
-  };
+  const both = pathsBothChanged(upstreamFiles, forkFiles, maxChars);
+  const [upstream, fork] = await Promise.all([
+    loadSide(history, tips.base, tips.upstream, upstreamFiles, both, maxChars),
+    loadSide(history, tips.base, tips.fork, forkFiles, both, maxChars),
+  ]);
+  return { upstream, fork };
 };
 
 /**
- * Sets `side` on every file and hunk of the upstream → fork diff and links
- * hunks to commits, from the three trees base, upstream and fork. Without a
- * merge base nothing can be said: sides stay null and commits empty. What
- * every batch shares (which paths and lines each side changed, and by which
- * commits) is read once, starting on the first batch.
+ * Sets `side` on every file, hunk and changed line of the upstream → fork
+ * diff and links them to commits, from the three trees base, upstream and
+ * fork. Without a merge base nothing can be said: sides stay null and
+ * commits empty. What every file shares (which paths and lines each side
+ * changed, and by which commits) is read once, starting on the first file.
  */
 export const createAttributor = (source: AttributionSource, { pathspecChars = PATHSPEC_CHARS }: AttributorOptions = {}): Attributor => {
   const { mergeBase, history } = source;
-  if (!mergeBase) return async (files) => files.forEach(clearAttribution);
+  if (!mergeBase) return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null };
   const tips = { base: mergeBase, upstream: source.upstream.sha, fork: source.fork.sha };
-  let shared: Promise<SideHistory> | null = null;
-  return async (files) => {
-    shared ??= loadSideHistory(tips, history, pathspecChars);
-    const { paths, spans, commits } = await shared;
-    for (const file of files) file.side = fileSide(file, paths);
-    setHunkSides(files, spans);
-    setHunkCommits(files, commits);
+  let shared: Promise<BothSides> | null = null;
+  // Facts live as long as their file is being classified, not as long as the report.
+  const facts = new WeakMap<FileDiff, FileLines>();
+  return {
+    attribute: async (files) => {
+      shared ??= loadSides(tips, history, pathspecChars);
+      const sides = await shared;
+      const changed: Record<LineSide, ReadonlySet<string>> = { upstream: sides.upstream.changed.paths, fork: sides.fork.changed.paths };
+      for (const file of files) {
+        file.side = fileSide(file, changed);
+        const lines = lineFacts(file, sides);
+        setHunkAttribution(file, lines);
+        facts.set(file, lines);
+      }
+    },
+    linesOf: (file) => facts.get(file) ?? null,
   };
 };
 
@@ -87,12 +96,13 @@ export interface AttributorOptions {
 }
 
 /** One-shot form of `createAttributor` for a whole diff. */
-export const attributeFiles = (files: FileDiff[], source: AttributionSource): Promise<void> => createAttributor(source)(files);
+export const attributeFiles = (files: FileDiff[], source: AttributionSource): Promise<void> => createAttributor(source).attribute(files);
 
 const clearAttribution = (file: FileDiff): void => {
   file.side = null;
   for (const hunk of file.hunks) {
     hunk.side = null;
+    hunk.blocks = [];
     hunk.commits = [];
   }
 };

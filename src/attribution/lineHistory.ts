@@ -1,27 +1,31 @@
 import type { History, PathCommits } from '../git/history.js';
-import { applyHunks, ownerAt } from './lineOwners.js';
-import type { OwnedSegment } from './lineOwners.js';
+import type { GitProcess } from '../git/spawnGit.js';
+import type { Branches } from './branches.js';
+import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from './lineOwners.js';
+import { resolveMergedLines } from './mergedLines.js';
+import type { OwnedSegment, RemovedRange } from './lineOwners.js';
 import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
-import type { GitProcess } from '../git/spawnGit.js';
 
-/** Who last changed each line of one side's tip since the merge base. */
+/** Who wrote, and who removed, each line one side changed since the merge base. */
 export interface LineHistory {
   /**
-   * The commit that last changed `line` of `path` at the tip; `merged` when a
-   * merge brought the line in (the branch commit is not known); null when
-   * the line is older than the merge base.
+   * The commits that explain line `line` of `path` at the side's tip: the one
+   * that last changed it, or, for a line a merge brought in, the commits of
+   * that merge's branch that touched the file. Empty when the line is older
+   * than the base; null when the path was not followed (one commit or none
+   * touched it: the caller knows that commit).
    */
-  ownerOf(path: string, line: number): string | null;
-  /** Commits on the first-parent chain since the base, i.e. not brought in by a merge. */
-  isFirstParent(sha: string): boolean;
+  ownerOf(path: string, line: number): string[] | null;
+  /** Likewise, the commits that removed line `line` of `basePath` as the merge base had it. */
+  removerOf(basePath: string, line: number): string[] | null;
 }
 
-const NO_LINES: LineHistory = { ownerOf: () => null, isFirstParent: () => false };
+const NOT_FOLLOWED: LineHistory = { ownerOf: () => null, removerOf: () => null };
 
 /**
  * Only paths two or more commits touched need their lines followed (with one,
- * that commit explains every hunk), with the names they were renamed from so
+ * that commit explains every line), with the names they were renamed from so
  * git pairs the renames up; in chunks of whole rename groups, one `git log`
  * each, so a long pathspec never has to fall back to the whole tree.
  */
@@ -30,49 +34,75 @@ const pathsToFollow = ({ byPath, renamedFrom }: PathCommits, maxChars: number): 
   return chunkGroups(linkedGroups(seeds, (path) => renamedFrom.get(path) ?? []), maxChars);
 };
 
-/** Marks a line a merge commit brought in from another branch. */
-export const MERGED = 'merged';
+/** One file as the log walks it: its name at the base (null when created since), every name it had, and who owns what. */
+interface FollowedFile {
+  basePath: string | null;
+  names: Set<string>;
+  segments: OwnedSegment[];
+}
+
+interface Followed {
+  /** Commit ids by number; a commit touching two chunks is listed twice, which owners do not mind. */
+  commits: string[];
+  merges: Set<number>;
+  files: Map<string, FollowedFile>;
+  /** Base path → base lines removed, with the names the file had. */
+  removed: Map<string, { ranges: RemovedRange[]; names: Set<string> }>;
+}
 
 /**
  * Reads one side's history since the merge base as streamed zero-context
- * `git log -p` (first-parent, oldest first) and follows every line forwards,
- * as `git blame` would, keeping only who owns which spans. One process per
- * side per chunk of paths, instead of one `git blame` per file.
+ * `git log -p` (first-parent, oldest first, merges against their first
+ * parent) and follows every line forwards, as `git blame` would backwards,
+ * keeping only who owns which spans and who removed which base lines. A line
+ * a merge brought in is explained by that merge's branch (see branches.ts).
+ * One process per side per chunk of paths, instead of a `git blame` per file.
  */
 export const loadLineHistory = async (
   history: History,
   base: string,
   tip: string,
   touched: PathCommits,
+  branches: Branches,
   maxChars = PATHSPEC_CHARS,
 ): Promise<LineHistory> => {
   const chunks = pathsToFollow(touched, maxChars);
-  if (chunks.length === 0) return NO_LINES;
-  // Indexes into `commits`: a commit touching two chunks is listed twice, which owners do not mind.
-  const commits: string[] = [];
-  const merges = new Set<number>();
-  const files = new Map<string, OwnedSegment[]>();
-  for (const paths of chunks) await followLines(history.lineLog(base, tip, paths), { commits, merges, files });
-  const firstParent = new Set(commits);
+  if (chunks.length === 0) return NOT_FOLLOWED;
+  const followed: Followed = { commits: [], merges: new Set(), files: new Map(), removed: new Map() };
+  for (const paths of chunks) await followLines(history.lineLog(base, tip, paths), followed);
+  const { commits, merges, files, removed } = followed;
+  /** The commits a merge brought in that touched the file under one of its names. */
+  const candidates = (owner: number, names: ReadonlySet<string>): string[] => {
+    const sha = commits[owner] ?? '';
+    if (!merges.has(owner)) return [];
+    const brought = branches.broughtIn(sha);
+    return [...new Set([...names].flatMap((name) => touched.byPath.get(name) ?? []).filter((candidate) => brought.has(candidate)))];
+  };
+  const explain = (owner: number, names: ReadonlySet<string>, resolved: string | undefined): string[] => {
+    if (!merges.has(owner)) return [commits[owner] ?? ''];
+    if (resolved !== undefined) return [resolved];
+    const writers = candidates(owner, names);
+    return writers.length > 0 ? writers : [commits[owner] ?? ''];
+  };
+  const merged = await resolveMergedLines(history, base, tip, { files, removed, candidates });
   return {
     ownerOf: (path, line) => {
-      const segments = files.get(path);
-      const owner = segments ? ownerAt(segments, line) : null;
-      if (owner === null) return null;
-      return merges.has(owner) ? MERGED : (commits[owner] ?? null);
+      const file = files.get(path);
+      if (!file) return null;
+      const owner = ownerAt(file.segments, line);
+      return owner === null ? [] : explain(owner, file.names, merged.writer(path, line));
     },
-    isFirstParent: (sha) => firstParent.has(sha),
+    removerOf: (basePath, line) => {
+      const log = removed.get(basePath);
+      if (!log) return files.has(basePath) ? [] : null;
+      const owner = removerAt(log.ranges, line);
+      return owner === null ? [] : explain(owner, log.names, merged.remover(basePath, line));
+    },
   };
 };
 
-interface Followed {
-  commits: string[];
-  merges: Set<number>;
-  files: Map<string, OwnedSegment[]>;
-}
-
 /** Reads one `git log -p` and moves each of its files' owned segments forwards through it. */
-const followLines = (log: GitProcess, { commits, merges, files }: Followed): Promise<void> =>
+const followLines = (log: GitProcess, { commits, merges, files, removed }: Followed): Promise<void> =>
   readGitPatch(log, {
     commit: (sha, parentCount) => {
       if (parentCount > 1) merges.add(commits.length);
@@ -80,10 +110,26 @@ const followLines = (log: GitProcess, { commits, merges, files }: Followed): Pro
     },
     file: ({ oldPath, newPath, hunks }) => {
       const owner = commits.length - 1;
-      const before = oldPath === null ? [] : (files.get(oldPath) ?? []);
+      // A path first seen being changed, renamed or deleted was there at the base.
+      const file: FollowedFile =
+        (oldPath === null ? undefined : files.get(oldPath)) ??
+        { basePath: oldPath, names: new Set(oldPath === null ? [] : [oldPath]), segments: oldPath === null ? [] : baseSegments() };
       if (oldPath !== null) files.delete(oldPath);
-      if (newPath === null) return; // deleted
-      const after = hunks.length === 0 ? before : applyHunks(before, hunks, owner);
-      if (after.length > 0) files.set(newPath, after);
+      const { basePath } = file;
+      const onRemoved = basePath === null ? undefined : (range: RemovedRange): void => {
+        const entry = removed.get(basePath) ?? { ranges: [], names: file.names };
+        entry.ranges.push(range);
+        removed.set(basePath, entry);
+      };
+      if (newPath === null) {
+        // Deleted: every base line still in it goes now.
+        for (const segment of file.segments) {
+          if (segment.owner === BASE_OWNER && onRemoved) onRemoved({ from: segment.base, to: segment.base + (segment.to - segment.from), owner });
+        }
+        return;
+      }
+      file.names.add(newPath);
+      if (hunks.length > 0) file.segments = applyHunks(file.segments, hunks, owner, onRemoved);
+      files.set(newPath, file);
     },
   });

@@ -1,29 +1,52 @@
 import type { HunkRange } from './patchReader.js';
 
+/** The owner of lines that were already there at the merge base. */
+export const BASE_OWNER = -1;
+
 /**
  * Lines `[from, to)` (1-based) of one version of a file, last changed by
- * commit number `owner`. Lines in no segment are older than the merge base.
- * A file is a sorted list of these: memory follows what changed, not file size.
+ * commit number `owner`, or by nobody since the merge base (`BASE_OWNER`,
+ * then `base` is the base line number of `from`). A file is a sorted list of
+ * these: memory follows what changed, not the file's size.
  */
 export interface OwnedSegment {
   from: number;
   to: number;
   owner: number;
+  /** Base line number of `from` for a `BASE_OWNER` segment; 0 otherwise. */
+  base: number;
 }
+
+/** Base lines `[from, to)` that commit number `owner` deleted. */
+export interface RemovedRange {
+  from: number;
+  to: number;
+  owner: number;
+}
+
+/** A file as it was at the merge base: every line the base's, however long the file. */
+export const baseSegments = (): OwnedSegment[] => [{ from: 1, to: Number.POSITIVE_INFINITY, owner: BASE_OWNER, base: 1 }];
 
 /**
  * Carries a file's segments across one commit's zero-context hunks, the way
- * `git blame` walks history forwards: lines the commit deleted drop out,
- * lines after each hunk shift, and the lines it added become `owner`'s. One
- * pass over segments and hunks together, both sorted.
+ * `git blame` walks history forwards: lines the commit deleted drop out
+ * (base lines among them are reported to `onRemoved`), lines after each hunk
+ * shift, and the lines it added become `owner`'s. One pass over segments
+ * and hunks together, both sorted.
  */
-export const applyHunks = (segments: readonly OwnedSegment[], hunks: readonly HunkRange[], owner: number): OwnedSegment[] => {
+export const applyHunks = (
+  segments: readonly OwnedSegment[],
+  hunks: readonly HunkRange[],
+  owner: number,
+  onRemoved?: (range: RemovedRange) => void,
+): OwnedSegment[] => {
   // Per hunk, in old coordinates: the deleted lines [cutFrom, cutTo), empty
   // (at the line after `oldStart`) for a pure insertion; and the shift after it.
   const cuts = hunks.map((hunk) => {
     const cutFrom = hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart;
     return { cutFrom, cutTo: cutFrom + hunk.oldLines, shift: hunk.newLines - hunk.oldLines };
   });
+  const baseOf = (segment: OwnedSegment, line: number): number => (segment.owner === BASE_OWNER ? segment.base + (line - segment.from) : 0);
   const kept: OwnedSegment[] = [];
   let next = 0;
   let shift = 0;
@@ -37,19 +60,24 @@ export const applyHunks = (segments: readonly OwnedSegment[], hunks: readonly Hu
       }
       const cut = cuts[next];
       if (cut && cut.cutFrom <= from) {
-        from = Math.min(segment.to, cut.cutTo); // inside a deletion
+        const to = Math.min(segment.to, cut.cutTo); // inside a deletion
+        if (segment.owner === BASE_OWNER && onRemoved) onRemoved({ from: baseOf(segment, from), to: baseOf(segment, to), owner });
+        from = to;
         continue;
       }
       const to = Math.min(segment.to, cut ? cut.cutFrom : segment.to);
-      kept.push({ from: from + shift, to: to + shift, owner: segment.owner });
+      kept.push({ from: from + shift, to: to + shift, owner: segment.owner, base: baseOf(segment, from) });
       from = to;
     }
   }
   const added = hunks
     .filter((hunk) => hunk.newLines > 0)
-    .map((hunk) => ({ from: hunk.newStart, to: hunk.newStart + hunk.newLines, owner }));
+    .map((hunk) => ({ from: hunk.newStart, to: hunk.newStart + hunk.newLines, owner, base: 0 }));
   return mergeSorted(kept, added);
 };
+
+const isContinuation = (last: OwnedSegment, segment: OwnedSegment): boolean =>
+  last.owner === segment.owner && last.to === segment.from && (segment.owner !== BASE_OWNER || last.base + (last.to - last.from) === segment.base);
 
 const mergeSorted = (a: OwnedSegment[], b: OwnedSegment[]): OwnedSegment[] => {
   if (b.length === 0) return a;
@@ -65,14 +93,19 @@ const mergeSorted = (a: OwnedSegment[], b: OwnedSegment[]): OwnedSegment[] => {
     if (isLeft) i += 1;
     else j += 1;
     const last = merged.at(-1);
-    if (last && last.owner === segment.owner && last.to === segment.from) last.to = segment.to;
+    if (last && isContinuation(last, segment)) last.to = segment.to;
     else merged.push({ ...segment });
   }
   return merged;
 };
 
-/** The commit number owning `line`, or null when the line is older than the merge base. */
+/** The commit number owning `line`, or null when the line is older than the merge base (or past the file's end). */
 export const ownerAt = (segments: readonly OwnedSegment[], line: number): number | null => {
+  const segment = segmentAt(segments, line);
+  return segment === null || segment.owner === BASE_OWNER ? null : segment.owner;
+};
+
+const segmentAt = (segments: readonly OwnedSegment[], line: number): OwnedSegment | null => {
   let low = 0;
   let high = segments.length - 1;
   while (low <= high) {
@@ -80,7 +113,11 @@ export const ownerAt = (segments: readonly OwnedSegment[], line: number): number
     const segment = segments[middle] as OwnedSegment;
     if (line < segment.from) high = middle - 1;
     else if (line >= segment.to) low = middle + 1;
-    else return segment.owner;
+    else return segment;
   }
   return null;
 };
+
+/** The commit number that removed base line `line`, from a file's removal log; null when none did. */
+export const removerAt = (removed: readonly RemovedRange[], line: number): number | null =>
+  removed.find((range) => range.from <= line && line < range.to)?.owner ?? null;

@@ -20,11 +20,18 @@ export interface PatchHandlers {
   /** A `%x01%H %P` line of `git log`: the commit whose files follow. */
   commit?(sha: string, parentCount: number): void;
   file(file: PatchFile): void;
+  /**
+   * A content line of the current file's hunks, `-` or `+` (only decoded when
+   * this handler is given). Arrives before `file` is called for that file.
+   */
+  line?(type: '-' | '+', text: string, file: PatchFile): void;
 }
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 const NEWLINE = 10;
 const BACKSLASH = 92;
+const MINUS = 45;
+const PLUS = 43;
 const marker = (text: string): Buffer => Buffer.from(text, 'utf8');
 const COMMIT = marker('\x01');
 const FILE = marker('diff --git ');
@@ -54,6 +61,7 @@ export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers
     if (first === BACKSLASH) return;
     if (toSkip > 0) {
       toSkip -= 1;
+      if (handlers.line && file && (first === MINUS || first === PLUS)) handlers.line(first === MINUS ? '-' : '+', buffer.toString('utf8', start + 1, end), file);
       return;
     }
     const has = (prefix: Buffer): boolean => end - start >= prefix.length && buffer.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;

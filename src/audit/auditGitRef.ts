@@ -23,15 +23,15 @@ export interface GitAuditOptions {
 export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
   const source = await openGitSource(options);
   const diff = source.diff();
-  const attribute = createAttributor(source);
+  const attributor = createAttributor(source);
   const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
   try {
     return await assemble(
       {
         mode: 'git',
         files,
-        context: { mode: 'git', readFile: source.readFile },
-        prepare: attribute,
+        context: { mode: 'git', readFile: source.readFile, linesOf: attributor.linesOf },
+        prepare: attributor.attribute,
         extraGlobs: options.extraGlobs,
         ignore: options.ignore,
       },

@@ -1,24 +1,20 @@
-import { shortCommitId } from '../attribution/hunkCommits.js';
+import { shortCommitId } from '../attribution/lineFacts.js';
 import type { Commits, Finding } from '../model.js';
 
 /**
- * A finding that names commits (short shas from its hunk) also gets their
- * subjects, so the evidence reads "6bcabf5412b2 fix: nil pointer panic in
- * sbom" and a fix commit, or a fork commit that reverts one, is visible
- * as such. The fingerprint is unchanged: it was made from the drift itself.
+ * A finding that names commits (short shas of the lines it was read from)
+ * also gets their subjects, so the evidence reads "6bcabf5412b2 fix: nil
+ * pointer panic in sbom" and a fix commit, or a fork commit that reverts
+ * one, is visible as such. The fingerprint is unchanged: it was made from
+ * the drift itself.
  */
 export function addCommitEvidence(findings: readonly Finding[], commits: Commits | null): void {
   if (!commits) return;
-  const known = [...commits.missingFromFork, ...commits.forkOnly];
-  // Findings carry their hunks' short ids; one subject line per commit, shared by every finding naming it.
+  const known = [...commits.missingFromFork, ...commits.applied.map((applied) => applied.commit), ...commits.forkOnly];
+  // One subject line per commit, shared by every finding naming it.
   const byShortId = new Map(known.map((commit) => [shortCommitId(commit.sha), { commit, line: `${shortCommitId(commit.sha)} ${commit.subject}` }]));
   for (const finding of findings) {
-    const shas = finding.details.commits;
-    if (!Array.isArray(shas)) continue;
-    const linked = shas
-      .filter((sha): sha is string => typeof sha === 'string')
-      .map((sha) => byShortId.get(shortCommitId(sha)))
-      .filter((each) => each !== undefined);
+    const linked = finding.commits.map((sha) => byShortId.get(shortCommitId(sha))).filter((each) => each !== undefined);
     if (linked.length === 0) continue;
     finding.details.commitSubjects = linked.map((each) => each.line);
     finding.details.isFixCommit = linked.some((each) => each.commit.isFix);

@@ -1,3 +1,4 @@
+import type { FileLines } from '../attribution/lineFacts.js';
 import type { CategoryId, FileDiff, Finding, Mode } from '../model.js';
 
 /** What a classifier may read besides the file's diff. */
@@ -8,6 +9,12 @@ export interface ClassifyContext {
    * Resolves to null when the file does not exist on that side or in diff-file mode.
    */
   readFile(side: 'upstream' | 'fork' | 'base', path: string): Promise<string | null>;
+  /**
+   * The side and commits of each changed line of the file (git mode with a
+   * merge base); null otherwise. Findings take their side from the lines
+   * they were read from (see common/location.ts).
+   */
+  linesOf(file: FileDiff): FileLines | null;
 }
 
 export interface Classifier {

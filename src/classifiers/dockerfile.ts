@@ -1,7 +1,9 @@
 // Reads Dockerfiles: https://docs.docker.com/reference/dockerfile/ (FROM … AS, ARG, COPY --from, RUN --mount=type=secret).
 import type { FileDiff, Finding } from '../model.js';
 import { uniqueByFingerprint } from './common/finding.js';
-import { hunkContext, sideLines } from './common/lines.js';
+import { hunkContext, numberedLines } from './common/lines.js';
+import { locate } from './common/location.js';
+import type { LineRefs, Located } from './common/location.js';
 import { readWholeFiles } from './common/wholeFiles.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
@@ -29,19 +31,28 @@ async function compareSides<Model>(
   file: FileDiff,
   context: ClassifyContext,
   read: (segments: SideSegments, isWhole: boolean) => Model,
-  compare: (file: FileDiff, upstream: Model, fork: Model, confidence: 'high') => Finding[],
+  compare: (file: FileDiff, upstream: Model, fork: Model, confidence: 'high', place: (refs: LineRefs) => Located) => Finding[],
 ): Promise<Finding[]> {
   const whole = await readWholeFiles(file, context);
-  const side = (name: 'upstream' | 'fork'): SideSegments =>
-    whole ? [{ lines: whole[name].split('\n'), context: '' }] : file.hunks.map((hunk) => ({ lines: sideLines(hunk, name), context: hunkContext(hunk) }));
-  return uniqueByFingerprint(compare(file, read(side('upstream'), whole !== null), read(side('fork'), whole !== null), 'high'));
+  const side = (name: 'upstream' | 'fork'): SideSegments => {
+    if (whole) {
+      const lines = whole[name].split('\n');
+      return [{ lines, numbers: lines.map((_, index) => index + 1), context: '' }];
+    }
+    return file.hunks.map((hunk) => {
+      const own = numberedLines(hunk).filter((line) => line.type !== (name === 'upstream' ? 'add' : 'del'));
+      return { lines: own.map((line) => line.content), numbers: own.map((line) => (name === 'upstream' ? line.oldNumber : line.newNumber) ?? 0), context: hunkContext(hunk) };
+    });
+  };
+  const place = (refs: LineRefs): Located => locate(file, context, refs);
+  return uniqueByFingerprint(compare(file, read(side('upstream'), whole !== null), read(side('fork'), whole !== null), 'high', place));
 }
 
 // A hunk starts in the stage of the FROM line git printed as its context; a whole file finds every stage itself
 // (and pairs unnamed stages by position).
 const readDockerfileSide = (segments: SideSegments, isWhole: boolean) =>
-  readDockerfile(segments.map(({ lines, context }) => ({ lines, stage: isWhole ? null : (parseFrom(context)?.name ?? null) })), isWhole);
-const readComposeSide = (segments: SideSegments, isWhole: boolean) => readCompose(segments.map(({ lines }) => lines), isWhole);
+  readDockerfile(segments.map(({ lines, numbers, context }) => ({ lines, numbers, stage: isWhole ? null : (parseFrom(context)?.name ?? null) })), isWhole);
+const readComposeSide = (segments: SideSegments, isWhole: boolean) => readCompose(segments, isWhole);
 
 export default defineClassifier({
   id: 'dockerfile',

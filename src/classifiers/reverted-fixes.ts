@@ -1,8 +1,9 @@
 // Source hunks where the fork lacks code that fixes something (guards, locks, context checks, error handling).
 // Reads unified diff hunks (https://www.gnu.org/software/diffutils/manual/html_node/Detailed-Unified.html).
 import { fingerprint } from '../fingerprint.js';
-import type { Confidence, FileDiff, Finding, Hunk } from '../model.js';
+import type { Confidence, FileDiff, Finding, Hunk, Side } from '../model.js';
 import { createFinding } from './common/finding.js';
+import { locate } from './common/location.js';
 import { addedLines, markHunk, normaliseLine } from './common/lines.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
@@ -24,12 +25,22 @@ const LARGE_BLOCK = 8;
 const TOO_LARGE_FOR_WEAK = 12;
 const MAX_SNIPPET = 120;
 
-function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, hunk: Hunk, context: ClassifyContext): Confidence | null {
+function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, commits: readonly string[]): Confidence | null {
   const isStrong = [...signals].some((signal) => STRONG_SIGNALS.has(signal));
   const isWeak = signals.has('guard') || signals.has('error-handling');
   if (!isStrong && (!isWeak || size > TOO_LARGE_FOR_WEAK)) return null;
   if (!isStrong || size > LARGE_BLOCK) return 'low';
-  return context.mode === 'git' && hunk.commits.length > 0 ? 'high' : 'medium';
+  return commits.length > 0 ? 'high' : 'medium';
+}
+
+/**
+ * Who took the fix out: upstream added it and the fork lacks it, or the fork
+ * removed what the base had (a revert, a rebase that dropped it).
+ */
+function messageOf(side: Side, label: string, what: string): string {
+  if (side === 'fork') return `fork removed ${label}: ${what}`;
+  if (side === 'both') return `fork lacks upstream ${label} (both sides changed these lines): ${what}`;
+  return `fork lacks upstream ${label}: ${what}`;
 }
 
 /** `if ref == nil { continue }`: the run from its first fix-shaped line, a few lines long. */
@@ -44,26 +55,27 @@ function snippetOf(runs: readonly string[][], lead: FixSignal): string {
 }
 
 function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>, context: ClassifyContext): Finding | null {
-  const runs = missingRuns(hunk, forkLines);
-  const evidence = runs.flat().filter((line) => !isInert(line));
+  const numbered = missingRuns(hunk, forkLines);
+  const runs = numbered.map((run) => run.map(({ text }) => text));
+  const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
+  const evidence = evidenceLines.map(({ text }) => text);
   const signals = new Set(evidence.flatMap(signalsOf));
   const dropped = droppedClauses(evidence, addedLines(hunk).map(normaliseLine));
   if (dropped.length > 0) signals.add('dropped-clause');
-  const confidence = confidenceOf(signals, evidence.length, hunk, context);
+  const at = locate(file, context, { upstream: evidenceLines.map(({ line }) => line) });
+  const confidence = confidenceOf(signals, evidence.length, at.commits);
   if (!confidence) return null;
   const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';
-  const commits = context.mode === 'git' ? hunk.commits : [];
   // `newDgst == lastDgst, in if !ok || newDgst == lastDgst {`: the clause, then where it was.
   const what = lead === 'dropped-clause' ? `${dropped.join(', ')}, in ${snippetOf(runs, lead)}` : snippetOf(runs, lead);
   markHunk(hunk, 'reverted-fixes');
   return createFinding({
     category: 'reverted-fixes', kind: 'missing-fix', path: file.path,
-    message: `fork lacks upstream ${SIGNAL_LABELS[lead]}: ${what}`,
-    identity: [evidence.join('\n')], side: hunk.side, confidence,
+    message: messageOf(at.side, SIGNAL_LABELS[lead], what),
+    identity: [evidence.join('\n')], ...at, confidence,
     details: {
       evidence, signals: SIGNAL_ORDER.filter((signal) => signals.has(signal)), hunk: hunk.header,
       ...(dropped.length > 0 ? { droppedClauses: dropped } : {}),
-      ...(context.mode === 'git' ? { commits } : {}),
     },
   });
 }

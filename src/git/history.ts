@@ -1,4 +1,5 @@
-import { runGitWithInput } from './spawnGit.js';
+import { readBlobs } from './blobs.js';
+import { runGitWithInput, spawnGit } from './spawnGit.js';
 import { spawnChangedLinesDiff, spawnLineLog } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
@@ -18,12 +19,20 @@ export interface History {
   lineLog(from: string, to: string, paths: string[]): GitProcess;
   /** For each path at `to`, the commits in `from..to` that touched it, newest first, and where renames came from. */
   commitsByPath(from: string, to: string): Promise<PathCommits>;
+  /** Every commit of `from..to` → its parents (`git rev-list --parents`). */
+  parents(from: string, to: string): Promise<Map<string, string[]>>;
+  /** Zero-context patches of exactly these (non-merge) commits, limited to `paths`, each after a `\x01<sha> <parents>` line. */
+  commitPatches(shas: readonly string[], paths: readonly string[]): GitProcess;
+  /** Contents of `rev:path` names, null where absent (one `cat-file --batch`). */
+  blobs(names: readonly string[]): Promise<(Buffer | null)[]>;
 }
 
 export interface ChangedFiles {
   paths: Set<string>;
   /** Each renamed path → its name on the other tree, both ways. */
   renames: Map<string, string>;
+  /** A path at `to` that a rename gave it → its name at `from`. */
+  fromNames: Map<string, string>;
 }
 
 export interface PathCommits {
@@ -46,7 +55,7 @@ export const createHistory = (repo: Repo): History => ({
   changedFiles: async (from, to) => {
     // Raw output compares trees only (no file contents bar rename scoring): `:mode mode sha sha status\0path\0[path\0]`.
     const output = await repo.git.raw(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', from, to, '--']);
-    const changed: ChangedFiles = { paths: new Set(), renames: new Map() };
+    const changed: ChangedFiles = { paths: new Set(), renames: new Map(), fromNames: new Map() };
     const tokens = output.split('\0');
     for (let index = 0; index < tokens.length; index += 1) {
       const fields = (tokens[index] ?? '').split(' ');
@@ -62,6 +71,7 @@ export const createHistory = (repo: Repo): History => ({
       if (status.startsWith('R')) {
         changed.paths.add(path);
         changed.renames.set(path, renamedTo).set(renamedTo, path);
+        changed.fromNames.set(renamedTo, path);
       }
       changed.paths.add(renamedTo);
     }
@@ -96,4 +106,21 @@ export const createHistory = (repo: Repo): History => ({
     }
     return touched;
   },
+
+  parents: async (from, to) => {
+    const output = await repo.git.raw(['rev-list', '--parents', `${from}..${to}`, '--']);
+    const parents = new Map<string, string[]>();
+    for (const line of output.split('\n')) {
+      const [sha, ...rest] = line.trim().split(' ');
+      if (sha) parents.set(sha, rest);
+    }
+    return parents;
+  },
+
+  commitPatches: (shas, paths) =>
+    spawnGit(repo.cwd, ['log', '--stdin', '--no-walk', ...ZERO_CONTEXT_PATCH, '--format=%x01%H %P', '--', ...paths], shas.map((sha) => `${sha}\n`).join('')),
+
+  blobs: (names) => readBlobs(repo.cwd, names),
 });
+
+const ZERO_CONTEXT_PATCH = ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/'];

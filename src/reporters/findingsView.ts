@@ -51,7 +51,5 @@ function commitsOf(finding: Finding): string {
     const more = subjects.length > 1 ? ` (+${subjects.length - 1})` : '';
     return `${subjects[0].slice(0, 8)}${subjects[0].slice(12)}${more}`;
   }
-  const commits = finding.details.commits;
-  if (!Array.isArray(commits) || commits.length === 0) return '';
-  return commits.filter((sha): sha is string => typeof sha === 'string').map((sha) => shortSha(sha).slice(0, 8)).join(' ');
+  return finding.commits.map((sha) => shortSha(sha).slice(0, 8)).join(' ');
 }

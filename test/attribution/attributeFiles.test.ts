@@ -65,6 +65,9 @@ describe('attributeFiles', () => {
     const pinned = hunkWith('Dockerfile', 'ARG CONTAINERD_VERSION');
     expect(pinned.side).toBe('both');
     expect(pinned.commits).toEqual([short(fixture.shas.dockerBump), short(fixture.shas.forkPin)]);
+    // Upstream's bump line, then the fork's pin and the base image switch below it.
+    expect(pinned.blocks.map((block) => block.side)).toEqual(['upstream', 'fork']);
+    expect(pinned.blocks.reduce((sum, block) => sum + block.oldLines, 0)).toBe(pinned.oldLines);
 
     expect(file('session/session.go').side).toBe('both');
     expect(hunkWith('session/session.go', 'ctx.Err()')).toMatchObject({ side: 'fork', commits: [short(fixture.shas.forkRevert)] });
@@ -104,10 +107,35 @@ describe('attributeFiles', () => {
   });
 });
 
+describe('line facts', () => {
+  it('places each changed line on the side that moved it, with the commit that wrote or removed it', async () => {
+    const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: false });
+    const attributor = createAttributor(source);
+    const diff = source.diff();
+    const facts = new Map<string, ReturnType<typeof attributor.linesOf>>();
+    for await (const each of readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix }).files) {
+      await attributor.attribute([each]);
+      facts.set(each.path, attributor.linesOf(each));
+    }
+    await diff.done;
+    // Dockerfile line 4: upstream wrote v1.6.21 (its `-` line), the fork wrote v1.6.16 (its `+` line).
+    expect(facts.get('Dockerfile')?.upstream.get(4)).toEqual({ side: 'upstream', commits: [short(fixture.shas.dockerBump)] });
+    expect(facts.get('Dockerfile')?.fork.get(4)).toEqual({ side: 'fork', commits: [short(fixture.shas.forkPin)] });
+    // go.mod: the fork still has the base's containerd line, which upstream's bump removed.
+    const goMod = facts.get('go.mod');
+    const forkContainerd = [...(goMod?.fork ?? [])].find(([, fact]) => fact.commits.includes(short(fixture.shas.bump)));
+    expect(forkContainerd?.[1]).toEqual({ side: 'upstream', commits: [short(fixture.shas.bump)] });
+    // The fork's revert removed the base's context check: `-` lines on the fork's side, by the revert.
+    const session = [...(facts.get('session/session.go')?.upstream ?? [])].map(([, fact]) => fact);
+    expect(session).toContainEqual({ side: 'fork', commits: [short(fixture.shas.forkRevert)] });
+    expect(session).toContainEqual({ side: 'upstream', commits: [short(fixture.shas.raceFix)] });
+  });
+});
+
 describe('createAttributor', () => {
   it('attributes files one at a time as the diff streams, the same as all at once', async () => {
     const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: false });
-    const attribute = createAttributor(source);
+    const { attribute } = createAttributor(source);
     const diff = source.diff();
     const streamed: FileDiff[] = [];
     for await (const each of readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix }).files) {
@@ -122,8 +150,8 @@ describe('createAttributor', () => {
     const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: false });
     const [split, whole] = [recording(source.history), recording(source.history)];
     const copy = await attributedDiff(source);
-    await createAttributor({ ...source, history: split.history }, { pathspecChars: 1 })(copy);
-    await createAttributor({ ...source, history: whole.history })(structuredClone(copy));
+    await createAttributor({ ...source, history: split.history }, { pathspecChars: 1 }).attribute(copy);
+    await createAttributor({ ...source, history: whole.history }).attribute(structuredClone(copy));
     expect(copy).toEqual(files);
     // One path per process here, so four diffs per side instead of one; none falls back to the whole tree.
     expect(split.calls.filter((call) => call.kind === 'diff').map((call) => call.paths.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { applyHunks, ownerAt } from '../../src/attribution/lineOwners.js';
+import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from '../../src/attribution/lineOwners.js';
 import type { OwnedSegment } from '../../src/attribution/lineOwners.js';
 import { readPatch } from '../../src/attribution/patchReader.js';
 import type { PatchFile } from '../../src/attribution/patchReader.js';
@@ -58,5 +58,26 @@ describe('readPatch', () => {
       { oldPath: 'x', newPath: 'q"z', hunks: [hunk(1, 2, 1, 1)] },
       { oldPath: 'gone', newPath: null, hunks: [hunk(1, 1, 0, 0)] },
     ]);
+  });
+});
+
+describe('applyHunks on a file that was there at the merge base', () => {
+  it('keeps the base line number of every line no commit touched, and reports the base lines each commit removed', () => {
+    const removed: { from: number; to: number; owner: number }[] = [];
+    // Commit 0 replaces base lines 3-4 with one line; commit 1 deletes base line 7 (now line 6).
+    const first = applyHunks(baseSegments(), [hunk(3, 2, 3, 1)], 0, (range) => removed.push(range));
+    const second = applyHunks(first, [hunk(6, 1, 5, 0)], 1, (range) => removed.push(range));
+    expect(removed).toEqual([
+      { from: 3, to: 5, owner: 0 },
+      { from: 7, to: 8, owner: 1 },
+    ]);
+    expect(owners(second, 7)).toEqual([null, null, 0, null, null, null, null]);
+    // Tip line 6 is base line 8: the base's lines 5 and 6 sit at 4 and 5, line 7 is gone.
+    expect(second.find((segment) => segment.from <= 6 && 6 < segment.to)).toMatchObject({ owner: BASE_OWNER });
+    const at6 = second.find((segment) => segment.from <= 6 && 6 < segment.to);
+    expect(at6 ? at6.base + (6 - at6.from) : null).toBe(8);
+    expect(removerAt(removed, 4)).toBe(0);
+    expect(removerAt(removed, 7)).toBe(1);
+    expect(removerAt(removed, 6)).toBeNull();
   });
 });

@@ -20,8 +20,9 @@ x-defaults:
 
 describe('compose files (dockerfile category)', () => {
   it('reads services and images, nested keys and quotes included, and nothing outside services', () => {
-    const model = readCompose([upstream.split('\n')], true);
-    expect([...model.services]).toEqual([
+    const lines = upstream.split('\n');
+    const model = readCompose([{ lines, numbers: lines.map((_, index) => index + 1) }], true);
+    expect([...model.services].map(([service, { image }]) => [service, image])).toEqual([
       ['db', 'postgres:16.2'],
       ['cache', 'redis:7'],
       ['app', 'ghcr.io/acme/app:1.4'],

@@ -32,7 +32,7 @@ describe('reverted-fixes classifier', async () => {
     expect(files.find((file) => file.path === 'docs/guide.md') && revertedFixes.matches(files.find((file) => file.path === 'docs/guide.md')!)).toBe(false);
   });
 
-  it('is high confidence with linked commits in git mode, and keeps the commits', async () => {
+  it('takes side, commits and line from the lines it was read from, and words the message by side', async () => {
     const [file] = await parseDiff(`diff --git a/a.go b/a.go
 --- a/a.go
 +++ b/a.go
@@ -42,9 +42,17 @@ describe('reverted-fixes classifier', async () => {
 -	}
  	use(ref)
 `);
-    file!.hunks[0]!.commits = ['abc1234'];
-    const [finding] = await classifyAll(revertedFixes, [file!], gitContext({}));
-    expect(finding).toMatchObject({ confidence: 'high', message: 'fork lacks upstream nil check: if ref == nil { continue }', details: { commits: ['abc1234'] } });
+    // Upstream wrote lines 3-5 in commit abc1234: git mode's facts for the `-` lines.
+    const facts = { upstream: new Map([3, 4, 5].map((line) => [line, { side: 'upstream' as const, commits: ['abc1234'] }])), fork: new Map() };
+    const [finding] = await classifyAll(revertedFixes, [file!], { ...gitContext({}), linesOf: () => facts });
+    expect(finding).toMatchObject({ confidence: 'high', side: 'upstream', commits: ['abc1234'], line: 3, lineIn: 'upstream' });
+    expect(finding?.message).toBe('fork lacks upstream nil check: if ref == nil { continue }');
+
+    // The same lines the fork removed (they were in the merge base): the fork took the guard out.
+    const removed = { upstream: new Map([3, 4, 5].map((line) => [line, { side: 'fork' as const, commits: ['def5678'] }])), fork: new Map() };
+    const [byFork] = await classifyAll(revertedFixes, [file!], { ...gitContext({}), linesOf: () => removed });
+    expect(byFork).toMatchObject({ side: 'fork', commits: ['def5678'], message: 'fork removed nil check: if ref == nil { continue }' });
+    expect(byFork?.fingerprint).toBe(finding?.fingerprint);
   });
 
   it('fingerprints by evidence, not line numbers', async () => {

@@ -112,7 +112,7 @@ describe('--check inside GitHub Actions', () => {
     expect(status).toBe(1);
     const annotations = stdout.split('\n').filter((line) => line.startsWith('::error '));
     expect(annotations).toHaveLength(1);
-    expect(annotations[0]).toMatch(/^::error file=client\/client_test\.go,title=forkdiff removed-tests::test testSessionExporter removed/);
+    expect(annotations[0]).toMatch(/^::error file=client\/client_test\.go,title=forkdiff removed-tests::fork removed test testSessionExporter$/);
     expect(readFileSync(summary, 'utf8')).toMatch(/^## forkdiff check\n\n\*\*1 unexpected finding\*\*/);
   });
 });
@@ -130,7 +130,7 @@ describe('--since: what changed since the previous nightly report', () => {
       const since = stdout.slice(stdout.indexOf('## New since last report'));
       expect(since).toMatch(/^## New since last report \(1\)\n/);
       expect(since.match(/^\| /gm)).toHaveLength(3); // header, rule, the one new finding
-      expect(since).toMatch(/^\| removed-tests \| client\/client\\_test\.go \| test testSessionExporter removed from /m);
+      expect(since).toMatch(/^\| removed-tests \| client\/client\\_test\.go \| fork removed test testSessionExporter \|/m);
       expect(since).toContain('## Resolved since last report (0)\n\n_None._');
       expect(since).toMatch(/^\d+ unchanged\.$/m);
     } finally {

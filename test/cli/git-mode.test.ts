@@ -42,8 +42,8 @@ describe('forkdiff REF in a clone of the fork (the built binary)', () => {
     const report = jsonReport('v0.11');
     const nilCheck = report.findings.find((finding) => finding.path === 'solver/sbom.go' && finding.category === 'reverted-fixes');
     expect(nilCheck?.side).toBe('upstream');
+    expect(nilCheck?.commits).toEqual([short(fixture.shas.sbomFix)]);
     expect(nilCheck?.details).toMatchObject({
-      commits: [short(fixture.shas.sbomFix)],
       commitSubjects: [`${short(fixture.shas.sbomFix)} fix: nil pointer panic in sbom`],
       isFixCommit: true,
     });

@@ -1,4 +1,4 @@
-import type { CategoryId, DiffLine, FileDiff, Hunk } from '../../model.js';
+import type { CategoryId, DiffLine, Hunk } from '../../model.js';
 
 /** A hunk line with its line number on the side(s) it exists on. */
 export interface NumberedLine extends DiffLine {
@@ -20,6 +20,23 @@ export function numberedLines(hunk: Hunk): NumberedLine[] {
     if (line.type !== 'add') oldNumber += 1;
     if (line.type !== 'del') newNumber += 1;
     return numbered;
+  });
+}
+
+/** A changed line with the tip it exists on and its line number there. */
+export interface ChangedLine {
+  content: string;
+  /** `-` lines exist upstream only, `+` lines in the fork only. */
+  tip: 'upstream' | 'fork';
+  line: number;
+}
+
+/** The hunk's `-` and `+` lines, numbered on the tip each exists on. */
+export function changedLines(hunk: Hunk): ChangedLine[] {
+  return numberedLines(hunk).flatMap((line): ChangedLine[] => {
+    if (line.type === 'del') return [{ content: line.content, tip: 'upstream', line: line.oldNumber ?? 0 }];
+    if (line.type === 'add') return [{ content: line.content, tip: 'fork', line: line.newNumber ?? 0 }];
+    return [];
   });
 }
 
@@ -60,6 +77,3 @@ export function uncomment(line: string, markers: readonly string[] = ['#']): str
 export function markHunk(hunk: Hunk, category: CategoryId): void {
   if (!hunk.categories.includes(category)) hunk.categories.push(category);
 }
-
-/** The side a finding about this hunk is attributed to. */
-export const sideOf = (file: FileDiff, hunk: Hunk | null): FileDiff['side'] => hunk?.side ?? file.side;

@@ -1,6 +1,7 @@
 // go.mod (https://go.dev/ref/mod#go-mod-file), go.sum (https://go.dev/ref/mod#go-sum-files)
 // and vendor/modules.txt (https://go.dev/ref/mod#vendoring) lines → dependency entries.
 import type { Hunk } from '../../model.js';
+import { changedLines } from '../common/lines.js';
 import type { DependencyEntry } from './types.js';
 
 const DIRECTIVES = new Set(['module', 'go', 'toolchain', 'exclude', 'retract', 'replace', 'require', '(', ')']);
@@ -39,15 +40,10 @@ export function parseGoModLine(line: string): GoModLine | null {
 export function goModEntries(hunk: Hunk): { requires: DependencyEntry[]; replaces: DependencyEntry[] } {
   const requires: DependencyEntry[] = [];
   const replaces: DependencyEntry[] = [];
-  for (const line of hunk.lines) {
-    if (line.type === 'normal') continue;
-    const parsed = parseGoModLine(line.content);
+  for (const { content, tip, line } of changedLines(hunk)) {
+    const parsed = parseGoModLine(content);
     if (!parsed) continue;
-    const entry: DependencyEntry = {
-      name: parsed.name,
-      version: parsed.version,
-      side: line.type === 'del' ? 'upstream' : 'fork',
-    };
+    const entry: DependencyEntry = { name: parsed.name, version: parsed.version, side: tip, line };
     if (parsed.note) entry.note = parsed.note;
     (parsed.kind === 'replace' ? replaces : requires).push(entry);
   }
@@ -59,11 +55,10 @@ const GO_SUM = /^(\S+)\s+(v\S+?)(\/go\.mod)?\s+h1:/;
 
 export function goSumEntries(hunk: Hunk): DependencyEntry[] {
   const entries: DependencyEntry[] = [];
-  for (const line of hunk.lines) {
-    if (line.type === 'normal') continue;
-    const match = GO_SUM.exec(line.content);
+  for (const { content, tip, line } of changedLines(hunk)) {
+    const match = GO_SUM.exec(content);
     if (!match || match[3]) continue;
-    entries.push({ name: match[1] ?? '', version: match[2] ?? '', side: line.type === 'del' ? 'upstream' : 'fork' });
+    entries.push({ name: match[1] ?? '', version: match[2] ?? '', side: tip, line });
   }
   return entries;
 }
@@ -79,10 +74,9 @@ export function parseModulesTxtHeader(line: string): { name: string; version: st
 
 export function modulesTxtEntries(hunk: Hunk): DependencyEntry[] {
   const entries: DependencyEntry[] = [];
-  for (const line of hunk.lines) {
-    if (line.type === 'normal') continue;
-    const header = parseModulesTxtHeader(line.content);
-    if (header) entries.push({ ...header, side: line.type === 'del' ? 'upstream' : 'fork' });
+  for (const { content, tip, line } of changedLines(hunk)) {
+    const header = parseModulesTxtHeader(content);
+    if (header) entries.push({ ...header, side: tip, line });
   }
   return entries;
 }

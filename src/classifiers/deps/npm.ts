@@ -2,6 +2,7 @@
 // package-lock.json v1–v3 (https://docs.npmjs.com/cli/configuring-npm/package-lock-json),
 // yarn.lock (classic and berry) and pnpm-lock.yaml (v5–v9).
 import type { Hunk } from '../../model.js';
+import { changedLines } from '../common/lines.js';
 import { scanHunk } from './scanHunk.js';
 import type { DependencyEntry } from './types.js';
 import { isVersionLike } from './versionDirection.js';
@@ -66,11 +67,10 @@ export function yarnLockEntries(hunk: Hunk): DependencyEntry[] {
 const PNPM_KEY = /^\s{2}'?\/?((?:@[^/\s']+\/)?[^@/\s'(]+)[@/](\d[^\s:'(]*)(?:\([^)]*\))*'?:\s*$/;
 
 export function pnpmLockEntries(hunk: Hunk): DependencyEntry[] {
-  return hunk.lines.flatMap((line): DependencyEntry[] => {
-    if (line.type === 'normal') return [];
-    const match = PNPM_KEY.exec(line.content);
+  return changedLines(hunk).flatMap(({ content, tip, line }): DependencyEntry[] => {
+    const match = PNPM_KEY.exec(content);
     if (!match || !isVersionLike(match[2] ?? '')) return [];
-    return [{ name: match[1] ?? '', version: match[2] ?? '', side: line.type === 'del' ? 'upstream' : 'fork' }];
+    return [{ name: match[1] ?? '', version: match[2] ?? '', side: tip, line }];
   });
 }
 
@@ -106,11 +106,22 @@ export function packageJsonEntriesFromTexts(upstream: string | null, fork: strin
   const after = read(fork);
   if (!before || !after) return null;
   const entries: DependencyEntry[] = [];
+  const upstreamLines = (upstream ?? '').split('\n');
+  const forkLines = (fork ?? '').split('\n');
   for (const [name, { version, block }] of before) {
-    if (after.get(name)?.version !== version) entries.push({ name, version, side: 'upstream', note: block });
+    if (after.get(name)?.version !== version) entries.push({ name, version, side: 'upstream', note: block, ...lineOf(upstreamLines, block, name, version) });
   }
   for (const [name, { version, block }] of after) {
-    if (before.get(name)?.version !== version) entries.push({ name, version, side: 'fork', note: block });
+    if (before.get(name)?.version !== version) entries.push({ name, version, side: 'fork', note: block, ...lineOf(forkLines, block, name, version) });
   }
   return entries;
+}
+
+/** The 1-based line of `"name": "version"` in its block of a package.json text, for the finding's place. */
+function lineOf(lines: readonly string[], block: string, name: string, version: string): { line?: number } {
+  const quoted = (text: string): string => JSON.stringify(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pair = new RegExp(`^\\s*${quoted(name)}\\s*:\\s*${quoted(version)}`);
+  const opens = lines.findIndex((line) => new RegExp(`^\\s*${quoted(block)}\\s*:\\s*\\{`).test(line));
+  const index = lines.findIndex((line, at) => at > opens && pair.test(line));
+  return index === -1 ? {} : { line: index + 1 };
 }

@@ -1,6 +1,7 @@
 // requirements files (https://pip.pypa.io/en/stable/reference/requirements-file-format/)
 // and PEP 508 strings in pyproject.toml `dependencies = [...]`.
 import type { Hunk } from '../../model.js';
+import { changedLines } from '../common/lines.js';
 import type { DependencyEntry } from './types.js';
 
 const REQUIREMENT = /^\s*"?([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(?:(===|==|~=|!=|>=|<=|>|<)\s*([^\s;#,"]+))?/;
@@ -21,18 +22,17 @@ export function parseRequirement(line: string): { name: string; version: string;
 }
 
 export function requirementsEntries(hunk: Hunk): DependencyEntry[] {
-  return hunk.lines.flatMap((line): DependencyEntry[] => {
-    if (line.type === 'normal') return [];
-    const parsed = parseRequirement(line.content);
-    return parsed ? [{ ...parsed, side: line.type === 'del' ? 'upstream' : 'fork' }] : [];
+  return changedLines(hunk).flatMap(({ content, tip, line }): DependencyEntry[] => {
+    const parsed = parseRequirement(content);
+    return parsed ? [{ ...parsed, side: tip, line }] : [];
   });
 }
 
 /** Quoted PEP 508 strings inside `dependencies = [ ... ]` arrays of pyproject.toml. */
 export function pep508ArrayEntries(hunk: Hunk): DependencyEntry[] {
-  return hunk.lines.flatMap((line): DependencyEntry[] => {
-    if (line.type === 'normal' || !/^\s*"[^"]+"\s*,?\s*$/.test(line.content)) return [];
-    const parsed = parseRequirement(line.content.trim().replace(/^"|",?$/g, ''));
-    return parsed ? [{ ...parsed, side: line.type === 'del' ? 'upstream' : 'fork' }] : [];
+  return changedLines(hunk).flatMap(({ content, tip, line }): DependencyEntry[] => {
+    if (!/^\s*"[^"]+"\s*,?\s*$/.test(content)) return [];
+    const parsed = parseRequirement(content.trim().replace(/^"|",?$/g, ''));
+    return parsed ? [{ ...parsed, side: tip, line }] : [];
   });
 }

@@ -1,4 +1,5 @@
-import type { Finding } from '../../model.js';
+import type { Finding, Side } from '../../model.js';
+import type { Located } from '../common/location.js';
 import type { ClassifyContext } from '../define.js';
 
 /**
@@ -27,9 +28,18 @@ export function runMemoryOf(context: ClassifyContext): RunMemory {
   return memory;
 }
 
-/** Adds a vendored path to the row of its module. */
-export function attachVendoredFile(row: Finding, path: string): void {
+/**
+ * Adds a vendored path to the row of its module. A row of vendored files
+ * alone then also stands for that file's side and commits; a version row
+ * keeps the side and commits of the version lines it was read from.
+ */
+export function attachVendoredFile(row: Finding, path: string, at: Located): void {
   const files = Array.isArray(row.details['vendoredFiles']) ? (row.details['vendoredFiles'] as string[]) : [];
   if (!files.includes(path)) files.push(path);
   row.details['vendoredFiles'] = files;
+  if (row.kind !== 'vendored-files') return;
+  row.side = joinSides(row.side, at.side);
+  for (const sha of at.commits) if (!row.commits.includes(sha)) row.commits.push(sha);
 }
+
+const joinSides = (a: Side, b: Side): Side => (a === null ? b : b === null || a === b ? a : 'both');

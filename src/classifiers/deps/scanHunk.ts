@@ -20,14 +20,17 @@ export interface LineReader {
 export function scanHunk(hunk: Hunk, reader: LineReader, initialScope: string | null = null): DependencyEntry[] {
   const scope = { upstream: initialScope, fork: initialScope };
   const entries: DependencyEntry[] = [];
+  const next = { upstream: hunk.oldStart, fork: hunk.newStart };
   for (const line of hunk.lines) {
     const sides = line.type === 'normal' ? (['upstream', 'fork'] as const) : line.type === 'del' ? (['upstream'] as const) : (['fork'] as const);
     const opened = reader.scopeOf(line.content);
     for (const side of sides) {
+      const number = next[side];
+      next[side] += 1;
       if (opened !== undefined) scope[side] = opened;
       if (line.type === 'normal') continue;
       const entry = reader.entryOf(line.content, scope[side]);
-      if (entry) entries.push({ ...entry, side });
+      if (entry) entries.push({ ...entry, side, line: number });
     }
   }
   return entries;

@@ -17,6 +17,8 @@ export interface DependencyEntry {
   name: string;
   version: string;
   side: 'upstream' | 'fork';
+  /** Its line number in that side's file, when known. */
+  line?: number;
   /** Extra facts, e.g. `indirect`, the dependency block, a replace target. */
   note?: string;
 }

@@ -5,25 +5,28 @@ import { normaliseLine, uncomment } from '../common/lines.js';
 /** Package manager families; apt and apt-get are one family, so are dnf and microdnf. */
 export type PackageManager = 'apk' | 'apt' | 'yum' | 'dnf' | 'zypper' | 'pacman';
 
+/** Every fact remembers the line it was read from (in that side's file), so a finding knows its side. */
 export interface DockerfileModel {
   /** Stage name → base image as written (`alpine:${ALPINE_VERSION}`). */
-  stages: Map<string, string>;
+  stages: Map<string, { image: string; line: number }>;
   /** Stages whose FROM line is present only as a comment. */
-  commentedStages: Set<string>;
+  commentedStages: Map<string, number>;
   /** ARG name → default (null when declared without one). */
-  args: Map<string, string | null>;
+  args: Map<string, { value: string | null; line: number }>;
   /** Normalised `COPY --from=` instructions with the stage they are in. */
-  copyFrom: Map<string, { stage: string | null; from: string }>;
-  commentedCopyFrom: Set<string>;
+  copyFrom: Map<string, { stage: string | null; from: string; line: number }>;
+  commentedCopyFrom: Map<string, number>;
   /** Secret id → stages mounting it. */
-  secretMounts: Map<string, Set<string>>;
+  secretMounts: Map<string, { stages: Set<string>; lines: number[] }>;
   /** Stage → package managers its RUN lines call. */
-  packageManagers: Map<string, Set<PackageManager>>;
+  packageManagers: Map<string, { managers: Set<PackageManager>; lines: number[] }>;
 }
 
-/** A run of consecutive lines, and the stage they start in when known (hunk context). */
+/** A run of consecutive lines from `firstLine` on, and the stage they start in when known (hunk context). */
 export interface Segment {
   lines: readonly string[];
+  /** Line numbers of `lines` in that side's file; 1 for a whole file. */
+  numbers: readonly number[];
   stage: string | null;
 }
 
@@ -42,55 +45,58 @@ export const parseFrom = (line: string): { image: string; name: string | null } 
 /** Reads segments of one side. Unnamed stages are keyed `#n` only when the whole file is read. */
 export function readDockerfile(segments: readonly Segment[], isWholeFile: boolean): DockerfileModel {
   const model: DockerfileModel = {
-    stages: new Map(), commentedStages: new Set(), args: new Map(), copyFrom: new Map(),
-    commentedCopyFrom: new Set(), secretMounts: new Map(), packageManagers: new Map(),
+    stages: new Map(), commentedStages: new Map(), args: new Map(), copyFrom: new Map(),
+    commentedCopyFrom: new Map(), secretMounts: new Map(), packageManagers: new Map(),
   };
   let stageIndex = 0;
   for (const segment of segments) {
     let stage = segment.stage;
-    for (const raw of segment.lines) {
+    segment.lines.forEach((raw, index) => {
+      const number = segment.numbers[index] ?? 0;
       const hidden = uncomment(raw);
       if (hidden !== null) {
         const from = parseFrom(hidden);
-        if (from?.name) model.commentedStages.add(from.name);
-        if (COPY_FROM.test(hidden.trim())) model.commentedCopyFrom.add(normaliseLine(hidden));
-        continue;
+        if (from?.name) model.commentedStages.set(from.name, number);
+        if (COPY_FROM.test(hidden.trim())) model.commentedCopyFrom.set(normaliseLine(hidden), number);
+        return;
       }
       const line = raw.trim();
       const from = parseFrom(line);
       if (from) {
         stage = from.name ?? (isWholeFile ? `#${stageIndex}` : null);
         stageIndex += 1;
-        if (stage) model.stages.set(stage, from.image);
-        continue;
+        if (stage) model.stages.set(stage, { image: from.image, line: number });
+        return;
       }
       const arg = ARG.exec(line);
-      if (arg?.[1] && !model.args.has(arg[1])) model.args.set(arg[1], arg[2]?.replace(/^["']|["']$/g, '') ?? null);
+      if (arg?.[1] && !model.args.has(arg[1])) model.args.set(arg[1], { value: arg[2]?.replace(/^["']|["']$/g, '') ?? null, line: number });
       const copy = COPY_FROM.exec(line);
-      if (copy?.[1]) model.copyFrom.set(normaliseLine(line), { stage, from: copy[1] });
+      if (copy?.[1]) model.copyFrom.set(normaliseLine(line), { stage, from: copy[1], line: number });
       for (const mount of line.matchAll(SECRET_MOUNT)) {
         const id = /(?:^|,)id=([^,\s\\]+)/.exec(mount[1] ?? '')?.[1] ?? /(?:^|,)target=([^,\s\\]+)/.exec(mount[1] ?? '')?.[1] ?? '(unnamed)';
-        const stages = model.secretMounts.get(id) ?? new Set<string>();
-        stages.add(stage ?? '(unknown stage)');
-        model.secretMounts.set(id, stages);
+        const mounts = model.secretMounts.get(id) ?? { stages: new Set<string>(), lines: [] };
+        mounts.stages.add(stage ?? '(unknown stage)');
+        mounts.lines.push(number);
+        model.secretMounts.set(id, mounts);
       }
-      if (!stage) continue;
+      if (!stage) return;
       for (const call of line.matchAll(PACKAGE_MANAGER)) {
         const family = FAMILY[call[1] ?? ''];
         if (!family) continue;
-        const used = model.packageManagers.get(stage) ?? new Set<PackageManager>();
-        used.add(family);
+        const used = model.packageManagers.get(stage) ?? { managers: new Set<PackageManager>(), lines: [] };
+        used.managers.add(family);
+        used.lines.push(number);
         model.packageManagers.set(stage, used);
       }
-    }
+    });
   }
   return model;
 }
 
 /** Substitutes `$X`, `${X}` and `${X:-default}` with ARG defaults, so base images read as real tags. */
-export function resolveArgs(value: string, args: ReadonlyMap<string, string | null>): string {
+export function resolveArgs(value: string, args: ReadonlyMap<string, { value: string | null }>): string {
   return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare ?? '';
-    return args.get(name) ?? fallback ?? whole;
+    return args.get(name)?.value ?? fallback ?? whole;
   });
 }

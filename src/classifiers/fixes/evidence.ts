@@ -14,12 +14,18 @@ const KEYWORDS = new Set(['if', 'else', 'for', 'while', 'return', 'continue', 'b
 /** Lines the fork has anywhere in the file's `+` lines, normalised (moved code is not missing code). */
 export const forkLineSet = (file: FileDiff): Set<string> => new Set(file.hunks.flatMap(addedLines).map(normaliseLine));
 
+/** One upstream-only line of evidence: normalised text and its upstream line number. */
+export interface EvidenceLine {
+  text: string;
+  line: number;
+}
+
 /**
  * Upstream-only lines of one hunk that the fork really lacks: not moved elsewhere
  * in the file, not a rename of a fork line in the same hunk, not inert.
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence).
  */
-export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>): string[][] {
+export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>): EvidenceLine[][] {
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
   let forkShapes: Set<string> | null = null;
@@ -27,9 +33,12 @@ export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>): string[
     forkShapes ??= new Set(addedLines(hunk).filter((line) => !isInert(normaliseLine(line))).map(shapeOf));
     return forkShapes.has(shapeOf(text));
   };
-  const runs: string[][] = [];
-  let run: string[] = [];
+  const runs: EvidenceLine[][] = [];
+  let run: EvidenceLine[] = [];
+  let upstreamLine = hunk.oldStart;
   for (const line of hunk.lines) {
+    const number = upstreamLine;
+    if (line.type !== 'add') upstreamLine += 1;
     if (line.type !== 'del') {
       if (run.length > 0) runs.push(run);
       run = [];
@@ -39,12 +48,12 @@ export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>): string[
     // Blank and comment lines neither count nor split a run.
     if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text)) continue;
     if (isInert(text) || (!forkLines.has(text) && !isForkShape(text))) {
-      run.push(text);
+      run.push({ text, line: number });
     } else {
       if (run.length > 0) runs.push(run);
       run = [];
     }
   }
   if (run.length > 0) runs.push(run);
-  return runs.filter((lines) => lines.some((text) => !isInert(text)));
+  return runs.filter((lines) => lines.some(({ text }) => !isInert(text)));
 }

@@ -1,8 +1,11 @@
 // Jobs of GitHub Actions / CircleCI (`jobs:` mapping) and GitLab CI (top-level keys that are not keywords).
-import { parse } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Hunk } from '../../model.js';
-import { hunkContext, sideLines } from '../common/lines.js';
+import { hunkContext, numberedLines } from '../common/lines.js';
 import { commentedYaml, keyLine } from './yamlLines.js';
+
+/** Job name → the line of its key, in the file of the side it was read from. */
+export type JobLines = Map<string, number>;
 
 /** GitLab CI top-level keywords (https://docs.gitlab.com/ee/ci/yaml/): everything else is a job. */
 const GITLAB_KEYWORDS = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'pages']);
@@ -10,16 +13,16 @@ const JOB_BODY = /^\s{4}(runs-on|steps|needs|uses|strategy|if|container|services
 
 export const isGitLabCi = (path: string): boolean => /(^|\/)\.gitlab-ci\.yml$/.test(path);
 
-/** Job names defined in one hunk's view of one side, with the hunk's first line of each. */
-export function jobsInView(lines: readonly string[], context: string, isGitLab: boolean): Set<string> {
-  const jobs = new Set<string>();
+/** Job names defined in one hunk's view of one side, with the line of each key (`numbers[i]` is line i's number). */
+export function jobsInView(lines: readonly string[], context: string, isGitLab: boolean, numbers: readonly number[] = []): JobLines {
+  const jobs: JobLines = new Map();
   const contextKey = keyLine(context);
   let section: string | null = contextKey && contextKey.indent === 0 ? contextKey.key : null;
   lines.forEach((line, index) => {
     const key = keyLine(line);
     if (!key) return;
     if (isGitLab) {
-      if (key.indent === 0 && key.value === '' && !key.key.startsWith('.') && !GITLAB_KEYWORDS.has(key.key)) jobs.add(key.key);
+      if (key.indent === 0 && key.value === '' && !key.key.startsWith('.') && !GITLAB_KEYWORDS.has(key.key)) jobs.set(key.key, numbers[index] ?? 0);
       return;
     }
     if (key.indent === 0) {
@@ -29,32 +32,65 @@ export function jobsInView(lines: readonly string[], context: string, isGitLab: 
     if (key.indent !== 2 || key.value !== '') return;
     // Without a visible `jobs:` the body must look like a job (runs-on, steps, needs…).
     const looksLikeJob = lines.slice(index + 1, index + 6).some((next) => JOB_BODY.test(next));
-    if (section === 'jobs' || (section === null && looksLikeJob)) jobs.add(key.key);
+    if (section === 'jobs' || (section === null && looksLikeJob)) jobs.set(key.key, numbers[index] ?? 0);
   });
   return jobs;
 }
 
-export function jobsOfHunks(hunks: readonly Hunk[], side: 'upstream' | 'fork', isGitLab: boolean): Set<string> {
-  const jobs = new Set<string>();
-  for (const hunk of hunks) for (const job of jobsInView(sideLines(hunk, side), hunkContext(hunk), isGitLab)) jobs.add(job);
+/** One side's lines of a hunk with their numbers in that side's file. */
+export function sideView(hunk: Hunk, side: 'upstream' | 'fork'): { lines: string[]; numbers: number[] } {
+  const own = numberedLines(hunk).filter((line) => line.type !== (side === 'upstream' ? 'add' : 'del'));
+  return { lines: own.map((line) => line.content), numbers: own.map((line) => (side === 'upstream' ? line.oldNumber : line.newNumber) ?? 0) };
+}
+
+export function jobsOfHunks(hunks: readonly Hunk[], side: 'upstream' | 'fork', isGitLab: boolean): JobLines {
+  const jobs: JobLines = new Map();
+  for (const hunk of hunks) {
+    const { lines, numbers } = sideView(hunk, side);
+    for (const [job, line] of jobsInView(lines, hunkContext(hunk), isGitLab, numbers)) if (!jobs.has(job)) jobs.set(job, line);
+  }
   return jobs;
 }
 
-/** Job names of a whole workflow file; null when it does not parse. */
-export function jobsOfText(text: string, isGitLab: boolean): Set<string> | null {
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof document !== 'object' || document === null) return new Set();
-  const root = document as Record<string, unknown>;
-  if (isGitLab) return new Set(Object.keys(root).filter((key) => !key.startsWith('.') && !GITLAB_KEYWORDS.has(key)));
-  const jobs = root['jobs'];
-  return new Set(typeof jobs === 'object' && jobs !== null ? Object.keys(jobs) : []);
+/** Job names of a whole workflow file with their key lines; null when it does not parse. */
+export function jobsOfText(text: string, isGitLab: boolean): JobLines | null {
+  const document = parseDocument(text, { uniqueKeys: false });
+  if (document.errors.length > 0) return null;
+  const root = document.contents;
+  if (!isMap(root)) return new Map();
+  const lineAt = lineOfOffset(text);
+  const keysOf = (map: unknown): JobLines => {
+    const jobs: JobLines = new Map();
+    if (!isMap(map)) return jobs;
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!jobs.has(name)) jobs.set(name, lineAt(pair.key.range?.[0] ?? 0));
+    }
+    return jobs;
+  };
+  if (isGitLab) return new Map([...keysOf(root)].filter(([key]) => !key.startsWith('.') && !GITLAB_KEYWORDS.has(key)));
+  return keysOf(root.get('jobs', true));
 }
 
-/** Is `job` present in the fork only as a commented-out key (`# job:`)? */
-export const isCommentedOutJob = (forkLines: readonly string[], job: string): boolean =>
-  forkLines.some((line) => line.trimStart().startsWith('#') && commentedYaml(line) === `${job}:`);
+/** Offset in `text` → 1-based line number. */
+const lineOfOffset = (text: string): ((offset: number) => number) => {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+};
+
+/** The line where `job` is present in the fork only as a commented-out key (`# job:`), if it is. */
+export const commentedOutJobLine = (forkLines: readonly string[], job: string, numbers: readonly number[] = []): number | null => {
+  const index = forkLines.findIndex((line) => line.trimStart().startsWith('#') && commentedYaml(line) === `${job}:`);
+  return index === -1 ? null : (numbers[index] ?? index + 1);
+};

@@ -1,7 +1,7 @@
 // Matrix entries (https://docs.github.com/en/actions/using-jobs/using-a-matrix-for-your-jobs,
 // GitLab `parallel: matrix:`) and comma-separated lists such as PLATFORMS that the fork shortened.
 import type { Hunk } from '../../model.js';
-import { addedLines, sideLines } from '../common/lines.js';
+import { changedLines, sideLines } from '../common/lines.js';
 import { commentedYaml, enclosingKeys, keyLine, listItem } from './yamlLines.js';
 
 export interface MatrixDrop {
@@ -15,7 +15,19 @@ export interface MatrixDrop {
   /** The enclosing job, when the hunk shows it. */
   job: string | null;
   hunk: Hunk;
+  /** The lines it was read from: the entry upstream, and the fork's comment or shortened value. */
+  lines: { upstream: number[]; fork: number[] };
 }
+
+/** The fork's `+` lines that comment out YAML, by the line they hide (no indent), with their line numbers. */
+const commentedForkLines = (hunk: Hunk): Map<string, number> => {
+  const commented = new Map<string, number>();
+  for (const { content, tip, line } of changedLines(hunk)) {
+    const hidden = tip === 'fork' ? commentedYaml(content) : null;
+    if (hidden !== null && !commented.has(hidden)) commented.set(hidden, line);
+  }
+  return commented;
+};
 
 /** Sequences that are never matrix dimensions. */
 const NOT_MATRIX = new Set(['steps', 'needs', 'branches', 'branches-ignore', 'tags', 'tags-ignore', 'paths', 'paths-ignore', 'types', 'services', 'script', 'before_script', 'after_script', 'only', 'except', 'stages', 'rules', 'args', 'command', 'entrypoint', 'cache', 'artifacts', 'outputs', 'files']);
@@ -27,13 +39,18 @@ const jobOf = (keys: readonly { indent: number; key: string }[]): string | null 
 export function droppedMatrixItems(hunk: Hunk): MatrixDrop[] {
   const upstream = sideLines(hunk, 'upstream');
   const forkItems = new Set(sideLines(hunk, 'fork').map((line) => listItem(line)?.value).filter((value) => value !== undefined));
-  const commentedItems = new Set(addedLines(hunk).map((line) => listItem(commentedYaml(line) ?? '')?.value).filter((value) => value !== undefined));
+  const commentedItems = new Map<string, number>();
+  for (const [hidden, line] of commentedForkLines(hunk)) {
+    const value = listItem(hidden)?.value;
+    if (value !== undefined && !commentedItems.has(value)) commentedItems.set(value, line);
+  }
   const drops: MatrixDrop[] = [];
   let upstreamIndex = -1;
   for (const line of hunk.lines) {
     if (line.type === 'add') continue;
     upstreamIndex += 1;
     if (line.type !== 'del') continue;
+    const upstreamLine = hunk.oldStart + upstreamIndex;
     const item = listItem(line.content);
     if (!item || forkItems.has(item.value)) continue;
     const keys = enclosingKeys(upstream, upstreamIndex);
@@ -43,9 +60,11 @@ export function droppedMatrixItems(hunk: Hunk): MatrixDrop[] {
     // When the hunk starts inside the list, its ancestors are unseen: accept unless known not to be a matrix.
     const isWindowCut = keys.length < 3 && !keys.some((key) => key.indent === 0);
     if (!isInMatrix && !isWindowCut) continue;
+    const commented = commentedItems.get(item.value);
     drops.push({
       key: parent.key, removed: [item.value], upstreamCount: null, forkCount: null,
-      isCommentedOut: commentedItems.has(item.value), job: jobOf(keys), hunk,
+      isCommentedOut: commented !== undefined, job: jobOf(keys), hunk,
+      lines: { upstream: [upstreamLine], fork: commented === undefined ? [] : [commented] },
     });
   }
   return drops;
@@ -56,12 +75,12 @@ const splitList = (value: string): string[] =>
 
 /** `KEY: a,b,c` upstream and `KEY: a` in the fork: a list value the fork shortened. */
 export function shortenedLists(hunk: Hunk): MatrixDrop[] {
-  const forkValues = new Map<string, string>();
-  for (const line of hunk.lines) {
-    const key = line.type === 'add' ? keyLine(line.content) : null;
-    if (key && key.value !== '') forkValues.set(key.key, key.value);
+  const forkValues = new Map<string, { value: string; line: number }>();
+  for (const { content, tip, line } of changedLines(hunk)) {
+    const key = tip === 'fork' ? keyLine(content) : null;
+    if (key && key.value !== '') forkValues.set(key.key, { value: key.value, line });
   }
-  const commented = new Set(addedLines(hunk).map(commentedYaml).filter((line): line is string => line !== null));
+  const commented = commentedForkLines(hunk);
   const drops: MatrixDrop[] = [];
   const upstream = sideLines(hunk, 'upstream');
   let upstreamIndex = -1;
@@ -69,14 +88,17 @@ export function shortenedLists(hunk: Hunk): MatrixDrop[] {
     if (line.type === 'add') continue;
     upstreamIndex += 1;
     const key = line.type === 'del' ? keyLine(line.content) : null;
-    const forkValue = key ? forkValues.get(key.key) : undefined;
-    if (!key || forkValue === undefined) continue;
+    const fork = key ? forkValues.get(key.key) : undefined;
+    if (!key || fork === undefined) continue;
+    const forkValue = fork.value;
     const before = splitList(key.value);
     const after = splitList(forkValue);
     if (before.length < 2 || after.length >= before.length || !after.every((entry) => before.includes(entry))) continue;
+    const comment = commented.get(line.content.trim());
     drops.push({
       key: key.key, removed: before.filter((entry) => !after.includes(entry)), upstreamCount: before.length, forkCount: after.length,
-      isCommentedOut: commented.has(line.content.trim()), job: jobOf(enclosingKeys(upstream, upstreamIndex)), hunk,
+      isCommentedOut: comment !== undefined, job: jobOf(enclosingKeys(upstream, upstreamIndex)), hunk,
+      lines: { upstream: [hunk.oldStart + upstreamIndex], fork: [fork.line, ...(comment === undefined ? [] : [comment])] },
     });
   }
   return drops;

@@ -1,6 +1,7 @@
 // What a workflow refers to: secrets (`${{ secrets.X }}`), registries (docker/login-action `registry:`,
 // image names) and actions (`uses: owner/repo@ref`, https://docs.github.com/en/actions/sharing-automations).
 import type { Hunk } from '../../model.js';
+import { changedLines } from '../common/lines.js';
 import { keyLine } from './yamlLines.js';
 
 const SECRET = /\$\{\{\s*secrets\.([A-Za-z0-9_-]+)\s*\}\}|secrets\[\s*['"]([A-Za-z0-9_-]+)['"]\s*\]/g;
@@ -29,27 +30,32 @@ export interface Pair {
   upstream: string;
   fork: string;
   hunk: Hunk;
+  /** The lines it was read from: upstream's `-` line (none when implied) and the fork's `+` line. */
+  lines: { upstream: number[]; fork: number[] };
 }
 
 /** `key: value` lines the fork changed, paired by key within a hunk (`-` then `+`). */
 export function changedKeyValues(hunk: Hunk): Pair[] {
-  const removed = new Map<string, string>();
-  const added = new Map<string, string>();
-  for (const line of hunk.lines) {
-    if (line.type === 'normal') continue;
-    const key = keyLine(line.content.replace(/^(\s*)-\s+/, '$1  '));
+  const removed = new Map<string, { value: string; line: number }>();
+  const added = new Map<string, { value: string; line: number }>();
+  for (const { content, tip, line } of changedLines(hunk)) {
+    const key = keyLine(content.replace(/^(\s*)-\s+/, '$1  '));
     if (!key || key.value === '') continue;
-    const target = line.type === 'del' ? removed : added;
-    if (!target.has(key.key)) target.set(key.key, key.value);
+    const target = tip === 'upstream' ? removed : added;
+    if (!target.has(key.key)) target.set(key.key, { value: key.value, line });
   }
   const pairs: Pair[] = [];
   for (const [key, upstream] of removed) {
     const fork = added.get(key);
-    if (fork !== undefined && fork !== upstream) pairs.push({ key, upstream, fork, hunk });
+    if (fork !== undefined && fork.value !== upstream.value) {
+      pairs.push({ key, upstream: upstream.value, fork: fork.value, hunk, lines: { upstream: [upstream.line], fork: [fork.line] } });
+    }
   }
   // A login the fork points at a registry where upstream used the default one.
   const forkRegistry = added.get('registry');
-  if (forkRegistry !== undefined && !removed.has('registry')) pairs.push({ key: 'registry', upstream: 'docker.io', fork: forkRegistry, hunk });
+  if (forkRegistry !== undefined && !removed.has('registry')) {
+    pairs.push({ key: 'registry', upstream: 'docker.io', fork: forkRegistry.value, hunk, lines: { upstream: [], fork: [forkRegistry.line] } });
+  }
   return pairs;
 }
 
