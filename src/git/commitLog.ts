@@ -4,11 +4,13 @@ import type { Repo } from './repo.js';
 /** A commit as read from `git log`, with its full message for revert detection. */
 export interface LoggedCommit extends CommitInfo {
   body: string;
+  /** `git log --left-right --cherry-mark`'s mark: `<` left only, `>` right only, `=` equivalent (same patch-id) on the other side; '' otherwise. */
+  mark: string;
 }
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
-const FORMAT = `--format=%H${FIELD}%s${FIELD}%an${FIELD}%aI${FIELD}%B${RECORD}`;
+const FORMAT = `--format=%m${FIELD}%H${FIELD}%s${FIELD}%an${FIELD}%aI${FIELD}%B${RECORD}`;
 
 const FIX_SUBJECT = /\b(fix(es|ed)?|bug|cve-\d+|security|race|deadlock|leak|panic|backport)/i;
 
@@ -27,8 +29,8 @@ export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedComm
 };
 
 const parseRecord = (record: string): LoggedCommit => {
-  const [sha = '', subject = '', author = '', date = '', body = ''] = record.split(FIELD);
-  return { sha, subject, author, date, isFix: isFixSubject(subject), security: securityIdsOf(body || subject), body };
+  const [mark = '', sha = '', subject = '', author = '', date = '', body = ''] = record.split(FIELD);
+  return { sha, subject, author, date, isFix: isFixSubject(subject), security: securityIdsOf(body || subject), body, mark: mark.trim() };
 };
 
 const ADVISORY_ID = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;

@@ -1,21 +1,43 @@
-import type { Commits, RevertInfo } from '../model.js';
+import type { AppliedCommit, Commits, RevertInfo } from '../model.js';
 import { logCommits, toCommitInfo } from './commitLog.js';
 import type { LoggedCommit } from './commitLog.js';
 import type { Repo } from './repo.js';
+import { runGitWithInput } from './spawnGit.js';
 
 /**
- * Commits that tell the two sides apart. `--cherry-pick` compares patch ids,
- * so an upstream fix the fork cherry-picked counts as present, exactly as
- * `git cherry` would report it.
+ * Commits that tell the two sides apart, from one `git log --left-right
+ * --cherry-mark` over the symmetric range (git's own cost, whatever the
+ * count): `>` upstream only, `<` fork only, `=` a commit whose patch-id the
+ * other side has too. An upstream commit the fork cherry-picked is then
+ * not missing but applied, paired with the fork commit that carries it.
  */
 export const listCommits = async (repo: Repo, upstreamSha: string, forkSha: string): Promise<Commits> => {
-  const range = `${forkSha}...${upstreamSha}`;
-  const [missing, forkOnly] = await Promise.all([
-    logCommits(repo, ['--cherry-pick', '--right-only', range]),
-    logCommits(repo, ['--cherry-pick', '--left-only', range]),
-  ]);
+  const logged = await logCommits(repo, ['--left-right', '--cherry-mark', `${forkSha}...${upstreamSha}`]);
+  const isUpstream = new Set(await revList(repo, `${forkSha}..${upstreamSha}`));
+  const missing = logged.filter((commit) => commit.mark === '>');
+  const forkOnly = logged.filter((commit) => commit.mark === '<');
+  const equivalent = logged.filter((commit) => commit.mark === '=');
+  const applied = await pairByPatchId(repo, equivalent.filter((commit) => isUpstream.has(commit.sha)), equivalent.filter((commit) => !isUpstream.has(commit.sha)));
   const reverts = await findReverts(repo, forkOnly, upstreamSha);
-  return { missingFromFork: missing.map(toCommitInfo), applied: [], forkOnly: forkOnly.map(toCommitInfo), reverts };
+  return { missingFromFork: missing.map(toCommitInfo), applied, forkOnly: forkOnly.map(toCommitInfo), reverts };
+};
+
+const revList = async (repo: Repo, range: string): Promise<string[]> =>
+  (await repo.git.raw(['rev-list', range, '--'])).split('\n').filter((line) => line.length > 0);
+
+/** Upstream commits the fork cherry-picked, each with the fork commit of the same `git patch-id --stable`. */
+const pairByPatchId = async (repo: Repo, upstream: LoggedCommit[], fork: LoggedCommit[]): Promise<AppliedCommit[]> => {
+  if (upstream.length === 0) return [];
+  const shas = [...upstream, ...fork].map((commit) => commit.sha);
+  const patches = await runGitWithInput(repo.cwd, ['log', '--stdin', '--no-walk', '-p', '--no-color', '--no-ext-diff', '--format=commit %H'], shas.map((sha) => `${sha}\n`).join(''));
+  const ids = await runGitWithInput(repo.cwd, ['patch-id', '--stable'], patches);
+  const idOf = new Map<string, string>();
+  for (const line of ids.split('\n')) {
+    const [patchId, sha] = line.split(' ');
+    if (patchId && sha) idOf.set(sha, patchId);
+  }
+  const forkByPatchId = new Map(fork.map((commit) => [idOf.get(commit.sha), commit.sha]));
+  return upstream.map((commit) => ({ commit: toCommitInfo(commit), how: 'patch-id', forkCommit: forkByPatchId.get(idOf.get(commit.sha)) ?? null }));
 };
 
 const REVERTED_SHA = /This reverts commit ([0-9a-f]{7,40})/i;
