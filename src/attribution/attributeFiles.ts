@@ -1,14 +1,16 @@
-import type { FileDiff, LineSide } from '../model.js';
+import type { Commits, FileDiff, LineSide } from '../model.js';
 import type { ChangedFiles, History } from '../git/history.js';
+import { findAppliedByLines } from './applied.js';
 import { findBranches } from './branches.js';
 import { loadChangedRanges } from './changedRanges.js';
 import { fileSide } from './fileSides.js';
 import type { Tips } from './fileSides.js';
 import { setHunkAttribution } from './hunkAttribution.js';
-import { lineFacts } from './lineFacts.js';
+import { lineFacts, writers } from './lineFacts.js';
 import type { BothSides, FileLines, SideFacts } from './lineFacts.js';
 import { loadLineHistory } from './lineHistory.js';
 import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
+import { forkRenames } from './renames.js';
 
 /** What attribution needs from git mode (a `GitSource` fits). */
 export interface AttributionSource {
@@ -24,6 +26,12 @@ export interface Attributor {
   attribute(files: FileDiff[]): Promise<void>;
   /** The facts of an attributed file's changed lines (side and commits per line); null without a merge base. */
   linesOf(file: FileDiff): FileLines | null;
+  /**
+   * The commit lists with upstream commits the fork already has, under
+   * another patch-id and maybe other paths and names, moved from missing to
+   * applied (see applied.ts).
+   */
+  withApplied(commits: Commits): Promise<Commits>;
 }
 
 /**
@@ -69,7 +77,7 @@ const loadSides = async (tips: Tips, history: History, maxChars: number): Promis
  */
 export const createAttributor = (source: AttributionSource, { pathspecChars = PATHSPEC_CHARS }: AttributorOptions = {}): Attributor => {
   const { mergeBase, history } = source;
-  if (!mergeBase) return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null };
+  if (!mergeBase) return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null, withApplied: async (commits) => commits };
   const tips = { base: mergeBase, upstream: source.upstream.sha, fork: source.fork.sha };
   let shared: Promise<BothSides> | null = null;
   // Facts live as long as their file is being classified, not as long as the report.
@@ -87,6 +95,13 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
       }
     },
     linesOf: (file) => facts.get(file) ?? null,
+    withApplied: async (commits) => {
+      shared ??= loadSides(tips, history, pathspecChars);
+      const { fork } = await shared;
+      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, forkRenames(fork.changed.fromNames), (path, line) => writers(fork, path, line));
+      const applied = new Set(byLines.map((entry) => entry.commit.sha));
+      return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLines] };
+    },
   };
 };
 

@@ -92,7 +92,7 @@ const touching = ({ byPath, renamedFrom }: PathCommits, path: string): string[] 
 };
 
 /** Who wrote tip line `line` of `path` on this side: one commit touching the path explains it all. */
-const writers = (side: SideFacts, path: string, line: number): string[] => {
+export const writers = (side: SideFacts, path: string, line: number): string[] => {
   const candidates = touching(side.pathCommits, path);
   if (candidates.length <= 1) return candidates;
   const owners = side.lines.ownerOf(path, line);

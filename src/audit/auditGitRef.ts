@@ -2,7 +2,7 @@ import { createAttributor } from '../attribution/attributeFiles.js';
 import type { CategoryGlobs } from '../classifiers/categorise.js';
 import { readDiff } from '../diff/parse.js';
 import { openGitSource } from '../git/gitSource.js';
-import type { Report } from '../model.js';
+import type { Commits, Report } from '../model.js';
 import { assemble } from './assemble.js';
 
 export interface GitAuditOptions {
@@ -24,6 +24,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
   const source = await openGitSource(options);
   const diff = source.diff();
   const attributor = createAttributor(source);
+  const withApplied = async (commits: Commits | null): Promise<Commits | null> => (commits ? attributor.withApplied(commits) : null);
   const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
   try {
     return await assemble(
@@ -41,7 +42,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
           upstream: source.upstream,
           fork: source.fork,
           mergeBase: source.mergeBase,
-          commits: await source.commits(),
+          commits: await withApplied(await source.commits()),
           notices: [...source.notices, ...state.notices],
         };
       },

@@ -1,0 +1,117 @@
+import type { History } from '../git/history.js';
+import type { AppliedCommit, CommitInfo } from '../model.js';
+import type { ForkRenames } from './renames.js';
+import { readGitPatch } from './patchReader.js';
+
+/** Commits past this many changed lines are not checked line by line: a hand-ported change is small. */
+const MAX_CHANGED_LINES = 2_000;
+
+/** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
+const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];,]+|\/\/.*|#.*|\/?\*.*|else|return;?|break;?|continue;?)$/.test(line);
+
+const normalise = (line: string): string => line.trim().replace(/\s+/g, ' ');
+
+interface Change {
+  added: Map<string, Set<string>>;
+  removed: Map<string, Set<string>>;
+  size: number;
+}
+
+/** Which fork commit wrote line `line` of `path` at the fork's tip; null when unknown. */
+export type ForkWriters = (path: string, line: number) => string[];
+
+/**
+ * Upstream commits whose patch-id the fork lacks but whose change it has: a
+ * fix ported by hand, rebased with conflicts, or applied under the fork's
+ * renamed paths and identifiers. A commit counts as applied when every telling
+ * line it added is in the fork's version of the file (after the fork's
+ * renames), and none of the telling lines it removed still is. The fork commit
+ * that wrote those lines is named when the fork's history says.
+ */
+export const findAppliedByLines = async (
+  history: History,
+  forkTip: string,
+  missing: readonly CommitInfo[],
+  renames: ForkRenames,
+  writers: ForkWriters,
+): Promise<AppliedCommit[]> => {
+  if (missing.length === 0) return [];
+  const changes = await readChanges(history, missing.map((commit) => commit.sha));
+  // Every fork path any change could live at, read in one batch.
+  const wanted = new Set<string>();
+  for (const change of changes.values()) for (const path of [...change.added.keys(), ...change.removed.keys()]) for (const candidate of renames.pathsFor(path)) wanted.add(candidate);
+  const paths = [...wanted];
+  const blobs = await history.blobs(paths.map((path) => `${forkTip}:${path}`));
+  const forkFiles = new Map<string, Map<string, number>>();
+  paths.forEach((path, index) => {
+    const blob = blobs[index];
+    if (!blob) return;
+    const lines = new Map<string, number>();
+    blob.toString('utf8').split('\n').forEach((text, at) => {
+      const key = normalise(text);
+      if (!lines.has(key)) lines.set(key, at + 1);
+    });
+    forkFiles.set(path, lines);
+  });
+  const applied: AppliedCommit[] = [];
+  for (const commit of missing) {
+    const change = changes.get(commit.sha);
+    if (!change || change.size > MAX_CHANGED_LINES) continue;
+    const found = carriedLines(change, renames, forkFiles);
+    if (found === null) continue;
+    const owners = new Map<string, number>();
+    for (const { path, line } of found) for (const sha of writers(path, line)) owners.set(sha, (owners.get(sha) ?? 0) + 1);
+    const forkCommit = [...owners].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    applied.push({ commit, how: 'lines', forkCommit });
+  }
+  return applied;
+};
+
+/** Where in the fork each telling added line sits; null when a line is missing or a removed line remains. */
+const carriedLines = (change: Change, renames: ForkRenames, forkFiles: ReadonlyMap<string, ReadonlyMap<string, number>>): { path: string; line: number }[] | null => {
+  const found: { path: string; line: number }[] = [];
+  for (const [path, lines] of change.added) {
+    const telling = [...lines].filter(isTelling);
+    if (telling.length === 0) continue;
+    // The first of the fork's candidate paths that has every line, translated.
+    const match = renames.pathsFor(path).map((candidate) => {
+      const file = forkFiles.get(candidate);
+      const at = file ? telling.map((line) => file.get(line) ?? file.get(normalise(renames.translate(line)))) : [];
+      return { candidate, at };
+    }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
+    if (!match) return null;
+    for (const line of match.at) if (line !== undefined) found.push({ path: match.candidate, line });
+  }
+  if (found.length === 0) return null;
+  for (const [path, lines] of change.removed) {
+    const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
+    for (const candidate of renames.pathsFor(path)) {
+      const file = forkFiles.get(candidate);
+      if (file && gone.some((line) => file.has(line) || file.has(normalise(renames.translate(line))))) return null;
+    }
+  }
+  return found;
+};
+
+/** Each commit's added and removed lines per path, normalised; one streamed `git log --no-walk -p`. */
+const readChanges = async (history: History, shas: readonly string[]): Promise<Map<string, Change>> => {
+  const changes = new Map<string, Change>();
+  let current: Change | null = null;
+  await readGitPatch(history.commitPatches(shas, []), {
+    commit: (sha) => {
+      current = { added: new Map(), removed: new Map(), size: 0 };
+      changes.set(sha, current);
+    },
+    file: () => undefined,
+    line: (type, text, file) => {
+      const change = current;
+      if (!change || change.size > MAX_CHANGED_LINES) return;
+      change.size += 1;
+      const path = type === '+' ? file.newPath : file.oldPath;
+      if (path === null) return;
+      const into = type === '+' ? change.added : change.removed;
+      into.set(path, (into.get(path) ?? new Set()).add(normalise(text)));
+    },
+  });
+  return changes;
+};

@@ -1,0 +1,74 @@
+/**
+ * What a fork renamed: whole paths (from git's rename detection, base →
+ * fork), the directories those imply, and the names inside them. A fork that
+ * renames its product (valkey from redis, `src/redis/` → `src/valkey/`,
+ * `redisCommand` → `valkeyCommand`) still carries upstream's fixes, under
+ * other paths and identifiers; this is how they are recognised there.
+ */
+export interface ForkRenames {
+  /** Where a path (as upstream or the base has it) lives in the fork, in order of likelihood. */
+  pathsFor(path: string): string[];
+  /** A line as the fork would write it after its renames. */
+  translate(line: string): string;
+}
+
+/** Shorter tokens (`db`, `io`) are too common to rewrite blindly. */
+const MIN_TOKEN = 4;
+
+const casings = (from: string, to: string): [string, string][] => {
+  const title = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+  return [
+    [from, to],
+    [from.toLowerCase(), to.toLowerCase()],
+    [from.toUpperCase(), to.toUpperCase()],
+    [title(from.toLowerCase()), title(to.toLowerCase())],
+  ];
+};
+
+/**
+ * From the fork's renames (fork path → its base path): directory renames
+ * where every component but some differ, and name renames from the
+ * components that differ (`kvstore` → `valdb`), split on `.`, `_` and `-`.
+ */
+export const forkRenames = (fromNames: ReadonlyMap<string, string>): ForkRenames => {
+  const directories = new Map<string, string>();
+  const tokens = new Map<string, string>();
+  const exact = new Map<string, string>();
+  for (const [forkPath, basePath] of fromNames) {
+    exact.set(basePath, forkPath);
+    const before = basePath.split('/');
+    const after = forkPath.split('/');
+    if (before.length !== after.length) continue;
+    // The deepest directory that differs, renamed as a whole.
+    for (let depth = before.length - 1; depth > 0; depth -= 1) {
+      const from = before.slice(0, depth).join('/');
+      const to = after.slice(0, depth).join('/');
+      if (from !== to) {
+        directories.set(`${from}/`, `${to}/`);
+        break;
+      }
+    }
+    before.forEach((component, index) => {
+      const words = component.split(/[._-]/);
+      const renamed = (after[index] ?? '').split(/[._-]/);
+      if (words.length !== renamed.length) return;
+      words.forEach((word, at) => {
+        const to = renamed[at] ?? '';
+        if (word !== to && word.length >= MIN_TOKEN && to.length > 0 && !/^\d+$/.test(word)) {
+          for (const [a, b] of casings(word, to)) if (!tokens.has(a)) tokens.set(a, b);
+        }
+      });
+    });
+  }
+  // Longest first, so `redis-cli` is rewritten before `redis`.
+  const replacements = [...tokens].sort(([a], [b]) => b.length - a.length);
+  const translate = (line: string): string => replacements.reduce((text, [from, to]) => text.split(from).join(to), line);
+  const byDirectory = (path: string): string | null => {
+    const match = [...directories.keys()].filter((prefix) => path.startsWith(prefix)).sort((a, b) => b.length - a.length)[0];
+    return match === undefined ? null : `${directories.get(match) ?? ''}${path.slice(match.length)}`;
+  };
+  return {
+    pathsFor: (path) => [...new Set([exact.get(path), path, byDirectory(path), translate(path)].filter((each): each is string => typeof each === 'string'))],
+    translate,
+  };
+};

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding, Report } from '../../src/model.js';
+import { short } from '../git/fixtureRepo.js';
+import { buildMergedRenamedFixture } from '../git/mergedRenamedFixture.js';
+import type { ForkFixture } from '../git/fixtureRepo.js';
+import { runCli } from '../helpers/runCli.js';
+import { schemaErrors } from '../helpers/schema.js';
+
+/**
+ * A fork with the traits real forks have: an upstream release branch made of
+ * --no-ff merges, a Dockerfile both sides edited within one hunk, a file
+ * upstream deleted and the fork kept, and a product rename under which the
+ * fork ported an upstream fix.
+ */
+let fixture: ForkFixture & { remove(): void };
+let report: Report;
+beforeAll(async () => {
+  fixture = await buildMergedRenamedFixture();
+  const { status, stdout, stderr } = runCli(['v1.0', '--format', 'json'], { cwd: fixture.clone });
+  expect(stderr).toBe('');
+  expect(status).toBe(0);
+  report = JSON.parse(stdout) as Report;
+});
+afterAll(() => fixture.remove());
+
+const finding = (kind: string, text: string): Finding => {
+  const found = report.findings.find((each) => each.kind === kind && each.message.includes(text));
+  if (!found) throw new Error(`no ${kind} finding mentions ${text}: ${report.findings.map((each) => each.message).join('; ')}`);
+  return found;
+};
+
+describe('a Dockerfile both sides edited in one hunk', () => {
+  it('splits the hunk into side blocks', () => {
+    expect(schemaErrors(report)).toEqual([]);
+    const [hunk, ...others] = report.files.find((file) => file.path === 'Dockerfile')?.hunks ?? [];
+    expect(others).toEqual([]);
+    expect(hunk?.side).toBe('both');
+    // Upstream's ARG bump; the fork's removal of its base and docs stages; upstream's minio stage; the fork's new base lines.
+    expect(hunk?.blocks.map((block) => block.side)).toEqual(['upstream', 'fork', 'upstream', 'fork']);
+  });
+
+  it('gives each finding the side, wording and commit of its own lines', () => {
+    const { shas } = fixture;
+    expect(finding('arg-changed', 'ALPINE_VERSION')).toMatchObject({
+      side: 'upstream', message: 'upstream bumped ARG ALPINE_VERSION 3.18 → 3.19; fork still at 3.18', commits: [short(shas.alpineBump)], lineIn: 'fork', line: 2,
+    });
+    expect(finding('stage-removed', 'minio')).toMatchObject({
+      side: 'upstream', commits: [short(shas.minioStage)], lineIn: 'upstream',
+      message: 'upstream added stage "minio" (FROM minio/minio:RELEASE.2024-01-01T00-00-00Z); fork lacks it',
+    });
+    expect(finding('stage-removed', 'docs')).toMatchObject({ side: 'fork', message: 'fork removed stage "docs" (FROM base)', commits: [short(shas.forkDockerfile)] });
+    expect(finding('base-image', 'base')).toMatchObject({ side: 'fork', message: 'fork changed base image of stage "base" alpine:3.19 → ubuntu:22.04' });
+  });
+});
+
+describe('an upstream release branch of merged pull requests', () => {
+  it('links lines to the commit inside the merged branch that wrote them, not to the merge or the whole branch', () => {
+    const hunk = report.files.find((file) => file.path === 'Dockerfile')?.hunks[0];
+    expect(hunk?.commits).toEqual([short(fixture.shas.alpineBump), short(fixture.shas.forkDockerfile), short(fixture.shas.minioStage)]);
+    expect(hunk?.commits).not.toContain(short(fixture.shas.mergeDeps));
+  });
+});
+
+describe('a file upstream deleted and the fork kept', () => {
+  it("is upstream's removal, linked to the commit that removed it", () => {
+    const file = report.files.find((each) => each.path === 'legacy/old_tool.c');
+    expect(file).toMatchObject({ status: 'added', side: 'upstream', otherKind: 'source' });
+    expect(file?.hunks.map((hunk) => [hunk.side, hunk.commits])).toEqual([['upstream', [short(fixture.shas.retireLegacy)]]]);
+  });
+});
+
+describe('a fork that renamed the product and ported an upstream fix under the new names', () => {
+  it('reports the ported fix as applied, carried by the fork commit, and not as missing', () => {
+    const missing = report.commits?.missingFromFork.map((commit) => commit.sha) ?? [];
+    expect(missing).not.toContain(fixture.shas.nullFix);
+    expect(report.commits?.applied).toEqual([
+      { commit: expect.objectContaining({ sha: fixture.shas.nullFix, subject: 'fix: reject NULL values in kvstore_set' }), how: 'lines', forkCommit: fixture.shas.forkNullFix },
+    ]);
+  });
+
+  it('keeps the fix it did not port missing, security id and all', () => {
+    const range = report.commits?.missingFromFork.find((commit) => commit.sha === fixture.shas.rangeFix);
+    expect(range).toMatchObject({ isFix: true, security: ['CVE-2024-31228'] });
+    expect(report.commits?.missingFromFork.map((commit) => commit.subject).sort()).toEqual([
+      'Dockerfile: add a minio stage for integration tests',
+      'Dockerfile: bump Alpine to 3.19',
+      'fix: bounds check in kvstore_get (CVE-2024-31228)',
+      'legacy: retire old_tool',
+    ]);
+  });
+
+  it('follows the renamed file: renamed lines are the fork\'s, the lines upstream added are upstream\'s', () => {
+    const server = report.files.find((file) => file.path === 'src/valdb/server.c');
+    expect(server).toMatchObject({ oldPath: 'src/kvstore/server.c', status: 'renamed', side: 'both' });
+    const sides = new Set(server?.hunks.flatMap((hunk) => (hunk.side === 'both' ? hunk.blocks.map((block) => block.side) : [hunk.side])));
+    expect([...sides].sort()).toEqual(['fork', 'upstream']);
+    expect(server?.hunks.flatMap((hunk) => hunk.commits)).toContain(short(fixture.shas.rangeFix));
+  });
+});
