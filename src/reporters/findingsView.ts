@@ -14,17 +14,17 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
       { header: 'Ecosystem' },
       { header: 'Upstream', isFlexible: true, minWidth: 12 },
       { header: 'Fork', isFlexible: true, minWidth: 12 },
-      { header: 'Direction' },
+      { header: hasSides ? 'Who moved' : 'Direction' },
       { header: 'Where', isFlexible: true },
     ];
-    if (hasSides) columns.push({ header: 'Side' });
+    if (hasSides) columns.push({ header: 'Side' }, { header: 'Commits', isFlexible: true, minWidth: 20 });
     const rows = inCategory.map((finding) => {
       const { details } = finding;
       const isDependency = typeof details.module === 'string';
       const row = isDependency
-        ? [text(details.module), text(details.ecosystem), text(details.upstream), text(details.fork), text(details.direction), finding.path]
+        ? [text(details.module), text(details.ecosystem), text(details.upstream), text(details.fork), whoMoved(finding), finding.path]
         : [finding.message, '', '', '', finding.kind, finding.path];
-      if (hasSides) row.push(sideCell(finding));
+      if (hasSides) row.push(sideCell(finding), commitsOf(finding));
       return row;
     });
     return { columns, rows };
@@ -42,6 +42,18 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
     return row;
   });
   return { columns, rows };
+}
+
+/** How the side that moved changed the version, as the message says it: `upstream bumped`, `fork downgraded`. */
+const UPSTREAM_MOVE: Record<string, string> = { upgrade: 'downgraded', downgrade: 'bumped', added: 'removed it', removed: 'added it', changed: 'changed' };
+const FORK_MOVE: Record<string, string> = { upgrade: 'bumped', downgrade: 'downgraded', added: 'added it', removed: 'removed it', changed: 'changed' };
+
+function whoMoved(finding: Finding): string {
+  const direction = text(finding.details.direction);
+  if (finding.side === 'fork') return `fork ${FORK_MOVE[direction] ?? direction}`;
+  if (finding.side === 'upstream') return `upstream ${UPSTREAM_MOVE[direction] ?? direction}`;
+  if (finding.side === 'both') return direction === 'downgrade' ? 'both (fork behind)' : direction === 'upgrade' ? 'both (fork ahead)' : 'both';
+  return direction;
 }
 
 /** The first linked commit with its subject when known, e.g. `6bcabf54 fix: nil pointer panic in sbom`. */
