@@ -22,8 +22,8 @@ const STDERR_LIMIT = 8_192;
  * Runs git without buffering its output (simple-git would hold a whole diff
  * of a huge fork in memory). `input`, when given, is written to stdin.
  */
-export const spawnGit = (cwd: string, args: string[], input?: string): GitProcess => {
-  const { child, done, cancel } = start(cwd, args, 'pipe', input);
+export const spawnGit = (cwd: string, args: string[], input?: string, env?: Record<string, string>): GitProcess => {
+  const { child, done, cancel } = start(cwd, args, 'pipe', input, env);
   if (!child.stdout) throw new Error('git was started without a stdout pipe');
   return { stdout: child.stdout, done, cancel };
 };
@@ -64,14 +64,22 @@ export const spawnGitSpooled = (cwd: string, args: string[]): GitProcess => {
   }
 };
 
-const start = (cwd: string, args: string[], stdout: 'pipe' | number, input?: string): { child: ChildProcess; done: Promise<void>; cancel(): void } => {
+const start = (
+  cwd: string,
+  args: string[],
+  stdout: 'pipe' | number,
+  input?: string,
+  env?: Record<string, string>,
+  okCodes: readonly number[] = [0],
+): { child: ChildProcess; done: Promise<void>; cancel(): void; code(): number | null } => {
   const child = spawn('git', [...gitConfigArgs(), ...args], {
     cwd,
-    env: gitEnv(),
+    env: { ...gitEnv(), ...env },
     stdio: ['pipe', stdout, 'pipe'],
   });
   let stderr = '';
   let isCancelled = false;
+  let exitCode: number | null = null;
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-STDERR_LIMIT);
@@ -82,7 +90,8 @@ const start = (cwd: string, args: string[], stdout: 'pipe' | number, input?: str
   const done = new Promise<void>((resolve, reject) => {
     child.on('error', (error) => reject(new ForkdiffError(`cannot run git: ${error.message} (is git installed and on PATH?)`)));
     child.on('close', (code) => {
-      if (code === 0 || isCancelled) return resolve();
+      exitCode = code;
+      if ((code !== null && okCodes.includes(code)) || isCancelled) return resolve();
       const reason = stderr.trim() ? gitFailureReason(stderr) : `exit code ${String(code)}`;
       reject(new ForkdiffError(`git ${args[0] ?? ''} failed: ${reason}`));
     });
@@ -93,12 +102,28 @@ const start = (cwd: string, args: string[], stdout: 'pipe' | number, input?: str
     isCancelled = true;
     child.kill();
   };
-  return { child, done, cancel };
+  return { child, done, cancel, code: () => exitCode };
+};
+
+/**
+ * Runs git to completion, accepting the exit codes in `okCodes` (merge-tree
+ * says "conflicts" with 1), and returns its output and exit code.
+ */
+export const runGitForCode = async (
+  cwd: string,
+  args: string[],
+  { input, env, okCodes }: { input?: string; env?: Record<string, string>; okCodes: readonly number[] },
+): Promise<{ stdout: Buffer; code: number }> => {
+  const { child, done, code } = start(cwd, args, 'pipe', input, env, okCodes);
+  const chunks: Buffer[] = [];
+  for await (const chunk of child.stdout ?? []) chunks.push(chunk as Buffer);
+  await done;
+  return { stdout: Buffer.concat(chunks), code: code() ?? 0 };
 };
 
 /** Runs git to completion and returns stdout as text (for small outputs that need stdin). */
-export const runGitWithInput = async (cwd: string, args: string[], input: string): Promise<string> => {
-  const git = spawnGit(cwd, args, input);
+export const runGitWithInput = async (cwd: string, args: string[], input: string, env?: Record<string, string>): Promise<string> => {
+  const git = spawnGit(cwd, args, input, env);
   const chunks: Buffer[] = [];
   for await (const chunk of git.stdout) chunks.push(chunk as Buffer);
   await git.done;

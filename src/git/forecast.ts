@@ -1,0 +1,110 @@
+import type { MergeTreeResult } from './mergeTreeOutput.js';
+import { parseMergeTree } from './mergeTreeOutput.js';
+import type { Repo } from './repo.js';
+import { openScratchObjects } from './scratchObjects.js';
+import type { ScratchObjects } from './scratchObjects.js';
+import { runGitForCode, runGitWithInput } from './spawnGit.js';
+
+/** The git work of a sync plan, bound to the user's clone; every write goes to a scratch object store. */
+export interface Forecaster {
+  canForecast(): Promise<{ isAble: boolean; version: string }>;
+  openScratch(): Promise<ScratchObjects>;
+  mergeTree(scratch: ScratchObjects, ours: string, theirs: string): Promise<MergeTreeResult>;
+  pickOnto(scratch: ScratchObjects, tree: string, commit: string, parent: string): Promise<MergeTreeResult>;
+  treeOf(commit: string): Promise<string>;
+  parentsOf(commits: readonly string[]): Promise<Map<string, string[]>>;
+  /** Per path, `git diff --numstat` additions and deletions from `from` to `to`. */
+  numstat(from: string, to: string): Promise<Map<string, { added: number; deleted: number }>>;
+  /** The first path each commit touches, for findings about whole commits. */
+  firstPaths(commits: readonly string[]): Promise<Map<string, string>>;
+  /** Subjects and bodies of `tip`'s history that mention any of these pull requests (`#1234`). */
+  messagesMentioning(tip: string, refs: readonly string[]): Promise<string[]>;
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+}
+
+export const createForecaster = (repo: Repo): Forecaster => ({
+  canForecast: () => canForecast(repo),
+  openScratch: () => openScratchObjects(repo),
+  mergeTree: (scratch, ours, theirs) => mergeTree(repo, scratch, ours, theirs),
+  pickOnto: (scratch, tree, commit, parent) => pickOnto(repo, scratch, tree, commit, parent),
+  treeOf: (commit) => treeOf(repo, commit),
+  parentsOf: (commits) => parentsOf(repo, commits),
+  numstat: async (from, to) => {
+    const output = await repo.git.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', from, to, '--']);
+    const stats = new Map<string, { added: number; deleted: number }>();
+    for (const record of output.split('\0')) {
+      const [added = '', deleted = '', ...path] = record.split('\t');
+      if (path.length > 0) stats.set(path.join('\t'), { added: Number(added) || 0, deleted: Number(deleted) || 0 });
+    }
+    return stats;
+  },
+  firstPaths: async (commits) => {
+    if (commits.length === 0) return new Map();
+    const output = await runGitWithInput(repo.cwd, ['log', '--no-walk=unsorted', '--stdin', '-z', '--name-only', '--format=%x01%H'], commits.map((sha) => `${sha}\n`).join(''));
+    const paths = new Map<string, string>();
+    let sha = '';
+    for (const token of output.split('\0').map((part) => part.replace(/^\n/, ''))) {
+      if (token.startsWith('\x01')) sha = token.slice(1).trim();
+      else if (token.length > 0 && sha && !paths.has(sha)) paths.set(sha, token);
+    }
+    return paths;
+  },
+  messagesMentioning: async (tip, refs) => {
+    if (refs.length === 0) return [];
+    const numbers = refs.map((ref) => ref.replace(/^#/, '')).filter((number) => /^\d+$/.test(number));
+    if (numbers.length === 0) return [];
+    const output = await repo.git.raw(['log', '-E', `--grep=#(${numbers.join('|')})`, '--format=%s%n%b%x1e', tip, '--']);
+    return output.split('\x1e').filter((message) => message.trim().length > 0);
+  },
+  isAncestor: (ancestor, descendant) =>
+    repo.git.raw(['merge-base', '--is-ancestor', ancestor, descendant]).then(() => true, () => false),
+});
+
+/** The oldest git whose merge-tree can write a tree (2.38, October 2022). */
+const MIN_VERSION = [2, 38] as const;
+
+/** Whether this git can forecast merges (`merge-tree --write-tree`). */
+export const canForecast = async (repo: Repo): Promise<{ isAble: boolean; version: string }> => {
+  const version = (await repo.git.raw(['version'])).trim().replace(/^git version /, '');
+  const [major = 0, minor = 0] = version.split('.').map((part) => Number.parseInt(part, 10));
+  return { isAble: major > MIN_VERSION[0] || (major === MIN_VERSION[0] && minor >= MIN_VERSION[1]), version };
+};
+
+/** Merges two commits in memory (objects go to the scratch store): the tree and what conflicts. */
+export const mergeTree = async (repo: Repo, scratch: ScratchObjects, ours: string, theirs: string): Promise<MergeTreeResult> => {
+  const { stdout } = await runGitForCode(repo.cwd, ['merge-tree', '--write-tree', '-z', '--name-only', ours, theirs], { env: scratch.env, okCodes: [0, 1] });
+  return parseMergeTree(stdout.toString('utf8'));
+};
+
+/** The tree of a commit. */
+export const treeOf = async (repo: Repo, commit: string): Promise<string> => (await repo.git.raw(['rev-parse', `${commit}^{tree}`])).trim();
+
+/** Commit → its parents, for the given commits, in one `git log --no-walk --stdin`. */
+export const parentsOf = async (repo: Repo, commits: readonly string[]): Promise<Map<string, string[]>> => {
+  const output = await runGitWithInput(repo.cwd, ['log', '--no-walk=unsorted', '--stdin', '--format=%H %P'], commits.map((sha) => `${sha}\n`).join(''));
+  return new Map(output.split('\n').filter((line) => line.length > 0).map((line) => {
+    const [sha = '', ...parents] = line.split(' ');
+    return [sha, parents];
+  }));
+};
+
+/**
+ * Cherry-picks `commit` alone onto a tree, without a work tree or index: a
+ * scratch commit with that tree and `commit`'s parent as its parent makes
+ * that parent the merge base of the two, which is exactly what cherry-pick
+ * merges (git 2.38's merge-tree has no --merge-base option yet).
+ */
+export const pickOnto = async (repo: Repo, scratch: ScratchObjects, tree: string, commit: string, parent: string): Promise<MergeTreeResult> => {
+  const onto = (await runGitWithInput(repo.cwd, ['commit-tree', tree, '-p', parent, '-m', 'forkdiff: pick forecast'], '', { ...scratch.env, ...PINNED_IDENTITY })).trim();
+  return mergeTree(repo, scratch, onto, commit);
+};
+
+// commit-tree needs an identity; a fixed one keeps scratch commits independent of the user's config.
+const PINNED_IDENTITY = {
+  GIT_AUTHOR_NAME: 'forkdiff',
+  GIT_AUTHOR_EMAIL: 'forkdiff@invalid',
+  GIT_COMMITTER_NAME: 'forkdiff',
+  GIT_COMMITTER_EMAIL: 'forkdiff@invalid',
+  GIT_AUTHOR_DATE: '1970-01-01T00:00:00Z',
+  GIT_COMMITTER_DATE: '1970-01-01T00:00:00Z',
+};
