@@ -4,13 +4,18 @@
  * The JSON report is exactly `Report` (schema in `schema/report.schema.json`).
  */
 
-/** Stable category ids, used in JSON, config and flags. */
+/**
+ * Stable category ids, used in JSON, config and flags. `sync` holds findings
+ * read from history rather than from the diff (an upstream security fix the
+ * fork lacks), so that --check and the config can gate on them.
+ */
 export const CATEGORY_IDS = [
   'workflow',
   'dockerfile',
   'vendored-deps',
   'reverted-fixes',
   'removed-tests',
+  'sync',
   'other',
 ] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];

@@ -32,6 +32,8 @@ export interface Attributor {
    * applied (see applied.ts).
    */
   withApplied(commits: Commits): Promise<Commits>;
+  /** What each side did since the merge base (read once per run); null without a merge base. */
+  sides(): Promise<BothSides> | null;
 }
 
 /**
@@ -77,12 +79,14 @@ const loadSides = async (tips: Tips, history: History, maxChars: number): Promis
  */
 export const createAttributor = (source: AttributionSource, { pathspecChars = PATHSPEC_CHARS }: AttributorOptions = {}): Attributor => {
   const { mergeBase, history } = source;
-  if (!mergeBase) return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null, withApplied: async (commits) => commits };
+  if (!mergeBase) return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null, withApplied: async (commits) => commits, sides: () => null };
   const tips = { base: mergeBase, upstream: source.upstream.sha, fork: source.fork.sha };
   let shared: Promise<BothSides> | null = null;
   // Facts live as long as their file is being classified, not as long as the report.
   const facts = new WeakMap<FileDiff, FileLines>();
+  const sides = (): Promise<BothSides> => (shared ??= loadSides(tips, history, pathspecChars));
   return {
+    sides,
     attribute: async (files) => {
       shared ??= loadSides(tips, history, pathspecChars);
       const sides = await shared;

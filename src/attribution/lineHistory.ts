@@ -19,9 +19,15 @@ export interface LineHistory {
   ownerOf(path: string, line: number): string[] | null;
   /** Likewise, the commits that removed line `line` of `basePath` as the merge base had it. */
   removerOf(basePath: string, line: number): string[] | null;
+  /**
+   * Per commit, over the followed files: tip lines it still owns, and base
+   * lines it removed that are still gone. Files one commit alone touched
+   * are not followed (count them from the diff instead).
+   */
+  counts(): Map<string, { live: number; removed: number }>;
 }
 
-const NOT_FOLLOWED: LineHistory = { ownerOf: () => null, removerOf: () => null };
+const NOT_FOLLOWED: LineHistory = { ownerOf: () => null, removerOf: () => null, counts: () => new Map() };
 
 /**
  * Only paths two or more commits touched need their lines followed (with one,
@@ -97,6 +103,18 @@ export const loadLineHistory = async (
       if (!log) return files.has(basePath) ? [] : null;
       const owner = removerAt(log.ranges, line);
       return owner === null ? [] : explain(owner, log.names, merged.remover(basePath, line));
+    },
+    counts: () => {
+      const counts = new Map<string, { live: number; removed: number }>();
+      const add = (owner: number, key: 'live' | 'removed', lines: number): void => {
+        const sha = commits[owner] ?? '';
+        const entry = counts.get(sha) ?? { live: 0, removed: 0 };
+        entry[key] += Number.isFinite(lines) ? lines : 1;
+        counts.set(sha, entry);
+      };
+      for (const { segments } of files.values()) for (const segment of segments) if (segment.owner !== BASE_OWNER) add(segment.owner, 'live', segment.to - segment.from);
+      for (const { ranges } of removed.values()) for (const range of ranges) add(range.owner, 'removed', range.to - range.from);
+      return counts;
     },
   };
 };

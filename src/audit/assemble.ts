@@ -1,6 +1,6 @@
 import { type CategoryGlobs, createCategoriser } from '../classifiers/categorise.js';
 import type { ClassifyContext } from '../classifiers/define.js';
-import { type Commits, type FileDiff, type Finding, type Mode, type RefSide, type Report } from '../model.js';
+import { CATEGORY_IDS as CATEGORY_ORDER, type CategoryId, type Commits, type FileDiff, type Finding, type Mode, type RefSide, type Report, type SyncPlan } from '../model.js';
 import { globMatcher } from '../classifiers/paths.js';
 import { compareFindings } from '../findingOrder.js';
 import { createFileProgress } from '../io/fileProgress.js';
@@ -28,6 +28,9 @@ export interface AssembleMeta {
   fork: RefSide | null;
   mergeBase: string | null;
   commits: Commits | null;
+  sync?: SyncPlan | null;
+  /** Findings read from history rather than the diff (category `sync`). */
+  findings?: Finding[];
   notices: string[];
 }
 
@@ -56,9 +59,11 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
     progress.tick();
   }
   progress.done();
-  const { upstream, fork, mergeBase, commits, notices } = await meta();
+  const { upstream, fork, mergeBase, commits, sync = null, findings: fromHistory = [], notices } = await meta();
+  for (const finding of fromHistory) findings.push(compact(finding));
   if (ignored > 0) notices.push(`${ignored} file(s) left out by the config's ignore globs`);
   if (budget.isExhausted()) notices.push('the diff is very large: later hunks are counted but their lines are not shown');
+  if (sync) fillCarryCategories(sync, files);
   findings.sort(compareFindings);
   addCommitEvidence(findings, commits);
   const hasSides = input.mode === 'git' && mergeBase !== null;
@@ -73,7 +78,21 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
     files,
     findings,
     commits,
-    sync: null,
+    sync,
     notices,
   };
+}
+
+/** A carry's categories are those of its files in this report (files upstream also has the same way are not drift). */
+function fillCarryCategories(sync: SyncPlan, files: readonly FileDiff[]): void {
+  const wanted = new Set(sync.carries.flatMap((carry) => carry.files));
+  const byPath = new Map<string, readonly CategoryId[]>();
+  for (const file of files) {
+    if (wanted.has(file.path)) byPath.set(file.path, file.categories);
+    if (file.oldPath !== null && wanted.has(file.oldPath)) byPath.set(file.oldPath, file.categories);
+  }
+  for (const carry of sync.carries) {
+    const categories = new Set(carry.files.flatMap((path) => byPath.get(path) ?? []));
+    carry.categories = CATEGORY_ORDER.filter((id) => categories.has(id));
+  }
 }

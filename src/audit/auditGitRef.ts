@@ -2,8 +2,9 @@ import { createAttributor } from '../attribution/attributeFiles.js';
 import type { CategoryGlobs } from '../classifiers/categorise.js';
 import { readDiff } from '../diff/parse.js';
 import { openGitSource } from '../git/gitSource.js';
-import type { Commits, Report } from '../model.js';
+import type { Report } from '../model.js';
 import { assemble } from './assemble.js';
+import { planSync } from './syncPlan.js';
 
 export interface GitAuditOptions {
   cwd: string;
@@ -11,6 +12,8 @@ export interface GitAuditOptions {
   upstream: string;
   origin: string;
   fetch: boolean;
+  /** False to skip the sync plan (its forecasts are the slowest history work on a fork far behind). */
+  sync?: boolean;
   extraGlobs?: CategoryGlobs;
   ignore?: readonly string[];
 }
@@ -24,7 +27,6 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
   const source = await openGitSource(options);
   const diff = source.diff();
   const attributor = createAttributor(source);
-  const withApplied = async (commits: Commits | null): Promise<Commits | null> => (commits ? attributor.withApplied(commits) : null);
   const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
   try {
     return await assemble(
@@ -38,12 +40,17 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
       },
       async () => {
         await diff.done; // rejects with git's own reason when the diff failed part-way
+        const listed = await source.commits();
+        const commits = listed ? await attributor.withApplied(listed) : null;
+        const planned = commits && options.sync !== false ? await planSync(source, attributor, commits) : null;
         return {
           upstream: source.upstream,
           fork: source.fork,
           mergeBase: source.mergeBase,
-          commits: await withApplied(await source.commits()),
-          notices: [...source.notices, ...state.notices],
+          commits: planned?.commits ?? commits,
+          sync: planned?.sync ?? null,
+          findings: planned?.findings ?? [],
+          notices: [...source.notices, ...state.notices, ...(planned?.notices ?? [])],
         };
       },
     );

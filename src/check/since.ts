@@ -4,12 +4,15 @@ import { ForkdiffError } from '../errors.js';
 import { CATEGORY_IDS, SIDES } from '../model.js';
 import type { Finding, Report } from '../model.js';
 import { compareFindings } from '../findingOrder.js';
+import { compareSync, previousSyncSchema } from './sinceSync.js';
+import type { PreviousSync, SyncChange } from './sinceSync.js';
 
 /** What `--since` needs from an earlier `--format json` report. */
 export interface PreviousReport {
   upstreamRef: string | null;
   forkRef: string | null;
   findings: Finding[];
+  sync: PreviousSync;
 }
 
 export interface SinceComparison {
@@ -18,6 +21,8 @@ export interface SinceComparison {
   /** In the previous report, gone now. */
   resolvedFindings: Finding[];
   unchanged: number;
+  /** Picks and merge conflicts that changed; null without a plan on both sides. */
+  sync: SyncChange | null;
 }
 
 // Minimal on purpose: only what the comparison reads, so older or richer reports still load.
@@ -40,6 +45,7 @@ const reportSchema = z.object({
   upstream: refSchema,
   fork: refSchema,
   findings: z.array(findingSchema),
+  sync: previousSyncSchema,
 });
 // One ref gives a report; several refs may give a list, or an envelope with `reports`.
 const fileSchema = z.union([
@@ -63,6 +69,7 @@ export function parsePreviousReports(text: string, file: string): PreviousReport
     upstreamRef: report.upstream?.ref ?? null,
     forkRef: report.fork?.ref ?? null,
     findings: report.findings,
+    sync: report.sync,
   }));
 }
 
@@ -98,5 +105,6 @@ export function compareSince(previous: PreviousReport, current: Report): SinceCo
     newFindings: [...newFindings].sort(compareFindings),
     resolvedFindings: [...resolvedFindings].sort(compareFindings),
     unchanged: current.findings.length - newFindings.length,
+    sync: compareSync(previous.sync, current.sync),
   };
 }

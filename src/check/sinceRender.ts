@@ -2,6 +2,8 @@ import type { Finding } from '../model.js';
 import { escapeMarkdown } from '../text/markdown.js';
 import { findingTextLine } from './findingLine.js';
 import type { SinceComparison } from './since.js';
+import type { SyncChange } from './sinceSync.js';
+import { toSingleLine } from '../text/sanitize.js';
 
 const NEW_TITLE = 'New since last report';
 const RESOLVED_TITLE = 'Resolved since last report';
@@ -28,8 +30,29 @@ export function renderSinceMarkdown(comparison: SinceComparison, level = 2): str
     ...markdownTable(comparison.resolvedFindings),
     '',
     `${comparison.unchanged} unchanged.`,
+    ...syncMarkdown(comparison.sync, hashes),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Newly conflicting and newly clean picks, and merge conflicts that came or went. */
+function syncLines(change: SyncChange | null): string[] {
+  if (change === null) return [];
+  const picks = (title: string, list: readonly { sha: string; subject: string; conflicts: string[] }[]): string[] =>
+    list.length === 0 ? [] : [`${title} (${list.length}):`, ...list.map((pick) => `  ${pick.sha.slice(0, 12)} ${toSingleLine(pick.subject)}${pick.conflicts.length > 0 ? ` (${pick.conflicts.map(toSingleLine).join(', ')})` : ''}`)];
+  const paths = (title: string, list: readonly string[]): string[] => (list.length === 0 ? [] : [`${title}: ${list.map(toSingleLine).join(', ')}`]);
+  const lines = [
+    ...picks('Picks that now conflict', change.newlyConflicting),
+    ...picks('Picks that now apply cleanly', change.newlyClean),
+    ...paths('Merge now also conflicts in', change.mergeNewConflicts),
+    ...paths('Merge no longer conflicts in', change.mergeResolved),
+  ];
+  return lines.length > 0 ? lines : ['Sync plan: no pick or merge conflict changed.'];
+}
+
+function syncMarkdown(change: SyncChange | null, hashes: string): string[] {
+  if (change === null) return [];
+  return ['', `${hashes} Sync plan since last report`, '', ...syncLines(change).map((line) => (line.startsWith('  ') ? `- ${escapeMarkdown(line.trim())}` : escapeMarkdown(line)))];
 }
 
 const textLine = (finding: Finding): string => `  ${findingTextLine(finding)}`;
@@ -42,6 +65,7 @@ export function renderSinceText(comparison: SinceComparison): string {
     `${RESOLVED_TITLE}: ${comparison.resolvedFindings.length}`,
     ...comparison.resolvedFindings.map(textLine),
     `Unchanged: ${comparison.unchanged}`,
+    ...syncLines(comparison.sync),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -11,16 +11,27 @@ import { runGitWithInput } from './spawnGit.js';
  * other side has too. An upstream commit the fork cherry-picked is then
  * not missing but applied, paired with the fork commit that carries it.
  */
-export const listCommits = async (repo: Repo, upstreamSha: string, forkSha: string): Promise<Commits> => {
+export const listCommits = async (repo: Repo, upstreamSha: string, forkSha: string): Promise<ListedCommits> => {
   const logged = await logCommits(repo, ['--left-right', '--cherry-mark', `${forkSha}...${upstreamSha}`]);
   const isUpstream = new Set(await revList(repo, `${forkSha}..${upstreamSha}`));
   const missing = logged.filter((commit) => commit.mark === '>');
   const forkOnly = logged.filter((commit) => commit.mark === '<');
   const equivalent = logged.filter((commit) => commit.mark === '=');
-  const applied = await pairByPatchId(repo, equivalent.filter((commit) => isUpstream.has(commit.sha)), equivalent.filter((commit) => !isUpstream.has(commit.sha)));
+  const forkEquivalent = equivalent.filter((commit) => !isUpstream.has(commit.sha));
+  const applied = await pairByPatchId(repo, equivalent.filter((commit) => isUpstream.has(commit.sha)), forkEquivalent);
   const reverts = await findReverts(repo, forkOnly, upstreamSha);
-  return { missingFromFork: missing.map(toCommitInfo), applied, forkOnly: forkOnly.map(toCommitInfo), reverts };
+  return {
+    commits: { missingFromFork: missing.map(toCommitInfo), applied, forkOnly: forkOnly.map(toCommitInfo), reverts },
+    forkCommits: logged.filter((commit) => !isUpstream.has(commit.sha)),
+  };
 };
+
+/** The commit lists, and every fork commit since the merge base with its message (for the carry ledger). */
+export interface ListedCommits {
+  commits: Commits;
+  /** Fork-only commits and the fork's cherry-picks of upstream ones (`mark` `=`), newest first. */
+  forkCommits: LoggedCommit[];
+}
 
 const revList = async (repo: Repo, range: string): Promise<string[]> =>
   (await repo.git.raw(['rev-list', range, '--'])).split('\n').filter((line) => line.length > 0);

@@ -1,5 +1,9 @@
 import type { Commits, RefSide } from '../model.js';
+import type { LoggedCommit } from './commitLog.js';
 import { listCommits } from './commits.js';
+import type { ListedCommits } from './commits.js';
+import { createForecaster } from './forecast.js';
+import type { Forecaster } from './forecast.js';
 import { spawnTwoTipDiff } from './diffStream.js';
 import { fetchRef, resolveFetchedRef } from './fetch.js';
 import type { RefTarget } from './fetch.js';
@@ -45,7 +49,11 @@ export interface GitSource {
   readFile(side: TreeSide, path: string): Promise<string | null>;
   /** Null without a merge base: which commits are whose is then unknowable. */
   commits(): Promise<Commits | null>;
+  /** Every fork commit since the merge base with its message and cherry-mark (read with `commits`, once). */
+  forkCommits(): Promise<LoggedCommit[]>;
   history: History;
+  /** What the sync plan needs from git: merge and pick forecasts in a private object store. */
+  forecaster: Forecaster;
 }
 
 /** Opens the clone, fetches (unless told not to) both refs and finds their merge base. */
@@ -63,6 +71,8 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
   );
   const [srcPrefix, dstPrefix] = prefixes(upstreamTarget, forkTarget);
   const shaOf = { upstream: upstreamSha, fork: forkSha, base: mergeBase } satisfies Record<TreeSide, string | null>;
+  let listed: Promise<ListedCommits> | null = null;
+  const listOnce = (): Promise<ListedCommits> => (listed ??= listCommits(repo, upstreamSha, forkSha));
 
   return {
     upstream: { remote: options.upstream, ref: upstreamTarget.ref, sha: upstreamSha },
@@ -76,8 +86,10 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
       const sha = shaOf[side];
       return sha ? showFile(repo, sha, path) : null;
     },
-    commits: async () => (mergeBase ? listCommits(repo, upstreamSha, forkSha) : null),
+    commits: async () => (mergeBase ? (await listOnce()).commits : null),
+    forkCommits: async () => (mergeBase ? (await listOnce()).forkCommits : []),
     history: createHistory(repo),
+    forecaster: createForecaster(repo),
   };
 };
 

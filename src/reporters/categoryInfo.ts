@@ -7,6 +7,7 @@ export const CATEGORY_INFO = {
   'vendored-deps': { title: 'Dependencies', colour: 'magenta' },
   'reverted-fixes': { title: 'Reverted or missing fixes', colour: 'red' },
   'removed-tests': { title: 'Removed tests', colour: 'yellow' },
+  sync: { title: 'Sync with upstream', colour: 'redBright' },
   other: { title: 'Other', colour: 'gray' },
 } as const satisfies Record<CategoryId, { title: string; colour: string }>;
 

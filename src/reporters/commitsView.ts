@@ -1,8 +1,15 @@
-import type { CommitInfo, Commits } from '../model.js';
+import type { AppliedHow, CommitInfo, Commits } from '../model.js';
 import { type TableView, shortSha } from './view.js';
 
 const commitRows = (commits: readonly CommitInfo[]): string[][] =>
   commits.map((commit) => [shortSha(commit.sha), commit.isFix ? 'fix' : '', commit.subject, commit.date.slice(0, 10)]);
+
+/** How the fork has an upstream commit that is not in its history. */
+const APPLIED_HOW = {
+  'patch-id': 'cherry-picked',
+  lines: 'same lines',
+  'empty-pick': 'picks empty',
+} as const satisfies Record<AppliedHow, string>;
 
 const COLUMNS: TableView['columns'] = [{ header: 'Commit' }, { header: 'Fix?' }, { header: 'Subject', isFlexible: true }, { header: 'Date' }];
 
@@ -13,6 +20,13 @@ export function commitsViews(commits: Commits): { title: string; view: TableView
     {
       title: `Upstream commits missing from the fork (${commits.missingFromFork.length}, ${fixes} read as fixes)`,
       view: { columns: COLUMNS, rows: commitRows(commits.missingFromFork) },
+    },
+    {
+      title: `Upstream commits the fork already has (${commits.applied.length})`,
+      view: {
+        columns: [{ header: 'Commit' }, { header: 'How' }, { header: 'Fork commit' }, { header: 'Subject', isFlexible: true }],
+        rows: commits.applied.map((applied) => [shortSha(applied.commit.sha), APPLIED_HOW[applied.how], shortSha(applied.forkCommit), applied.commit.subject]),
+      },
     },
     { title: `Fork-only commits (${commits.forkOnly.length})`, view: { columns: COLUMNS, rows: commitRows(commits.forkOnly) } },
     {

@@ -126,7 +126,7 @@ describe('config errors are one line naming file, key path and what is allowed',
     ],
     [
       'expect:\n  - {category: dockerfiles, reason: c}\n',
-      '.forkdiff.yml: expect[0].category: must be one of workflow, dockerfile, vendored-deps, reverted-fixes, removed-tests, other (got "dockerfiles")',
+      '.forkdiff.yml: expect[0].category: must be one of workflow, dockerfile, vendored-deps, reverted-fixes, removed-tests, sync, other (got "dockerfiles")',
     ],
     ['expect:\n  - {reason: c}\n', '.forkdiff.yml: expect[0].category: required'],
     ['expect:\n  - {category: , reason: c}\n', '.forkdiff.yml: expect[0].category: is empty: give a value or remove the key'],

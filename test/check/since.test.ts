@@ -53,7 +53,7 @@ describe('since', () => {
       message: 'x </details><script>\n| injected | row |',
       fingerprint: 'h',
     });
-    const markdown = renderSinceMarkdown({ newFindings: [hostile], resolvedFindings: [], unchanged: 3 });
+    const markdown = renderSinceMarkdown({ newFindings: [hostile], resolvedFindings: [], unchanged: 3, sync: null });
     expect(markdown).toBe(
       [
         '## New since last report (1)',
@@ -73,7 +73,7 @@ describe('since', () => {
   });
 
   it('renders plain text', () => {
-    expect(renderSinceText({ newFindings: [added], resolvedFindings: [fixed], unchanged: 1 })).toBe(
+    expect(renderSinceText({ newFindings: [added], resolvedFindings: [fixed], unchanged: 1, sync: null })).toBe(
       [
         'New since last report: 1',
         '  workflow  .github/workflows/build.yml  job oci-rootless removed  [added]',
@@ -83,5 +83,24 @@ describe('since', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('since, for the sync plan', () => {
+  it('says which picks now conflict, which now apply, and which merge conflicts came or went', async () => {
+    const { compareSync } = await import('../../src/check/sinceSync.js');
+    const pick = (sha: string, result: 'clean' | 'conflict' | 'empty', conflicts: string[] = []) =>
+      ({ sha, subject: `commit ${sha}`, result, conflicts, isFix: false, security: [] });
+    const change = compareSync(
+      { merge: { conflicts: [{ path: 'Dockerfile' }] }, picks: [pick('a', 'clean'), pick('b', 'conflict', ['go.mod'])] },
+      { merge: { clean: false, conflicts: [{ path: 'go.mod', kind: 'content' }] }, picks: [pick('a', 'conflict', ['x.go']), pick('b', 'clean'), pick('c', 'conflict', ['y'])], carries: [], unforecastPicks: 0 },
+    );
+    expect(change?.newlyConflicting.map((each) => each.sha)).toEqual(['a', 'c']);
+    expect(change?.newlyClean.map((each) => each.sha)).toEqual(['b']);
+    expect(change).toMatchObject({ mergeNewConflicts: ['go.mod'], mergeResolved: ['Dockerfile'] });
+    expect(compareSync(null, null)).toBeNull();
+    const text = renderSinceText({ newFindings: [], resolvedFindings: [], unchanged: 0, sync: change });
+    expect(text).toContain('Picks that now conflict (2):\n  a commit a (x.go)\n  c commit c (y)\n');
+    expect(text).toContain('Merge no longer conflicts in: Dockerfile\n');
   });
 });

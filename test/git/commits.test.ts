@@ -18,6 +18,9 @@ describe('commits', () => {
   it('lists upstream commits the fork lacks, with full shas, authors, ISO dates and fix flags', () => {
     const missing = commits?.missingFromFork ?? [];
     expect(missing.map((commit) => commit.subject)).toEqual([
+      'fix: Name on a nil session panics',
+      'fix: retry ping when the daemon starts slowly (#7)',
+      'fix: reject tar entries that escape the destination (CVE-2024-23653)',
       'Dockerfile: update containerd to v1.6.21',
       'docs: refresh logo',
       'hack: rename release-notes to release-notes.sh',
@@ -33,16 +36,27 @@ describe('commits', () => {
       isFix: true,
       security: [],
     });
-    expect(missing.filter((commit) => commit.isFix).map((commit) => commit.sha)).toEqual([fixture.shas.raceFix, fixture.shas.sbomFix]);
+    expect(missing.filter((commit) => commit.isFix).map((commit) => commit.sha)).toEqual([
+      fixture.shas.nameGuard, fixture.shas.retryMerged, fixture.shas.cveFix, fixture.shas.raceFix, fixture.shas.sbomFix,
+    ]);
+    expect(missing.find((commit) => commit.sha === fixture.shas.cveFix)?.security).toEqual(['CVE-2024-23653']);
   });
 
-  it('counts a cherry-picked upstream fix as present (patch-id aware)', () => {
+  it('counts a cherry-picked upstream fix as applied, paired with the fork commit of the same patch-id', () => {
     const subjects = [...(commits?.missingFromFork ?? []), ...(commits?.forkOnly ?? [])].map((commit) => commit.subject);
     expect(subjects).not.toContain('fix: close leaked response body in client');
+    expect(commits?.applied).toEqual([
+      { commit: expect.objectContaining({ sha: fixture.shas.leakFix }), how: 'patch-id', forkCommit: fixture.shas.forkCherryPick },
+    ]);
   });
 
   it('lists the fork-only commits', () => {
     expect(commits?.forkOnly.map((commit) => commit.sha)).toEqual([
+      fixture.shas.forkPort,
+      fixture.shas.forkTryRevert,
+      fixture.shas.forkTry,
+      fixture.shas.forkRetry,
+      fixture.shas.forkCarry,
       fixture.shas.forkRevert,
       fixture.shas.forkFetch,
       fixture.shas.forkPinSys,

@@ -6,6 +6,7 @@ import { findingsView } from '../findingsView.js';
 import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
 import { summaryView } from '../summaryView.js';
+import { mergeSummary, syncViews } from '../syncView.js';
 import { escapeMarkdown } from '../../text/markdown.js';
 import { hunksBlock } from './hunksBlock.js';
 import { markdownTable } from './markdownTable.js';
@@ -64,6 +65,13 @@ function* reportMarkdown(report: Report, index: number, options: ReporterOptions
       if (!hasHunks) yield* ['', `### Hunks (${summary.hunks})`, ''];
       hasHunks = true;
       yield line;
+    }
+  }
+  if (report.sync) {
+    yield* ['', '## Sync plan', '', mergeSummary(report.sync)];
+    for (const { title, view } of syncViews(report.sync)) {
+      yield* ['', `### ${escapeMarkdown(title)}`];
+      if (view.rows.length > 0) yield* ['', ...markdownTable(view)];
     }
   }
   if (report.commits) {

@@ -7,6 +7,7 @@ import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
 import { toSingleLine } from '../../text/sanitize.js';
 import { summaryView } from '../summaryView.js';
+import { mergeSummary, syncViews } from '../syncView.js';
 import type { TableView } from '../view.js';
 import { commitsTables } from './commitsTables.js';
 import { renderTable, type TableStyle } from './renderTable.js';
@@ -35,6 +36,10 @@ export function* tableReporter(reports: readonly Report[], options: ReporterOpti
       if (findings.rows.length > 0) parts.push(render(findings));
       const files = filesView(category, report.files, hasSides);
       if (files.rows.length > 0 && category !== 'reverted-fixes' && category !== 'removed-tests') parts.push('', render(files));
+    }
+    if (report.sync) {
+      parts.push('', chalk.bold('Sync plan'), mergeSummary(report.sync));
+      for (const { title, view } of syncViews(report.sync)) parts.push('', chalk.bold(title), ...(view.rows.length > 0 ? [render(view)] : []));
     }
     if (report.commits) parts.push(...commitsTables(report.commits, render, chalk));
     const appendix = options.appendix?.(index, 'table');

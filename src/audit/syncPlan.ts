@@ -1,0 +1,121 @@
+import { findAppliedByLines } from '../attribution/applied.js';
+import type { Attributor } from '../attribution/attributeFiles.js';
+import type { SideFacts } from '../attribution/lineFacts.js';
+import { forkRenames } from '../attribution/renames.js';
+import type { LoggedCommit } from '../git/commitLog.js';
+import type { GitSource } from '../git/gitSource.js';
+import type { Commits, Finding, SyncPlan } from '../model.js';
+import { isMergeOf, readConventions } from '../sync/conventions.js';
+import { buildLedger } from '../sync/ledger.js';
+import type { ForkCommitFacts } from '../sync/ledger.js';
+import { MAX_PICKS, byUrgency, mapPool, pickResult } from '../sync/picks.js';
+import { securityFindings } from '../sync/securityFindings.js';
+
+export interface SyncResult {
+  sync: SyncPlan | null;
+  /** The commit lists, with commits that would pick empty moved to applied. */
+  commits: Commits;
+  /** Upstream security fixes the fork lacks (category `sync`). */
+  findings: Finding[];
+  notices: string[];
+}
+
+/** Picks forecast at once: each is two short git processes. */
+const PARALLEL_PICKS = 4;
+
+/**
+ * What catching up with upstream would cost (SPEC "Sync plan"): merging
+ * upstream into the fork now, each missing commit picked alone, and the
+ * fork's own commits as a ledger. All forecasts run in a private object
+ * store, removed when done, so the user's repository is never written.
+ */
+export async function planSync(source: GitSource, attributor: Attributor, commits: Commits): Promise<SyncResult> {
+  const { forecaster } = source;
+  const sides = attributor.sides();
+  const base = source.mergeBase;
+  if (sides === null || base === null) return { sync: null, commits, findings: [], notices: [] };
+  const git = await forecaster.canForecast();
+  if (!git.isAble) {
+    return { sync: null, commits, findings: [], notices: [`no sync plan: git ${git.version} cannot forecast merges (merge-tree --write-tree needs git 2.38 or newer)`] };
+  }
+  const notices: string[] = [];
+  const scratch = await forecaster.openScratch();
+  try {
+    const [merge, forkTree] = await Promise.all([forecaster.mergeTree(scratch, source.fork.sha, source.upstream.sha), forecaster.treeOf(source.fork.sha)]);
+    const ordered = byUrgency(commits.missingFromFork);
+    const forecast = ordered.slice(0, MAX_PICKS);
+    if (ordered.length > forecast.length) {
+      notices.push(`sync plan: forecast the first ${forecast.length} of ${ordered.length} missing commits (security fixes and fixes first); the rest are not forecast`);
+    }
+    const parents = await forecaster.parentsOf(forecast.map((commit) => commit.sha));
+    const picks = await mapPool(forecast, PARALLEL_PICKS, async (commit) => {
+      const parent = parents.get(commit.sha)?.[0];
+      if (parent === undefined) return pickResult(commit, { tree: '', conflicts: [{ path: '(root commit)' }] }, forkTree);
+      return pickResult(commit, await forecaster.pickOnto(scratch, forkTree, commit.sha, parent), forkTree);
+    });
+    // A commit that would pick empty is already in the fork: applied, not missing.
+    const empty = new Set(picks.filter((pick) => pick.result === 'empty').map((pick) => pick.sha));
+    const settled: Commits = {
+      ...commits,
+      missingFromFork: commits.missingFromFork.filter((commit) => !empty.has(commit.sha)),
+      applied: [...commits.applied, ...commits.missingFromFork.filter((commit) => empty.has(commit.sha)).map((commit) => ({ commit, how: 'empty-pick' as const, forkCommit: null }))],
+    };
+    const { fork, upstream } = await sides;
+    const carries = await carryLedger(source, fork, upstream.changed.fromNames, await source.forkCommits());
+    const firstPaths = await forecaster.firstPaths(settled.missingFromFork.filter((commit) => commit.security.length > 0).map((commit) => commit.sha));
+    return {
+      sync: { merge: { clean: merge.conflicts.length === 0, conflicts: merge.conflicts }, picks, carries, unforecastPicks: ordered.length - forecast.length },
+      commits: settled,
+      findings: securityFindings(settled.missingFromFork, picks, (sha) => firstPaths.get(sha) ?? ''),
+      notices,
+    };
+  } finally {
+    scratch.remove();
+  }
+}
+
+/** The fork's commits with what history says about each, then the ledger's verdicts. */
+async function carryLedger(source: GitSource, fork: SideFacts, upstreamFromNames: ReadonlyMap<string, string>, logged: LoggedCommit[]): Promise<ReturnType<typeof buildLedger>> {
+  if (logged.length === 0) return [];
+  const { forecaster } = source;
+  const base = source.mergeBase ?? '';
+  const filesOf = new Map<string, string[]>();
+  for (const [path, shas] of fork.pathCommits.byPath) for (const sha of shas) filesOf.set(sha, [...(filesOf.get(sha) ?? []), path]);
+  const stats = await forecaster.numstat(base, source.fork.sha);
+  const followed = fork.lines.counts();
+  // Lines of files one commit alone touched are that commit's (those files are not followed).
+  const single = new Map<string, { live: number; removed: number }>();
+  for (const [path, shas] of fork.pathCommits.byPath) {
+    const [sha] = shas;
+    if (shas.length !== 1 || sha === undefined) continue;
+    const stat = stats.get(path) ?? { added: 0, deleted: 0 };
+    const entry = single.get(sha) ?? { live: 0, removed: 0 };
+    entry.live += stat.added;
+    entry.removed += stat.deleted;
+    single.set(sha, entry);
+  }
+  // Fork commits whose change upstream has, by lines: the fork's renames read backwards.
+  const upstreamNameOf = new Map([...upstreamFromNames].map(([upstreamPath, basePath]) => [basePath, upstreamPath]));
+  const toUpstream = new Map([...fork.changed.fromNames].map(([forkPath, basePath]) => [upstreamNameOf.get(basePath) ?? basePath, forkPath]));
+  const candidates = logged.filter((commit) => commit.mark !== '=').map((commit) => ({ ...commit }));
+  const inUpstream = await findAppliedByLines(source.history, source.upstream.sha, candidates, forkRenames(toUpstream), () => []);
+  const supersededByLines = new Set(inUpstream.map((entry) => entry.commit.sha));
+  const refs = logged.map((commit) => readConventions(commit.subject, commit.body));
+  const messages = await forecaster.messagesMentioning(source.upstream.sha, refs.flatMap((ref) => (ref.upstreamRef ? [ref.upstreamRef] : [])));
+  const cherryPicked = new Map<string, boolean>();
+  for (const ref of refs) if (ref.cherryPickedFrom) cherryPicked.set(ref.cherryPickedFrom, await forecaster.isAncestor(ref.cherryPickedFrom, source.upstream.sha));
+  const facts: ForkCommitFacts[] = logged.map((commit) => ({
+    sha: commit.sha,
+    subject: commit.subject,
+    body: commit.body,
+    files: filesOf.get(commit.sha) ?? [],
+    live: (followed.get(commit.sha)?.live ?? 0) + (single.get(commit.sha)?.live ?? 0),
+    removed: (followed.get(commit.sha)?.removed ?? 0) + (single.get(commit.sha)?.removed ?? 0),
+    isPatchUpstream: commit.mark === '=',
+    isLinesUpstream: supersededByLines.has(commit.sha),
+  }));
+  return buildLedger(facts, {
+    isUpstreamCommit: (sha) => cherryPicked.get(sha) ?? false,
+    isMergedUpstream: (ref) => messages.some((message) => isMergeOf(ref, message)),
+  });
+}

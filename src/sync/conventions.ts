@@ -1,0 +1,31 @@
+import type { CarryTag } from '../model.js';
+
+/** What a fork commit's message says about itself, by the conventions fork maintainers use. */
+export interface CommitConventions {
+  tag: CarryTag | null;
+  /** `#1234` for `UPSTREAM: 1234:`, the upstream pull request the carry tracks. */
+  upstreamRef: string | null;
+  /** The commit a `(cherry picked from commit …)` trailer names. */
+  cherryPickedFrom: string | null;
+}
+
+/**
+ * Reads the conventions of OpenShift's and Kubernetes' rebase tooling
+ * (`UPSTREAM: <carry>:`, `UPSTREAM: <drop>:`, `UPSTREAM: 1234:`), `[CARRY]`
+ * subjects, Ubuntu kernel `UBUNTU: SAUCE:` patches, and the trailer
+ * `git cherry-pick -x` writes.
+ */
+export const readConventions = (subject: string, body: string): CommitConventions => {
+  const cherryPickedFrom = /\(cherry picked from commit ([0-9a-f]{7,64})\)/i.exec(body)?.[1] ?? null;
+  const upstream = /^UPSTREAM:\s*(?:<(carry|drop)>|(\d+))\s*:/i.exec(subject);
+  if (upstream?.[1]) return { tag: upstream[1].toLowerCase() as CarryTag, upstreamRef: null, cherryPickedFrom };
+  if (upstream?.[2]) return { tag: 'upstream-pr', upstreamRef: `#${upstream[2]}`, cherryPickedFrom };
+  if (/^\[CARRY\]/i.test(subject) || /^UBUNTU:\s*SAUCE:/i.test(subject)) return { tag: 'carry', upstreamRef: null, cherryPickedFrom };
+  return { tag: null, upstreamRef: null, cherryPickedFrom };
+};
+
+/** Does an upstream subject or body say it merged pull request `ref` (`#1234`)? `(#1234)` or `Merge pull request #1234`. */
+export const isMergeOf = (ref: string, message: string): boolean => {
+  const number = ref.replace(/^#/, '');
+  return new RegExp(`\\(#${number}\\)|Merge pull request #${number}\\b|Merge PR #${number}\\b|!${number}\\b`).test(message);
+};

@@ -1,0 +1,73 @@
+import type { CarryEntry, CarryStatus } from '../model.js';
+import { readConventions } from './conventions.js';
+
+/** A fork commit with what history says about it; the ledger decides its status from these. */
+export interface ForkCommitFacts {
+  sha: string;
+  subject: string;
+  body: string;
+  files: string[];
+  /** Fork tip lines it still wrote. */
+  live: number;
+  /** Base lines it removed that are still gone. */
+  removed: number;
+  /** Upstream has a commit of the same patch-id (git log --cherry-mark said `=`). */
+  isPatchUpstream: boolean;
+  /** Every telling line it added is in upstream's tip (ported by upstream, or taken from it). */
+  isLinesUpstream: boolean;
+}
+
+export interface LedgerContext {
+  /** Commits reachable from upstream's tip (for `cherry picked from` trailers). */
+  isUpstreamCommit(sha: string): boolean;
+  /** Has upstream merged this pull request (`#1234`)? */
+  isMergedUpstream(ref: string): boolean;
+}
+
+/** `This reverts commit <sha>` and `Revert "<subject>"`: which fork commits undo which. */
+const revertPairs = (commits: readonly ForkCommitFacts[]): Set<string> => {
+  const reverted = new Set<string>();
+  const bySubject = new Map(commits.map((commit) => [commit.subject, commit.sha]));
+  const known = new Set(commits.map((commit) => commit.sha));
+  for (const commit of commits) {
+    const named = /This reverts commit ([0-9a-f]{7,64})/i.exec(commit.body)?.[1];
+    const target = named ? [...known].find((sha) => sha.startsWith(named)) : bySubject.get(/^Revert "(.+)"$/.exec(commit.subject)?.[1] ?? '\0');
+    if (target === undefined) continue;
+    reverted.add(target);
+    reverted.add(commit.sha);
+  }
+  return reverted;
+};
+
+/**
+ * The fork's own commits as a ledger: `reverted` (undone, or undoing, within
+ * the fork), `superseded` (upstream has the same change: by patch-id, by
+ * lines, or as the upstream commit it was cherry-picked from), `carried`
+ * (the fork tip still has lines it wrote, or still lacks lines it removed),
+ * else `dropped` (later commits replaced all it did).
+ */
+export const buildLedger = (commits: readonly ForkCommitFacts[], context: LedgerContext): CarryEntry[] => {
+  const reverted = revertPairs(commits);
+  return commits.map((commit) => {
+    const { tag, upstreamRef, cherryPickedFrom } = readConventions(commit.subject, commit.body);
+    const isPickedFromUpstream = cherryPickedFrom !== null && context.isUpstreamCommit(cherryPickedFrom);
+    const status: CarryStatus = reverted.has(commit.sha)
+      ? 'reverted'
+      : commit.isPatchUpstream || commit.isLinesUpstream || isPickedFromUpstream
+        ? 'superseded'
+        : commit.live > 0 || commit.removed > 0
+          ? 'carried'
+          : 'dropped';
+    return {
+      sha: commit.sha,
+      subject: commit.subject,
+      status,
+      tag,
+      upstreamRef: upstreamRef ?? (cherryPickedFrom !== null && !isPickedFromUpstream ? cherryPickedFrom : null),
+      isUpstreamMerged: upstreamRef !== null && context.isMergedUpstream(upstreamRef),
+      files: [...commit.files].sort(),
+      liveLines: commit.live,
+      categories: [],
+    };
+  });
+};

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { isMergeOf, readConventions } from '../../src/sync/conventions.js';
+
+describe('readConventions', () => {
+  it('reads the rebase tags fork maintainers write', () => {
+    expect(readConventions('UPSTREAM: <carry>: hack: Ubuntu build script', '')).toEqual({ tag: 'carry', upstreamRef: null, cherryPickedFrom: null });
+    expect(readConventions('UPSTREAM: <drop>: temporary CI pin', '')).toMatchObject({ tag: 'drop' });
+    expect(readConventions('UPSTREAM: 1234: client: retry on EOF', '')).toMatchObject({ tag: 'upstream-pr', upstreamRef: '#1234' });
+    expect(readConventions('[CARRY] use the Ubuntu mirror', '')).toMatchObject({ tag: 'carry' });
+    expect(readConventions('UBUNTU: SAUCE: apparmor profile', '')).toMatchObject({ tag: 'carry' });
+    expect(readConventions('fix: x', 'body\n\n(cherry picked from commit 0123456789abcdef0123456789abcdef01234567)')).toEqual({
+      tag: null, upstreamRef: null, cherryPickedFrom: '0123456789abcdef0123456789abcdef01234567',
+    });
+    expect(readConventions('docs: upstream is moby', '')).toEqual({ tag: null, upstreamRef: null, cherryPickedFrom: null });
+  });
+
+  it('recognises the merge of a pull request in upstream messages', () => {
+    expect(isMergeOf('#7', 'client: retry on EOF (#7)')).toBe(true);
+    expect(isMergeOf('#7', 'Merge pull request #7 from dev/retry')).toBe(true);
+    expect(isMergeOf('#7', 'Merge pull request #77 from dev/other')).toBe(false);
+    expect(isMergeOf('#7', 'bump (#71)')).toBe(false);
+  });
+});

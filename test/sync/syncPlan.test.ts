@@ -1,0 +1,173 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model.js';
+import { buildFixture, git } from '../git/fixtureRepo.js';
+import type { ForkFixture } from '../git/fixtureRepo.js';
+import { makeUserMidWork, snapshot } from '../helpers/repoSnapshot.js';
+import { runCli } from '../helpers/runCli.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+let fixture: ForkFixture & { remove(): void };
+let report: Report;
+beforeAll(async () => {
+  fixture = await buildFixture();
+  const { status, stdout, stderr } = runCli(['v0.11', '--format', 'json'], { cwd: fixture.clone });
+  expect(stderr).toBe('');
+  expect(status).toBe(0);
+  report = JSON.parse(stdout) as Report;
+});
+afterAll(() => fixture.remove());
+
+/** What git itself does: a scratch clone of the maintainer's clone, where merges and cherry-picks really run. */
+const realGit = () => {
+  const dir = scratchDir('real-merge');
+  git(dir, 'clone', '-q', '--no-local', fixture.clone, 'repo');
+  const repo = join(dir, 'repo');
+  git(repo, 'fetch', '-q', fixture.upstream, 'v0.11:refs/remotes/upstream/v0.11');
+  git(repo, 'checkout', '-q', '--detach', 'origin/v0.11');
+  const run = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  const conflicted = (): string[] => run('diff', '--name-only', '--diff-filter=U').stdout.split('\n').filter((line) => line.length > 0).sort();
+  const reset = (): void => {
+    run('merge', '--abort');
+    run('cherry-pick', '--abort');
+    run('reset', '-q', '--hard', 'origin/v0.11');
+  };
+  return { run, conflicted, reset };
+};
+
+describe('the sync plan, forecast against what real git does', () => {
+  it('forecasts the conflicts of merging upstream into the fork now', () => {
+    const { run, conflicted } = realGit();
+    const merge = run('merge', '--no-commit', '--no-ff', 'upstream/v0.11');
+    expect(report.sync?.merge.clean).toBe(merge.status === 0);
+    expect(report.sync?.merge.conflicts.map((conflict) => conflict.path)).toEqual(conflicted());
+    expect(report.sync?.merge.conflicts.map((conflict) => conflict.kind)).toEqual(['content', 'content', 'content']);
+  });
+
+  it('forecasts each missing upstream commit picked alone: clean, conflict with its files, as git cherry-pick does', () => {
+    const { run, conflicted, reset } = realGit();
+    const picks = report.sync?.picks ?? [];
+    expect(picks.map((pick) => pick.result).sort()).toEqual(['clean', 'clean', 'clean', 'clean', 'clean', 'clean', 'conflict', 'conflict']);
+    for (const pick of picks) {
+      reset();
+      const picked = run('cherry-pick', '--no-commit', pick.sha);
+      expect(picked.error).toBeUndefined();
+      const actual = picked.status !== 0 ? 'conflict' : run('diff', '--cached', '--quiet').status === 0 ? 'empty' : 'clean';
+      expect([pick.subject, pick.result]).toEqual([pick.subject, actual]);
+      expect(pick.conflicts).toEqual(actual === 'conflict' ? conflicted() : []);
+    }
+  });
+
+  it('puts the security fix first, then the other fixes', () => {
+    const picks = report.sync?.picks ?? [];
+    expect(picks[0]).toMatchObject({ sha: fixture.shas.cveFix, result: 'clean', security: ['CVE-2024-23653'], isFix: true });
+    const firstOther = picks.findIndex((pick) => !pick.isFix);
+    expect(picks.slice(firstOther).every((pick) => !pick.isFix)).toBe(true);
+    expect(picks.find((pick) => pick.sha === fixture.shas.retryMerged)).toMatchObject({ result: 'conflict', conflicts: ['client/client.go'], isFix: true });
+  });
+
+  it('keeps fixes the fork has out of the picks: cherry-picked (patch-id) and ported by hand (lines)', () => {
+    const picked = new Set(report.sync?.picks.map((pick) => pick.sha));
+    expect(picked.has(fixture.shas.leakFix ?? '')).toBe(false);
+    expect(picked.has(fixture.shas.nameGuard ?? '')).toBe(false);
+    expect(report.commits?.applied.map((applied) => [applied.commit.sha, applied.how, applied.forkCommit])).toEqual([
+      [fixture.shas.leakFix, 'patch-id', fixture.shas.forkCherryPick],
+      [fixture.shas.nameGuard, 'lines', fixture.shas.forkPort],
+    ]);
+  });
+});
+
+describe('the carry ledger', () => {
+  const carry = (name: string) => report.sync?.carries.find((each) => each.sha === fixture.shas[name]);
+
+  it('reads the fork commits by their conventions and by what the fork tip still holds', () => {
+    expect(carry('forkCarry')).toMatchObject({ status: 'carried', tag: 'carry', files: ['hack/build-ubuntu.sh'], liveLines: 4, categories: ['other'] });
+    expect(carry('forkRetry')).toMatchObject({ status: 'carried', tag: 'upstream-pr', upstreamRef: '#7', isUpstreamMerged: true, files: ['client/client.go'] });
+    expect(carry('forkTry')).toMatchObject({ status: 'reverted' });
+    expect(carry('forkTryRevert')).toMatchObject({ status: 'reverted' });
+    expect(carry('forkPort')).toMatchObject({ status: 'superseded' });
+    expect(carry('forkCherryPick')).toMatchObject({ status: 'superseded' });
+    expect(carry('forkUbuntu')).toMatchObject({ status: 'carried', tag: null, categories: ['dockerfile'] });
+    // A commit that only removed lines is carried while they stay removed.
+    expect(carry('forkRevert')).toMatchObject({ status: 'carried', liveLines: 0 });
+    // The fork's twelve own commits and its cherry-pick of the leak fix.
+    expect(report.sync?.carries).toHaveLength(13);
+  });
+});
+
+describe('an upstream security fix the fork lacks', () => {
+  it('is a sync finding that fails --check unless a rule with a reason accepts it', () => {
+    const finding = report.findings.find((each) => each.category === 'sync');
+    expect(finding).toMatchObject({
+      kind: 'missing-security-fix',
+      side: 'upstream',
+      path: 'util/archive/tar.go',
+      message: 'fork lacks upstream CVE-2024-23653: fix: reject tar entries that escape the destination (CVE-2024-23653) (picks cleanly onto the fork)',
+    });
+    // Every other finding accepted, so only the security fix is left to gate on.
+    const baseline = join(fixture.root, 'sync-baseline.json');
+    const accepted = report.findings.filter((each) => each.category !== 'sync').map(({ fingerprint, category, kind, path, message }) => ({ fingerprint, category, kind, path, message }));
+    writeFileSync(baseline, `${JSON.stringify({ version: 1, accepted }, null, 2)}\n`);
+    const failing = runCli(['v0.11', '--no-fetch', '--check', '--baseline', baseline, '--format', 'json'], { cwd: fixture.clone });
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toContain('CVE-2024-23653');
+    const config = join(fixture.root, 'sync.forkdiff.yml');
+    writeFileSync(config, 'expect:\n  - category: sync\n    kind: missing-security-fix\n    reason: tar extraction is disabled in our build\n');
+    expect(runCli(['v0.11', '--no-fetch', '--check', '--baseline', baseline, '--config', config, '--format', 'json'], { cwd: fixture.clone }).status).toBe(0);
+  });
+});
+
+describe('the user repository', () => {
+  it('comes out of a forecast exactly as it went in: objects, refs, index and work tree', async () => {
+    const other = await buildFixture();
+    try {
+      runCli(['v0.11'], { cwd: other.clone }); // fetch first: fetched refs are the one thing forkdiff may write
+      makeUserMidWork(other.clone);
+      const before = { ...snapshot(other.clone), objects: git(other.clone, 'count-objects', '-v'), refs: git(other.clone, 'for-each-ref') };
+      const tmp = scratchDir('sync-tmp');
+      const { status } = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: other.clone, env: { TMPDIR: tmp } });
+      expect(status).toBe(0);
+      expect({ ...snapshot(other.clone), objects: git(other.clone, 'count-objects', '-v'), refs: git(other.clone, 'for-each-ref') }).toEqual(before);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('loses the private object store even when interrupted mid-forecast', async () => {
+    const bin = scratchDir('slow-git');
+    const realGitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    // Real git, made slow at the forecast so the interrupt lands during it.
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\ncase " $* " in *" merge-tree "*) sleep 5 ;; esac\nexec ${realGitPath} "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const tmp = scratchDir('sigint-tmp');
+    const child = spawn(process.execPath, [join(process.cwd(), 'dist/cli.js'), 'v0.11', '--no-fetch', '--format', 'json'], {
+      cwd: fixture.clone,
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp, PATH: `${bin}:${process.env.PATH ?? ''}` },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+    for (let waited = 0; waited < 20_000 && !readdirSync(tmp).some((name) => name.startsWith('forkdiff-objects-')); waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(readdirSync(tmp).some((name) => name.startsWith('forkdiff-objects-'))).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    expect(readdirSync(tmp).filter((name) => name.startsWith('forkdiff-objects-'))).toEqual([]);
+  });
+
+  it('says plainly when git is too old to forecast, and reports no plan', () => {
+    const bin = scratchDir('old-git');
+    const realGitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nfor arg in "$@"; do [ "$arg" = version ] && { echo "git version 2.37.4"; exit 0; }; done\nexec ${realGitPath} "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const { status, stdout } = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: fixture.clone, env: { PATH: `${bin}:${process.env.PATH ?? ''}` } });
+    expect(status).toBe(0);
+    const old = JSON.parse(stdout) as Report;
+    expect(old.sync).toBeNull();
+    expect(old.notices).toContain('no sync plan: git 2.37.4 cannot forecast merges (merge-tree --write-tree needs git 2.38 or newer)');
+    expect(existsSync(join(fixture.clone, '.git/objects'))).toBe(true);
+  });
+});
