@@ -72,12 +72,14 @@ describe('forkdiff --diff-file (the built binary)', () => {
     expect(runCli(['--diff-file', fixture, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
   });
 
-  it('fits tables into the terminal width', () => {
+  it('fits tables into the terminal width by wrapping cells, never cutting them', () => {
     const { stdout } = runCli(['--diff-file', diffFixture('custom-prefixes.diff')], { env: { COLUMNS: '60' } });
     const tableLines = stdout.split('\n').filter((line) => line.includes('──') || /^\S.*\s{2,}\S/.test(line));
     expect(tableLines.length).toBeGreaterThan(5);
-    for (const line of tableLines) expect([...line].length).toBeLessThanOrEqual(60);
-    expect(stdout).toContain('…');
+    for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(stdout).not.toContain('…');
+    expect(stdout).toContain('(79% similar)');
+    expect(stdout).toMatch(/src\/ +renamed;[^\n]*\n +renamed\.txt/);
   });
 });
 

@@ -1,6 +1,8 @@
+import { displayWidth, wrapText } from '../../text/displayWidth.js';
 import { toSingleLine } from '../../text/sanitize.js';
 import type { Column } from '../view.js';
-
+import { GAP, columnWidths } from './columnWidths.js';
+import { renderRecords } from './recordLayout.js';
 
 export interface TableStyle {
   width: number;
@@ -8,54 +10,33 @@ export interface TableStyle {
   dim: (text: string) => string;
 }
 
-const GAP = '  ';
-const MIN_FLEX_WIDTH = 10;
-
-/** Characters as a terminal shows them: one cell per code point (wide glyphs are rare in paths). */
-const displayWidth = (text: string): number => [...text].length;
-
-function fit(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
-}
-
-/** A plain, aligned table that fits `style.width`; every cell is sanitised here, once. */
+/**
+ * A plain, aligned table that fits `style.width` terminal cells. Every cell
+ * is sanitised here, once. A cell wider than its column wraps onto more
+ * lines; nothing is ever cut, in a terminal or in a pipe. When the columns
+ * cannot fit even at their minimums, rows are laid out as records instead.
+ */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: TableStyle): string {
   const cells = rows.map((row) => columns.map((_, index) => toSingleLine(row[index] ?? '')));
-  const widths = columns.map((column, index) =>
-    Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[index] ?? ''))),
-  );
-  shrinkToFit(columns, widths, style.width - GAP.length * (columns.length - 1));
-  const line = (row: readonly string[], paint: (text: string) => string): string =>
-    columns
-      .map((column, index) => {
-        const width = widths[index] ?? 0;
-        const text = fit(row[index] ?? '', width);
-        const pad = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const widths = columnWidths(columns, cells, style.width);
+  if (widths === null) return renderRecords(columns, cells, style);
+  const lines: string[] = [];
+  const addRow = (row: readonly string[], paint: (text: string) => string): void => {
+    const wrapped = columns.map((_, index) => wrapText(row[index] ?? '', widths[index] ?? 1));
+    let height = 1;
+    for (const cell of wrapped) height = Math.max(height, cell.length);
+    for (let line = 0; line < height; line += 1) {
+      const parts = columns.map((column, index) => {
+        const text = wrapped[index]?.[line] ?? '';
+        const pad = ' '.repeat(Math.max(0, (widths[index] ?? 0) - displayWidth(text)));
+        // The last column is not padded: trailing spaces inside colour codes would survive trimEnd.
         return paint(column.align === 'right' ? pad + text : index === columns.length - 1 ? text : text + pad);
-      })
-      .join(GAP)
-      .trimEnd();
-  const header = line(columns.map((column) => column.header), style.header);
-  const rule = style.dim(widths.map((width) => '─'.repeat(width)).join(GAP));
-  return [header, rule, ...cells.map((row) => line(row, (text) => text))].join('\n');
-}
-
-/**
- * Levels the widest flexible columns down one character at a time, so wide
- * columns give way before narrow ones and none goes under its minimum.
- */
-function shrinkToFit(columns: readonly Column[], widths: number[], available: number): void {
-  let overflow = widths.reduce((sum, width) => sum + width, 0) - available;
-  while (overflow > 0) {
-    let widest = -1;
-    columns.forEach((column, index) => {
-      const width = widths[index] ?? 0;
-      const isShrinkable = column.isFlexible === true && width > (column.minWidth ?? MIN_FLEX_WIDTH);
-      if (isShrinkable && (widest === -1 || width > (widths[widest] ?? 0))) widest = index;
-    });
-    if (widest === -1) return;
-    widths[widest] = (widths[widest] ?? 0) - 1;
-    overflow -= 1;
-  }
+      });
+      lines.push(parts.join(GAP).trimEnd());
+    }
+  };
+  addRow(columns.map((column) => column.header), style.header);
+  lines.push(style.dim(widths.map((width) => '─'.repeat(width)).join(GAP)));
+  for (const row of cells) addRow(row, (text) => text);
+  return lines.join('\n');
 }
