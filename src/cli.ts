@@ -41,6 +41,7 @@ const program = withSourceOptions(
   .option('--no-color', 'no ANSI colour (also NO_COLOR, and whenever stdout is not a terminal)')
   .option('--check', 'exit 1 when drift is neither expected by a rule nor in the baseline')
   .option('--since <report.json>', 'say what is new and what was resolved since an earlier --format json report')
+  .option('--hunks <which>', 'hunks printed in full in markdown and html: fork (default: fork and both sides), all, none')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(usageError(text)) })
   .action(async (refs: string[], flags: RawFlags) => {

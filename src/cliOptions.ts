@@ -1,6 +1,7 @@
 import { ForkdiffError } from './errors.js';
 import { CATEGORY_IDS, type CategoryId } from './model.js';
 import { FORMATS, type Format } from './reporters/index.js';
+import { HUNKS_MODES, type HunksMode } from './reporters/options.js';
 
 /** Raw flags as commander gives them. */
 export interface RawFlags {
@@ -17,6 +18,7 @@ export interface RawFlags {
   config?: string;
   check?: boolean;
   since?: string;
+  hunks?: string;
   baseline?: string;
   debug?: boolean;
 }
@@ -25,6 +27,13 @@ export function parseFormat(value: string | undefined): Format {
   if (value === undefined) return 'table';
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new ForkdiffError(`unknown format "${value}": choose ${FORMATS.join(', ')}`);
+}
+
+/** `--hunks fork|all|none`, `fork` when not given. */
+export function parseHunks(value: string | undefined): HunksMode {
+  if (value === undefined) return 'fork';
+  if ((HUNKS_MODES as readonly string[]).includes(value)) return value as HunksMode;
+  throw new ForkdiffError(`unknown --hunks "${value}": choose ${HUNKS_MODES.join(', ')}`);
 }
 
 /** `--category workflow,dockerfile --category removed-tests` → ids, each checked. */

@@ -13,6 +13,8 @@ export interface PreviousReport {
   forkRef: string | null;
   findings: Finding[];
   sync: PreviousSync;
+  /** Shas of the upstream commits the fork lacked then; null for a saved diff's report. */
+  missingCommits: string[] | null;
 }
 
 export interface SinceComparison {
@@ -23,6 +25,8 @@ export interface SinceComparison {
   unchanged: number;
   /** Picks and merge conflicts that changed; null without a plan on both sides. */
   sync: SyncChange | null;
+  /** Missing upstream commits then and now; null unless both reports have commit lists. */
+  missingCommits: { before: number; now: number; newlyMissing: number; taken: number } | null;
 }
 
 // Minimal on purpose: only what the comparison reads, so older or richer reports still load.
@@ -46,6 +50,7 @@ const reportSchema = z.object({
   fork: refSchema,
   findings: z.array(findingSchema),
   sync: previousSyncSchema,
+  commits: z.object({ missingFromFork: z.array(z.object({ sha: z.string() })) }).nullable().default(null),
 });
 // One ref gives a report; several refs may give a list, or an envelope with `reports`.
 const fileSchema = z.union([
@@ -70,6 +75,7 @@ export function parsePreviousReports(text: string, file: string): PreviousReport
     forkRef: report.fork?.ref ?? null,
     findings: report.findings,
     sync: report.sync,
+    missingCommits: report.commits ? report.commits.missingFromFork.map((commit) => commit.sha) : null,
   }));
 }
 
@@ -106,5 +112,19 @@ export function compareSince(previous: PreviousReport, current: Report): SinceCo
     resolvedFindings: [...resolvedFindings].sort(compareFindings),
     unchanged: current.findings.length - newFindings.length,
     sync: compareSync(previous.sync, current.sync),
+    missingCommits: compareMissing(previous.missingCommits, current.commits?.missingFromFork.map((commit) => commit.sha) ?? null),
+  };
+}
+
+/** Upstream commits that went missing since, and those the fork has taken (synced) since. */
+function compareMissing(before: readonly string[] | null, now: readonly string[] | null): SinceComparison['missingCommits'] {
+  if (before === null || now === null) return null;
+  const then = new Set(before);
+  const current = new Set(now);
+  return {
+    before: then.size,
+    now: current.size,
+    newlyMissing: now.filter((sha) => !then.has(sha)).length,
+    taken: before.filter((sha) => !current.has(sha)).length,
   };
 }

@@ -5,6 +5,9 @@ import type { SinceComparison } from './since.js';
 import type { SyncChange } from './sinceSync.js';
 import { toSingleLine } from '../text/sanitize.js';
 
+/** What the `--since` sections list: findings, and how the sync plan moved (the headline says the commit counts). */
+type SinceFindings = Pick<SinceComparison, 'newFindings' | 'resolvedFindings' | 'unchanged'> & { sync?: SyncChange | null };
+
 const NEW_TITLE = 'New since last report';
 const RESOLVED_TITLE = 'Resolved since last report';
 
@@ -18,7 +21,7 @@ function markdownTable(findings: readonly Finding[]): string[] {
 }
 
 /** The `--since` section as GitHub-flavoured markdown; `level` is the heading depth. */
-export function renderSinceMarkdown(comparison: SinceComparison, level = 2): string {
+export function renderSinceMarkdown(comparison: SinceFindings, level = 2): string {
   const hashes = '#'.repeat(level);
   const lines = [
     `${hashes} ${NEW_TITLE} (${comparison.newFindings.length})`,
@@ -30,7 +33,7 @@ export function renderSinceMarkdown(comparison: SinceComparison, level = 2): str
     ...markdownTable(comparison.resolvedFindings),
     '',
     `${comparison.unchanged} unchanged.`,
-    ...syncMarkdown(comparison.sync, hashes),
+    ...syncMarkdown(comparison.sync ?? null, hashes),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -58,14 +61,14 @@ function syncMarkdown(change: SyncChange | null, hashes: string): string[] {
 const textLine = (finding: Finding): string => `  ${findingTextLine(finding)}`;
 
 /** The `--since` section as plain text for the terminal. */
-export function renderSinceText(comparison: SinceComparison): string {
+export function renderSinceText(comparison: SinceFindings): string {
   const lines = [
     `${NEW_TITLE}: ${comparison.newFindings.length}`,
     ...comparison.newFindings.map(textLine),
     `${RESOLVED_TITLE}: ${comparison.resolvedFindings.length}`,
     ...comparison.resolvedFindings.map(textLine),
     `Unchanged: ${comparison.unchanged}`,
-    ...syncLines(comparison.sync),
+    ...syncLines(comparison.sync ?? null),
   ];
   return `${lines.join('\n')}\n`;
 }

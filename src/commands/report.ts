@@ -2,7 +2,7 @@ import { type CheckResult, checkReports, exitCode } from '../check/check.js';
 import { loadBaseline } from '../check/baseline.js';
 import { formatCheckMarkdown } from '../check/formatMarkdown.js';
 import { formatCheckText } from '../check/formatText.js';
-import { type RawFlags, parseCategories, parseFormat } from '../cliOptions.js';
+import { type RawFlags, parseCategories, parseFormat, parseHunks } from '../cliOptions.js';
 import { isColorWanted, outputWidth } from '../io/terminal.js';
 import { writeAtomic } from '../io/writeAtomic.js';
 import { writeStdout } from '../io/writeStdout.js';
@@ -16,13 +16,16 @@ import { sinceAppendix } from './sinceAppendix.js';
 export async function runReport(refs: readonly string[], flags: RawFlags, cwd: string): Promise<number> {
   const format = parseFormat(flags.format);
   const categories = parseCategories(flags.category);
+  const hunks = parseHunks(flags.hunks);
   const { config, reports, baselineFile } = await auditFromFlags(refs, flags, cwd);
-  const appendix = flags.since === undefined ? undefined : await sinceAppendix(flags.since, reports);
+  const since = flags.since === undefined ? undefined : await sinceAppendix(flags.since, reports);
   const isToFile = flags.output !== undefined;
   const chunks = reporters[format](reports.map((report) => filterReport(report, categories)), {
     isColor: !isToFile && isColorWanted(process.stdout, flags.color, process.env),
     width: isToFile ? 120 : outputWidth(process.stdout, process.env),
-    appendix,
+    hunks,
+    since: since?.comparisons,
+    appendix: since?.appendix,
   });
   if (flags.output !== undefined) await writeAtomic(flags.output, chunks);
   else await writeStdout(chunks);

@@ -1,14 +1,20 @@
 import type { Report } from '../model.js';
+import { headline, sinceHeadline } from './headline.js';
 import { jsonChunks } from './jsonChunks.js';
 import type { ReporterOptions } from './options.js';
 
 /**
- * The full model (`schema/report.schema.json`). One ref gives one Report;
- * several refs give `{ schemaVersion: 1, reports: [...] }`.
+ * The full model (`schema/report.schema.json`), led by its `headline`. One
+ * ref gives one Report; several refs give `{ schemaVersion: 1, reports: [...] }`.
  */
-export function* jsonReporter(reports: readonly Report[], _options: ReporterOptions): Generator<string> {
+export function* jsonReporter(reports: readonly Report[], options: ReporterOptions): Generator<string> {
+  const led = reports.map((report, index) => {
+    const comparison = options.since?.[index] ?? null;
+    const { schemaVersion, ...rest } = report;
+    return { schemaVersion, headline: headline(report, comparison ? sinceHeadline(comparison) : null), ...rest };
+  });
   // Stream down to single files and findings: report.files[i] sits at depth 2, or 4 inside the envelope.
-  if (reports.length === 1) yield* jsonChunks(reports[0], 2);
-  else yield* jsonChunks({ schemaVersion: 1, reports }, 4);
+  if (led.length === 1) yield* jsonChunks(led[0], 2);
+  else yield* jsonChunks({ schemaVersion: 1, reports: led }, 4);
   yield '\n';
 }

@@ -2,15 +2,13 @@ import type { CarryEntry, PickForecast, SyncPlan } from '../model.js';
 import { plural } from '../text/plural.js';
 import { type TableView, shortSha } from './view.js';
 
-/** One titled table of the sync plan. */
-export interface SyncSection {
-  title: string;
-  view: TableView;
-}
+const FEW_PATHS = 3;
 
-const pickNote = (pick: PickForecast): string => (pick.result === 'conflict' ? pick.conflicts.join(', ') : '');
+/** `a.go, b.go, c.go and 4 more`: enough to recognise a change without a wall of paths. */
+export const fewPaths = (paths: readonly string[]): string =>
+  paths.length <= FEW_PATHS ? paths.join(', ') : `${paths.slice(0, FEW_PATHS).join(', ')} and ${paths.length - FEW_PATHS} more`;
 
-/** What a carry's tag and upstream state ask of the maintainer. */
+/** What a carry's state asks of the maintainer on the next rebase. */
 export const carryAdvice = (carry: CarryEntry): string => {
   if (carry.upstreamRef !== null && carry.isUpstreamMerged) return `upstream merged ${carry.upstreamRef}: drop on next rebase`;
   if (carry.status === 'superseded') return 'upstream has it: drop on next rebase';
@@ -20,36 +18,51 @@ export const carryAdvice = (carry: CarryEntry): string => {
   return '';
 };
 
-/** A line on merging now: `clean`, or how many files would conflict. */
-export const mergeSummary = (sync: SyncPlan): string =>
-  sync.merge.clean ? 'Merging upstream into the fork now would be clean.' : `Merging upstream into the fork now would conflict in ${plural(sync.merge.conflicts.length, 'file')}.`;
+const count = (picks: readonly PickForecast[], result: PickForecast['result']): number => picks.filter((pick) => pick.result === result).length;
 
 /**
- * The sync plan as tables, shared by the terminal and markdown reporters:
- * the merge's conflicts, each missing commit picked alone (security fixes
- * and fixes first, as forecast), and the fork's commits as a ledger.
+ * The sync plan as titled tables: what a merge of upstream would conflict
+ * on, each missing commit cherry-picked alone, and the fork's carry ledger.
+ * Security fixes come first among the picks, as they lead the report.
  */
-export function syncViews(sync: SyncPlan): SyncSection[] {
-  const counts = (result: PickForecast['result']): number => sync.picks.filter((pick) => pick.result === result).length;
-  const sections: SyncSection[] = [
+export function syncViews(sync: SyncPlan): { title: string; view: TableView }[] {
+  const picks = [...sync.picks].sort((a, b) => Number(b.security.length > 0) - Number(a.security.length > 0));
+  const unforecast = sync.unforecastPicks > 0 ? `, ${sync.unforecastPicks} more not forecast` : '';
+  const statuses = (['carried', 'superseded', 'reverted', 'dropped'] as const).map((status) => `${sync.carries.filter((carry) => carry.status === status).length} ${status}`);
+  return [
     {
-      title: `Merge forecast: ${sync.merge.clean ? 'clean' : plural(sync.merge.conflicts.length, 'conflicting file')}`,
-      view: { columns: [{ header: 'Path', isFlexible: true }, { header: 'Conflict' }], rows: sync.merge.conflicts.map((conflict) => [conflict.path, conflict.kind]) },
-    },
-    {
-      title: `Missing upstream commits picked alone (${counts('clean')} clean, ${counts('conflict')} conflict, ${counts('empty')} empty${sync.unforecastPicks > 0 ? `, ${sync.unforecastPicks} not forecast` : ''})`,
+      title: sync.merge.clean ? 'Merging upstream now: clean' : `Merging upstream now: ${plural(sync.merge.conflicts.length, 'conflict')}`,
       view: {
-        columns: [{ header: 'Commit' }, { header: 'Pick' }, { header: 'Fix?' }, { header: 'Security' }, { header: 'Subject', isFlexible: true }, { header: 'Conflicts', isFlexible: true }],
-        rows: sync.picks.map((pick) => [shortSha(pick.sha), pick.result, pick.isFix ? 'fix' : '', pick.security.join(', '), pick.subject, pickNote(pick)]),
+        columns: [{ header: 'Path', isFlexible: true }, { header: 'Conflict' }],
+        rows: sync.merge.conflicts.map((conflict) => [conflict.path, conflict.kind]),
       },
     },
     {
-      title: `Carry ledger (${['carried', 'superseded', 'reverted', 'dropped'].map((status) => `${sync.carries.filter((carry) => carry.status === status).length} ${status}`).join(', ')})`,
+      title: `Missing upstream commits, each cherry-picked alone onto the fork (${count(picks, 'clean')} clean, ${count(picks, 'conflict')} conflict, ${count(picks, 'empty')} empty${unforecast})`,
       view: {
-        columns: [{ header: 'Commit' }, { header: 'Status' }, { header: 'Tag' }, { header: 'Live lines', align: 'right' }, { header: 'Categories' }, { header: 'Subject', isFlexible: true }, { header: 'Advice', isFlexible: true }],
-        rows: sync.carries.map((carry) => [shortSha(carry.sha), carry.status, carry.tag ?? '', String(carry.liveLines), carry.categories.join(', '), carry.subject, carryAdvice(carry)]),
+        columns: [
+          { header: 'Commit' }, { header: 'Subject', isFlexible: true, minWidth: 24 }, { header: 'Result' },
+          { header: 'Fix?' }, { header: 'Security', isFlexible: true }, { header: 'Conflicts', isFlexible: true },
+        ],
+        rows: picks.map((pick) => [
+          shortSha(pick.sha), pick.subject, pick.result, pick.isFix ? 'fix' : '', pick.security.join(', '), fewPaths(pick.conflicts),
+        ]),
       },
     },
-  ];
-  return sections.filter((section) => section.view.rows.length > 0 || section.title.startsWith('Merge forecast'));
+    {
+      title: `The fork's carries (${statuses.join(', ')})`,
+      view: {
+        columns: [
+          { header: 'Commit' }, { header: 'Subject', isFlexible: true, minWidth: 24 }, { header: 'Status' }, { header: 'Tag' },
+          { header: 'Upstream PR' }, { header: 'Live lines', align: 'right' as const }, { header: 'Categories', isFlexible: true },
+          { header: 'Advice', isFlexible: true },
+        ],
+        rows: sync.carries.map((carry) => [
+          shortSha(carry.sha), carry.subject, carry.status, carry.tag ?? '',
+          carry.upstreamRef ? `${carry.upstreamRef}${carry.isUpstreamMerged ? ' (merged)' : ''}` : '',
+          String(carry.liveLines), carry.categories.join(', '), carryAdvice(carry),
+        ]),
+      },
+    },
+  ].filter((entry) => entry.view.rows.length > 0 || entry.title.startsWith('Merging'));
 }

@@ -1,14 +1,13 @@
 import { CATEGORY_IDS, type Report } from '../../model.js';
-import { CATEGORY_INFO } from '../categoryInfo.js';
 import { commitsViews } from '../commitsView.js';
-import { filesView } from '../filesView.js';
-import { findingsView } from '../findingsView.js';
+import { headline, sinceHeadline } from '../headline.js';
 import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
 import { summaryView } from '../summaryView.js';
-import { mergeSummary, syncViews } from '../syncView.js';
+import { syncViews } from '../syncView.js';
 import { escapeMarkdown } from '../../text/markdown.js';
-import { hunksBlock } from './hunksBlock.js';
+import { categorySection } from './categorySection.js';
+import { headlineBlock } from './headlineBlock.js';
 import { markdownTable } from './markdownTable.js';
 
 /**
@@ -35,40 +34,32 @@ function* joinLines(lines: Iterable<string>): Generator<string> {
   }
 }
 
+/** Said once, above the summary, when `--hunks fork` cannot tell the fork's hunks from upstream's. */
+export const UNKNOWN_SIDES_NOTICE =
+  'Sides are unknown in a saved diff, so every hunk is printed except those of vendored modules and lockfiles (`--hunks none` leaves hunks out; git mode prints only the fork\'s).';
+
 function* reportMarkdown(report: Report, index: number, options: ReporterOptions): Generator<string> {
-  const hasSides = report.mergeBase !== null;
+  const mode = options.hunks ?? 'fork';
+  const comparison = options.since?.[index] ?? null;
   yield `# forkdiff: ${escapeMarkdown(reportTitle(report))}`;
   yield '';
   yield escapeMarkdown(provenance(report));
-  if (report.notices.length > 0) {
+  yield '';
+  yield* headlineBlock(headline(report, comparison ? sinceHeadline(comparison) : null), options.since !== undefined);
+  const notices = [...report.notices.map(escapeMarkdown), ...(mode === 'fork' && report.mergeBase === null ? [UNKNOWN_SIDES_NOTICE] : [])];
+  if (notices.length > 0) {
     yield '';
-    for (const notice of report.notices) yield `> ${escapeMarkdown(notice)}  `;
+    for (const notice of notices) yield `> ${notice}  `;
   }
   yield* ['', '## Summary', ''];
   yield* markdownTable(summaryView(report));
   for (const category of CATEGORY_IDS) {
     const summary = report.summary.find((row) => row.category === category);
     if (!summary || (summary.files === 0 && summary.findings === 0)) continue;
-    yield* ['', `## ${CATEGORY_INFO[category].title} (\`${category}\`)`];
-    const findings = findingsView(category, report.findings, hasSides);
-    if (findings.rows.length > 0) {
-      yield* ['', `### Findings (${findings.rows.length})`, ''];
-      yield* markdownTable(findings);
-    }
-    const files = filesView(category, report.files, hasSides);
-    if (files.rows.length > 0) {
-      yield* ['', `### Files (${summary.files})`, ''];
-      yield* markdownTable(files);
-    }
-    let hasHunks = false;
-    for (const line of hunksBlock(category, report.files)) {
-      if (!hasHunks) yield* ['', `### Hunks (${summary.hunks})`, ''];
-      hasHunks = true;
-      yield line;
-    }
+    yield* categorySection(category, summary, report, mode);
   }
   if (report.sync) {
-    yield* ['', '## Sync plan', '', mergeSummary(report.sync)];
+    yield* ['', '## Sync plan'];
     for (const { title, view } of syncViews(report.sync)) {
       yield* ['', `### ${escapeMarkdown(title)}`];
       if (view.rows.length > 0) yield* ['', ...markdownTable(view)];

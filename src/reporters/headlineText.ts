@@ -1,0 +1,71 @@
+import { CATEGORY_IDS, type CategoryId } from '../model.js';
+import { plural } from '../text/plural.js';
+import type { Headline, SideTally } from './headline.js';
+import { shortSha } from './view.js';
+
+/** One sentence of the headline; each format styles the label and escapes the text its own way. */
+export interface HeadlineLine {
+  label: string;
+  text: string;
+  /** 1 for a line under the one before (a security fix under "Lacks"). */
+  level: 0 | 1;
+  isAlert: boolean;
+}
+
+/** `9 findings (3 workflow, 6 dockerfile)`, categories in the report's order. */
+export function findingsText(findings: Record<CategoryId, number>): string {
+  const parts = CATEGORY_IDS.filter((id) => findings[id] > 0).map((id) => `${findings[id]} ${id}`);
+  const total = CATEGORY_IDS.reduce((sum, id) => sum + findings[id], 0);
+  return total === 0 ? 'no findings' : `${plural(total, 'finding')} (${parts.join(', ')})`;
+}
+
+// Files and hunks are counted apart: a file both sides touched may hold hunks of one side only.
+const changesText = (tally: SideTally): string =>
+  `${plural(tally.files, 'file')}, ${plural(tally.hunks, 'hunk')} (+${tally.additions} −${tally.deletions})`;
+
+const isEmpty = (tally: SideTally): boolean =>
+  tally.files === 0 && tally.hunks === 0 && CATEGORY_IDS.every((id) => tally.findings[id] === 0);
+
+/** The headline as sentences, in the order a maintainer asks: carries, lacks, both, cost, change. */
+export function headlineLines(headline: Headline, isSinceAsked = false): HeadlineLine[] {
+  const lines: HeadlineLine[] = [];
+  const add = (label: string, text: string, level: 0 | 1 = 0, isAlert = false): void => {
+    lines.push({ label, text, level, isAlert });
+  };
+  const { carries, lacks, both, unknown } = headline;
+  if (headline.hasSides) {
+    const forkCommits = carries.forkOnlyCommits === null ? '' : `; ${plural(carries.forkOnlyCommits, 'fork-only commit')}`;
+    add('Carries', `${changesText(carries)}; ${findingsText(carries.findings)}${forkCommits}`);
+    const commits = lacks.missingCommits === null ? []
+      : [`${plural(lacks.missingCommits, 'upstream commit')} (${lacks.fixes ?? 0} read as fixes, ${lacks.security.length} security)`];
+    const applied = lacks.applied ? [`${lacks.applied} more already applied under other shas`] : [];
+    add('Lacks', [...commits, changesText(lacks), findingsText(lacks.findings), ...applied].join('; '), 0, lacks.security.length > 0);
+    for (const fix of lacks.security) {
+      const pick = fix.pick === null ? '' : ` (cherry-pick: ${fix.pick})`;
+      add('Security', `${fix.ids.join(', ')}: ${shortSha(fix.sha)} ${fix.subject}${pick}`, 1, true);
+    }
+    if (!isEmpty(both)) add('Both moved', `${changesText(both)}; ${findingsText(both.findings)}`);
+    if (!isEmpty(unknown)) add('Side unknown', `${changesText(unknown)}; ${findingsText(unknown.findings)}`);
+  } else {
+    add('Sides unknown', `a saved diff has no history, so what the fork carries and what it lacks cannot be told apart: ${changesText(unknown)}; ${findingsText(unknown.findings)}`);
+  }
+  if (headline.sync) {
+    const { sync } = headline;
+    const merge = sync.isMergeClean ? 'merging upstream now is clean' : `merging upstream now conflicts in ${plural(sync.mergeConflicts, 'file')}`;
+    const unforecast = sync.unforecastPicks > 0 ? ` (${sync.unforecastPicks} more not forecast)` : '';
+    const picks = `cherry-picks: ${sync.picks.clean} clean, ${sync.picks.conflict} conflict, ${sync.picks.empty} empty${unforecast}`;
+    const droppable = sync.droppableCarries > 0 ? ` (${sync.droppableCarries} droppable: upstream merged their pull request)` : '';
+    const carried = `carries: ${sync.carries.carried} carried, ${sync.carries.superseded} superseded, ${sync.carries.reverted} reverted, ${sync.carries.dropped} dropped${droppable}`;
+    add('Sync forecast', `${merge}; ${picks}; ${carried}`, 0, !sync.isMergeClean);
+  }
+  if (headline.since) {
+    const { since } = headline;
+    const missing = since.missingCommits
+      ? `; missing upstream commits ${since.missingCommits.before} → ${since.missingCommits.now} (${since.missingCommits.newlyMissing} newly missing, ${since.missingCommits.taken} taken)`
+      : '';
+    add('Since last report', `${plural(since.newFindings, 'new finding')}, ${since.resolvedFindings} resolved, ${since.unchanged} unchanged${missing}`);
+  } else if (isSinceAsked) {
+    add('Since last report', 'no previous report for this ref');
+  }
+  return lines;
+}

@@ -1,0 +1,48 @@
+import type { CategoryId, CategorySummary, Report } from '../../model.js';
+import { shownCategories } from '../hunkPlan.js';
+import { CATEGORY_INFO } from '../categoryInfo.js';
+import { digestView } from '../digestView.js';
+import { filesView } from '../filesView.js';
+import { findingsView } from '../findingsView.js';
+import type { HunksMode } from '../options.js';
+import { createUpstreamDigest } from '../upstreamDigest.js';
+import { type HunksTally, hunksBlock, leftOutSentence } from './hunksBlock.js';
+import { markdownTable } from './markdownTable.js';
+
+/**
+ * One category: its findings (all of them, always), its files (vendored
+ * modules as one row each), the hunks `--hunks` prints, and the upstream-only
+ * hunks summarised by the commits that explain them.
+ */
+export function* categorySection(category: CategoryId, summary: CategorySummary, report: Report, mode: HunksMode): Generator<string> {
+  const hasSides = report.mergeBase !== null;
+  yield* ['', `## ${CATEGORY_INFO[category].title} (\`${category}\`)`];
+  const findings = findingsView(category, report.findings, hasSides);
+  if (findings.rows.length > 0) {
+    yield* ['', `### Findings (${findings.rows.length})`, ''];
+    yield* markdownTable(findings);
+  }
+  const files = filesView(category, report.files, hasSides);
+  if (files.rows.length > 0) {
+    yield* ['', `### Files (${summary.files})`, ''];
+    yield* markdownTable(files);
+  }
+  const digest = createUpstreamDigest(report.commits);
+  const tally: HunksTally = { shown: 0, summarised: 0, hidden: 0, elsewhere: 0 };
+  const title = hasSides && mode === 'fork' ? '### Hunks the fork carries (fork and both sides)' : '### Hunks';
+  let hasHeading = false;
+  for (const line of hunksBlock(category, shownCategories(report), report.files, mode, digest, tally)) {
+    // hunksBlock yields nothing unless a hunk is shown: the heading goes before its first line.
+    if (!hasHeading) yield* ['', title, ''];
+    hasHeading = true;
+    yield line;
+  }
+  const leftOut = leftOutSentence(tally, mode);
+  if (leftOut) yield* ['', leftOut];
+  const rows = digest.rows();
+  if (rows.length > 0) {
+    yield* ['', `### Upstream changes the fork lacks, by commit (${rows.length})`, ''];
+    yield* markdownTable(digestView(rows));
+  }
+}
+

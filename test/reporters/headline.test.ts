@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { headline, sinceHeadline } from '../../src/reporters/headline.js';
+import { headlineLines } from '../../src/reporters/headlineText.js';
+import { aDependency, aFinding } from '../check/builders.js';
+import { aCommit, aFile, aGitReport, aHunk, anEmptySync, noCommits } from './builders.js';
+
+const cve = aCommit('c1', 'fix: escape paths in the tar exporter', { isFix: true, security: ['CVE-2024-23652'] });
+const race = aCommit('c2', 'session: fix race on close', { isFix: true });
+const docs = aCommit('c3', 'docs: typo');
+
+const report = aGitReport(
+  [
+    aFile('Dockerfile', [aHunk({ categories: ['dockerfile'], side: 'fork' }), aHunk({ categories: ['dockerfile'], side: 'both' })]),
+    aFile('session/session.go', [aHunk({ categories: ['reverted-fixes'], side: 'upstream', commits: ['c20000000000'] })]),
+    aFile('go.sum', [aHunk({ categories: ['vendored-deps'], side: 'upstream' }), aHunk({ categories: ['vendored-deps'], side: 'upstream' })]),
+  ],
+  [
+    aFinding({ category: 'dockerfile', side: 'fork', message: 'base image' }),
+    aFinding({ category: 'dockerfile', side: 'both', message: 'containerd pin' }),
+    aFinding({ category: 'reverted-fixes', side: 'upstream', message: 'lock' }),
+    aDependency('github.com/containerd/containerd', 'downgrade', { side: 'upstream' }),
+  ],
+  {
+    commits: noCommits({ missingFromFork: [cve, race, docs], forkOnly: [aCommit('f1', 'Dockerfile: Ubuntu')], applied: [{ commit: aCommit('a1', 'fix: leak'), how: 'lines', forkCommit: null }] }),
+    sync: anEmptySync({
+      merge: { clean: false, conflicts: [{ path: 'Dockerfile', kind: 'content' }] },
+      picks: [
+        { sha: cve.sha, subject: cve.subject, result: 'conflict', conflicts: ['exporter/tar.go'], isFix: true, security: cve.security },
+        { sha: race.sha, subject: race.subject, result: 'clean', conflicts: [], isFix: true, security: [] },
+        { sha: docs.sha, subject: docs.subject, result: 'empty', conflicts: [], isFix: false, security: [] },
+      ],
+      carries: [
+        { sha: 'f1'.padEnd(40, '0'), subject: 'Dockerfile: Ubuntu', status: 'carried', tag: 'carry', upstreamRef: null, isUpstreamMerged: false, files: ['Dockerfile'], liveLines: 3, categories: ['dockerfile'] },
+        { sha: 'f2'.padEnd(40, '0'), subject: 'UPSTREAM: 1234: fix', status: 'carried', tag: 'upstream-pr', upstreamRef: '#1234', isUpstreamMerged: true, files: ['a.go'], liveLines: 1, categories: ['other'] },
+        { sha: 'f3'.padEnd(40, '0'), subject: 'old', status: 'superseded', tag: null, upstreamRef: null, isUpstreamMerged: false, files: [], liveLines: 0, categories: [] },
+      ],
+      unforecastPicks: 2,
+    }),
+  },
+);
+
+describe('headline', () => {
+  it('counts what the fork carries, what it lacks, and what both moved, by side', () => {
+    const result = headline(report);
+    expect(result.hasSides).toBe(true);
+    expect(result.carries).toMatchObject({ files: 0, hunks: 1, additions: 1, deletions: 1, forkOnlyCommits: 1 });
+    expect(result.carries.findings).toMatchObject({ dockerfile: 1, 'vendored-deps': 0 });
+    expect(result.lacks).toMatchObject({ files: 2, hunks: 3, missingCommits: 3, fixes: 2, applied: 1 });
+    expect(result.lacks.findings).toMatchObject({ 'reverted-fixes': 1, 'vendored-deps': 1 });
+    expect(result.both).toMatchObject({ files: 1, hunks: 1 });
+    expect(result.both.findings.dockerfile).toBe(1);
+  });
+
+  it('calls out security fixes by id, with what cherry-picking them would do', () => {
+    expect(headline(report).lacks.security).toEqual([{ sha: cve.sha, subject: cve.subject, ids: ['CVE-2024-23652'], pick: 'conflict' }]);
+  });
+
+  it('forecasts the sync: merge conflicts, picks by result, carries by status, droppable carries', () => {
+    expect(headline(report).sync).toEqual({
+      isMergeClean: false, mergeConflicts: 1, picks: { clean: 1, conflict: 1, empty: 1 }, unforecastPicks: 2,
+      carries: { carried: 2, superseded: 1, reverted: 0, dropped: 0 }, droppableCarries: 1,
+    });
+  });
+
+  it('says it in sentences, security first under what the fork lacks', () => {
+    const lines = headlineLines(headline(report));
+    expect(lines.map((line) => line.label)).toEqual(['Carries', 'Lacks', 'Security', 'Both moved', 'Sync forecast']);
+    expect(lines[1]?.text).toBe('3 upstream commits (2 read as fixes, 1 security); 2 files, 3 hunks (+3 −3); 2 findings (1 vendored-deps, 1 reverted-fixes); 1 more already applied under other shas');
+    expect(lines[2]).toMatchObject({ level: 1, isAlert: true, text: 'CVE-2024-23652: c10000000000 fix: escape paths in the tar exporter (cherry-pick: conflict)' });
+    expect(lines[4]?.text).toBe(
+      'merging upstream now conflicts in 1 file; cherry-picks: 1 clean, 1 conflict, 1 empty (2 more not forecast); carries: 2 carried, 1 superseded, 0 reverted, 0 dropped (1 droppable: upstream merged their pull request)',
+    );
+  });
+
+  it('with --since, says what changed, missing commits included', () => {
+    const since = sinceHeadline({ newFindings: [aFinding()], resolvedFindings: [], unchanged: 3, missingCommits: { before: 2, now: 3, newlyMissing: 2, taken: 1 }, sync: null });
+    const lines = headlineLines(headline(report, since), true);
+    expect(lines.at(-1)).toMatchObject({
+      label: 'Since last report',
+      text: '1 new finding, 0 resolved, 3 unchanged; missing upstream commits 2 → 3 (2 newly missing, 1 taken)',
+    });
+    expect(headlineLines(headline(report), true).at(-1)?.text).toBe('no previous report for this ref');
+  });
+
+  it('without history, puts everything under "sides unknown" and reads no hunk', () => {
+    const saved = { ...report, mode: 'diff-file' as const, mergeBase: null, commits: null, sync: null };
+    const files = saved.files.map((file) => Object.defineProperty({ ...file }, 'hunks', { get: () => { throw new Error('hunks read'); } }));
+    const result = headline({ ...saved, files });
+    expect(result.hasSides).toBe(false);
+    expect(result.unknown).toMatchObject({ files: 3, hunks: 5 });
+    expect(result.lacks.missingCommits).toBeNull();
+    expect(headlineLines(result).map((line) => line.label)).toEqual(['Sides unknown']);
+  });
+});
