@@ -35,7 +35,7 @@ const program = withSourceOptions(
     .description('Audit how a fork drifts from its upstream: what it carries, what it lacks, what it stopped testing.')
     .version(packageVersion()),
 )
-  .addOption(new Option('-f, --format <format>', 'table, markdown or json').default(undefined, 'table'))
+  .addOption(new Option('-f, --format <format>', 'table, markdown, json or html').default(undefined, 'table'))
   .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
   .option('-c, --category <ids>', 'only these categories (comma-separated, repeatable)', collect)
   .option('--no-color', 'no ANSI colour (also NO_COLOR, and whenever stdout is not a terminal)')

@@ -1,0 +1,47 @@
+import type { Finding, Report } from '../../model.js';
+import { escapeHtml } from '../../text/html.js';
+import { CATEGORY_INFO } from '../categoryInfo.js';
+import type { TableView } from '../view.js';
+import { filterAttributes, htmlTable, sideBadge } from './htmlTable.js';
+
+const where = (finding: Finding): string =>
+  finding.line === null ? finding.path : `${finding.path}:${finding.line}${finding.lineIn === 'upstream' ? ' (upstream)' : ''}`;
+
+/** The commits behind a finding: its own, else those its evidence names. */
+function commitsOf(finding: Finding): string {
+  const subjects = finding.details.commitSubjects;
+  if (Array.isArray(subjects) && subjects.every((each) => typeof each === 'string') && subjects.length > 0) return subjects.join('; ');
+  const named = finding.commits.length > 0 ? finding.commits : finding.details.commits;
+  return Array.isArray(named) ? named.filter((each) => typeof each === 'string').join(' ') : '';
+}
+
+/**
+ * Every finding in one table, each row tagged with its category and side so
+ * the filters can hide it; the path links to the file's hunks when they are
+ * on the page (`anchors`: path → element id).
+ */
+export function* findingsSection(report: Report, prefix: string, anchors: ReadonlyMap<string, string>): Generator<string> {
+  yield `<h2 id="${prefix}-findings">Findings (${report.findings.length})</h2>`;
+  if (report.findings.length === 0) {
+    yield '<p class="muted">No findings.</p>';
+    return;
+  }
+  const view: TableView = {
+    columns: [{ header: 'Category' }, { header: 'Finding' }, { header: 'Where' }, { header: 'Side' }, { header: 'Kind' }, { header: 'Confidence' }, { header: 'Commits' }],
+    rows: report.findings.map((finding) => [
+      CATEGORY_INFO[finding.category].title, finding.message, where(finding), finding.side ?? 'unknown', finding.kind, finding.confidence, commitsOf(finding),
+    ]),
+  };
+  const findings = report.findings;
+  yield* htmlTable(
+    view,
+    (row) => ` class="finding"${filterAttributes(findings[row]?.side ?? null, [findings[row]?.category ?? 'other'])}`,
+    (row, column, text) => {
+      const finding = findings[row];
+      if (!finding) return text;
+      if (column === 3) return sideBadge(finding.side);
+      const anchor = anchors.get(finding.path);
+      return column === 2 && anchor ? `<a href="#${escapeHtml(anchor)}">${text}</a>` : text;
+    },
+  );
+}
