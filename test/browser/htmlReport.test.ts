@@ -1,0 +1,115 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture } from '../git/fixtureRepo.js';
+import type { ForkFixture } from '../git/fixtureRepo.js';
+import { diffFixture, projectRoot } from '../helpers/paths.js';
+import { runCli } from '../helpers/runCli.js';
+import { scratchDir } from '../helpers/scratch.js';
+import { isBrowserSkipped, openChromium } from './chromium.js';
+
+/** Where the test leaves its screenshot for a person to look at (git-ignored). */
+const SCREENSHOTS = join(projectRoot, '.screenshots');
+
+let fixture: ForkFixture & { remove(): void };
+let browser: Awaited<ReturnType<typeof openChromium>>;
+beforeAll(async () => {
+  [fixture, browser] = await Promise.all([buildFixture(), openChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  fixture?.remove();
+});
+
+interface Opened {
+  page: Page;
+  problems: string[];
+  dialogs: string[];
+  requests: string[];
+}
+
+/** The page from disk, recording console errors, page errors, dialogs and any request that is not the file itself. */
+async function open(context: BrowserContext, html: string, name: string): Promise<Opened> {
+  const file = join(scratchDir('html'), name);
+  writeFileSync(file, html);
+  const page = await context.newPage();
+  const opened: Opened = { page, problems: [], dialogs: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') opened.problems.push(message.text());
+  });
+  page.on('pageerror', (error) => opened.problems.push(String(error)));
+  page.on('dialog', (dialog) => {
+    opened.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => {
+    if (request.url() !== pathToFileURL(file).href) opened.requests.push(request.url());
+  });
+  await page.goto(pathToFileURL(file).href);
+  return opened;
+}
+
+const html = (args: string[], cwd?: string): string => {
+  const { status, stdout, stderr } = runCli([...args, '--format', 'html'], { cwd });
+  expect(stderr).toBe('');
+  expect(status).toBe(0);
+  return stdout;
+};
+
+const visibleFindings = (page: Page): Promise<number> => page.locator('tr.finding:visible').count();
+
+describe.skipIf(isBrowserSkipped)('the HTML report in headless Chromium', () => {
+  it('shows every finding, filters by side and category from the keyboard, with no console error or request', async () => {
+    const { page, problems, dialogs, requests } = await open(browser.context, html(['v0.11'], fixture.clone), 'drift.html');
+    const rows = page.locator('tr.finding');
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(10);
+    await expect.poll(() => visibleFindings(page)).toBe(total);
+    expect(await page.locator('.filter-count').textContent()).toBe(`Showing ${total} of ${total} findings`);
+    expect(await page.getByRole('cell', { name: 'fork lacks upstream nil check: if ref == nil { continue }' }).count()).toBe(1);
+
+    // Keyboard only: focus the "fork carries" checkbox and press Space.
+    const fork = page.getByRole('checkbox', { name: /^fork carries/ });
+    await fork.focus();
+    await page.keyboard.press('Space');
+    expect(await fork.isChecked()).toBe(false);
+    const notFork = await page.locator('tr.finding[data-side]:not([data-side="fork"])').count();
+    expect(await visibleFindings(page)).toBe(notFork);
+    expect(notFork).toBeLessThan(total);
+    expect(await page.locator('tr.finding[data-side="fork"]:visible').count()).toBe(0);
+
+    await page.getByRole('checkbox', { name: /^Reverted or missing fixes/ }).uncheck();
+    const left = await page.locator('tr.finding:visible').evaluateAll((found) => found.map((row) => row.getAttribute('data-categories')));
+    expect(left.length).toBeLessThan(notFork);
+    expect(left).not.toContain('reverted-fixes');
+
+    await page.getByRole('button', { name: 'Show everything' }).press('Enter');
+    await expect.poll(() => visibleFindings(page)).toBe(total);
+
+    // Keyboard focus is visible: a real outline, not the browser's default removed.
+    await page.getByRole('button', { name: 'Expand all' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('details.file[open]').count()).toBe(await page.locator('details.file').count());
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).toBe('solid');
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'html-report.png'), fullPage: true });
+    expect({ problems, dialogs, requests }).toEqual({ problems: [], dialogs: [], requests: [] });
+  });
+
+  it('runs nothing a hostile diff carries: <script>, onerror= and onload= stay text', async () => {
+    const { page, problems, dialogs, requests } = await open(browser.context, html(['--diff-file', diffFixture('html-payloads.diff')]), 'hostile.html');
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await page.waitForTimeout(200); // an onerror would fire as the image fails to load
+    expect(await page.evaluate(() => (window as unknown as { __forkdiffPwned?: unknown }).__forkdiffPwned)).toBeUndefined();
+    expect(await page.locator('img, iframe, svg, body script').count()).toBe(1); // the report's own script
+    const finding = page.getByRole('cell', { name: /onerror=window\.__forkdiffPwned='finding'/ });
+    expect(await finding.count()).toBe(1);
+    expect(await page.getByText('<script>window.__forkdiffPwned = \'header\'</script>').count()).toBeGreaterThan(0);
+    expect(await page.getByText('src/<img src=x onerror=alert(1)>.go').count()).toBeGreaterThan(0);
+    expect({ problems, dialogs, requests }).toEqual({ problems: [], dialogs: [], requests: [] });
+  });
+});
