@@ -10,14 +10,22 @@ export function digestView(rows: readonly DigestRow[]): TableView {
       { header: 'Hunks', align: 'right' }, { header: '+', align: 'right' }, { header: '−', align: 'right' },
     ],
     rows: rows.map((row) => [
-      row.commits.length === 0 ? '—' : row.commits.map((commit) => commit.id).join(' '),
-      row.commits.length === 0 ? '(no upstream commit found)' : row.commits.map(subjectOf).join('; '),
+      row.commit?.id ?? '—',
+      subjectOf(row.commit),
       fewPaths(row.files),
-      String(row.hunks), plus(row.additions), minus(row.deletions),
+      row.sharedHunks > 0 ? `${row.hunks} (${row.sharedHunks} shared)` : String(row.hunks),
+      plus(row.additions), minus(row.deletions),
     ]),
   };
 }
 
-/** The subject, with the CVE/GHSA ids a security fix names (fix subjects already say so). */
-const subjectOf = (commit: DigestRow['commits'][number]): string =>
-  `${commit.subject ?? '(subject unknown)'}${commit.security.length > 0 ? ` (security: ${commit.security.join(', ')})` : ''}`;
+/** The subject, with the CVE/GHSA ids a security fix names (fix subjects already say they are fixes). */
+const subjectOf = (commit: DigestRow['commit']): string => {
+  if (commit === null) return '(no upstream commit found)';
+  const subject = commit.subject ?? '(subject unknown)';
+  const unsaid = commit.security.filter((id) => !subject.includes(id));
+  return `${subject}${unsaid.length > 0 ? ` (security: ${unsaid.join(', ')})` : ''}`;
+};
+
+/** Said under the table when a hunk counts under several commits, so the +/− columns are not added up. */
+export const SHARED_NOTE = 'A hunk several commits explain (shared) counts under each of them.';

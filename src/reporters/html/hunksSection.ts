@@ -1,7 +1,7 @@
 import type { DiffLine, FileDiff, Hunk, Report } from '../../model.js';
 import { escapeHtml, escapeHtmlCode } from '../../text/html.js';
 import { plural } from '../../text/plural.js';
-import { digestView } from '../digestView.js';
+import { SHARED_NOTE, digestView } from '../digestView.js';
 import { hunkParts } from '../hunkBlocks.js';
 import { planHunks } from '../hunkPlan.js';
 import type { HunksMode } from '../options.js';
@@ -42,7 +42,7 @@ export function* hunksSection(report: Report, prefix: string, mode: HunksMode): 
   for (const [index, file] of report.files.entries()) {
     if (file.hunks.length === 0) continue;
     const plan = planHunks(file, file.hunks, mode, () => false);
-    digest.add(file.path, plan.summarised);
+    digest.add(file, plan.summarised);
     hidden += plan.hidden;
     if (plan.shown.length === 0) continue;
     shown += plan.shown.length;
@@ -57,6 +57,7 @@ export function* hunksSection(report: Report, prefix: string, mode: HunksMode): 
   if (rows.length > 0) {
     yield `<h2 id="${prefix}-upstream">Upstream changes the fork lacks, by commit (${rows.length})</h2>`;
     yield* htmlTable(digestView(rows));
+    if (rows.some((row) => row.sharedHunks > 0)) yield `<p class="muted">${escapeHtml(SHARED_NOTE)}</p>`;
   }
 }
 

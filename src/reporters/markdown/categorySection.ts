@@ -1,7 +1,7 @@
 import type { CategoryId, CategorySummary, Report } from '../../model.js';
 import { shownCategories } from '../hunkPlan.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
-import { digestView } from '../digestView.js';
+import { SHARED_NOTE, digestView } from '../digestView.js';
 import { filesView } from '../filesView.js';
 import { findingsView } from '../findingsView.js';
 import type { HunksMode } from '../options.js';
@@ -43,6 +43,7 @@ export function* categorySection(category: CategoryId, summary: CategorySummary,
   if (rows.length > 0) {
     yield* ['', `### Upstream changes the fork lacks, by commit (${rows.length})`, ''];
     yield* markdownTable(digestView(rows));
+    if (rows.some((row) => row.sharedHunks > 0)) yield* ['', `_${SHARED_NOTE}_`];
   }
 }
 

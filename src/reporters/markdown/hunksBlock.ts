@@ -44,7 +44,7 @@ export function* hunksBlock(
   for (const file of files) {
     if (!file.categories.includes(category)) continue;
     const plan = planHunks(file, file.hunks.filter((hunk) => hunk.categories.includes(category)), mode, isElsewhere);
-    digest.add(file.path, plan.summarised);
+    digest.add(file, plan.summarised);
     tally.summarised += plan.summarised.length;
     tally.hidden += plan.hidden;
     tally.elsewhere += plan.elsewhere;

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk } from 'chalk';
 import { CATEGORY_IDS, type Report } from '../../model.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
 import { filesView } from '../filesView.js';
@@ -6,7 +6,7 @@ import { findingsView } from '../findingsView.js';
 import { headline, sinceHeadline } from '../headline.js';
 import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
-import { wrapText } from '../../text/displayWidth.js';
+import { displayWidth, wrapText } from '../../text/displayWidth.js';
 import { toSingleLine } from '../../text/sanitize.js';
 import { summaryView } from '../summaryView.js';
 import { syncViews } from '../syncView.js';
@@ -40,14 +40,18 @@ export function* tableReporter(reports: readonly Report[], options: ReporterOpti
       const summary = report.summary.find((row) => row.category === category);
       if (!summary || (summary.files === 0 && summary.findings === 0)) continue;
       const info = CATEGORY_INFO[category];
-      parts.push('', chalk[info.colour].bold(`${info.title} (${category})`) + chalk.dim(`  ${plural(summary.files, 'file')}, ${plural(summary.findings, 'finding')}`));
+      const title = `${info.title} (${category})`;
+      const counts = `${plural(summary.files, 'file')}, ${plural(summary.findings, 'finding')}`;
+      const isOneLine = displayWidth(`${title}  ${counts}`) <= options.width;
+      parts.push('', chalk[info.colour].bold(title) + (isOneLine ? chalk.dim(`  ${counts}`) : `\n${chalk.dim(counts)}`));
       const findings = findingsView(category, report.findings, hasSides);
       if (findings.rows.length > 0) parts.push(render(findings));
       const files = filesView(category, report.files, hasSides);
       if (files.rows.length > 0 && category !== 'reverted-fixes' && category !== 'removed-tests') parts.push('', render(files));
     }
-    if (report.sync) parts.push(...syncTables(report.sync, render, chalk));
-    if (report.commits) parts.push(...commitsTables(report.commits, render, chalk));
+    const heading = (text: string): string => prose(text, chalk.bold).join('\n');
+    if (report.sync) parts.push(...syncTables(report.sync, render, heading));
+    if (report.commits) parts.push(...commitsTables(report.commits, render, heading));
     const appendix = options.appendix?.(index, 'table');
     if (appendix) parts.push('', appendix);
     return parts.join('\n');
@@ -55,10 +59,10 @@ export function* tableReporter(reports: readonly Report[], options: ReporterOpti
   yield `${blocks.join('\n\n')}\n`;
 }
 
-function syncTables(sync: NonNullable<Report['sync']>, render: (view: TableView) => string, chalk: ChalkInstance): string[] {
-  const lines = ['', chalk.bold('Sync plan')];
+function syncTables(sync: NonNullable<Report['sync']>, render: (view: TableView) => string, heading: (text: string) => string): string[] {
+  const lines = ['', heading('Sync plan')];
   for (const { title, view } of syncViews(sync)) {
-    lines.push('', chalk.bold(title));
+    lines.push('', heading(title));
     if (view.rows.length > 0) lines.push(render(view));
   }
   return lines;
