@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeForkFixture } from '../../fixtures/make-fork.mjs';
 import type { ForkFixture } from '../../fixtures/make-fork.mjs';
+import { makeSeedFork } from '../../fixtures/forks/seed-shaped.mjs';
+import type { SeedFork } from '../../fixtures/forks/seed-shaped.mjs';
 
 export type { ForkFixture };
 
@@ -32,3 +34,10 @@ export const git = (cwd: string, ...args: string[]): string =>
   }).trim();
 
 export const short = (sha: string | undefined): string => (sha ?? '').slice(0, 12);
+
+/** The seed-shaped fork (fixtures/forks/seed-shaped.mjs) in its own temp dir; call `remove` in afterAll. */
+export const buildSeedFixture = async (): Promise<SeedFork & { remove(): void }> => {
+  const dir = mkdtempSync(join(tmpdir(), 'forkdiff-seed-'));
+  const fixture = await makeSeedFork(join(dir, 'fx'));
+  return { ...fixture, remove: () => rmSync(dir, { recursive: true, force: true }) };
+};
