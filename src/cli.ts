@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { type RawFlags, collect } from './cliOptions.js';
 import { runBaseline } from './commands/baseline.js';
 import { runReport } from './commands/report.js';
+import { type TrendFlags, runTrend } from './commands/trend.js';
 import { isForkdiffError } from './errors.js';
 
 /** Options shared by the report and `baseline`: where the drift comes from. */
@@ -33,7 +34,9 @@ const program = withSourceOptions(
   new Command()
     .name('forkdiff')
     .description('Audit how a fork drifts from its upstream: what it carries, what it lacks, what it stopped testing.')
-    .version(packageVersion()),
+    .version(packageVersion())
+    // Options after a subcommand (trend -f markdown) are its own, not the report's.
+    .enablePositionalOptions(),
 )
   .addOption(new Option('-f, --format <format>', 'table, markdown, json or html').default(undefined, 'table'))
   .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
@@ -53,6 +56,20 @@ withSourceOptions(program.command('baseline').description('accept every current 
   .configureOutput({ outputError: (text, write) => write(usageError(text)) })
   .action(async (refs: string[], flags: RawFlags) => {
     process.exitCode = await runBaseline(refs, flags, process.cwd());
+  });
+
+program
+  .command('trend')
+  .description('drift over time: totals per earlier --format json report (files, or directories of them), charted in markdown')
+  .argument('<reports...>', 'JSON reports, or directories of them (read in name order)')
+  .option('-f, --format <format>', 'table (default), markdown (with Mermaid charts) or json')
+  .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+  .option('--no-color', 'no ANSI colour')
+  .option('--debug', 'print stack traces of errors')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(usageError(text)) })
+  .action(async (paths: string[], flags: TrendFlags) => {
+    process.exitCode = await runTrend(paths, flags);
   });
 
 // `forkdiff … | head` closes the pipe early: that is the reader's choice, not an error.
