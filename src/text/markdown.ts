@@ -17,7 +17,11 @@ export function escapeMarkdown(text: string): string {
 /** A fenced code block that no line inside can close early: the fence is longer than any backtick run. */
 export function codeBlock(language: string, lines: readonly string[]): string {
   const safeLines = lines.map(sanitizeCodeLine);
-  const longestRun = Math.max(2, ...safeLines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+  // A loop, not Math.max(...runs): a line of 200,000 backtick runs would overflow the call's arguments.
+  let longestRun = 2;
+  for (const line of safeLines) {
+    for (const run of line.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
+  }
   const fence = '`'.repeat(longestRun + 1);
   return [`${fence}${language}`, ...safeLines, fence].join('\n');
 }

@@ -56,3 +56,11 @@ describe('renderTable', () => {
     expect(table.split('\n').slice(2).join('')).toBe(word);
   });
 });
+
+describe('codeBlock', () => {
+  it('fences a line of 200,000 backtick runs (no spread into Math.max)', async () => {
+    const { codeBlock } = await import('../../src/text/markdown.js');
+    const line = '`a'.repeat(200_000) + '````';
+    expect(codeBlock('diff', [line]).startsWith('`````diff\n')).toBe(true);
+  });
+});
