@@ -61,7 +61,10 @@ export function filesSection(report: Report, prefix: string): { lines: Iterable<
         const row = rows[index];
         return row ? ` id="${prefix}-file-${index}"${filterAttributes(row.files.map((file) => file.side), union(row.files))}` : '';
       },
-      (index, column, text) => (column === 5 ? [...new Set(rows[index]?.files.map((file) => file.side))].map(sideBadge).join(' ') : text),
+      (index, column, text) => {
+        if (column === 0) return `<span class="path">${text}</span>`;
+        return column === 5 ? [...new Set(rows[index]?.files.map((file) => file.side))].map(sideBadge).join(' ') : text;
+      },
     );
   }
   return { lines: lines(), anchors };

@@ -40,8 +40,9 @@ export function* findingsSection(report: Report, prefix: string, anchors: Readon
       const finding = findings[row];
       if (!finding) return text;
       if (column === 3) return sideBadge(finding.side);
+      if (column !== 2) return text;
       const anchor = anchors.get(finding.path);
-      return column === 2 && anchor ? `<a href="#${escapeHtml(anchor)}">${text}</a>` : text;
+      return anchor ? `<a class="path" href="#${escapeHtml(anchor)}">${text}</a>` : `<span class="path">${text}</span>`;
     },
   );
 }
