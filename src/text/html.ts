@@ -10,5 +10,5 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  */
 export const escapeHtml = (text: string): string => toSingleLine(text).replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 
-/** A line of code for `<pre>`: tabs kept, everything else as `escapeHtml`. */
-export const escapeHtmlCode = (text: string): string => sanitizeCodeLine(text).replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+/** A line of code for `<pre>` text (never an attribute): tabs kept; `&`, `<` and `>` are all text needs escaped. */
+export const escapeHtmlCode = (text: string): string => sanitizeCodeLine(text).replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);

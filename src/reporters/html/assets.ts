@@ -42,9 +42,9 @@ details.file.fork { border-left-color: var(--fork); } details.file.upstream { bo
 .hunk-head, .part-head { font: .85rem ui-monospace, monospace; color: var(--muted); }
 .part { border-left: 4px solid var(--unknown); padding-left: .5rem; margin: .25rem 0; }
 .part.fork { border-left-color: var(--fork); } .part.upstream { border-left-color: var(--upstream); }
-pre { margin: 0; padding: .25rem 0; overflow-x: auto; font: .85rem/1.4 ui-monospace, monospace; }
-pre span { display: block; white-space: pre; padding: 0 .5rem; }
-pre .add { background: var(--add); } pre .del { background: var(--del); }
+pre { margin: 0; padding: .25rem .5rem; overflow-x: auto; font: .85rem/1.4 ui-monospace, monospace; }
+pre ins, pre del { text-decoration: none; display: inline-block; min-width: 100%; }
+pre ins { background: var(--add); } pre del { background: var(--del); }
 [hidden] { display: none !important; }
 `;
 

@@ -8,11 +8,15 @@ import type { HunksMode } from '../options.js';
 import { createUpstreamDigest } from '../upstreamDigest.js';
 import { filterAttributes, htmlTable, sideBadge } from './htmlTable.js';
 
-const LINE_CLASS = { add: 'add', del: 'del', normal: 'ctx' } as const;
 const PREFIX = { add: '+', del: '-', normal: ' ' } as const;
 
-const pre = (lines: readonly DiffLine[]): string =>
-  `<pre>${lines.map((line) => `<span class="${LINE_CLASS[line.type]}">${escapeHtmlCode(PREFIX[line.type] + line.content)}</span>`).join('')}</pre>`;
+/** Context lines as plain text, changed ones as `<ins>` and `<del>`: the page stays near the diff's own size. */
+const lineHtml = (line: DiffLine): string => {
+  const text = escapeHtmlCode(PREFIX[line.type] + line.content);
+  return line.type === 'add' ? `<ins>${text}</ins>\n` : line.type === 'del' ? `<del>${text}</del>\n` : `${text}\n`;
+};
+
+const pre = (lines: readonly DiffLine[]): string => `<pre>${lines.map(lineHtml).join('')}</pre>`;
 
 /** One hunk; a `both` hunk shows each block in its side's colour, labelled with the side. */
 function hunkHtml(hunk: Hunk): string {
