@@ -6,7 +6,7 @@ import { loadChangedRanges } from './changedRanges.js';
 import { fileSide } from './fileSides.js';
 import type { Tips } from './fileSides.js';
 import { setHunkAttribution } from './hunkAttribution.js';
-import { lineFacts, writers } from './lineFacts.js';
+import { lineFacts, shortCommitId, writers } from './lineFacts.js';
 import type { BothSides, FileLines, SideFacts } from './lineFacts.js';
 import { loadLineHistory } from './lineHistory.js';
 import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
@@ -26,6 +26,8 @@ export interface Attributor {
   attribute(files: FileDiff[]): Promise<void>;
   /** The facts of an attributed file's changed lines (side and commits per line); null without a merge base. */
   linesOf(file: FileDiff): FileLines | null;
+  /** The subject of a commit since the merge base on either side, by short id (known once a file was attributed). */
+  subjectOf(shortSha: string): string | null;
   /**
    * The commit lists with upstream commits the fork already has, under
    * another patch-id and maybe other paths and names, moved from missing to
@@ -79,17 +81,19 @@ const loadSides = async (tips: Tips, history: History, maxChars: number): Promis
  */
 export const createAttributor = (source: AttributionSource, { pathspecChars = PATHSPEC_CHARS }: AttributorOptions = {}): Attributor => {
   const { mergeBase, history } = source;
-  if (!mergeBase) return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null, withApplied: async (commits) => commits, sides: () => null };
+  if (!mergeBase) return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null, withApplied: async (commits) => commits, sides: () => null, subjectOf: () => null };
   const tips = { base: mergeBase, upstream: source.upstream.sha, fork: source.fork.sha };
   let shared: Promise<BothSides> | null = null;
   // Facts live as long as their file is being classified, not as long as the report.
   const facts = new WeakMap<FileDiff, FileLines>();
+  let subjects: Map<string, string> | null = null;
   const sides = (): Promise<BothSides> => (shared ??= loadSides(tips, history, pathspecChars));
   return {
     sides,
     attribute: async (files) => {
       shared ??= loadSides(tips, history, pathspecChars);
       const sides = await shared;
+      subjects ??= new Map([...sides.upstream.pathCommits.subjects, ...sides.fork.pathCommits.subjects].map(([sha, subject]) => [shortCommitId(sha), subject]));
       const changed: Record<LineSide, ReadonlySet<string>> = { upstream: sides.upstream.changed.paths, fork: sides.fork.changed.paths };
       for (const file of files) {
         file.side = fileSide(file, changed);
@@ -99,6 +103,7 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
       }
     },
     linesOf: (file) => facts.get(file) ?? null,
+    subjectOf: (shortSha) => subjects?.get(shortSha) ?? null,
     withApplied: async (commits) => {
       shared ??= loadSides(tips, history, pathspecChars);
       const { fork } = await shared;

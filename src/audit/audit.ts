@@ -18,7 +18,7 @@ export interface AuditOptions {
 export async function auditDiffFile(options: AuditOptions & { diffFile: string }): Promise<Report> {
   const input = await openDiffInput(options.diffFile);
   const { files, state } = readDiff(input, { srcPrefix: options.srcPrefix, dstPrefix: options.dstPrefix });
-  const context = { mode: 'diff-file' as const, readFile: async () => null, linesOf: () => null };
+  const context = { mode: 'diff-file' as const, readFile: async () => null, linesOf: () => null, commitSubject: () => null };
   return assemble(
     { mode: 'diff-file', files, context, extraGlobs: options.extraGlobs, ignore: options.ignore },
     () => {

@@ -33,7 +33,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
       {
         mode: 'git',
         files,
-        context: { mode: 'git', readFile: source.readFile, linesOf: attributor.linesOf },
+        context: { mode: 'git', readFile: source.readFile, linesOf: attributor.linesOf, commitSubject: attributor.subjectOf },
         prepare: attributor.attribute,
         extraGlobs: options.extraGlobs,
         ignore: options.ignore,

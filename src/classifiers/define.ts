@@ -15,6 +15,8 @@ export interface ClassifyContext {
    * they were read from (see common/location.ts).
    */
   linesOf(file: FileDiff): FileLines | null;
+  /** A commit's subject by short id (git mode), so a missing guard can cite the fix that added it; null when unknown. */
+  commitSubject(shortSha: string): string | null;
 }
 
 export interface Classifier {

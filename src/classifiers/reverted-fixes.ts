@@ -7,6 +7,8 @@ import { locate } from './common/location.js';
 import { addedLines, markHunk, normaliseLine } from './common/lines.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
+import { commitEvidence } from './fixes/commitEvidence.js';
+import type { CommitEvidence } from './fixes/commitEvidence.js';
 import { droppedClauses } from './fixes/droppedClauses.js';
 import { forkLineSet, isInert, missingRuns } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
@@ -18,18 +20,34 @@ import { plural } from '../text/plural.js';
 const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.js$/;
 
 /** Signal order when naming the finding: the most specific first. */
-const SIGNAL_ORDER: readonly FixSignal[] = ['nil-check', 'lock', 'context-check', 'bounds-check', 'dropped-clause', 'zero-check', 'guard', 'error-handling', 'early-exit'];
+const SIGNAL_ORDER: readonly FixSignal[] = ['nil-check', 'lock', 'context-check', 'bounds-check', 'dropped-clause', 'zero-check', 'guard', 'error-handling', 'early-exit', 'fix-commit'];
 
 /** Large removed blocks are features more often than fixes. */
 const LARGE_BLOCK = 8;
 const TOO_LARGE_FOR_WEAK = 12;
 const MAX_SNIPPET = 120;
 
-function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, commits: readonly string[]): Confidence | null {
+/** Past this many missing lines, a fix commit alone is not evidence enough: it changed more than a fix. */
+const TOO_LARGE_FOR_COMMIT = 40;
+
+/**
+ * How sure we are that the missing lines are a fix: by their shape (strong
+ * signals such as a nil check or a lock, weak ones such as a bare guard), by
+ * their size, and in git mode by the commits that wrote them: a commit that
+ * says it fixes something makes a finding of lines without any signal, and
+ * feature work makes a guard-shaped block doubtful.
+ */
+function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, commits: readonly string[], evidence: CommitEvidence | null): Confidence | null {
   const isStrong = [...signals].some((signal) => STRONG_SIGNALS.has(signal));
   const isWeak = signals.has('guard') || signals.has('error-handling');
-  if (!isStrong && (!isWeak || size > TOO_LARGE_FOR_WEAK)) return null;
-  if (!isStrong || size > LARGE_BLOCK) return 'low';
+  const isFixCommit = (evidence?.fixes.length ?? 0) > 0;
+  if (!isStrong && !isWeak) {
+    if (!isFixCommit || size > TOO_LARGE_FOR_COMMIT) return null;
+    return evidence?.isSecurity ? 'high' : 'medium';
+  }
+  if (evidence?.isFeatureOnly) return isStrong && size <= LARGE_BLOCK ? 'low' : null;
+  if (!isStrong) return size > TOO_LARGE_FOR_WEAK && !isFixCommit ? null : isFixCommit ? 'medium' : 'low';
+  if (size > LARGE_BLOCK) return isFixCommit ? 'medium' : 'low';
   return commits.length > 0 ? 'high' : 'medium';
 }
 
@@ -62,9 +80,13 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>,
   const signals = new Set(evidence.flatMap(signalsOf));
   const dropped = droppedClauses(evidence, addedLines(hunk).map(normaliseLine));
   if (dropped.length > 0) signals.add('dropped-clause');
+  if (evidence.length === 0) return null;
   const at = locate(file, context, { upstream: evidenceLines.map(({ line }) => line) });
-  const confidence = confidenceOf(signals, evidence.length, at.commits);
+  // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them.
+  const fromCommits = at.side === 'upstream' || at.side === 'both' ? commitEvidence(at.commits, context.commitSubject) : null;
+  const confidence = confidenceOf(signals, evidence.length, at.commits, fromCommits);
   if (!confidence) return null;
+  if ((fromCommits?.fixes.length ?? 0) > 0) signals.add('fix-commit');
   const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';
   // `newDgst == lastDgst, in if !ok || newDgst == lastDgst {`: the clause, then where it was.
   const what = lead === 'dropped-clause' ? `${dropped.join(', ')}, in ${snippetOf(runs, lead)}` : snippetOf(runs, lead);
@@ -76,6 +98,7 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>,
     details: {
       evidence, signals: SIGNAL_ORDER.filter((signal) => signals.has(signal)), hunk: hunk.header,
       ...(dropped.length > 0 ? { droppedClauses: dropped } : {}),
+      ...(fromCommits && fromCommits.fixes.length > 0 ? { fixCommits: fromCommits.fixes } : {}),
     },
   });
 }

@@ -40,6 +40,8 @@ export interface PathCommits {
   byPath: Map<string, string[]>;
   /** Renamed path → the names it had before (one per rename). */
   renamedFrom: Map<string, string[]>;
+  /** Each commit's subject, for evidence read while classifying (a fix commit explains a missing guard). */
+  subjects: Map<string, string>;
 }
 
 export const createHistory = (repo: Repo): History => ({
@@ -84,14 +86,16 @@ export const createHistory = (repo: Repo): History => ({
 
   commitsByPath: async (from, to) => {
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.
-    const output = await repo.git.raw(['log', '-z', '--no-merges', '-M', '--format=%x01%H', '--name-status', `${from}..${to}`, '--']);
-    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map() };
+    const output = await repo.git.raw(['log', '-z', '--no-merges', '-M', '--format=%x01%H%x1f%s', '--name-status', `${from}..${to}`, '--']);
+    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map(), subjects: new Map() };
     let sha = '';
     const tokens = output.split('\0').map((part) => part.replace(/^\n/, ''));
     for (let index = 0; index < tokens.length; index += 1) {
       const token = tokens[index] ?? '';
       if (token.startsWith('\x01')) {
-        sha = token.slice(1);
+        const separator = token.indexOf('\x1f');
+        sha = separator === -1 ? token.slice(1) : token.slice(1, separator);
+        if (separator !== -1) touched.subjects.set(sha, token.slice(separator + 1));
         continue;
       }
       if (token.length === 0) continue;

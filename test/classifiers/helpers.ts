@@ -20,13 +20,14 @@ export async function parseDiff(text: string): Promise<FileDiff[]> {
 }
 
 /** Diff-file mode: no whole files. */
-export const diffFileContext = (): ClassifyContext => ({ mode: 'diff-file', readFile: async () => null, linesOf: () => null });
+export const diffFileContext = (): ClassifyContext => ({ mode: 'diff-file', readFile: async () => null, linesOf: () => null, commitSubject: () => null });
 
 /** Git mode with whole files given per side. */
 export const gitContext = (files: Partial<Record<'upstream' | 'fork' | 'base', Record<string, string>>>): ClassifyContext => ({
   mode: 'git',
   readFile: async (side, filePath) => files[side]?.[filePath] ?? null,
   linesOf: () => null,
+  commitSubject: () => null,
 });
 
 /** Runs one classifier over every file it matches, with one shared context. */

@@ -104,3 +104,84 @@ describe('reverted-fixes classifier', async () => {
     expect(await classifyAll(revertedFixes, [file!])).toEqual([]);
   });
 });
+
+describe('reverted-fixes: guards of any shape, helpers, and what commits say', () => {
+  const fixes = async (diff: string, context = gitContext({})) => classifyAll(revertedFixes, await parseDiff(diff), context);
+
+  it('finds compound guards in C and Python', async () => {
+    const found = await fixes(`diff --git a/src/server.c b/src/server.c
+--- a/src/server.c
++++ b/src/server.c
+@@ -10,6 +10,3 @@ int kv_get(const char *key, char *out, size_t len) {
+     kv_entry *entry = kv_find(table, key);
+-    if (entry == NULL || len == 0) {
+-        return KV_ERR;
+-    }
+     memcpy(out, entry->value, entry->len);
+diff --git a/app/jobs.py b/app/jobs.py
+--- a/app/jobs.py
++++ b/app/jobs.py
+@@ -4,3 +4,2 @@ def run(job, worker):
+-    if not job or not worker: return
+     worker.take(job)
+`);
+    expect(summary(found)).toEqual([
+      'low app/jobs.py: fork lacks upstream guard: if not job or not worker: return',
+      'medium src/server.c: fork lacks upstream nil check: if (entry == NULL || len == 0) { return KV_ERR; }',
+    ]);
+  });
+
+  it('does not report a condition the fork replaced with a helper that tests the same names', async () => {
+    expect(await fixes(`diff --git a/a.go b/a.go
+--- a/a.go
++++ b/a.go
+@@ -3,4 +3,4 @@ func f(refs []Ref) {
+-	if refs == nil || len(refs) == 0 {
++	if isEmpty(refs) {
+ 		return
+ 	}
+`)).toEqual([]);
+    // Any other call is not a stand-in for the guard.
+    expect(await fixes(`diff --git a/a.go b/a.go
+--- a/a.go
++++ b/a.go
+@@ -3,4 +3,4 @@ func f(ref Ref) {
+-	if ref == nil {
++	if process(ref) {
+ 		return
+ 	}
+`)).toHaveLength(1);
+  });
+
+  it('takes a fix commit as evidence on its own, and feature work as doubt', async () => {
+    const diff = `diff --git a/src/server.c b/src/server.c
+--- a/src/server.c
++++ b/src/server.c
+@@ -10,4 +10,3 @@ int kv_get(const char *key, char *out, size_t len) {
+     kv_entry *entry = kv_find(table, key);
+-    entry->len = clamp(entry->len, len - 1);
+     memcpy(out, entry->value, entry->len);
+`;
+    const facts = (sha: string) => ({ upstream: new Map([[11, { side: 'upstream' as const, commits: [sha] }]]), fork: new Map() });
+    const context = (subject: string) => ({ ...gitContext({}), linesOf: () => facts('abc1234'), commitSubject: () => subject });
+    // No guard-shaped line at all: only the commit says it fixed something.
+    expect(await fixes(diff, { ...gitContext({}), linesOf: () => facts('abc1234') })).toEqual([]);
+    const [fix] = await fixes(diff, context('fix: clamp the copy length (CVE-2024-31228)'));
+    expect(fix).toMatchObject({ confidence: 'high', message: 'fork lacks upstream fix: entry->len = clamp(entry->len, len - 1);' });
+    expect(fix?.details).toMatchObject({ signals: ['fix-commit'], fixCommits: ['abc1234 fix: clamp the copy length (CVE-2024-31228)'] });
+    expect((await fixes(diff, context('kv: fix short reads')))[0]?.confidence).toBe('medium');
+
+    // A guard-shaped block written by feature work is doubtful.
+    const feature = `diff --git a/cache/azblob.go b/cache/azblob.go
+--- a/cache/azblob.go
++++ b/cache/azblob.go
+@@ -20,5 +20,2 @@ func config(attrs map[string]string) (*Config, error) {
+ 	name := attrs["account_name"]
+-	if name == "" {
+-		return nil, errors.New("account name required")
+-	}
+`;
+    const byFeature = { ...gitContext({}), linesOf: () => ({ upstream: new Map([21, 22, 23].map((line) => [line, { side: 'upstream' as const, commits: ['f00d'] }])), fork: new Map() }), commitSubject: () => 'azblob cache: account_name attribute' };
+    expect((await fixes(feature, byFeature)).map((finding) => finding.confidence)).toEqual(['low']);
+  });
+});

@@ -11,6 +11,34 @@ export const shapeOf = (line: string): string =>
 
 const KEYWORDS = new Set(['if', 'else', 'for', 'while', 'return', 'continue', 'break', 'nil', 'null', 'None', 'undefined', 'not', 'is', 'func', 'def', 'defer', 'go', 'select', 'case', 'default', 'try', 'catch', 'except', 'raise', 'throw', 'with', 'range']);
 
+const CONDITION = /^(?:\}\s*)?(?:if|elif|else if|while)\b\s*(.+?)\s*(?:\{|:)?$/;
+const HELPER_CALL = /^\(?\s*!?\s*(?:not\s+)?([\w.]+)\s*\((.*)\)\s*\)?$/;
+/** Helpers whose name says they test something (`isEmpty`, `IsZero`, `has_value`, `valid`): not any call. */
+const PREDICATE = /(?:^|[._])(?:is|has|can|should|must|valid|check|ensure)(?:[A-Z_]|$)|empty|nil|null|zero|blank|valid/i;
+const NOT_NAMES = new Set(['nil', 'null', 'None', 'NULL', 'nullptr', 'undefined', 'len', 'true', 'false', 'and', 'or', 'not', 'is']);
+const namesIn = (text: string): string[] => (text.match(/[A-Za-z_]\w*/g) ?? []).filter((name) => !NOT_NAMES.has(name));
+
+/** The arguments' names of each fork condition that is one helper call: `if isEmpty(x) {` → {x}. */
+function helperCalls(forkLines: readonly string[]): Set<string>[] {
+  return forkLines.flatMap((line) => {
+    const condition = CONDITION.exec(line)?.[1];
+    const call = condition === undefined ? undefined : HELPER_CALL.exec(condition);
+    return call && PREDICATE.test(call[1] ?? '') ? [new Set(namesIn(call[2] ?? ''))] : [];
+  });
+}
+
+/**
+ * An upstream condition the fork replaced by a helper that tests the same
+ * things (`if x == nil || len(x) == 0 {` → `if isEmpty(x) {`): every name
+ * upstream tests is passed to the helper, so nothing is missing.
+ */
+function isHelperEquivalent(text: string, helpers: readonly Set<string>[]): boolean {
+  const condition = CONDITION.exec(text)?.[1];
+  if (condition === undefined || helpers.length === 0) return false;
+  const names = namesIn(condition);
+  return names.length > 0 && helpers.some((args) => names.every((name) => args.has(name)));
+}
+
 /** Lines the fork has anywhere in the file's `+` lines, normalised (moved code is not missing code). */
 export const forkLineSet = (file: FileDiff): Set<string> => new Set(file.hunks.flatMap(addedLines).map(normaliseLine));
 
@@ -29,9 +57,11 @@ export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>): Evidenc
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
   let forkShapes: Set<string> | null = null;
+  let helpers: Set<string>[] | null = null;
   const isForkShape = (text: string): boolean => {
     forkShapes ??= new Set(addedLines(hunk).filter((line) => !isInert(normaliseLine(line))).map(shapeOf));
-    return forkShapes.has(shapeOf(text));
+    helpers ??= helperCalls(addedLines(hunk).map(normaliseLine));
+    return forkShapes.has(shapeOf(text)) || isHelperEquivalent(text, helpers);
   };
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];

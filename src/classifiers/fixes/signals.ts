@@ -1,6 +1,6 @@
 // What makes a line look like part of a fix: guards, locks, context checks, error handling.
 
-export const FIX_SIGNALS = ['nil-check', 'zero-check', 'lock', 'context-check', 'bounds-check', 'dropped-clause', 'error-handling', 'guard', 'early-exit'] as const;
+export const FIX_SIGNALS = ['nil-check', 'zero-check', 'lock', 'context-check', 'bounds-check', 'dropped-clause', 'error-handling', 'guard', 'early-exit', 'fix-commit'] as const;
 export type FixSignal = (typeof FIX_SIGNALS)[number];
 
 /** Signals that on their own make a missing line worth a maintainer's look. */
@@ -16,10 +16,11 @@ export const SIGNAL_LABELS = {
   'error-handling': 'error handling',
   guard: 'guard',
   'early-exit': 'early exit',
+  'fix-commit': 'fix',
 } satisfies Record<FixSignal, string>;
 
 /** Comparisons with nil/null/None on something that is not an error value. */
-const NIL_CHECK = /([\w.\])]+)\s*(?:===?|!==?)\s*(?:nil|null|undefined|None)\b|\b(?:nil|null|None)\s*(?:===?|!==?)\s*([\w.]+)|\bis\s+(?:not\s+)?None\b|\.is_(?:none|some)\(\)|Objects\.(?:isNull|nonNull)\(/;
+const NIL_CHECK = /([\w.\])>-]+)\s*(?:===?|!==?)\s*(?:nil|null|undefined|None|NULL|nullptr)\b|\b(?:nil|null|None|NULL|nullptr)\s*(?:===?|!==?)\s*([\w.>-]+)|\bis\s+(?:not\s+)?None\b|\.is_(?:none|some)\(\)|Objects\.(?:isNull|nonNull)\(/;
 const ERROR_NAME = /^(?:err\w*|\w*Err|\w*[eE]rror)$/;
 const ZERO_CHECK = /(?:===?|!==?|<=?|>=?)\s*(?:0|""|''|0\.0)(?![\w.])|\.IsZero\(\)|\.isEmpty\(\)|\.is_empty\(\)/;
 const BOUNDS_CHECK = /\blen\([^)]*\)\s*(?:<=?|>=?|==)|(?:<=?|>=?)\s*len\(|\.length\s*(?:<=?|>=?)|(?:<=?|>=?)\s*[\w.]+\.(?:length|size\(\)|len\(\))/;
@@ -27,9 +28,15 @@ const LOCK = /\.(?:R?Lock|R?Unlock|TryLock|lock|unlock|acquire|release)\(\)|\bsy
 const CONTEXT_CHECK = /<-\s*[\w.]*Done\(\)|\bctx\.Err\(\)\s*!=|\bif\s.*\bctx\.Err\(\)|^\s*select\s*\{|\bcontext\.(?:Canceled|DeadlineExceeded)\b|\bsignal\.aborted\b|isCancellationRequested|\.is_cancelled\(\)/;
 const ERROR_HANDLING = /\breturn\b.*\berr\w*\b|\berrors\.(?:Wrap|Wrapf|New|Errorf|Is|As)\b|\bfmt\.Errorf\b|^\s*try\s*[:{]|^\s*except\b|\bcatch\s*\(|^\s*raise\b|^\s*throw\b|\?\s*;\s*$/;
 const GUARD = /^\s*(?:if|elif|else if)\s*\(?\s*(?:!|not\s)\s*[\w.()]+\s*\)?\s*(?:\{|:)?\s*$/;
+/** A one-line guard: a condition and its exit together (`if (n >= len) return ERR_RANGE;`, `if not a or not b: return`). */
+const INLINE_GUARD = /^\s*(?:\}\s*)?(?:if|elif|else if|unless)\b.*?(?:\)|:|\{)\s*(?:return\b|continue\b|break\b|goto\b|raise\b|throw\b)/;
 const EARLY_EXIT = /^\s*(?:continue|break|return\b[^;{]*)\s*;?\s*$/;
 
-/** The fix signals one (normalised) line carries (`dropped-clause` needs the fork's lines too: see droppedClauses.ts). */
+/**
+ * The fix signals one (normalised) line carries (`dropped-clause` needs the
+ * fork's lines too: see droppedClauses.ts; `fix-commit` the commits: see
+ * commitEvidence.ts).
+ */
 export function signalsOf(line: string): FixSignal[] {
   const signals: FixSignal[] = [];
   const nil = NIL_CHECK.exec(line);
@@ -42,7 +49,7 @@ export function signalsOf(line: string): FixSignal[] {
   if (LOCK.test(line)) signals.push('lock');
   if (CONTEXT_CHECK.test(line)) signals.push('context-check');
   if (ERROR_HANDLING.test(line) && !signals.includes('error-handling')) signals.push('error-handling');
-  if (GUARD.test(line)) signals.push('guard');
+  if (GUARD.test(line) || INLINE_GUARD.test(line)) signals.push('guard');
   if (EARLY_EXIT.test(line)) signals.push('early-exit');
   return signals;
 }

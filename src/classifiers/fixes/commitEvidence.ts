@@ -1,0 +1,30 @@
+import { isFixSubject, securityIdsOf } from '../../git/commitLog.js';
+
+/** Subjects of feature work: a missing block from one of these is more often the feature than a fix. */
+const FEATURE_SUBJECT = /^(?:[\w/.-]+(?:\([^)]*\))?:\s*)?(?:add|adds|added|support|supports|implement|introduce|new|allow|enable|feat)\b|\battribute\b|\boption\b/i;
+
+/** What the commits behind some lines say: fixes, security fixes, or feature work. */
+export interface CommitEvidence {
+  /** Short ids and subjects of the commits that read as fixes (fix, bug, CVE, race, leak, panic…). */
+  fixes: string[];
+  /** True when one of them names a CVE/GHSA id or says security. */
+  isSecurity: boolean;
+  /** True when every commit read is feature work and none is a fix. */
+  isFeatureOnly: boolean;
+}
+
+/**
+ * Reads the subjects of the commits that wrote a hunk's missing lines (git
+ * mode): an upstream commit that says it fixes something is evidence on its
+ * own, even where the code carries no guard-shaped line; one that adds a
+ * feature makes a guard-shaped block less likely to be a fix.
+ */
+export function commitEvidence(commits: readonly string[], subjectOf: (shortSha: string) => string | null): CommitEvidence {
+  const subjects = commits.map((sha) => ({ sha, subject: subjectOf(sha) })).filter((each): each is { sha: string; subject: string } => each.subject !== null);
+  const fixes = subjects.filter(({ subject }) => isFixSubject(subject));
+  return {
+    fixes: fixes.map(({ sha, subject }) => `${sha} ${subject}`),
+    isSecurity: fixes.some(({ subject }) => securityIdsOf(subject).length > 0),
+    isFeatureOnly: subjects.length > 0 && fixes.length === 0 && subjects.every(({ subject }) => FEATURE_SUBJECT.test(subject)),
+  };
+}
