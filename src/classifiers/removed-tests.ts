@@ -9,11 +9,13 @@ import type { ClassifyContext } from './define.js';
 import { isTestPath, isVendoredPath, isWorkflowPath } from './paths.js';
 import { conventionOf, languageOf } from './tests/conventions.js';
 import type { TestConvention } from './tests/conventions.js';
-import { droppedMatrixItems } from './workflow/matrix.js';
+import { jobChanges } from './workflow/jobChanges.js';
+import { droppedMatrixItems, separateSameDrops } from './workflow/matrix.js';
+import { readWorkflowSides } from './workflow/wholeWorkflow.js';
 import type { MatrixDrop } from './workflow/matrix.js';
 
 /** Finding kinds of the removed-tests category. */
-export type RemovedTestKind = 'test-removed' | 'test-file-deleted' | 'skip-added' | 'matrix-test-removed';
+export type RemovedTestKind = 'test-removed' | 'test-file-deleted' | 'skip-added' | 'matrix-test-removed' | 'test-job-removed';
 
 interface View {
   lines: string[];
@@ -113,8 +115,26 @@ const isTestJob = (job: string | null): boolean => job !== null && /test|e2e|int
 const isTestMatrix = (drop: MatrixDrop): boolean =>
   TEST_KEY.test(drop.key) || (isTestJob(drop.job) && ENVIRONMENT_KEY.test(drop.key)) || isTestJob(drop.job);
 
-function matrixFindings(file: FileDiff, context: ClassifyContext): Finding[] {
-  return file.hunks.flatMap((hunk) => droppedMatrixItems(hunk).filter(isTestMatrix).map((drop) => {
+/** Commands that run a test suite, in a job's script or steps. */
+const TEST_RUNNER = /\b(?:go test|gotestsum|npm (?:run )?test|yarn test|pnpm test|npx (?:vitest|jest|mocha)|vitest|jest|pytest|tox|nox|cargo (?:test|nextest)|make (?:\S+ )*test\S*|mvn (?:\S+ )*(?:test|verify)|gradle(?:w)? (?:\S+ )*test|ctest|runtest|rspec|phpunit|dotnet test|bats)\b/;
+
+/** CI jobs upstream runs that the fork removed or commented out, when they run tests (by name or by command). */
+function testJobFindings(file: FileDiff, sides: Awaited<ReturnType<typeof readWorkflowSides>>, context: ClassifyContext): Finding[] {
+  if (file.status === 'added') return [];
+  return jobChanges(file, sides).removed.filter((job) => isTestJob(job.name) || job.body.some((line) => TEST_RUNNER.test(line))).map((job) => {
+    const at = locate(file, context, { upstream: [job.line], fork: [job.commentedLine] });
+    const isCommentedOut = job.commentedLine !== null;
+    for (const hunk of file.hunks) markHunk(hunk, 'removed-tests');
+    return createFinding({
+      category: 'removed-tests', kind: 'test-job-removed', path: file.path,
+      message: describePresence({ thing: `test job "${job.name}"`, presentIn: 'upstream', side: at.side, isCommentedOut }),
+      identity: [job.name], ...at, confidence: 'high', details: { test: job.name, job: job.name, commentedOut: isCommentedOut },
+    });
+  });
+}
+
+function matrixFindings(file: FileDiff, context: ClassifyContext, upstreamFile: readonly string[] | null): Finding[] {
+  return file.hunks.flatMap((hunk) => droppedMatrixItems(hunk, upstreamFile).filter(isTestMatrix).map((drop) => {
     markHunk(hunk, 'removed-tests');
     const entry = `${drop.key}: ${drop.removed.join(', ')}`;
     const where = drop.job ? ` in job "${drop.job}"` : '';
@@ -123,7 +143,7 @@ function matrixFindings(file: FileDiff, context: ClassifyContext): Finding[] {
       category: 'removed-tests', kind: 'matrix-test-removed', path: file.path,
       message: describePresence({ thing: `test matrix entry ${entry}${where}`, presentIn: 'upstream', side: at.side, isCommentedOut: drop.isCommentedOut,
         neutral: `test matrix entry ${entry} ${drop.isCommentedOut ? 'commented out' : 'removed'}${where}` }),
-      identity: [drop.job, entry], ...at, confidence: drop.job ? 'high' : 'medium',
+      identity: [drop.identityJob, entry], ...at, confidence: drop.job ? 'high' : 'medium',
       details: { test: entry, job: drop.job, commentedOut: drop.isCommentedOut },
     });
   }));
@@ -136,8 +156,11 @@ export default defineClassifier({
   // Rust keeps unit tests inside source files; vendored code is never the project's tests.
   matches: (file) => !file.isBinary && !isVendoredPath(file.path) &&
     (isTestPath(file.path) || isWorkflowPath(file.path) || file.path.endsWith('.rs')),
-  classify(file, context) {
-    if (isWorkflowPath(file.path)) return matrixFindings(file, context);
+  async classify(file, context) {
+    if (isWorkflowPath(file.path)) {
+      const sides = /\.ya?ml$/.test(file.path) && !file.isBinary ? await readWorkflowSides(file, context) : null;
+      return [...testJobFindings(file, sides, context), ...separateSameDrops(matrixFindings(file, context, sides?.upstream.lines ?? null))];
+    }
     const convention = conventionOf(file.path);
     if (file.status === 'deleted' && isTestPath(file.path)) return deletedFileFinding(file, convention, context);
     if (!convention || file.status === 'added') return [];

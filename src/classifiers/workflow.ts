@@ -5,55 +5,26 @@ import { createFinding, uniqueByFingerprint } from './common/finding.js';
 import { changedLines } from './common/lines.js';
 import { locate } from './common/location.js';
 import type { LineRefs } from './common/location.js';
-import { readWholeFiles } from './common/wholeFiles.js';
 import { describeChange, describePresence } from './common/wording.js';
 import { defineClassifier } from './define.js';
-import type { ClassifyContext } from './define.js';
 import { isVersionLike } from './deps/versionDirection.js';
 import { isFileAt, isWorkflowPath } from './paths.js';
-import { commentedOutJobLine, isGitLabCi, jobsOfHunks, jobsOfText, sideView } from './workflow/jobs.js';
-import { droppedMatrixItems, shortenedLists } from './workflow/matrix.js';
+import { jobChanges } from './workflow/jobChanges.js';
+import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
-import { actionRef, changedKeyValues, registryOf, secretNames } from './workflow/references.js';
+import { actionRef, changedKeyValues, registryOf, resolveEnv, secretNames } from './workflow/references.js';
+import { readWorkflowSides } from './workflow/wholeWorkflow.js';
+import type { WorkflowSide } from './workflow/wholeWorkflow.js';
 
 /** Finding kinds of the workflow category. */
 export type WorkflowFindingKind =
-  | 'job-added' | 'job-removed' | 'job-commented-out' | 'matrix-entry-removed'
-  | 'secret-referenced' | 'registry-changed' | 'action-version-changed';
+  | 'job-added' | 'job-removed' | 'job-commented-out' | 'matrix-entry-removed' | 'workflow-added' | 'workflow-removed'
+  | 'secret-referenced' | 'registry-changed' | 'action-version-changed' | 'tool-version-changed';
 
 /** Adds a finding read from `refs`, worded once its side is known. */
 type Emit = (kind: WorkflowFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: (string | null)[], details: Record<string, unknown>) => void;
 
-async function jobFindings(file: FileDiff, context: ClassifyContext, emit: Emit): Promise<void> {
-  const isGitLab = isGitLabCi(file.path);
-  let upstream = jobsOfHunks(file.hunks, 'upstream', isGitLab);
-  let fork = jobsOfHunks(file.hunks, 'fork', isGitLab);
-  const views = file.hunks.map((hunk) => sideView(hunk, 'fork'));
-  let forkView = { lines: views.flatMap((view) => view.lines), numbers: views.flatMap((view) => view.numbers) };
-  const whole = await readWholeFiles(file, context);
-  if (whole) {
-    const exactBefore = jobsOfText(whole.upstream, isGitLab);
-    const exactAfter = jobsOfText(whole.fork, isGitLab);
-    if (exactBefore && exactAfter) {
-      upstream = exactBefore;
-      fork = exactAfter;
-      const lines = whole.fork.split('\n');
-      forkView = { lines, numbers: lines.map((_, index) => index + 1) };
-    }
-  }
-  for (const [job, line] of upstream) {
-    if (fork.has(job)) continue;
-    const commented = commentedOutJobLine(forkView.lines, job, forkView.numbers);
-    const isCommentedOut = commented !== null;
-    emit(isCommentedOut ? 'job-commented-out' : 'job-removed', { upstream: [line], fork: [commented] },
-      (side) => describePresence({ thing: `job "${job}"`, presentIn: 'upstream', side, isCommentedOut }),
-      [job], { job, commentedOut: isCommentedOut });
-  }
-  if (file.status === 'added') return;
-  for (const [job, line] of fork) {
-    if (!upstream.has(job)) emit('job-added', { fork: [line] }, (side) => describePresence({ thing: `job "${job}"`, presentIn: 'fork', side }), [job], { job });
-  }
-}
+type Sides = { upstream: WorkflowSide; fork: WorkflowSide } | null;
 
 /** `PLATFORMS: 6 → 1 platforms in job "x" (dropped …)`, or `matrix worker: oci-rootless commented out in job "x"`. */
 export function describeDrop(drop: MatrixDrop, side: Side = null): string {
@@ -71,17 +42,44 @@ export function describeDrop(drop: MatrixDrop, side: Side = null): string {
   return `${drop.key}: ${counts}`;
 }
 
-function matrixFindings(file: FileDiff, emit: Emit): void {
+/** Jobs one tip has and the other lacks; a file only one side has is one finding, with its jobs. */
+async function jobFindings(file: FileDiff, sides: Sides, emit: Emit): Promise<void> {
+  const changes = jobChanges(file, sides);
+  if (file.status === 'added' || file.status === 'deleted') {
+    const presentIn = file.status === 'added' ? 'fork' : 'upstream';
+    const jobs = [...changes.jobs[presentIn].keys()];
+    const lines = file.hunks.flatMap(changedLines).map((line) => line.line);
+    const named = jobs.length > 0 ? ` (jobs ${jobs.join(', ')})` : '';
+    emit(presentIn === 'fork' ? 'workflow-added' : 'workflow-removed', presentIn === 'fork' ? { fork: lines } : { upstream: lines },
+      (side) => describePresence({ thing: `workflow ${file.path}${named}`, presentIn, side }), [file.path], { jobs });
+    return;
+  }
+  for (const job of changes.removed) {
+    emit(job.commentedLine !== null ? 'job-commented-out' : 'job-removed', { upstream: [job.line], fork: [job.commentedLine] },
+      (side) => describePresence({ thing: `job "${job.name}"`, presentIn: 'upstream', side, isCommentedOut: job.commentedLine !== null }),
+      [job.name], { job: job.name, commentedOut: job.commentedLine !== null });
+  }
+  for (const job of changes.added) {
+    emit('job-added', { fork: [job.line] }, (side) => describePresence({ thing: `job "${job.name}"`, presentIn: 'fork', side }), [job.name], { job: job.name });
+  }
+}
+
+function matrixFindings(file: FileDiff, sides: Sides, emit: Emit): void {
+  const whole = sides?.upstream.lines ?? null;
   for (const hunk of file.hunks) {
-    for (const drop of [...droppedMatrixItems(hunk), ...shortenedLists(hunk)]) {
-      emit('matrix-entry-removed', drop.lines, (side) => describeDrop(drop, side), [drop.job, drop.key, drop.removed.join(',')],
+    for (const drop of [...droppedMatrixItems(hunk, whole), ...shortenedLists(hunk, whole)]) {
+      emit('matrix-entry-removed', drop.lines, (side) => describeDrop(drop, side), [drop.identityJob, drop.key, drop.removed.join(',')],
         { job: drop.job, key: drop.key, removed: drop.removed, upstream: drop.upstreamCount, fork: drop.forkCount, commentedOut: drop.isCommentedOut });
     }
   }
 }
 
-function referenceFindings(file: FileDiff, emit: Emit): void {
+/** `node-version`, `go-version`, `python-version`, `java-version`: tool versions set up for a job. */
+const TOOL_VERSION = /^[\w-]+-versions?$/;
+
+function referenceFindings(file: FileDiff, sides: Sides, emit: Emit): void {
   const upstreamSecrets = secretNames(file.hunks.flatMap(changedLines).filter((line) => line.tip === 'upstream').map((line) => line.content));
+  const env = { upstream: sides?.upstream.env ?? new Map<string, string>(), fork: sides?.fork.env ?? new Map<string, string>() };
   for (const hunk of file.hunks) {
     const secretLines = new Map<string, number[]>();
     for (const { content, tip, line } of changedLines(hunk)) {
@@ -107,17 +105,33 @@ function referenceFindings(file: FileDiff, emit: Emit): void {
         }
         continue;
       }
-      const from = pair.key === 'registry' ? pair.upstream : registryOf(pair.upstream);
-      const to = pair.key === 'registry' ? pair.fork : registryOf(pair.fork);
-      if (!from || !to || from === to) continue;
-      const unquote = (value: string): string => value.replace(/^["']|["']$/g, '');
-      const subject = pair.key === 'registry' ? 'login registry' : `${pair.key} (registry ${from} → ${to})`;
-      const [upstreamValue, forkValue] = pair.key === 'registry' ? [from, to] : [unquote(pair.upstream), unquote(pair.fork)];
-      const neutral = pair.key === 'registry' ? `login registry: ${from} → ${to}` : `${pair.key}: ${upstreamValue} → ${forkValue} (registry ${from} → ${to})`;
-      emit('registry-changed', pair.lines, (side) => describeChange({ subject, upstream: upstreamValue, fork: forkValue, side, isVersioned: false, neutral }),
-        [pair.key, pair.upstream, pair.fork], { key: pair.key, upstream: pair.upstream, fork: pair.fork, registries: [from, to] });
+      if (TOOL_VERSION.test(pair.key) && !/^\[/.test(pair.upstream) && !/^\[/.test(pair.fork)) {
+        const [upstream, fork] = [pair.upstream, pair.fork].map((value) => value.replace(/^["']|["']$/g, '')) as [string, string];
+        emit('tool-version-changed', pair.lines,
+          (side) => describeChange({ subject: pair.key, upstream, fork, side, isVersioned: isVersionLike(upstream) && isVersionLike(fork), neutral: `${pair.key}: ${upstream} → ${fork}` }),
+          [pair.key, upstream, fork], { key: pair.key, upstream, fork });
+        continue;
+      }
+      registryFinding(pair, env, emit);
     }
   }
+}
+
+/** A login registry or image name the fork points elsewhere (`${{ env.X }}` read from the workflow's own env). */
+function registryFinding(pair: ReturnType<typeof changedKeyValues>[number], env: Record<'upstream' | 'fork', ReadonlyMap<string, string>>, emit: Emit): void {
+  const upstreamValue = resolveEnv(pair.upstream, env.upstream);
+  const forkValue = resolveEnv(pair.fork, env.fork);
+  // `registry:` of a login, or a variable that names one (`REGISTRY: ghcr.io`, `DOCKER_REGISTRY`).
+  const isRegistry = pair.key === 'registry' || /(?:^|_)REGISTRY$/i.test(pair.key);
+  const from = isRegistry ? upstreamValue : registryOf(upstreamValue);
+  const to = isRegistry ? forkValue : registryOf(forkValue);
+  if (!from || !to || from === to) return;
+  const unquote = (value: string): string => value.replace(/^["']|["']$/g, '');
+  const subject = pair.key === 'registry' ? 'login registry' : isRegistry ? pair.key : `${pair.key} (registry ${from} → ${to})`;
+  const [before, after] = pair.key === 'registry' ? [from, to] : [unquote(pair.upstream), unquote(pair.fork)];
+  const neutral = pair.key === 'registry' ? `login registry: ${from} → ${to}` : `${pair.key}: ${before} → ${after} (registry ${from} → ${to})`;
+  emit('registry-changed', pair.lines, (side) => describeChange({ subject, upstream: before, fork: after, side, isVersioned: false, neutral }),
+    [pair.key, pair.upstream, pair.fork], { key: pair.key, upstream: pair.upstream, fork: pair.fork, registries: [from, to] });
 }
 
 export default defineClassifier({
@@ -133,9 +147,12 @@ export default defineClassifier({
       const confidence = kind === 'matrix-entry-removed' && details['job'] === null ? 'medium' : 'high';
       findings.push(createFinding({ category: 'workflow', kind, path: file.path, message: describe(at.side), identity, ...at, confidence, details }));
     };
-    await jobFindings(file, context, emit);
-    matrixFindings(file, emit);
-    if (file.status !== 'added') referenceFindings(file, emit);
-    return uniqueByFingerprint(findings);
+    const sides = await readWorkflowSides(file, context);
+    await jobFindings(file, sides, emit);
+    if (file.status !== 'deleted') {
+      matrixFindings(file, sides, emit);
+      referenceFindings(file, sides, emit);
+    }
+    return uniqueByFingerprint(separateSameDrops(findings));
   },
 });

@@ -59,3 +59,31 @@ describe('workflow classifier', () => {
     expect(await classifyAll(workflow, files)).toEqual([]);
   });
 });
+
+describe('workflow references', async () => {
+  const { registryOf, resolveEnv, secretNames } = await import('../../src/classifiers/workflow/references.js');
+  const { enclosingKeys } = await import('../../src/classifiers/workflow/yamlLines.js');
+
+  it('reads secrets anywhere in an expression, never in comments', () => {
+    expect([...secretNames([
+      'token: ${{ secrets.A || secrets.B }}',
+      "run: echo ${{ format('{0}', secrets.X) }} ${{ secrets['Y-Z'] }}",
+      '# password: ${{ secrets.COMMENTED }}',
+      'name: secrets.NOT_AN_EXPRESSION',
+    ])].sort()).toEqual(['A', 'B', 'X', 'Y-Z']);
+  });
+
+  it('finds the registry of image names that hold expressions', () => {
+    expect(registryOf('ghcr.io/org/app:${{ github.sha }}')).toBe('ghcr.io');
+    expect(registryOf('org/app:${{ github.sha }}')).toBe('docker.io');
+    expect(registryOf('${{ env.REGISTRY }}/app')).toBe('${{ env.REGISTRY }}');
+    expect(resolveEnv('${{ env.REGISTRY }}', new Map([['REGISTRY', "${{ github.event_name == 'push' && secrets.PROD_REGISTRY || 'ghcr.io' }}"]]))).toBe('secret PROD_REGISTRY or ghcr.io');
+  });
+
+  it('knows the key of list items written at its own indent', () => {
+    const lines = ['jobs:', '  build:', '    steps:', '    - name: a', '    - name: b'];
+    expect(enclosingKeys(lines, 4).map((key) => key.key)).toEqual(['steps', 'build', 'jobs']);
+    const gitlab = ['build:', '  parallel:', '    matrix:', '      - TARGET:', '          - x86_64'];
+    expect(enclosingKeys(gitlab, 4).map((key) => key.key)).toEqual(['TARGET', 'matrix', 'parallel', 'build']);
+  });
+});

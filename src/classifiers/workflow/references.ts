@@ -1,28 +1,59 @@
-// What a workflow refers to: secrets (`${{ secrets.X }}`), registries (docker/login-action `registry:`,
-// image names) and actions (`uses: owner/repo@ref`, https://docs.github.com/en/actions/sharing-automations).
+// What a workflow refers to: secrets (`secrets.X` anywhere in a `${{ }}` expression,
+// https://docs.github.com/en/actions/learn-github-actions/expressions), registries (docker/login-action
+// `registry:`, image names) and actions (`uses: owner/repo@ref`, https://docs.github.com/en/actions/sharing-automations).
 import type { Hunk } from '../../model.js';
 import { changedLines } from '../common/lines.js';
 import { keyLine } from './yamlLines.js';
 
-const SECRET = /\$\{\{\s*secrets\.([A-Za-z0-9_-]+)\s*\}\}|secrets\[\s*['"]([A-Za-z0-9_-]+)['"]\s*\]/g;
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+/** `secrets.NAME` or `secrets['NAME']`, wherever the expression puts them (`secrets.A || secrets.B`, `format('{0}', secrets.X)`). */
+const SECRET = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g;
 
+/** The secrets a line's expressions read; comments and `${{` outside expressions are not references. */
 export function secretNames(lines: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const line of lines) {
     if (line.trimStart().startsWith('#')) continue;
-    for (const match of line.matchAll(SECRET)) names.add(match[1] ?? match[2] ?? '');
+    for (const expression of line.matchAll(EXPRESSION)) {
+      for (const match of (expression[1] ?? '').matchAll(SECRET)) names.add(match[1] ?? match[2] ?? '');
+    }
   }
+  names.delete('');
   return names;
 }
 
+/**
+ * `${{ env.NAME }}` replaced by the workflow's own value of NAME where it sets
+ * one; a value that is then one whole expression reads as what it can yield
+ * (`ghcr.io or secret ARTIFACTORY_REGISTRY`), not as its code.
+ */
+export const resolveEnv = (value: string, env: ReadonlyMap<string, string>): string => {
+  const resolved = value.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) => env.get(name) ?? whole);
+  const whole = /^["']?\$\{\{([\s\S]*)\}\}["']?$/.exec(resolved.trim());
+  if (whole === null || resolved === value) return resolved;
+  const yields = [
+    ...[...(whole[1] ?? '').matchAll(SECRET)].map((match) => `secret ${match[1] ?? match[2] ?? ''}`),
+    ...[...(whole[1] ?? '').matchAll(/\|\|\s*'([^']*)'/g)].map((match) => match[1] ?? ''),
+  ];
+  return yields.length > 0 ? yields.join(' or ') : resolved;
+};
+
 const IMAGE_REF = /^(?:[a-z0-9.-]+(?::\d+)?\/)?[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w.-]+)?(?:@sha256:[0-9a-f]+)?$/;
 
-/** The registry an image name resolves to (Docker's rule: a first part with `.` or `:` or `localhost` is a host). */
+/**
+ * The registry an image name resolves to (Docker's rule: a first part with
+ * `.` or `:` or `localhost` is a host). Expressions in the name
+ * (`org/app:${{ github.sha }}`) stand for one name part; a host that is
+ * itself an expression (`${{ env.REGISTRY }}/app`) is that expression.
+ */
 export function registryOf(image: string): string | null {
   const ref = image.replace(/^["']|["']$/g, '').replace(/^docker:\/\//, '');
-  if (!IMAGE_REF.test(ref) || !ref.includes('/') && !ref.includes(':')) return null;
-  const first = ref.split('/')[0] ?? '';
-  return ref.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
+  const host = /^(\$\{\{[^}]*\}\})\//.exec(ref)?.[1];
+  if (host !== undefined) return host;
+  const plain = ref.replace(EXPRESSION, 'x');
+  if (!IMAGE_REF.test(plain) || (!plain.includes('/') && !plain.includes(':'))) return null;
+  const first = plain.split('/')[0] ?? '';
+  return plain.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
 }
 
 export interface Pair {
@@ -34,25 +65,33 @@ export interface Pair {
   lines: { upstream: number[]; fork: number[] };
 }
 
-/** `key: value` lines the fork changed, paired by key within a hunk (`-` then `+`). */
+/**
+ * `key: value` lines the fork changed, paired by key within a hunk (`-` then
+ * `+`), every occurrence in order: three setup steps changing three
+ * `*-version`s are three pairs. `uses:` lines pair by action instead, so a
+ * hunk that bumps one action of several pairs it with its own old ref.
+ */
 export function changedKeyValues(hunk: Hunk): Pair[] {
-  const removed = new Map<string, { value: string; line: number }>();
-  const added = new Map<string, { value: string; line: number }>();
+  const removed = new Map<string, { value: string; line: number }[]>();
+  const added = new Map<string, { value: string; line: number }[]>();
   for (const { content, tip, line } of changedLines(hunk)) {
     const key = keyLine(content.replace(/^(\s*)-\s+/, '$1  '));
     if (!key || key.value === '') continue;
+    const name = key.key === 'uses' ? `uses:${actionRef(key.value)?.action ?? key.value}` : key.key;
     const target = tip === 'upstream' ? removed : added;
-    if (!target.has(key.key)) target.set(key.key, { value: key.value, line });
+    target.set(name, [...(target.get(name) ?? []), { value: key.value, line }]);
   }
   const pairs: Pair[] = [];
-  for (const [key, upstream] of removed) {
-    const fork = added.get(key);
-    if (fork !== undefined && fork.value !== upstream.value) {
-      pairs.push({ key, upstream: upstream.value, fork: fork.value, hunk, lines: { upstream: [upstream.line], fork: [fork.line] } });
-    }
+  for (const [name, upstreams] of removed) {
+    const forks = added.get(name) ?? [];
+    upstreams.forEach((upstream, index) => {
+      const fork = forks[index];
+      const key = name.startsWith('uses:') ? 'uses' : name;
+      if (fork !== undefined && fork.value !== upstream.value) pairs.push({ key, upstream: upstream.value, fork: fork.value, hunk, lines: { upstream: [upstream.line], fork: [fork.line] } });
+    });
   }
   // A login the fork points at a registry where upstream used the default one.
-  const forkRegistry = added.get('registry');
+  const forkRegistry = added.get('registry')?.[0];
   if (forkRegistry !== undefined && !removed.has('registry')) {
     pairs.push({ key: 'registry', upstream: 'docker.io', fork: forkRegistry.value, hunk, lines: { upstream: [], fork: [forkRegistry.line] } });
   }

@@ -29,21 +29,30 @@ export const indentOf = (line: string): number => /^\s*/.exec(line)?.[0].length 
 
 /**
  * The keys enclosing `lines[index]`, innermost first, found by walking up to
- * lines of smaller indent; stops at the start of the window (the hunk).
+ * lines of smaller indent; stops at the start of the window (the hunk, or the
+ * whole file in git mode). YAML lets a list sit at its key's own indent
+ * (`steps:` then `- name: x` below it, unindented): a list item's parent may
+ * be a key at the same indent with nothing after its colon.
  */
 export function enclosingKeys(lines: readonly string[], index: number): KeyLine[] {
   const keys: KeyLine[] = [];
-  let indent = indentOf(lines[index] ?? '');
-  for (let i = index - 1; i >= 0 && indent > 0; i -= 1) {
+  const start = lines[index] ?? '';
+  let indent = indentOf(start);
+  let isItem = /^\s*-\s/.test(start);
+  for (let i = index - 1; i >= 0 && (indent > 0 || isItem); i -= 1) {
     const line = lines[i] ?? '';
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const key = keyLine(line);
+    // `- TARGET:` (a mapping inside a list, as in GitLab's `parallel: matrix:`) is a key at the dash's indent plus two.
+    const key = keyLine(line) ?? keyLine(line.replace(/^(\s*)-\s/, '$1  '));
     const lineIndent = indentOf(line);
-    if (key && lineIndent < indent) {
+    const isParentOfItem = isItem && key !== null && key.value === '' && lineIndent === indent;
+    if (key && (lineIndent < indent || isParentOfItem)) {
       keys.push(key);
       indent = lineIndent;
-    } else if (!key && lineIndent < indent) {
+      isItem = false;
+    } else if (lineIndent < indent) {
       indent = lineIndent;
+      isItem = /^\s*-\s/.test(line);
     }
   }
   return keys;

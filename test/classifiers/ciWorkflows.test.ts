@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCiWorkflowsFixture } from '../../fixtures/make-fork.mjs';
+import type { Finding, Report } from '../../src/model.js';
+import { runCli } from '../helpers/runCli.js';
+
+/** The ci-workflows fork (fixtures/forks/ci-workflows.mjs), audited once in git mode. */
+let dir: string;
+let report: Report;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'forkdiff-ci-'));
+  const fixture = await makeCiWorkflowsFixture(join(dir, 'fx'));
+  const { status, stdout, stderr } = runCli(['main', '--format', 'json'], { cwd: fixture.clone });
+  expect(stderr).toBe('');
+  expect(status).toBe(0);
+  report = JSON.parse(stdout) as Report;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const messages = (category: string, path: string): string[] =>
+  report.findings.filter((finding: Finding) => finding.category === category && finding.path === path).map((finding) => finding.message).sort();
+
+describe('GitHub Actions, read whole in git mode', () => {
+  it('reports every changed action and tool version of a hunk, who moved each, and flow lists shortened', () => {
+    const ci = messages('workflow', '.github/workflows/ci.yml');
+    expect(ci).toEqual(expect.arrayContaining([
+      'fork downgraded actions/setup-node v4 → v3',
+      'fork downgraded actions/setup-python v5 → v4',
+      'upstream bumped actions/checkout v3 → v4; fork still at v3',
+      'fork downgraded node-version 20 → 18',
+      'fork shortened python-version: 3 → 1 entries in job "lint" (dropped 3.10, 3.11)',
+    ]));
+  });
+
+  it('finds secrets anywhere in an expression, and registries behind env values and expressions', () => {
+    const ci = messages('workflow', '.github/workflows/ci.yml');
+    expect(ci).toEqual(expect.arrayContaining([
+      'fork newly references secret GHCR_TOKEN',
+      'fork newly references secret GITHUB_TOKEN',
+      'fork changed REGISTRY docker.io → ghcr.io',
+      'fork changed IMAGE (registry docker.io → ghcr.io) docker.io/upstream/app → ghcr.io/fork/app',
+    ]));
+    expect(ci.filter((message) => message.includes('DOCKERHUB_TOKEN'))).toEqual([]);
+  });
+
+  it('names the job of a matrix entry the hunk does not show, once per job that drops it', () => {
+    expect(messages('removed-tests', '.github/workflows/ci.yml')).toEqual([
+      'fork commented out test job "test-integration"',
+      'fork commented out test matrix entry worker: oci-rootless in job "race"',
+      'fork commented out test matrix entry worker: oci-rootless in job "unit"',
+    ]);
+    const drops = report.findings.filter((finding) => finding.kind === 'matrix-entry-removed' && finding.details['key'] === 'worker');
+    expect(new Set(drops.map((finding) => finding.fingerprint)).size).toBe(2);
+  });
+
+  it('does not read steps written at their key\'s indent, or a comment, as drift', () => {
+    const ci = messages('workflow', '.github/workflows/ci.yml');
+    expect(ci.filter((message) => /Vet|steps|rootless support/.test(message))).toEqual([]);
+  });
+
+  it('analyses a workflow only the fork has as a whole: its jobs, secrets and login registry', () => {
+    expect(messages('workflow', '.github/workflows/publish-artifactory.yml')).toEqual([
+      'fork added workflow .github/workflows/publish-artifactory.yml (jobs artifactory)',
+      'fork changed login registry docker.io → canonical.jfrog.io',
+      'fork newly references secret ARTIFACTORY_PASSWORD',
+      'fork newly references secret ARTIFACTORY_TOKEN',
+      'fork newly references secret ARTIFACTORY_URL',
+      'fork newly references secret ARTIFACTORY_USER',
+    ]);
+  });
+});
+
+describe('GitLab CI', () => {
+  it('reports removed test jobs (by name and by the runner their script calls) and matrix entries by their variable', () => {
+    expect(messages('removed-tests', '.gitlab-ci.yml')).toEqual(['fork removed test job "cargo-test"', 'fork removed test job "verify"']);
+    expect(messages('workflow', '.gitlab-ci.yml')).toEqual([
+      'fork removed job "cargo-test"',
+      'fork removed job "verify"',
+      'fork removed matrix TARGET: aarch64 in job "build"',
+      'fork removed matrix TARGET: riscv64 in job "build"',
+    ]);
+  });
+});
