@@ -208,6 +208,8 @@ export interface Report {
   mergeBase: string | null;
   summary: CategorySummary[];
   totals: SideCounts;
+  /** The distinct totals split by side (files and hunks each on their own side); null without sides. */
+  totalsBySide: Record<'fork' | 'upstream' | 'both', SideCounts> | null;
   files: FileDiff[];
   findings: Finding[];
   /** Null when history is unavailable (diff-file mode, no merge base). */

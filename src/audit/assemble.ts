@@ -1,4 +1,5 @@
 import { type CategoryGlobs, createCategoriser } from '../classifiers/categorise.js';
+import { isOpen } from '../classifiers/define.js';
 import type { ClassifyContext } from '../classifiers/define.js';
 import { CATEGORY_IDS as CATEGORY_ORDER, type CategoryId, type Commits, type FileDiff, type Finding, type Mode, type RefSide, type Report, type SyncPlan } from '../model.js';
 import { globMatcher } from '../classifiers/paths.js';
@@ -8,7 +9,7 @@ import { addCommitEvidence } from './commitEvidence.js';
 import { createCompactor } from './compact.js';
 import { IN_MEMORY_HUNKS, createHunkSpill } from './hunkSpill.js';
 import { createLineBudget } from './lineBudget.js';
-import { summarise, totals } from './summary.js';
+import { createSummaryAccumulator } from './summary.js';
 
 export interface AssembleInput {
   mode: Mode;
@@ -42,8 +43,10 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   const compact = createCompactor();
   const spill = createHunkSpill(IN_MEMORY_HUNKS, compact);
   const progress = createFileProgress();
+  const counts = createSummaryAccumulator();
   const files: FileDiff[] = [];
   const findings: Finding[] = [];
+  const stillOpen: Finding[] = [];
   let ignored = 0;
   // One file at a time, from parser to report: a parsed file dies before the
   // next garbage collection, so it is never promoted to the old generation.
@@ -53,12 +56,17 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
       continue;
     }
     await input.prepare?.([file]);
-    for (const finding of await categoriser.classify(file, input.context)) findings.push(compact(finding));
+    for (const finding of await categoriser.classify(file, input.context)) {
+      if (isOpen(finding)) stillOpen.push(finding);
+      else findings.push(compact(finding));
+    }
+    counts.add(file);
     budget.keep(file);
     files.push(spill.keep(file));
     progress.tick();
   }
   progress.done();
+  for (const finding of stillOpen) findings.push(compact(finding));
   const { upstream, fork, mergeBase, commits, sync = null, findings: fromHistory = [], notices } = await meta();
   for (const finding of fromHistory) findings.push(compact(finding));
   if (ignored > 0) notices.push(`${ignored} file(s) left out by the config's ignore globs`);
@@ -73,8 +81,9 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
     upstream,
     fork,
     mergeBase,
-    summary: summarise(files, findings, hasSides),
-    totals: totals(files),
+    summary: counts.summary(findings, hasSides),
+    totals: counts.totals(),
+    totalsBySide: counts.totalsBySide(hasSides),
     files,
     findings,
     commits,

@@ -68,7 +68,7 @@ export interface SinceHeadline {
 }
 
 /** What a headline needs from a report: `trend` builds it from older JSON reports too. */
-export type HeadlineInput = Pick<Report, 'mode' | 'mergeBase' | 'files' | 'findings' | 'commits' | 'sync' | 'totals'>;
+export type HeadlineInput = Pick<Report, 'mode' | 'mergeBase' | 'files' | 'findings' | 'commits' | 'sync' | 'totals'> & Partial<Pick<Report, 'totalsBySide'>>;
 
 const emptyTally = (): SideTally => ({
   files: 0, hunks: 0, additions: 0, deletions: 0,
@@ -84,7 +84,13 @@ export function headline(report: HeadlineInput, since: SinceHeadline | null = nu
   // Without history a side is never trusted, whatever a file or finding says.
   const sideOf = (side: Side): Side => (hasSides ? side : null);
   for (const file of report.files) tallyOf(tallies, sideOf(file.side)).files += 1;
-  if (hasSides) {
+  if (hasSides && report.totalsBySide) {
+    // Counted when the report was built: on a huge fork the hunks wait on disk.
+    for (const side of ['fork', 'upstream', 'both'] as const) {
+      const { hunks, additions, deletions } = report.totalsBySide[side];
+      Object.assign(tallies[side], { hunks, additions, deletions });
+    }
+  } else if (hasSides) {
     // One pass over the hunks: on a huge fork they are read back from disk on every access.
     for (const file of report.files) {
       for (const hunk of file.hunks) {

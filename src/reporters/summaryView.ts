@@ -37,13 +37,17 @@ export function summaryView(report: Report): TableView {
   const { totals } = report;
   const totalRow = ['Total (distinct)', count(totals.files), count(totals.hunks), plus(totals.additions), minus(totals.deletions), count(report.findings.length)];
   if (hasSides) {
-    // One pass: a huge report's hunks may be read back from disk each time they are walked.
-    const hunksBySide = { fork: 0, upstream: 0, both: 0 };
-    for (const file of report.files) {
-      for (const hunk of file.hunks) if (hunk.side) hunksBySide[hunk.side] += 1;
-    }
-    totalRow.push(count(hunksBySide.fork), count(hunksBySide.upstream), count(hunksBySide.both));
+    // Counted when the report was built: a huge report's hunks wait on disk.
+    const bySide = report.totalsBySide ?? hunkTotalsBySide(report);
+    totalRow.push(count(bySide.fork.hunks), count(bySide.upstream.hunks), count(bySide.both.hunks));
   }
   rows.push(totalRow);
   return { columns, rows };
+}
+
+/** For a report built without per-side totals (an older JSON report): one pass over the hunks. */
+function hunkTotalsBySide(report: Report): Record<'fork' | 'upstream' | 'both', { hunks: number }> {
+  const bySide = { fork: { hunks: 0 }, upstream: { hunks: 0 }, both: { hunks: 0 } };
+  for (const file of report.files) for (const hunk of file.hunks) if (hunk.side) bySide[hunk.side].hunks += 1;
+  return bySide;
 }

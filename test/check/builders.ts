@@ -50,6 +50,7 @@ export function aReport(findings: Finding[], ref = 'v0.11'): Report {
     mergeBase: 'c'.repeat(40),
     summary: [],
     totals: { files: 0, hunks: 0, additions: 0, deletions: 0 },
+    totalsBySide: null,
     files: [],
     findings,
     commits: null,
