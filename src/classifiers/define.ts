@@ -37,3 +37,18 @@ export interface Classifier {
 }
 
 export const defineClassifier = (classifier: Classifier): Classifier => classifier;
+
+const open = new WeakSet<object>();
+
+/**
+ * Marks a finding its classifier will still add to after returning it (a
+ * module row that later vendored files of the module join). The report
+ * keeps a copy of each finding as it arrives (see audit/compact.ts); an open
+ * one is copied only once every file has been read.
+ */
+export const keepOpen = <T extends object>(finding: T): T => {
+  open.add(finding);
+  return finding;
+};
+
+export const isOpen = (finding: object): boolean => open.has(finding);

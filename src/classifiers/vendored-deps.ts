@@ -5,7 +5,7 @@ import { createFinding } from './common/finding.js';
 import { locate, wholeFile } from './common/location.js';
 import type { Located } from './common/location.js';
 import { describeChange } from './common/wording.js';
-import { defineClassifier } from './define.js';
+import { defineClassifier, keepOpen } from './define.js';
 import type { ClassifyContext } from './define.js';
 import { pairEntries } from './deps/pairEntries.js';
 import { readEntryGroups } from './deps/readers.js';
@@ -74,7 +74,7 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
     confidence: 'medium',
     details: { module, ecosystem: 'go', upstream: null, fork: null, direction: 'changed', vendoredFiles: [file.path] },
   });
-  memory.vendoredRows.set(module, row);
+  memory.vendoredRows.set(module, keepOpen(row));
   return [row];
 }
 
@@ -104,7 +104,7 @@ export default defineClassifier({
       }
       const found = dependencyRows(file, changes, place);
       if (group.ecosystem === 'go') {
-        for (const row of found) if (!memory.goRows.has(String(row.details['module']))) memory.goRows.set(String(row.details['module']), row);
+        for (const row of found) if (!memory.goRows.has(String(row.details['module']))) memory.goRows.set(String(row.details['module']), keepOpen(row));
       }
       rows.push(...found);
     }

@@ -137,3 +137,14 @@ describe('errors: one line, exit 2, no stack', () => {
     expect(stderr.trimEnd()).toMatch(message);
   });
 });
+
+describe('a module row in the report', () => {
+  it('lists every vendored file of its module, also those read after the row was made', () => {
+    const { status, stdout } = runCli(['--diff-file', diffFixture('../diffs/analysers/deps-go.diff'), '--format', 'json']);
+    expect(status).toBe(0);
+    const findings = (JSON.parse(stdout) as { findings: { details: Record<string, unknown> }[] }).findings;
+    const vendoredOf = (module: string) => findings.find((finding) => finding.details['module'] === module)?.details['vendoredFiles'];
+    expect(vendoredOf('github.com/patched/thing')).toEqual(['vendor/github.com/patched/thing/sub/file.go', 'vendor/github.com/patched/thing/other.go']);
+    expect(vendoredOf('golang.org/x/sys')).toEqual(['vendor/golang.org/x/sys/unix/zerrors.go']);
+  });
+});

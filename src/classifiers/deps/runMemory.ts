@@ -34,8 +34,9 @@ export function runMemoryOf(context: ClassifyContext): RunMemory {
  * keeps the side and commits of the version lines it was read from.
  */
 export function attachVendoredFile(row: Finding, path: string, at: Located): void {
+  // Every path comes once (a diff names each file once): no search through thousands of vendored files.
   const files = Array.isArray(row.details['vendoredFiles']) ? (row.details['vendoredFiles'] as string[]) : [];
-  if (!files.includes(path)) files.push(path);
+  files.push(path);
   row.details['vendoredFiles'] = files;
   if (row.kind !== 'vendored-files') return;
   row.side = joinSides(row.side, at.side);
