@@ -27,6 +27,9 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
   const source = await openGitSource(options);
   const diff = source.diff();
   const attributor = createAttributor(source);
+  // History and commit lists start now, beside the diff, not after the last file: git works while we parse.
+  const listed = source.commits();
+  for (const started of [listed, attributor.sides()]) started?.catch(() => undefined);
   const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
   try {
     return await assemble(
@@ -40,8 +43,8 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
       },
       async () => {
         await diff.done; // rejects with git's own reason when the diff failed part-way
-        const listed = await source.commits();
-        const commits = listed ? await attributor.withApplied(listed) : null;
+        const known = await listed;
+        const commits = known ? await attributor.withApplied(known) : null;
         const planned = commits && options.sync !== false ? await planSync(source, attributor, commits) : null;
         return {
           upstream: source.upstream,

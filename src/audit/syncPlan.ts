@@ -47,11 +47,18 @@ export async function planSync(source: GitSource, attributor: Attributor, commit
     if (ordered.length > forecast.length) {
       notices.push(`sync plan: forecast the first ${forecast.length} of ${ordered.length} missing commits (security fixes and fixes first); the rest are not forecast`);
     }
+    const { fork, upstream } = await sides;
+    const isTriviallyClean = trivialPicks(upstream, fork);
     const parents = await forecaster.parentsOf(forecast.map((commit) => commit.sha));
+    const toMerge = forecast.filter((commit) => !isTriviallyClean(commit.sha) && parents.get(commit.sha)?.[0] !== undefined);
+    const batch = await forecaster.pickAllOnto(scratch, forkTree, toMerge.map((commit) => ({ commit: commit.sha, parent: parents.get(commit.sha)?.[0] ?? '' })));
+    const merged = new Map(batch?.map((result, index) => [toMerge[index]?.sha ?? '', result]));
     const picks = await mapPool(forecast, PARALLEL_PICKS, async (commit) => {
+      if (isTriviallyClean(commit.sha)) return { ...pickResult(commit, { tree: '', conflicts: [] }, forkTree), result: 'clean' as const };
       const parent = parents.get(commit.sha)?.[0];
       if (parent === undefined) return pickResult(commit, { tree: '', conflicts: [{ path: '(root commit)' }] }, forkTree);
-      return pickResult(commit, await forecaster.pickOnto(scratch, forkTree, commit.sha, parent), forkTree);
+      // Batched where git can; one merge per commit where it cannot (git 2.38, 2.39).
+      return pickResult(commit, merged.get(commit.sha) ?? (await forecaster.pickOnto(scratch, forkTree, commit.sha, parent)), forkTree);
     });
     // A commit that would pick empty is already in the fork: applied, not missing.
     const empty = new Set(picks.filter((pick) => pick.result === 'empty').map((pick) => pick.sha));
@@ -60,7 +67,6 @@ export async function planSync(source: GitSource, attributor: Attributor, commit
       missingFromFork: commits.missingFromFork.filter((commit) => !empty.has(commit.sha)),
       applied: [...commits.applied, ...commits.missingFromFork.filter((commit) => empty.has(commit.sha)).map((commit) => ({ commit, how: 'empty-pick' as const, forkCommit: null }))],
     };
-    const { fork, upstream } = await sides;
     const carries = await carryLedger(source, fork, upstream.changed.fromNames, await source.forkCommits());
     const firstPaths = await forecaster.firstPaths(settled.missingFromFork.filter((commit) => commit.security.length > 0).map((commit) => commit.sha));
     return {
@@ -72,6 +78,24 @@ export async function planSync(source: GitSource, attributor: Attributor, commit
   } finally {
     scratch.remove();
   }
+}
+
+/**
+ * A missing commit whose every file no other upstream commit and no fork
+ * commit touched since the merge base picks cleanly without a merge: the
+ * fork still has each file exactly as the commit's parent had it. Most
+ * commits of a big fork far behind are like this, and each merge saved is
+ * two git processes.
+ */
+function trivialPicks(upstream: SideFacts, fork: SideFacts): (sha: string) => boolean {
+  const touches = new Map<string, string[]>();
+  for (const [path, shas] of upstream.pathCommits.byPath) for (const sha of shas) touches.set(sha, [...(touches.get(sha) ?? []), path]);
+  return (sha) => {
+    const paths = touches.get(sha);
+    if (!paths || paths.length === 0) return false;
+    return paths.every((path) =>
+      upstream.pathCommits.byPath.get(path)?.length === 1 && !upstream.pathCommits.renamedFrom.has(path) && !fork.changed.paths.has(path));
+  };
 }
 
 /** The fork's commits with what history says about each, then the ledger's verdicts. */

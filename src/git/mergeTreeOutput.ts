@@ -48,3 +48,35 @@ export const parseMergeTree = (output: string): MergeTreeResult => {
   const paths = [...new Set([...conflicted, ...kinds.keys()])].sort();
   return { tree, conflicts: paths.map((path) => ({ path, kind: kinds.get(path) ?? 'content' })) };
 };
+
+/**
+ * Reads `git merge-tree --stdin -z --name-only`: per merge, `<1 clean|0
+ * conflicts>\0<tree>\0`, then (when it conflicts) its conflicted paths and
+ * an empty field, then its messages (`<count>\0<path>…\0<type>\0<text>\0`)
+ * and an empty field.
+ */
+export const parseMergeTreeBatch = (output: string): MergeTreeResult[] => {
+  const fields = output.split('\0');
+  const results: MergeTreeResult[] = [];
+  let at = 0;
+  while (at + 1 < fields.length && /^[01]$/.test(fields[at] ?? '')) {
+    const isClean = fields[at] === '1';
+    const tree = fields[at + 1] ?? '';
+    at += 2;
+    let body = '';
+    if (!isClean) {
+      for (; at < fields.length && fields[at] !== ''; at += 1) body += `${fields[at]}\0`;
+      at += 1;
+    }
+    body += '\0';
+    while (at < fields.length && fields[at] !== '') {
+      const count = Number(fields[at]);
+      if (!Number.isInteger(count) || count < 0) break;
+      body += `${fields.slice(at, at + count + 3).join('\0')}\0`;
+      at += count + 3;
+    }
+    at += 1;
+    results.push(parseMergeTree(`${tree}\0${body}`));
+  }
+  return results;
+};

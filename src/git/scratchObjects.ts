@@ -9,6 +9,8 @@ import type { Repo } from './repo.js';
 export interface ScratchObjects {
   /** Environment for git processes that may write objects (merge-tree, commit-tree). */
   env: Record<string, string>;
+  /** The temporary directory itself, where scratch inputs may also go. */
+  directory: string;
   /** Removes the directory; also done at exit, on Ctrl-C and on SIGTERM. */
   remove(): void;
 }
@@ -30,5 +32,5 @@ export const openScratchObjects = async (repo: Repo): Promise<ScratchObjects> =>
     throw new ForkdiffError(`cannot create a temporary object store in ${tmpdir()}: ${reason} (set TMPDIR to a writable directory)`);
   }
   const remove = onExit(() => rmSync(directory, { recursive: true, force: true }));
-  return { env: { GIT_OBJECT_DIRECTORY: directory, GIT_ALTERNATE_OBJECT_DIRECTORIES: objects }, remove };
+  return { env: { GIT_OBJECT_DIRECTORY: directory, GIT_ALTERNATE_OBJECT_DIRECTORIES: objects }, directory, remove };
 };
