@@ -28,7 +28,7 @@ const NEWLINE = 10;
 export const createBlobReader = (cwd: string): BlobReader => {
   let child: ChildProcess | null = null;
   const queue: Pending[] = [];
-  let buffer = Buffer.alloc(0);
+  let buffer: Buffer = Buffer.alloc(0);
 
   const fail = (error: Error): void => {
     for (const pending of queue.splice(0)) pending.reject(error);
