@@ -1,19 +1,39 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, lstat, open, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ForkdiffError } from '../errors.js';
 import { coalesce } from './coalesce.js';
+
+// As the kernel's own limit on links followed in one lookup (Linux MAXSYMLINKS).
+const MAX_LINKS = 40;
+
+/**
+ * The file a write to `path` lands in: a symlink is followed (also a dangling
+ * one, whose target is then created), so the link itself stays a link.
+ */
+async function followLinks(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < MAX_LINKS; hops += 1) {
+    const stats = await lstat(current).catch(() => null);
+    if (!stats?.isSymbolicLink()) return current;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  throw new ForkdiffError(`cannot write ${path}: too many levels of symbolic links`);
+}
 
 /**
  * `--output FILE`: the report streams into a temporary file beside it, which
  * is then renamed over it, so a reader (or a nightly commit) never sees a
  * half-written report, and a failure leaves the previous one in place.
+ * Renaming replaces the file, not its contents, so what the user set on it is
+ * carried over: a symlink is written through, and the file keeps its mode.
  */
 export async function writeAtomic(path: string, chunks: Iterable<string>): Promise<void> {
-  const target = resolve(path);
+  const target = await followLinks(resolve(path));
   const directory = dirname(target);
   const isDirectory = await stat(directory).then((stats) => stats.isDirectory(), () => false);
   if (!isDirectory) throw new ForkdiffError(`cannot write ${path}: directory ${directory} does not exist (create it first)`);
+  const previousMode = await stat(target).then((stats) => (stats.isFile() ? stats.mode & 0o7777 : null), () => null);
   const temporary = join(directory, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'w');
@@ -22,6 +42,7 @@ export async function writeAtomic(path: string, chunks: Iterable<string>): Promi
     } finally {
       await handle.close();
     }
+    if (previousMode !== null) await chmod(temporary, previousMode);
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
