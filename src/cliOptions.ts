@@ -1,6 +1,6 @@
 import { ForkdiffError } from './errors.js';
 import { CATEGORY_IDS, type CategoryId } from './model.js';
-import { FORMATS, type Format } from './reporters/index.js';
+import { FORMATS, type Format } from './reporters/formats.js';
 import { HUNKS_MODES, type HunksMode } from './reporters/options.js';
 
 /** Raw flags as commander gives them. */
@@ -11,6 +11,8 @@ export interface RawFlags {
   upstream?: string;
   origin?: string;
   fetch: boolean;
+  forkRev?: string;
+  progress: boolean;
   format?: string;
   output?: string;
   category?: string[];
@@ -20,8 +22,20 @@ export interface RawFlags {
   since?: string;
   hunks?: string;
   baseline?: string;
+  quiet?: boolean;
   debug?: boolean;
 }
+
+/** Flags that shape the report or the gate, which `baseline` and `init` have no use for. */
+export const REPORT_ONLY_FLAGS = {
+  format: '--format',
+  output: '--output',
+  category: '--category',
+  check: '--check',
+  since: '--since',
+  hunks: '--hunks',
+  quiet: '--quiet',
+} as const satisfies Partial<Record<keyof RawFlags, string>>;
 
 export function parseFormat(value: string | undefined): Format {
   if (value === undefined) return 'table';

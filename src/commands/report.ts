@@ -20,7 +20,8 @@ export async function runReport(refs: readonly string[], flags: RawFlags, cwd: s
   const { config, reports, baselineFile } = await auditFromFlags(refs, flags, cwd);
   const since = flags.since === undefined ? undefined : await sinceAppendix(flags.since, reports);
   const isToFile = flags.output !== undefined;
-  const chunks = reporters[format](reports.map((report) => filterReport(report, categories)), {
+  const reporter = await reporters[format]();
+  const chunks = reporter(reports.map((report) => filterReport(report, categories)), {
     isColor: !isToFile && isColorWanted(process.stdout, flags.color, process.env),
     width: isToFile ? 120 : outputWidth(process.stdout, process.env),
     hunks,

@@ -1,20 +1,19 @@
 import type { Report } from '../model.js';
-import { htmlReporter } from './html/html.js';
-import { jsonReporter } from './json.js';
-import { markdownReporter } from './markdown/markdown.js';
+import type { Format } from './formats.js';
 import type { ReporterOptions } from './options.js';
-import { tableReporter } from './table/table.js';
 
-export const FORMATS = ['table', 'markdown', 'json', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
 
 /** A report as a stream of text chunks, so a huge one is never one string in memory. */
 export type Reporter = (reports: readonly Report[], options: ReporterOptions) => Iterable<string>;
 
-/** Format name → reporter; all share one signature. */
+/**
+ * Format name → reporter; all share one signature. Each is loaded when asked
+ * for: a run renders one format and need not load (or start up with) the others.
+ */
 export const reporters = {
-  table: tableReporter,
-  markdown: markdownReporter,
-  json: jsonReporter,
-  html: htmlReporter,
-} as const satisfies Record<Format, Reporter>;
+  table: async () => (await import('./table/table.js')).tableReporter,
+  markdown: async () => (await import('./markdown/markdown.js')).markdownReporter,
+  json: async () => (await import('./json.js')).jsonReporter,
+  html: async () => (await import('./html/html.js')).htmlReporter,
+} as const satisfies Record<Format, () => Promise<Reporter>>;
