@@ -4,6 +4,7 @@ Examples:
   forkdiff v0.11                                   fetch upstream/v0.11 and origin/v0.11, print tables
   forkdiff v0.10 v0.11 --format markdown -o drift.md
   forkdiff v0.11 --check                           exit 1 on drift no rule or baseline entry covers
+  forkdiff v0.11 --fork-rev HEAD --check           gate a pull request: audit HEAD as the fork side
   forkdiff --diff-file diff.v0.11.md               a saved diff, no repository needed
   git diff upstream/v0.11 origin/v0.11 | forkdiff --diff-file -
   forkdiff baseline v0.11                          accept today's findings into the baseline

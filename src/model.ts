@@ -174,7 +174,7 @@ export interface Commits {
 }
 
 export interface RefSide {
-  /** Remote name or URL. */
+  /** Remote name or URL; `.` for a local commit audited with `--fork-rev`. */
   remote: string;
   /** Branch or ref name on that remote, e.g. `v0.11`. */
   ref: string;

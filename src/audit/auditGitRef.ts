@@ -14,6 +14,8 @@ export interface GitAuditOptions {
   fetch: boolean;
   /** False to skip the sync plan (its forecasts are the slowest history work on a fork far behind). */
   sync?: boolean;
+  /** `--fork-rev`: a local commit audited as the fork side. */
+  forkRev?: string;
   extraGlobs?: CategoryGlobs;
   ignore?: readonly string[];
 }

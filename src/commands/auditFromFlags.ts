@@ -20,6 +20,7 @@ export async function auditFromFlags(refs: readonly string[], flags: RawFlags, c
   const baselineFile = flags.baseline === undefined ? baselinePath(config, undefined, configDirectory) : baselinePath(config, flags.baseline, cwd);
   const common = { extraGlobs: config.categories, ignore: config.ignore };
   if (flags.diffFile !== undefined) {
+    if (flags.forkRev !== undefined) throw new ForkdiffError('--fork-rev needs git mode: give a ref instead of --diff-file');
     if (refs.length > 0) throw new ForkdiffError('give either refs (git mode) or --diff-file, not both');
     const report = await auditDiffFile({ ...common, diffFile: flags.diffFile, srcPrefix: flags.srcPrefix, dstPrefix: flags.dstPrefix });
     return { config, reports: [report], baselineFile };
@@ -27,6 +28,9 @@ export async function auditFromFlags(refs: readonly string[], flags: RawFlags, c
   const wanted = refs.length > 0 ? refs : config.refs;
   if (wanted.length === 0) {
     throw new ForkdiffError('name a ref to audit (e.g. forkdiff v0.11, or refs: in .forkdiff.yml), or pass --diff-file PATH');
+  }
+  if (flags.forkRev !== undefined && wanted.length > 1) {
+    throw new ForkdiffError(`--fork-rev audits one commit against one upstream ref, but ${wanted.length} refs were given (${wanted.join(', ')}): name one`);
   }
   // Loaded here, not at the top: git mode's modules (simple-git among them)
   // cost a saved-diff run about 10 MB of memory it would never use.
@@ -41,6 +45,7 @@ export async function auditFromFlags(refs: readonly string[], flags: RawFlags, c
         upstream: flags.upstream ?? config.upstream ?? 'upstream',
         origin: flags.origin ?? config.origin ?? 'origin',
         fetch: flags.fetch,
+        forkRev: flags.forkRev,
       }),
     );
   }

@@ -6,6 +6,7 @@ import { createForecaster } from './forecast.js';
 import type { Forecaster } from './forecast.js';
 import { spawnTwoTipDiff } from './diffStream.js';
 import { fetchRef, resolveFetchedRef } from './fetch.js';
+import { resolveLocalRevision } from './localRevision.js';
 import type { RefTarget } from './fetch.js';
 import { createHistory } from './history.js';
 import type { History } from './history.js';
@@ -13,6 +14,7 @@ import { findMergeBase } from './mergeBase.js';
 import { reportFetchProgress } from './progress.js';
 import { resolveRemote } from './remotes.js';
 import { openRepo } from './repo.js';
+import type { Repo } from './repo.js';
 import { showFile } from './showFile.js';
 import type { GitProcess } from './spawnGit.js';
 
@@ -27,6 +29,11 @@ export interface GitSourceOptions {
   ref: string;
   /** The fork's branch when it differs from upstream's (default: `ref`). */
   forkRef?: string;
+  /**
+   * A local commit audited as the fork side instead of the fork's branch
+   * (`--fork-rev HEAD` in a pull request job); it is never fetched.
+   */
+  forkRev?: string;
   /** False for `--no-fetch`: use remote-tracking refs fetched earlier. */
   fetch: boolean;
 }
@@ -60,23 +67,23 @@ export interface GitSource {
 export const openGitSource = async (options: GitSourceOptions): Promise<GitSource> => {
   const repo = await openRepo(options.cwd, process.stderr.isTTY ? reportFetchProgress : undefined);
   const upstreamTarget: RefTarget = { role: 'upstream', remote: resolveRemote(repo, options.upstream, 'upstream'), ref: options.ref };
-  const forkTarget: RefTarget = { role: 'fork', remote: resolveRemote(repo, options.origin, 'fork'), ref: options.forkRef ?? options.ref };
   const resolveSide = options.fetch ? fetchRef : resolveFetchedRef;
   const upstreamSha = await resolveSide(repo, upstreamTarget);
-  const forkSha = await resolveSide(repo, forkTarget);
+  const fork = options.forkRev === undefined ? await forkBranch(repo, options, upstreamTarget, resolveSide) : await forkRevision(repo, options, options.forkRev, upstreamTarget);
+  const forkSha = fork.side.sha;
   const { mergeBase, notices } = await findMergeBase(
     repo,
-    { upstream: { ...upstreamTarget, sha: upstreamSha }, fork: { ...forkTarget, sha: forkSha } },
+    { upstream: { ...upstreamTarget, sha: upstreamSha }, fork: { ...fork.target, sha: forkSha } },
     options.fetch,
   );
-  const [srcPrefix, dstPrefix] = prefixes(upstreamTarget, forkTarget);
+  const [srcPrefix, dstPrefix] = fork.prefixes;
   const shaOf = { upstream: upstreamSha, fork: forkSha, base: mergeBase } satisfies Record<TreeSide, string | null>;
   let listed: Promise<ListedCommits> | null = null;
   const listOnce = (): Promise<ListedCommits> => (listed ??= listCommits(repo, upstreamSha, forkSha));
 
   return {
     upstream: { remote: options.upstream, ref: upstreamTarget.ref, sha: upstreamSha },
-    fork: { remote: options.origin, ref: forkTarget.ref, sha: forkSha },
+    fork: fork.side,
     mergeBase,
     srcPrefix,
     dstPrefix,
@@ -91,6 +98,34 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
     history: createHistory(repo),
     forecaster: createForecaster(repo),
   };
+};
+
+/** The fork side: what the report names, where a shallow clone deepens it from, and the diff's prefixes. */
+interface ForkSide {
+  side: ResolvedSide;
+  target: RefTarget;
+  prefixes: [string, string];
+}
+
+/** The fork's branch on its remote, fetched like upstream's. */
+const forkBranch = async (repo: Repo, options: GitSourceOptions, upstream: RefTarget, resolveSide: typeof fetchRef): Promise<ForkSide> => {
+  const target: RefTarget = { role: 'fork', remote: resolveRemote(repo, options.origin, 'fork'), ref: options.forkRef ?? options.ref };
+  const sha = await resolveSide(repo, target);
+  return { side: { remote: options.origin, ref: target.ref, sha }, target, prefixes: prefixes(upstream, target) };
+};
+
+/**
+ * `--fork-rev`: a local commit, never fetched; `.` is how git names the local
+ * repository as a remote. The fork's remote branch (or upstream's, in a clone
+ * without that remote) is only where a shallow clone deepens history from.
+ */
+const forkRevision = async (repo: Repo, options: GitSourceOptions, rev: string, upstream: RefTarget): Promise<ForkSide> => {
+  const sha = await resolveLocalRevision(repo, rev);
+  const hasForkRemote = options.origin !== 'origin' || repo.remotes.some((remote) => remote.name === 'origin');
+  const target: RefTarget = hasForkRemote
+    ? { role: 'fork', remote: resolveRemote(repo, options.origin, 'fork'), ref: options.forkRef ?? options.ref }
+    : { ...upstream, role: 'fork' };
+  return { side: { remote: '.', ref: rev, sha }, target, prefixes: [`${upstream.remote.displayName}/${upstream.ref}/`, 'fork-rev/'] };
 };
 
 /** `upstream/v0.11/` and `origin/v0.11/`; by role when two URLs shorten to the same name. */
