@@ -22,6 +22,8 @@ export interface AssembleInput {
   prepare?: (files: FileDiff[]) => Promise<void>;
   extraGlobs?: CategoryGlobs;
   ignore?: readonly string[];
+  /** False for `--no-progress`: no progress line even on a terminal. */
+  isProgress?: boolean;
 }
 
 export interface AssembleMeta {
@@ -42,7 +44,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   const budget = createLineBudget();
   const compact = createCompactor();
   const spill = createHunkSpill(IN_MEMORY_HUNKS, compact);
-  const progress = createFileProgress();
+  const progress = createFileProgress(input.isProgress === false ? null : process.stderr);
   const counts = createSummaryAccumulator();
   const files: FileDiff[] = [];
   const findings: Finding[] = [];

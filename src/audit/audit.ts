@@ -12,6 +12,8 @@ export interface AuditOptions {
   dstPrefix?: string;
   extraGlobs?: CategoryGlobs;
   ignore?: readonly string[];
+  /** False for `--no-progress`. */
+  isProgress?: boolean;
 }
 
 /** Diff-file mode: a saved diff in, one report out. Needs no git repository. */
@@ -20,7 +22,7 @@ export async function auditDiffFile(options: AuditOptions & { diffFile: string }
   const { files, state } = readDiff(input, { srcPrefix: options.srcPrefix, dstPrefix: options.dstPrefix });
   const context = { mode: 'diff-file' as const, readFile: async () => null, linesOf: () => null, commitSubject: () => null };
   return assemble(
-    { mode: 'diff-file', files, context, extraGlobs: options.extraGlobs, ignore: options.ignore },
+    { mode: 'diff-file', files, context, extraGlobs: options.extraGlobs, ignore: options.ignore, isProgress: options.isProgress },
     () => {
       if (!state.hasContent) {
         throw new ForkdiffError(`the diff in ${describe(options.diffFile)} is empty: save the output of git diff into it`);

@@ -16,6 +16,8 @@ export interface GitAuditOptions {
   sync?: boolean;
   /** `--fork-rev`: a local commit audited as the fork side. */
   forkRev?: string;
+  /** False for `--no-progress`. */
+  isProgress?: boolean;
   extraGlobs?: CategoryGlobs;
   ignore?: readonly string[];
 }
@@ -42,6 +44,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
         prepare: attributor.attribute,
         extraGlobs: options.extraGlobs,
         ignore: options.ignore,
+        isProgress: options.isProgress,
       },
       async () => {
         await diff.done; // rejects with git's own reason when the diff failed part-way

@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ForkdiffError } from '../errors.js';
 import { CATEGORY_IDS } from '../model.js';
@@ -86,6 +86,14 @@ export async function loadBaseline(path: string): Promise<Baseline | null> {
     throw new ForkdiffError(`${path}: cannot read baseline: ${error instanceof Error ? error.message : String(error)}`);
   }
   return parseBaseline(text, path);
+}
+
+/** `--baseline FILE` named by the user must exist: a typo must not read as "nothing accepted yet". */
+export async function requireBaseline(path: string, shownName: string): Promise<void> {
+  const isPresent = await access(path).then(() => true, () => false);
+  if (!isPresent) {
+    throw new ForkdiffError(`${shownName}: baseline not found (check --baseline, or create it with forkdiff baseline --baseline ${shownName})`);
+  }
 }
 
 /** Write through a temp file and rename, so a crash never leaves half a baseline. */

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '../model.js';
+import type { CategoryId, Finding, Report } from '../model.js';
 import type { Baseline, BaselineEntry } from './baseline.js';
 import type { Config } from './configSchema.js';
 import { describeRule, matchRules, ruleSelectors } from './expectations.js';
@@ -28,8 +28,18 @@ const refOf = (report: Report): string | null => report.fork?.ref ?? report.upst
 const compareUnexpected = (a: UnexpectedFinding, b: UnexpectedFinding): number =>
   a.reportIndex - b.reportIndex || compareFindings(a, b);
 
-/** Which findings of these reports are expected (by rule, then baseline) and which are not. */
-export function checkReports(reports: readonly Report[], config: Config, baseline: Baseline | null): CheckResult {
+/**
+ * Which findings of these reports are expected (by rule, then baseline) and
+ * which are not. With `categories` (`--check -c`), the reports hold only those
+ * categories, so rules and baseline entries of other categories are not stale.
+ */
+export function checkReports(
+  reports: readonly Report[],
+  config: Config,
+  baseline: Baseline | null,
+  categories: readonly CategoryId[] | null = null,
+): CheckResult {
+  const isInScope = (category: CategoryId): boolean => categories === null || categories.includes(category);
   const allFindings = reports.flatMap((report) => report.findings);
   const { covered, unusedRules } = matchRules(allFindings, config.expect);
   const accepted = new Set(baseline?.accepted.map((entry) => entry.fingerprint) ?? []);
@@ -46,14 +56,14 @@ export function checkReports(reports: readonly Report[], config: Config, baselin
 
   for (const index of unusedRules) {
     const rule = config.expect[index];
-    if (!rule) continue;
+    if (!rule || !isInScope(rule.category)) continue;
     result.warnings.push(
       `rule expect[${index}] (${describeRule(rule)}) matched nothing: remove it or fix its ${ruleSelectors(rule).join(', ')}`,
     );
   }
   const present = new Set(allFindings.map((finding) => finding.fingerprint));
   for (const entry of baseline?.accepted ?? []) {
-    if (!present.has(entry.fingerprint)) result.warnings.push(staleEntryWarning(entry));
+    if (!present.has(entry.fingerprint) && isInScope(entry.category)) result.warnings.push(staleEntryWarning(entry));
   }
   return result;
 }

@@ -18,7 +18,8 @@ export async function auditFromFlags(refs: readonly string[], flags: RawFlags, c
   const configDirectory = flags.diffFile === undefined && flags.config === undefined ? ((await findRepoRoot(cwd)) ?? cwd) : cwd;
   const config = await loadConfig(flags.config, configDirectory);
   const baselineFile = flags.baseline === undefined ? baselinePath(config, undefined, configDirectory) : baselinePath(config, flags.baseline, cwd);
-  const common = { extraGlobs: config.categories, ignore: config.ignore };
+  // --quiet shows the totals and the verdict, so no progress either.
+  const common = { extraGlobs: config.categories, ignore: config.ignore, isProgress: flags.progress && !flags.quiet };
   if (flags.diffFile !== undefined) {
     if (flags.forkRev !== undefined) throw new ForkdiffError('--fork-rev needs git mode: give a ref instead of --diff-file');
     if (refs.length > 0) throw new ForkdiffError('give either refs (git mode) or --diff-file, not both');

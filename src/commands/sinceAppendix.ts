@@ -1,25 +1,33 @@
 import { type SinceComparison, compareSince, loadPreviousReports, previousFor } from '../check/since.js';
 import { renderSinceMarkdown, renderSinceText } from '../check/sinceRender.js';
-import type { Report } from '../model.js';
+import type { CategoryId, Report } from '../model.js';
 import type { ReporterOptions } from '../reporters/options.js';
 
 /**
- * `--since PREVIOUS.json`: per report, what drift is new and what was
- * resolved since then; the comparisons feed the headline, the appendix
- * lists the findings.
+ * `--since PREVIOUS.json`: per report, what drift is new and what was resolved
+ * since then (null when the file has no report for its refs). With `-c`, the
+ * previous findings are narrowed to the same categories, or every finding of
+ * another category would read as resolved.
  */
-export async function sinceAppendix(
-  path: string, reports: readonly Report[],
-): Promise<{ comparisons: (SinceComparison | null)[]; appendix: NonNullable<ReporterOptions['appendix']> }> {
+export async function sinceComparisons(
+  path: string,
+  reports: readonly Report[],
+  categories: readonly CategoryId[] | null,
+): Promise<(SinceComparison | null)[]> {
   const previous = await loadPreviousReports(path);
-  const comparisons = reports.map((report) => {
+  return reports.map((report) => {
     const earlier = previousFor(report, previous);
-    return earlier ? compareSince(earlier, report) : null;
+    if (!earlier) return null;
+    const findings = categories === null ? earlier.findings : earlier.findings.filter((finding) => categories.includes(finding.category));
+    return compareSince({ ...earlier, findings }, report);
   });
-  const appendix: NonNullable<ReporterOptions['appendix']> = (index, format) => {
+}
+
+/** The comparisons as a section after each report, in the table and markdown formats. */
+export function sinceAppendix(comparisons: readonly (SinceComparison | null)[]): NonNullable<ReporterOptions['appendix']> {
+  return (index, format) => {
     const comparison = comparisons[index];
     if (!comparison) return format === 'markdown' ? '## Since the previous report\n\nNo previous report for this ref.' : 'No previous report for this ref.';
     return format === 'markdown' ? renderSinceMarkdown(comparison) : renderSinceText(comparison);
   };
-  return { comparisons, appendix };
 }

@@ -23,7 +23,7 @@ export async function runTrend(paths: readonly string[], flags: TrendFlags): Pro
   const points = await readTrend(paths);
   const isToFile = flags.output !== undefined;
   const chunks = trendReporters[format](points, {
-    isColor: !isToFile && isColorWanted(process.stdout, flags.color, process.env),
+    isColor: !isToFile && isColorWanted(flags.color, process.env),
     width: isToFile ? 120 : outputWidth(process.stdout, process.env),
   });
   if (flags.output !== undefined) await writeAtomic(flags.output, chunks);

@@ -36,6 +36,8 @@ export interface GitSourceOptions {
   forkRev?: string;
   /** False for `--no-fetch`: use remote-tracking refs fetched earlier. */
   fetch: boolean;
+  /** False for `--no-progress`: no fetch progress even on a terminal. */
+  isProgress?: boolean;
 }
 
 export type ResolvedSide = RefSide & { sha: string };
@@ -65,7 +67,7 @@ export interface GitSource {
 
 /** Opens the clone, fetches (unless told not to) both refs and finds their merge base. */
 export const openGitSource = async (options: GitSourceOptions): Promise<GitSource> => {
-  const repo = await openRepo(options.cwd, process.stderr.isTTY ? reportFetchProgress : undefined);
+  const repo = await openRepo(options.cwd, process.stderr.isTTY && options.isProgress !== false ? reportFetchProgress : undefined);
   const upstreamTarget: RefTarget = { role: 'upstream', remote: resolveRemote(repo, options.upstream, 'upstream'), ref: options.ref };
   const resolveSide = options.fetch ? fetchRef : resolveFetchedRef;
   const upstreamSha = await resolveSide(repo, upstreamTarget);

@@ -1,9 +1,14 @@
-/** Colour only on a terminal, and never when NO_COLOR (https://no-color.org) or --no-color says so. */
-export function isColorWanted(stream: NodeJS.WriteStream, isFlagOn: boolean, env: NodeJS.ProcessEnv): boolean {
+import { supportsColor } from 'chalk';
+
+/**
+ * Colour on stdout: chalk's own detection decides (a terminal, FORCE_COLOR,
+ * TERM=dumb, CI), except that --no-color and NO_COLOR (https://no-color.org),
+ * which chalk does not read, always turn it off.
+ */
+export function isColorWanted(isFlagOn: boolean, env: NodeJS.ProcessEnv): boolean {
   if (!isFlagOn) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return stream.isTTY === true;
+  return supportsColor !== false && supportsColor.level > 0;
 }
 
 /** Columns to fit tables into: the terminal's, else $COLUMNS, else a width that reads well in a file. */

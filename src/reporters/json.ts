@@ -11,7 +11,9 @@ export function* jsonReporter(reports: readonly Report[], options: ReporterOptio
   const led = reports.map((report, index) => {
     const comparison = options.since?.[index] ?? null;
     const { schemaVersion, ...rest } = report;
-    return { schemaVersion, headline: headline(report, comparison ? sinceHeadline(comparison) : null), ...rest };
+    const led = { schemaVersion, headline: headline(report, comparison ? sinceHeadline(comparison) : null), ...rest };
+    // `--since`: the comparison itself, as data (null when the earlier file had no report for these refs).
+    return options.since === undefined ? led : { ...led, since: comparison };
   });
   // Stream down to single files and findings: report.files[i] sits at depth 2, or 4 inside the envelope.
   if (led.length === 1) yield* jsonChunks(led[0], 2);

@@ -94,3 +94,14 @@ describe('checkReports', () => {
     expect(paths).toEqual(['z.yml', 'a.go', 'b.go']);
   });
 });
+
+describe('checkReports for some categories (--check -c)', () => {
+  it('warns only about rules and baseline entries of those categories', () => {
+    const baseline = buildBaseline([aReport([jobCommentedOut, runc])]);
+    const dockerfileOnly = aReport([baseImage]);
+    const scoped = checkReports([dockerfileOnly], config, baseline, ['dockerfile']);
+    expect(scoped).toEqual({ unexpected: [], expectedByRule: 1, expectedByBaseline: 0, warnings: [] });
+    const unscoped = checkReports([dockerfileOnly], config, baseline);
+    expect(unscoped.warnings).toHaveLength(4); // two rules, two baseline entries of other categories
+  });
+});
