@@ -9,6 +9,7 @@ import { addCommitEvidence } from './commitEvidence.js';
 import { createCompactor } from './compact.js';
 import { IN_MEMORY_HUNKS, createHunkSpill } from './hunkSpill.js';
 import { createLineBudget } from './lineBudget.js';
+import { isOwnReportFile, ownReportsNotice } from './ownReports.js';
 import { createSummaryAccumulator } from './summary.js';
 
 export interface AssembleInput {
@@ -50,11 +51,16 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   const findings: Finding[] = [];
   const stillOpen: Finding[] = [];
   let ignored = 0;
+  const ownReports: string[] = [];
   // One file at a time, from parser to report: a parsed file dies before the
   // next garbage collection, so it is never promoted to the old generation.
   for await (const file of input.files) {
     if (isIgnored(file.path) || (file.oldPath !== null && isIgnored(file.oldPath))) {
       ignored += 1;
+      continue;
+    }
+    if (isOwnReportFile(file)) {
+      ownReports.push(file.path);
       continue;
     }
     await input.prepare?.([file]);
@@ -71,6 +77,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   for (const finding of stillOpen) findings.push(compact(finding));
   const { upstream, fork, mergeBase, commits, sync = null, findings: fromHistory = [], notices } = await meta();
   for (const finding of fromHistory) findings.push(compact(finding));
+  if (ownReports.length > 0) notices.push(ownReportsNotice(ownReports));
   if (ignored > 0) notices.push(`${ignored} file(s) left out by the config's ignore globs`);
   if (budget.isExhausted()) notices.push('the diff is very large: later hunks are counted but their lines are not shown');
   if (sync) fillCarryCategories(sync, files);

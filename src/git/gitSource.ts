@@ -15,6 +15,7 @@ import { reportFetchProgress } from './progress.js';
 import { resolveRemote } from './remotes.js';
 import { openRepo } from './repo.js';
 import type { Repo } from './repo.js';
+import { auditedTip } from './reportCommits.js';
 import { showFile } from './showFile.js';
 import type { GitProcess } from './spawnGit.js';
 
@@ -72,7 +73,8 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
   const resolveSide = options.fetch ? fetchRef : resolveFetchedRef;
   const upstreamSha = await resolveSide(repo, upstreamTarget);
   const fork = options.forkRev === undefined ? await forkBranch(repo, options, upstreamTarget, resolveSide) : await forkRevision(repo, options, options.forkRev, upstreamTarget);
-  const forkSha = fork.side.sha;
+  const audited = await auditedTip(repo, fork.side.sha);
+  const forkSha = audited.sha;
   const { mergeBase, notices } = await findMergeBase(
     repo,
     { upstream: { ...upstreamTarget, sha: upstreamSha }, fork: { ...fork.target, sha: forkSha } },
@@ -85,11 +87,11 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
 
   return {
     upstream: { remote: options.upstream, ref: upstreamTarget.ref, sha: upstreamSha },
-    fork: fork.side,
+    fork: { ...fork.side, sha: forkSha },
     mergeBase,
     srcPrefix,
     dstPrefix,
-    notices,
+    notices: audited.skipped === 0 ? notices : [`the fork's tip only adds forkdiff reports on top of ${forkSha.slice(0, 12)}: that commit is audited`, ...notices],
     diff: () => spawnTwoTipDiff(repo.cwd, { upstreamSha, forkSha, srcPrefix, dstPrefix }),
     readFile: async (side, path) => {
       const sha = shaOf[side];

@@ -13,7 +13,7 @@ export type Reporter = (reports: readonly Report[], options: ReporterOptions) =>
  */
 export const reporters = {
   table: async () => (await import('./table/table.js')).tableReporter,
-  markdown: async () => (await import('./markdown/markdown.js')).markdownReporter,
+  markdown: async () => (await import('./ownReportMarker.js')).withReportMarker((await import('./markdown/markdown.js')).markdownReporter),
   json: async () => (await import('./json.js')).jsonReporter,
   html: async () => (await import('./html/html.js')).htmlReporter,
 } as const satisfies Record<Format, () => Promise<Reporter>>;

@@ -51,7 +51,7 @@ describe('forkdiff --diff-file (the built binary)', () => {
     const { status, stdout } = runCli(['--diff-file', fixture, '--format', 'markdown', '--output', output]);
     expect(status).toBe(0);
     expect(stdout).toBe('');
-    expect(readFileSync(output, 'utf8')).toMatch(/^# forkdiff: /);
+    expect(readFileSync(output, 'utf8')).toMatch(/^<!-- forkdiff report: .* -->\n# forkdiff: /);
     expect(readdirSync(directory)).toEqual(['drift.md']);
   });
 
@@ -89,8 +89,8 @@ describe('a reader that closes the pipe early (forkdiff … | head)', () => {
     const manyFiles = Array.from({ length: 3000 }, (_, index) => `diff --git a/f${index}.go b/f${index}.go\n--- a/f${index}.go\n+++ b/f${index}.go\n@@ -1 +1 @@\n-old ${index}\n+new ${index}\n`).join('');
     const big = join(scratchDir('pipe'), 'big.diff');
     writeFileSync(big, manyFiles);
-    const result = spawnSync('sh', ['-c', `node "${cliPath}" --diff-file "${big}" --format markdown | head -1`], { encoding: 'utf8' });
-    expect(result.stdout).toMatch(/^# forkdiff: /);
+    const result = spawnSync('sh', ['-c', `node "${cliPath}" --diff-file "${big}" --format markdown | head -2`], { encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^<!-- forkdiff report: .* -->\n# forkdiff: /);
     expect(result.stderr).toBe('');
   });
 });
