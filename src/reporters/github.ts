@@ -2,6 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import { ForkdiffError } from '../errors.js';
 import { toSingleLine } from '../text/sanitize.js';
 import type { Finding } from '../model.js';
+import { forkLine, upstreamLineNote } from './findingLocation.js';
 
 /**
  * GitHub Actions workflow commands: annotations and the job summary.
@@ -23,12 +24,19 @@ export const escapeCommandProperty = (text: string): string =>
 /** Keeps newlines (the runner shows them) but never raw control characters in the log. */
 const printable = (text: string): string => text.split(/\r\n|\r|\n/).map(toSingleLine).join('\n');
 
-/** `::error file=…,title=forkdiff <category>::<message>`, one line per unexpected finding. */
+/**
+ * `::error file=…,line=…,title=forkdiff <category>::<message>`, one line per
+ * unexpected finding; `line=` only for a line of the fork's file, which is
+ * what the pull request shows (an upstream line is named in the message).
+ */
 export function githubAnnotations(unexpected: readonly Finding[], warnings: readonly string[] = []): string {
   const lines = unexpected.map((finding) => {
     const file = escapeCommandProperty(printable(finding.path));
+    const line = forkLine(finding);
     const title = escapeCommandProperty(`forkdiff ${finding.category}`);
-    return `::error file=${file},title=${title}::${escapeCommandData(printable(finding.message))}`;
+    const note = upstreamLineNote(finding);
+    const message = note === null ? finding.message : `${finding.message} ${note}`;
+    return `::error file=${file}${line === null ? '' : `,line=${line}`},title=${title}::${escapeCommandData(printable(message))}`;
   });
   for (const warning of warnings) lines.push(`::warning title=forkdiff::${escapeCommandData(printable(warning))}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

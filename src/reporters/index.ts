@@ -16,4 +16,5 @@ export const reporters = {
   markdown: async () => (await import('./ownReportMarker.js')).withReportMarker((await import('./markdown/markdown.js')).markdownReporter),
   json: async () => (await import('./json.js')).jsonReporter,
   html: async () => (await import('./html/html.js')).htmlReporter,
+  sarif: async () => (await import('./sarif/sarif.js')).sarifReporter,
 } as const satisfies Record<Format, () => Promise<Reporter>>;

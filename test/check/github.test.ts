@@ -18,6 +18,15 @@ describe('githubAnnotations', () => {
     expect(githubAnnotations([finding])).toBe('::error file=go.mod,title=forkdiff vendored-deps::runc v1.1.5 → v1.1.3 (downgrade)\n');
   });
 
+  it('puts the line of the fork\'s file in line=, and names an upstream line in the message instead', () => {
+    const inFork = aFinding({ category: 'workflow', path: '.github/workflows/build.yml', message: 'secret X newly referenced', line: 27, lineIn: 'fork' });
+    const inUpstream = aFinding({ category: 'reverted-fixes', path: 'solver/sbom.go', message: 'fork lacks upstream nil check', line: 12, lineIn: 'upstream' });
+    expect(githubAnnotations([inFork, inUpstream])).toBe(
+      '::error file=.github/workflows/build.yml,line=27,title=forkdiff workflow::secret X newly referenced\n' +
+        "::error file=solver/sbom.go,title=forkdiff reverted-fixes::fork lacks upstream nil check (at line 12 of upstream's solver/sbom.go)\n",
+    );
+  });
+
   it('escapes workflow-command syntax in data and properties', () => {
     const finding = aFinding({
       category: 'workflow',
