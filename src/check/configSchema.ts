@@ -85,14 +85,18 @@ const globs = oneOrMany(text('a glob string'), 'a glob or a list of globs');
 
 const expectRuleSchema = mapping(
   {
-    category: oneOf(CATEGORY_IDS),
-    paths: globs.optional(),
-    kind: text('a finding kind, e.g. base-image').optional(),
-    module: text('a module name or glob').optional(),
-    direction: oneOrMany(oneOf(DEPENDENCY_DIRECTIONS), `one of ${DEPENDENCY_DIRECTIONS.join(', ')} or a list of them`).optional(),
-    test: text('a test name or glob').optional(),
-    side: oneOf(SIDES).optional(),
-    reason: text('a sentence saying why this drift is expected', 'required (say why this drift is expected)'),
+    category: oneOf(CATEGORY_IDS).describe('The category of the findings this rule expects.'),
+    paths: globs.optional().describe("Globs on the finding's path (dotfiles included)."),
+    kind: text('a finding kind, e.g. base-image').optional().describe('The finding kind, e.g. base-image, secret-referenced, test-removed.'),
+    module: text('a module name or glob').optional().describe('Dependency findings: glob on the module name.'),
+    direction: oneOrMany(oneOf(DEPENDENCY_DIRECTIONS), `one of ${DEPENDENCY_DIRECTIONS.join(', ')} or a list of them`)
+      .optional()
+      .describe('Dependency findings: the direction(s) allowed.'),
+    test: text('a test name or glob').optional().describe('Removed-test findings: glob on the test name.'),
+    side: oneOf(SIDES).optional().describe('Only findings read from lines that moved on this side.'),
+    reason: text('a sentence saying why this drift is expected', 'required (say why this drift is expected)').describe(
+      'Why this drift is expected: every rule needs one.',
+    ),
   },
   'a rule with at least category and reason',
 );
@@ -106,13 +110,17 @@ const categoryGlobsShape = Object.fromEntries(PATH_CATEGORY_IDS.map((id) => [id,
 
 export const configSchema = mapping(
   {
-    upstream: text('a remote name or URL').optional(),
-    origin: text('a remote name or URL').optional(),
-    refs: orEmpty(oneOrMany(text('a ref name'), 'a ref or a list of refs').default([])),
-    baseline: text('a file path').default(DEFAULT_BASELINE),
-    categories: orEmpty(mapping(categoryGlobsShape, 'a mapping of category id to path globs').default({})),
-    ignore: orEmpty(globs.default([])),
-    expect: orEmpty(z.array(expectRuleSchema, { error: 'must be a list of rules' }).default([])),
+    upstream: text('a remote name or URL').optional().describe('Upstream remote name or URL (default: upstream); --upstream wins.'),
+    origin: text('a remote name or URL').optional().describe("The fork's remote name or URL (default: origin); --origin wins."),
+    refs: orEmpty(oneOrMany(text('a ref name'), 'a ref or a list of refs').default([])).describe('Branches audited when forkdiff is given none.'),
+    baseline: text('a file path').default(DEFAULT_BASELINE).describe("Baseline file, relative to this file's folder; --baseline wins."),
+    categories: orEmpty(mapping(categoryGlobsShape, 'a mapping of category id to path globs').default({})).describe(
+      'Extra path globs per category, on top of the built-in ones.',
+    ),
+    ignore: orEmpty(globs.default([])).describe('Path globs left out of the audit entirely.'),
+    expect: orEmpty(z.array(expectRuleSchema, { error: 'must be a list of rules' }).default([])).describe(
+      'Declared drift: findings a rule covers never fail --check.',
+    ),
   },
   'a mapping of settings',
 );
