@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { BASELINE_HELP_AFTER, HELP_AFTER } from './cliHelp.js';
+import { BASELINE_HELP_AFTER, HELP_AFTER, INIT_HELP_AFTER } from './cliHelp.js';
 import { REPORT_ONLY_FLAGS, type RawFlags, collect } from './cliOptions.js';
 import { ForkdiffError, isForkdiffError } from './errors.js';
 import { FORMATS } from './reporters/formats.js';
@@ -88,6 +88,19 @@ program
     const flags = subcommandFlags('trend', ['format', 'output']);
     const { runTrend } = await import('./commands/trend.js');
     process.exitCode = await runTrend(paths, flags);
+  });
+
+program
+  .command('init')
+  .description('write a starter .forkdiff.yml (remotes and refs detected, every key commented)')
+  .argument('[refs...]', 'branches the config should audit (default: detected)')
+  .addHelpText('after', INIT_HELP_AFTER)
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(usageError(text)) })
+  .action(async (refs: string[]) => {
+    const flags = subcommandFlags('init');
+    const { runInit } = await import('./commands/init.js');
+    process.exitCode = await runInit(refs, flags, process.cwd());
   });
 
 // `forkdiff … | head` closes the pipe early: that is the reader's choice, not an error.

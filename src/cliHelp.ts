@@ -8,6 +8,7 @@ Examples:
   forkdiff --diff-file diff.v0.11.md               a saved diff, no repository needed
   git diff upstream/v0.11 origin/v0.11 | forkdiff --diff-file -
   forkdiff baseline v0.11                          accept today's findings into the baseline
+  forkdiff init                                    write a starter .forkdiff.yml
 
 Exit codes:
   0  fine (with --check: no unexpected drift)
@@ -28,4 +29,11 @@ export const BASELINE_HELP_AFTER = `
 Examples:
   forkdiff baseline v0.11                          write .forkdiff-baseline.json (or the config's baseline:)
   forkdiff baseline v0.11 --no-fetch --baseline other.json
+`;
+
+export const INIT_HELP_AFTER = `
+Examples:
+  forkdiff init                                    detect remotes and shared branches, write .forkdiff.yml
+  forkdiff init v0.11 --upstream https://github.com/moby/buildkit.git
+  forkdiff init --config ci/forkdiff.yml           write it elsewhere (then pass --config to every run)
 `;
