@@ -6,9 +6,7 @@ import { writeAtomic } from '../io/writeAtomic.js';
 import { writeStdout } from '../io/writeStdout.js';
 import { filterReport } from '../reporters/filterReport.js';
 import { reporters } from '../reporters/index.js';
-import { quietReporter } from '../reporters/quiet.js';
 import { auditFromFlags } from './auditFromFlags.js';
-import { runGate } from './gate.js';
 import { sinceAppendix, sinceComparisons } from './sinceAppendix.js';
 
 /** `forkdiff [refs...]`: audit, render, write; with --check, gate. Returns the exit code. */
@@ -28,10 +26,11 @@ export async function runReport(refs: readonly string[], flags: RawFlags, cwd: s
   const options = { hunks, since, appendix: since === undefined ? undefined : sinceAppendix(since) };
   if (flags.output !== undefined) await writeAtomic(flags.output, reporter(reports, { ...options, isColor: false, width: 120 }));
   const terminal = { ...options, isColor: isColorWanted(flags.color, process.env), width: outputWidth(process.stdout, process.env) };
-  if (flags.quiet) await writeStdout(quietReporter(reports, terminal));
+  if (flags.quiet) await writeStdout((await import('../reporters/quiet.js')).quietReporter(reports, terminal));
   else if (!isToFile) await writeStdout(reporter(reports, terminal));
 
   if (!flags.check) return 0;
   const isReportOnStdout = !isToFile && !flags.quiet && format !== 'table';
+  const { runGate } = await import('./gate.js');
   return runGate({ reports, categories, config, baselineFile, isReportOnStdout });
 }
