@@ -124,7 +124,7 @@ describe('errors: one line, exit 2, no stack', () => {
     [['--diff-file', 'does-not-exist.diff'], /^forkdiff: cannot read diff file does-not-exist\.diff: no such file/],
     [['--diff-file', diffFixture('empty.diff')], /is empty: save the output of git diff into it$/],
     [['--diff-file', diffFixture('not-a-diff.txt')], /is not a diff: no "diff --git" or "--- \/ \+\+\+" file header found/],
-    [['--diff-file', fixture, '--format', 'xml'], /^forkdiff: unknown format "xml": choose table, markdown, json, html$/],
+    [['--diff-file', fixture, '--format', 'xml'], /^forkdiff: unknown format "xml": choose table, markdown, json, html, sarif$/],
     [['--diff-file', fixture, '--category', 'nope'], /^forkdiff: unknown category "nope": choose from workflow, /],
     [['--diff-file', fixture, 'v0.11'], /^forkdiff: give either refs \(git mode\) or --diff-file, not both$/],
     [['--frobnicate'], /^forkdiff: unknown option '--frobnicate' \(see forkdiff --help\)$/],

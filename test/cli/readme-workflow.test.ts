@@ -76,7 +76,10 @@ describe('the README workflow', () => {
     expect(result.status).toBe('failure');
     expect(result.steps.at(-1)?.name).toBe('Gate the pull request');
     expect(result.steps.at(-1)?.status).toBe(1);
-    expect(result.steps.at(-1)?.output).toContain('::error file=.github/workflows/build.yml,title=forkdiff workflow::secret DEPLOY_KEY newly referenced');
+    // The annotation points at the line of the pull request's workflow that passes the secret.
+    const annotation = /^::error file=\.github\/workflows\/build\.yml,line=(\d+),title=forkdiff workflow::.*secret DEPLOY_KEY.*$/m.exec(result.steps.at(-1)?.output ?? '');
+    expect(annotation).not.toBeNull();
+    expect(readFileSync(path, 'utf8').split('\n')[Number(annotation?.[1]) - 1]).toContain('${{ secrets.DEPLOY_KEY }}');
     expect(readFileSync(context.summary, 'utf8')).toMatch(/^## forkdiff check\n\n\*\*1 unexpected finding\*\*/);
   });
 
