@@ -12,9 +12,9 @@ export const REPORT_MARKER = '<!-- forkdiff report: forkdiff leaves this file ou
 /** How many leading lines `isOwnReport` needs. */
 export const OWN_REPORT_LINES = 10;
 
-/** `--format json`: one report, or the envelope of several (see reporters/json.ts). */
+/** `--format json`: one report (led by its headline), or the envelope of several (see reporters/json.ts). */
 const isJsonReport = (lines: readonly string[]): boolean =>
-  lines[0] === '{' && lines[1] === '  "schemaVersion": 1,' && /^ {2}"(mode|reports)": /.test(lines[2] ?? '');
+  lines[0] === '{' && lines[1] === '  "schemaVersion": 1,' && /^ {2}"(headline|mode|reports)": /.test(lines[2] ?? '');
 
 /** `--format sarif`: the SARIF header, then the tool's name (see reporters/sarif). */
 const isSarifReport = (lines: readonly string[]): boolean =>

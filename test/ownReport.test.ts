@@ -7,7 +7,8 @@ describe('isOwnReport', () => {
   it.each([
     ['markdown', `${REPORT_MARKER}\n# forkdiff: upstream/v0.11 → origin/v0.11\n`],
     ['html with a doctype first', `<!DOCTYPE html>\n${REPORT_MARKER}\n<html>\n`],
-    ['one JSON report', '{\n  "schemaVersion": 1,\n  "mode": "git",\n'],
+    ['one JSON report', '{\n  "schemaVersion": 1,\n  "headline": {\n'],
+    ['one JSON report from before the headline', '{\n  "schemaVersion": 1,\n  "mode": "git",\n'],
     ['several JSON reports', '{\n  "schemaVersion": 1,\n  "reports": [\n'],
     ['SARIF', '{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": {\n          "name": "forkdiff",\n'],
     ['a table', 'forkdiff  upstream/v0.11 → origin/v0.11\nupstream c52cd3430260, fork fd4fc4b057b5\n'],

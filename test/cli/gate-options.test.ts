@@ -41,15 +41,17 @@ describe('gate options', () => {
     expect(forkdiff('v0.11', '--check', '--no-fetch', '-c', 'dockerfile').stderr).toMatch(/expect\[0\].*matched nothing/);
   });
 
-  it('--quiet prints the totals and the verdict, and still writes --output in full', () => {
+  it('--quiet prints the headline and the verdict, and still writes --output in full', () => {
     const { status, stdout, stderr } = forkdiff('v0.11', '--check', '--no-fetch', '--quiet', '--format', 'markdown', '--output', 'drift.md');
     expect(status).toBe(1);
-    const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe('forkdiff  upstream/v0.11 → origin/v0.11');
-    expect(lines[1]).toMatch(/^Category +Files +Hunks/);
-    const { totals, findings } = JSON.parse(forkdiff('v0.11', '--no-fetch', '--format', 'json').stdout) as Report;
-    expect(lines[3]).toMatch(new RegExp(`^Total \\(distinct\\) +${totals.files} +${totals.hunks} +\\+${totals.additions} +−${totals.deletions} +${findings.length} `));
+    const [title, ...headline] = stdout.trimEnd().split('\n');
+    expect(title).toBe('forkdiff  upstream/v0.11 → origin/v0.11');
+    expect(headline[0]).toMatch(/^Carries: /);
+    expect(headline.some((line) => /^Lacks: /.test(line))).toBe(true);
+    // Exactly the headline the full table report leads with, and nothing after it.
+    const full = forkdiff('v0.11', '--no-fetch').stdout;
+    expect(full).toContain(`\n\n${headline.join('\n')}\n`);
+    expect(stdout).not.toMatch(/^Category /m);
     expect(stderr.split('\n')[0]).toMatch(/^forkdiff check: \d+ unexpected findings/);
     expect(readFileSync(join(fixture.clone, 'drift.md'), 'utf8')).toContain('## Summary');
   });
