@@ -50,7 +50,9 @@ describe('the nightly report of a fork shaped like the seed (git mode, the built
     expect(json.headline.lacks).toMatchObject({ missingCommits: 33 });
     expect(json.headline.lacks.security.map((fix) => fix.ids).sort()).toEqual([['CVE-2024-23651'], ['GHSA-m3r6-h7wv-7xxv']]);
     expect(json.headline.carries.forkOnlyCommits).toBe(9);
-    const lines = markdown.split('\n');
+    // The first line is the marker that keeps a committed report out of later audits.
+    const [marker, ...lines] = markdown.split('\n');
+    expect(marker).toMatch(/^<!-- forkdiff report: /);
     expect(lines[4]).toMatch(/^- \*\*Carries:\*\* \d+ files, \d+ hunks .*; 9 fork-only commits$/);
     expect(lines[5]).toMatch(/^- \*\*⚠ Lacks:\*\* 33 upstream commits \(\d+ read as fixes, 2 security\)/);
     expect(lines.slice(6, 8).join('\n')).toContain('CVE-2024-23651');
