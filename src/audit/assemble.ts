@@ -73,6 +73,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
     files.push(spill.keep(file));
     progress.tick();
   }
+  for (const finding of await categoriser.finish(input.context)) findings.push(compact(finding));
   progress.done();
   for (const finding of stillOpen) findings.push(compact(finding));
   const { upstream, fork, mergeBase, commits, sync = null, findings: fromHistory = [], notices } = await meta();

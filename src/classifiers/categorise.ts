@@ -9,6 +9,8 @@ export type CategoryGlobs = Partial<Record<CategoryId, readonly string[]>>;
 export interface Categoriser {
   /** Runs every matching classifier on the file, sets categories on it and its hunks, returns findings. */
   classify(file: FileDiff, context: ClassifyContext): Promise<Finding[]>;
+  /** Findings classifiers held back until every file was seen (see `Classifier.finish`). */
+  finish(context: ClassifyContext): Promise<Finding[]>;
 }
 
 export function createCategoriser(extraGlobs: CategoryGlobs = {}): Categoriser {
@@ -40,6 +42,11 @@ export function createCategoriser(extraGlobs: CategoryGlobs = {}): Categoriser {
       if (file.categories.includes('other')) {
         file.otherKind = otherKindOf(file.path, file.status === 'added' && file.side !== 'upstream');
       }
+      return findings;
+    },
+    async finish(context) {
+      const findings: Finding[] = [];
+      for (const classifier of classifiers) findings.push(...((await classifier.finish?.(context)) ?? []));
       return findings;
     },
   };

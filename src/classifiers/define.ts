@@ -34,6 +34,12 @@ export interface Classifier {
    * push `id` onto the `categories` of the hunks their findings come from.
    */
   classify(file: FileDiff, context: ClassifyContext): Promise<Finding[]> | Finding[];
+  /**
+   * Findings that need every file of the run before they can be told (a test
+   * file deleted under one path and added under another, a dependency row that
+   * later files join), once all files were classified with this context.
+   */
+  finish?(context: ClassifyContext): Promise<Finding[]> | Finding[];
 }
 
 export const defineClassifier = (classifier: Classifier): Classifier => classifier;

@@ -34,6 +34,7 @@ export const gitContext = (files: Partial<Record<'upstream' | 'fork' | 'base', R
 export async function classifyAll(classifier: Classifier, files: FileDiff[], context = diffFileContext()): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const file of files) if (classifier.matches(file)) findings.push(...(await classifier.classify(file, context)));
+  findings.push(...((await classifier.finish?.(context)) ?? []));
   return findings;
 }
 
