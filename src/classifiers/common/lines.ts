@@ -40,6 +40,47 @@ export function changedLines(hunk: Hunk): ChangedLine[] {
   });
 }
 
+/** One line of one side: a hunk's context or changed line, or a line of a whole file. */
+export interface SideLine {
+  content: string;
+  /** 1-based line number in that side's file. */
+  line: number;
+  /** True for a line only this side has (a `-` line upstream, a `+` line in the fork). */
+  isChanged: boolean;
+}
+
+/** A hunk as one side has it: context lines and that side's changed lines, numbered in its file. */
+export function sideView(hunk: Hunk, side: 'upstream' | 'fork'): SideLine[] {
+  const skipped = side === 'upstream' ? 'add' : 'del';
+  let number = side === 'upstream' ? hunk.oldStart : hunk.newStart;
+  const view: SideLine[] = [];
+  for (const line of hunk.lines) {
+    if (line.type === skipped) continue;
+    view.push({ content: line.content, line: number, isChanged: line.type !== 'normal' });
+    number += 1;
+  }
+  return view;
+}
+
+/**
+ * A whole file as side lines; `changed` holds the line numbers the diff
+ * shows as changed on this side, so a whole-file reading still knows which
+ * lines moved.
+ */
+export function wholeView(text: string, changed: ReadonlySet<number> = new Set()): SideLine[] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((content, index) => ({ content: content.replace(/\r$/, ''), line: index + 1, isChanged: changed.has(index + 1) }));
+}
+
+/** The line numbers of each side's changed lines over all hunks of a file. */
+export function changedLineNumbers(hunks: readonly Hunk[]): Record<'upstream' | 'fork', Set<number>> {
+  const numbers = { upstream: new Set<number>(), fork: new Set<number>() };
+  for (const hunk of hunks) for (const { tip, line } of changedLines(hunk)) numbers[tip].add(line);
+  return numbers;
+}
+
 /** Lines as upstream has them (context and `-`), or as the fork has them (context and `+`). */
 export function sideLines(hunk: Hunk, side: 'upstream' | 'fork'): string[] {
   const skipped = side === 'upstream' ? 'add' : 'del';
