@@ -45,6 +45,7 @@ export const DEPENDENCY_GLOBS = [
   '**/Cargo.toml',
   '**/Cargo.lock',
   '**/requirements*.txt',
+  '**/requirements/*.txt',
   '**/poetry.lock',
   '**/pyproject.toml',
 ];

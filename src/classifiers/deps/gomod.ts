@@ -2,15 +2,16 @@
 // and vendor/modules.txt (https://go.dev/ref/mod#vendoring) lines → dependency entries.
 import type { Hunk } from '../../model.js';
 import { changedLines } from '../common/lines.js';
+import type { SideLine } from '../common/lines.js';
 import type { DependencyEntry } from './types.js';
 
-const DIRECTIVES = new Set(['module', 'go', 'toolchain', 'exclude', 'retract', 'replace', 'require', '(', ')']);
+/** Directives that may open a `( … )` block; only `require` and `replace` blocks list what is built. */
+const BLOCK_DIRECTIVE = /^(require|replace|exclude|retract|tool|ignore|godebug)\s*\(\s*$/;
+const KEYWORDS = new Set(['module', 'go', 'toolchain', 'require', 'replace', 'exclude', 'retract', 'tool', 'ignore', 'godebug', '(', ')']);
 
-/** `[require] module vX.Y.Z [// indirect]`, inside or outside a require block. */
-const REQUIRE = /^\s*(?:require\s+)?([^\s()=]+)\s+(v[^\s]+)\s*(\/\/\s*indirect)?\s*$/;
-/** `[replace] module [vX] => target [vY]`, inside or outside a replace block. */
-const REPLACE = /^\s*(?:replace\s+)?([^\s()=]+)(?:\s+(v[^\s]+))?\s*=>\s*(\S+)(?:\s+(v\S+))?\s*$/;
-const GO_DIRECTIVE = /^\s*(go|toolchain)\s+(\S+)\s*$/;
+const REQUIRE = /^(?:require\s+)?("[^"]+"|[^\s()="]+)\s+(v\S+)$/;
+const REPLACE = /^(?:replace\s+)?("[^"]+"|[^\s()="]+)(?:\s+(v\S+))?\s*=>\s*(\S+)(?:\s+(v\S+))?$/;
+const GO_DIRECTIVE = /^(go|toolchain)\s+(\S+)$/;
 
 export interface GoModLine {
   kind: 'require' | 'replace' | 'directive';
@@ -19,35 +20,79 @@ export interface GoModLine {
   note?: string;
 }
 
-export function parseGoModLine(line: string): GoModLine | null {
-  const content = line.replace(/\s+$/, '');
-  const replace = REPLACE.exec(content);
-  if (replace) {
+/**
+ * Splits off the `//` comment: any text may follow a requirement
+ * (`v23.0.7-0.20230714215826-0cae31c7dd6e+incompatible // v23.0.7-dev`), and
+ * go only gives `// indirect` (alone or before `;`) a meaning.
+ */
+function splitComment(line: string): { code: string; isIndirect: boolean } {
+  const at = line.indexOf('//');
+  if (at === -1) return { code: line.trim(), isIndirect: false };
+  return { code: line.slice(0, at).trim(), isIndirect: /^indirect\s*(;|$)/.test(line.slice(at + 2).trim()) };
+}
+
+/**
+ * The block a line opens (`require (` → `require`) or closes (`)` → null);
+ * undefined for any other line.
+ */
+export function goModScopeOf(line: string): string | null | undefined {
+  const { code } = splitComment(line);
+  const block = BLOCK_DIRECTIVE.exec(code);
+  if (block) return block[1] ?? null;
+  return code === ')' ? null : undefined;
+}
+
+/**
+ * One go.mod line as a requirement, a replacement or a go/toolchain directive.
+ * `scope` is the block the line sits in (null outside blocks or when unknown):
+ * lines of exclude, retract and other blocks are no dependencies.
+ */
+export function parseGoModLine(line: string, scope: string | null = null): GoModLine | null {
+  const { code, isIndirect } = splitComment(line);
+  if (code === '' || goModScopeOf(line) !== undefined) return null;
+  const keyword = /^(\S+)\s/.exec(code)?.[1] ?? '';
+  const isBare = !KEYWORDS.has(keyword);
+  if (keyword === 'replace' || (isBare && scope === 'replace') || (isBare && scope === null && code.includes('=>'))) {
+    const replace = REPLACE.exec(code);
+    if (!replace) return null;
     const [, module = '', from, target = '', to] = replace;
-    const name = from ? `${module}@${from}` : module;
+    const name = unquote(from ? `${module}@${from}` : module);
     return { kind: 'replace', name, version: to ? `${target} ${to}` : target, note: 'replace' };
   }
-  const directive = GO_DIRECTIVE.exec(content);
+  const directive = GO_DIRECTIVE.exec(code);
   if (directive) return { kind: 'directive', name: directive[1] ?? 'go', version: directive[2] ?? '' };
-  const require = REQUIRE.exec(content);
-  if (!require || DIRECTIVES.has(require[1] ?? '')) return null;
-  const parsed: GoModLine = { kind: 'require', name: require[1] ?? '', version: require[2] ?? '' };
-  if (require[3]) parsed.note = 'indirect';
+  if (keyword !== 'require' && !(isBare && (scope === null || scope === 'require'))) return null;
+  const require = REQUIRE.exec(code);
+  if (!require) return null;
+  const parsed: GoModLine = { kind: 'require', name: unquote(require[1] ?? ''), version: require[2] ?? '' };
+  if (isIndirect) parsed.note = 'indirect';
   return parsed;
 }
 
-/** Entries from the changed lines of one go.mod hunk, split into requires and replaces. */
-export function goModEntries(hunk: Hunk): { requires: DependencyEntry[]; replaces: DependencyEntry[] } {
-  const requires: DependencyEntry[] = [];
-  const replaces: DependencyEntry[] = [];
-  for (const { content, tip, line } of changedLines(hunk)) {
-    const parsed = parseGoModLine(content);
+const unquote = (path: string): string => path.replace(/"/g, '');
+
+/**
+ * Requires and replaces of one side's go.mod lines (a hunk's view, or the
+ * whole file). A hunk starts in the block git printed as its context
+ * (`@@ … @@ require (`), or outside any block when it printed none.
+ */
+export function goModSideEntries(lines: readonly SideLine[], side: 'upstream' | 'fork', context: string): DependencyEntry[] {
+  let scope = goModScopeOf(context) ?? null;
+  const entries: DependencyEntry[] = [];
+  for (const { content, line, isChanged } of lines) {
+    const opened = goModScopeOf(content);
+    if (opened !== undefined) {
+      scope = opened;
+      continue;
+    }
+    const parsed = parseGoModLine(content, scope);
     if (!parsed) continue;
-    const entry: DependencyEntry = { name: parsed.name, version: parsed.version, side: tip, line };
+    const entry: DependencyEntry = { name: parsed.name, version: parsed.version, side, line, source: parsed.kind === 'replace' ? 'go.mod replace' : 'go.mod' };
     if (parsed.note) entry.note = parsed.note;
-    (parsed.kind === 'replace' ? replaces : requires).push(entry);
+    if (!isChanged) entry.isContext = true;
+    entries.push(entry);
   }
-  return { requires, replaces };
+  return entries;
 }
 
 /** `module version h1:hash`; `/go.mod`-only lines are the module graph, not what is built. */

@@ -25,9 +25,9 @@ export function packageJsonEntries(hunk: Hunk): DependencyEntry[] {
       const [, name = '', version = ''] = pair;
       // Without a known block, only nested pairs whose value reads as a version spec count.
       if (scope === null && (!/^\s{4,}|^\t{2,}/.test(content) || !SPEC_LIKE.test(version))) return null;
-      return { name, version, note: scope ?? undefined };
+      return scope === null ? { name, version } : { name, version, note: scope, group: scope };
     },
-  }).map(dropUndefinedNote);
+  }, null, true);
 }
 
 const LOCK_KEY = /^\s*"([^"]+)"\s*:\s*\{/;
@@ -74,45 +74,36 @@ export function pnpmLockEntries(hunk: Hunk): DependencyEntry[] {
   });
 }
 
-function dropUndefinedNote(entry: DependencyEntry): DependencyEntry {
-  if (entry.note === undefined) delete entry.note;
-  return entry;
-}
-
 const BLOCKS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
-/** Exact entries from whole package.json texts (git mode); null when either side is not JSON. */
+/**
+ * Every dependency of every block of two whole package.json texts (git
+ * mode), one entry per block that lists it; null when either side is not
+ * JSON. A side that is null has no file.
+ */
 export function packageJsonEntriesFromTexts(upstream: string | null, fork: string | null): DependencyEntry[] | null {
-  const read = (text: string | null): Map<string, { version: string; block: string }> | null => {
-    const deps = new Map<string, { version: string; block: string }>();
-    if (text === null) return deps;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return null;
-    }
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    for (const block of BLOCKS) {
-      const entries: unknown = (parsed as Record<string, unknown>)[block];
-      if (typeof entries !== 'object' || entries === null) continue;
-      for (const [name, version] of Object.entries(entries)) {
-        if (typeof version === 'string' && !deps.has(name)) deps.set(name, { version, block });
-      }
-    }
-    return deps;
-  };
-  const before = read(upstream);
-  const after = read(fork);
-  if (!before || !after) return null;
-  const entries: DependencyEntry[] = [];
-  const upstreamLines = (upstream ?? '').split('\n');
-  const forkLines = (fork ?? '').split('\n');
-  for (const [name, { version, block }] of before) {
-    if (after.get(name)?.version !== version) entries.push({ name, version, side: 'upstream', note: block, ...lineOf(upstreamLines, block, name, version) });
+  const before = readBlocks(upstream, 'upstream');
+  const after = readBlocks(fork, 'fork');
+  return before && after ? [...before, ...after] : null;
+}
+
+function readBlocks(text: string | null, side: 'upstream' | 'fork'): DependencyEntry[] | null {
+  if (text === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
   }
-  for (const [name, { version, block }] of after) {
-    if (before.get(name)?.version !== version) entries.push({ name, version, side: 'fork', note: block, ...lineOf(forkLines, block, name, version) });
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const lines = text.split('\n');
+  const entries: DependencyEntry[] = [];
+  for (const block of BLOCKS) {
+    const listed: unknown = (parsed as Record<string, unknown>)[block];
+    if (typeof listed !== 'object' || listed === null) continue;
+    for (const [name, version] of Object.entries(listed)) {
+      if (typeof version === 'string') entries.push({ name, version, side, note: block, group: block, ...lineOf(lines, block, name, version) });
+    }
   }
   return entries;
 }

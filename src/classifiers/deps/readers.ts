@@ -1,43 +1,55 @@
 import type { FileDiff, Hunk } from '../../model.js';
+import { hunkContext, sideView, wholeView } from '../common/lines.js';
+import type { SideLine } from '../common/lines.js';
 import { readWholeFiles } from '../common/wholeFiles.js';
 import type { ClassifyContext } from '../define.js';
-import { goModEntries, goSumEntries, modulesTxtEntries } from './gomod.js';
+import { goModSideEntries, goSumEntries, modulesTxtEntries } from './gomod.js';
 import { packageJsonEntries, packageJsonEntriesFromTexts, packageLockEntries, pnpmLockEntries, yarnLockEntries } from './npm.js';
-import { pep508ArrayEntries, requirementsEntries } from './python.js';
-import { tomlLockEntries, tomlManifestEntries } from './toml.js';
+import { normalisePythonName } from './pep508.js';
+import { requirementsSideEntries } from './requirements.js';
+import { tomlLockEntries } from './toml.js';
+import { tomlManifestSideEntries } from './tomlManifest.js';
 import type { DependencyEntry, DependencySource, Ecosystem } from './types.js';
 
-/** Entries of one source kind, each remembering the hunk it came from. */
+/** Entries of one source kind of one file. */
 export interface EntryGroup {
   ecosystem: Ecosystem;
   source: DependencySource;
-  entries: (DependencyEntry & { hunk: Hunk | null })[];
+  entries: DependencyEntry[];
 }
 
-type HunkReader = (hunk: Hunk) => { source: DependencySource; entries: DependencyEntry[] }[];
+/** Reads one side's lines (a hunk's view, or a whole file) with the function context git printed for the hunk. */
+type SideReader = (lines: readonly SideLine[], side: 'upstream' | 'fork', context: string) => DependencyEntry[];
 
-const single = (source: DependencySource, read: (hunk: Hunk) => DependencyEntry[]): HunkReader =>
-  (hunk) => [{ source, entries: read(hunk) }];
+interface Reader {
+  pattern: RegExp;
+  ecosystem: Ecosystem;
+  source: DependencySource;
+  /**
+   * Manifests are read side by side, from whole files in git mode: a hunk
+   * may not show the block or table a line sits in, nor that a dependency it
+   * drops is still listed in another group. Lockfiles are read hunk by hunk
+   * (each entry names its package next to its version, and they can be huge).
+   */
+  read: { sides: SideReader } | { hunk: (hunk: Hunk) => DependencyEntry[] };
+}
+
+const isPypiLock = (path: string): boolean => /(^|\/)poetry\.lock$/.test(path);
 
 /** Which reader a manifest or lockfile needs, by its file name. */
-const READERS: { pattern: RegExp; ecosystem: Ecosystem; read: HunkReader }[] = [
-  { pattern: /(^|\/)go\.mod$/, ecosystem: 'go', read: (hunk) => {
-    const { requires, replaces } = goModEntries(hunk);
-    return [{ source: 'go.mod', entries: requires }, { source: 'go.mod replace', entries: replaces }];
-  } },
-  { pattern: /(^|\/)go\.sum$/, ecosystem: 'go', read: single('go.sum', goSumEntries) },
-  { pattern: /(^|\/)vendor\/modules\.txt$/, ecosystem: 'go', read: single('modules.txt', modulesTxtEntries) },
-  { pattern: /(^|\/)package\.json$/, ecosystem: 'npm', read: single('package.json', packageJsonEntries) },
-  { pattern: /(^|\/)(package-lock|npm-shrinkwrap)\.json$/, ecosystem: 'npm', read: single('package-lock.json', packageLockEntries) },
-  { pattern: /(^|\/)yarn\.lock$/, ecosystem: 'npm', read: single('yarn.lock', yarnLockEntries) },
-  { pattern: /(^|\/)pnpm-lock\.yaml$/, ecosystem: 'npm', read: single('pnpm-lock.yaml', pnpmLockEntries) },
-  { pattern: /(^|\/)Cargo\.toml$/, ecosystem: 'cargo', read: single('Cargo.toml', tomlManifestEntries) },
-  { pattern: /(^|\/)Cargo\.lock$/, ecosystem: 'cargo', read: single('Cargo.lock', tomlLockEntries) },
-  { pattern: /(^|\/)poetry\.lock$/, ecosystem: 'pypi', read: single('poetry.lock', tomlLockEntries) },
-  { pattern: /(^|\/)requirements[^/]*\.txt$/, ecosystem: 'pypi', read: single('requirements', requirementsEntries) },
-  { pattern: /(^|\/)pyproject\.toml$/, ecosystem: 'pypi', read: (hunk) => [
-    { source: 'pyproject.toml', entries: [...tomlManifestEntries(hunk), ...pep508ArrayEntries(hunk)] },
-  ] },
+const READERS: Reader[] = [
+  { pattern: /(^|\/)go\.mod$/, ecosystem: 'go', source: 'go.mod', read: { sides: goModSideEntries } },
+  { pattern: /(^|\/)go\.sum$/, ecosystem: 'go', source: 'go.sum', read: { hunk: goSumEntries } },
+  { pattern: /(^|\/)vendor\/modules\.txt$/, ecosystem: 'go', source: 'modules.txt', read: { hunk: modulesTxtEntries } },
+  { pattern: /(^|\/)package\.json$/, ecosystem: 'npm', source: 'package.json', read: { hunk: packageJsonEntries } },
+  { pattern: /(^|\/)(package-lock|npm-shrinkwrap)\.json$/, ecosystem: 'npm', source: 'package-lock.json', read: { hunk: packageLockEntries } },
+  { pattern: /(^|\/)yarn\.lock$/, ecosystem: 'npm', source: 'yarn.lock', read: { hunk: yarnLockEntries } },
+  { pattern: /(^|\/)pnpm-lock\.yaml$/, ecosystem: 'npm', source: 'pnpm-lock.yaml', read: { hunk: pnpmLockEntries } },
+  { pattern: /(^|\/)Cargo\.toml$/, ecosystem: 'cargo', source: 'Cargo.toml', read: { sides: (lines, side, context) => tomlManifestSideEntries(lines, side, context, 'cargo') } },
+  { pattern: /(^|\/)Cargo\.lock$/, ecosystem: 'cargo', source: 'Cargo.lock', read: { hunk: tomlLockEntries } },
+  { pattern: /(^|\/)poetry\.lock$/, ecosystem: 'pypi', source: 'poetry.lock', read: { hunk: tomlLockEntries } },
+  { pattern: /(^|\/)requirements[^/]*\.txt$|(^|\/)requirements\/[^/]+\.txt$/, ecosystem: 'pypi', source: 'requirements', read: { sides: requirementsSideEntries } },
+  { pattern: /(^|\/)pyproject\.toml$/, ecosystem: 'pypi', source: 'pyproject.toml', read: { sides: (lines, side, context) => tomlManifestSideEntries(lines, side, context, 'pypi') } },
 ];
 
 export const isManifestPath = (path: string): boolean => READERS.some(({ pattern }) => pattern.test(path));
@@ -46,22 +58,31 @@ export const isManifestPath = (path: string): boolean => READERS.some(({ pattern
 export async function readEntryGroups(file: FileDiff, context: ClassifyContext): Promise<EntryGroup[]> {
   const reader = READERS.find(({ pattern }) => pattern.test(file.path));
   if (!reader) return [];
-  const whole = reader.ecosystem === 'npm' && /(^|\/)package\.json$/.test(file.path) ? await readWholeFiles(file, context) : null;
-  if (whole) {
-    // Whole files make block membership exact; fall back to hunks when either side is unreadable.
-    const exact = packageJsonEntriesFromTexts(
-      file.status === 'added' ? null : whole.upstream,
-      file.status === 'deleted' ? null : whole.fork,
-    );
-    if (exact) return [{ ecosystem: 'npm', source: 'package.json', entries: exact.map((entry) => ({ ...entry, hunk: null })) }];
-  }
+  const entries = await readEntries(file, context, reader);
+  if (isPypiLock(file.path)) for (const entry of entries) entry.name = normalisePythonName(entry.name);
   const groups = new Map<DependencySource, EntryGroup>();
-  for (const hunk of file.hunks) {
-    for (const { source, entries } of reader.read(hunk)) {
-      const group = groups.get(source) ?? { ecosystem: reader.ecosystem, source, entries: [] };
-      group.entries.push(...entries.map((entry) => ({ ...entry, hunk })));
-      groups.set(source, group);
-    }
+  for (const entry of entries) {
+    const source = entry.source ?? reader.source;
+    const group = groups.get(source) ?? { ecosystem: reader.ecosystem, source, entries: [] };
+    group.entries.push(entry);
+    groups.set(source, group);
   }
   return [...groups.values()];
+}
+
+async function readEntries(file: FileDiff, context: ClassifyContext, reader: Reader): Promise<DependencyEntry[]> {
+  const isPackageJson = reader.source === 'package.json';
+  const whole = 'sides' in reader.read || isPackageJson ? await readWholeFiles(file, context) : null;
+  if (whole && isPackageJson) {
+    // Whole files make block membership exact; fall back to hunks when either side is not JSON.
+    const exact = packageJsonEntriesFromTexts(file.status === 'added' ? null : whole.upstream, file.status === 'deleted' ? null : whole.fork);
+    if (exact) return exact;
+  }
+  if ('hunk' in reader.read) return file.hunks.flatMap(reader.read.hunk);
+  const { sides } = reader.read;
+  if (whole) {
+    // Every entry of a whole file is what that side states; entries equal on both sides pair away.
+    return (['upstream', 'fork'] as const).flatMap((side) => sides(wholeView(whole[side]), side, '')).map(({ isContext: _, ...entry }) => entry);
+  }
+  return file.hunks.flatMap((hunk) => (['upstream', 'fork'] as const).flatMap((side) => sides(sideView(hunk, side), side, hunkContext(hunk))));
 }

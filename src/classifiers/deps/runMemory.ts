@@ -15,6 +15,8 @@ export interface RunMemory {
   vendoredRows: Map<string, Finding>;
   /** Module paths seen in go.mod / modules.txt, for attributing vendored files. */
   knownModules: Set<string>;
+  /** `dir\0package` → the poetry.lock row a pyproject.toml range of the same package joins (see lockPreference.ts). */
+  lockedRows: Map<string, Finding>;
 }
 
 const memories = new WeakMap<ClassifyContext, RunMemory>();
@@ -22,7 +24,7 @@ const memories = new WeakMap<ClassifyContext, RunMemory>();
 export function runMemoryOf(context: ClassifyContext): RunMemory {
   let memory = memories.get(context);
   if (!memory) {
-    memory = { goRows: new Map(), vendoredRows: new Map(), knownModules: new Set() };
+    memory = { goRows: new Map(), vendoredRows: new Map(), knownModules: new Set(), lockedRows: new Map() };
     memories.set(context, memory);
   }
   return memory;

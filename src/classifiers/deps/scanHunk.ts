@@ -14,10 +14,11 @@ export interface LineReader {
 
 /**
  * Reads a hunk the way each side has it: context lines scope both sides,
- * `-` lines only upstream, `+` lines only the fork. Only changed lines yield
- * entries, so an unchanged dependency never becomes a row.
+ * `-` lines only upstream, `+` lines only the fork. Changed lines yield
+ * entries; with `withContext`, unchanged lines yield entries marked
+ * `isContext` (the dependency is there on both sides), never a row alone.
  */
-export function scanHunk(hunk: Hunk, reader: LineReader, initialScope: string | null = null): DependencyEntry[] {
+export function scanHunk(hunk: Hunk, reader: LineReader, initialScope: string | null = null, withContext = false): DependencyEntry[] {
   const scope = { upstream: initialScope, fork: initialScope };
   const entries: DependencyEntry[] = [];
   const next = { upstream: hunk.oldStart, fork: hunk.newStart };
@@ -28,9 +29,9 @@ export function scanHunk(hunk: Hunk, reader: LineReader, initialScope: string | 
       const number = next[side];
       next[side] += 1;
       if (opened !== undefined) scope[side] = opened;
-      if (line.type === 'normal') continue;
+      if (line.type === 'normal' && !withContext) continue;
       const entry = reader.entryOf(line.content, scope[side]);
-      if (entry) entries.push({ ...entry, side, line: number });
+      if (entry) entries.push({ ...entry, side, line: number, ...(line.type === 'normal' ? { isContext: true } : {}) });
     }
   }
   return entries;

@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { isRange, rangeLowerBound } from './ranges.js';
 import type { Direction } from './types.js';
 
 /**
@@ -21,13 +22,17 @@ export function distroUpstreamPart(version: string): string {
   return withoutRevision.replace(/[~+].*$/, '');
 }
 
-/** A semver for any version-ish string, or null when it has no numbers to compare. */
+/**
+ * A semver for any version-ish string, or null when it has no numbers to
+ * compare. A range stands for its lower bound (`>=2.19` → 2.19.0), so two
+ * ranges compare by the lowest version each allows.
+ */
 export function toSemver(version: string): semver.SemVer | null {
-  const cleaned = version.trim().replace(/\+incompatible$/, '').replace(/^[=v]+/, '');
+  const cleaned = version.trim().replace(/\+incompatible$/, '').replace(/^==(?!=)/, '').replace(/^[=v]+/, '');
   const exact = semver.parse(cleaned, { loose: true });
   if (exact) return exact;
-  if (semver.validRange(cleaned, { loose: true }) && /[\^~<>=*xX|]/.test(cleaned)) {
-    const lowest = semver.minVersion(cleaned, { loose: true });
+  if (isRange(cleaned)) {
+    const lowest = rangeLowerBound(cleaned);
     if (lowest) return lowest;
   }
   return semver.coerce(distroUpstreamPart(cleaned), { loose: true });

@@ -1,0 +1,66 @@
+import type { FileDiff, Finding, Side } from '../../model.js';
+import { createFinding } from '../common/finding.js';
+import type { Located } from '../common/location.js';
+import { describeChange } from '../common/wording.js';
+import type { DependencyChange } from './types.js';
+
+const unpinned = (version: string | null): string | null => (version === '(unpinned)' ? 'unpinned' : version);
+
+/**
+ * Who moved the dependency: `upstream bumped X v1.6.18 → v1.6.21; fork still
+ * at v1.6.18`, `fork downgraded X …`, `fork added X (v2)`; without sides the
+ * neutral `X: v1 → v2 (downgrade)`.
+ */
+function versionMessage(change: DependencyChange, side: Side): string {
+  const subject = change.source === 'go.mod replace' ? `replace ${change.name}` : change.name;
+  const neutral =
+    change.upstream === null ? `${subject}: added ${change.fork === '(unpinned)' ? 'unpinned' : `at ${change.fork ?? '?'}`} (fork only)`
+      : change.fork === null ? `${subject}: ${change.upstream} removed (upstream only)`
+        : `${subject}: ${change.upstream} → ${change.fork} (${change.direction})`;
+  const message = describeChange({ subject, upstream: unpinned(change.upstream), fork: unpinned(change.fork), side, neutral });
+  return change.groups ? `${message}; ${groupsText(change.groups)}` : message;
+}
+
+const list = (groups: readonly string[]): string => groups.join(', ');
+const groupsText = ({ upstream, fork }: { upstream: string[]; fork: string[] }): string => `listed in ${list(upstream)} upstream, ${list(fork)} in the fork`;
+
+/** A dependency both tips list at the same version, in other groups: `fork moved pytest from … to …`. */
+function movedMessage(change: DependencyChange, side: Side): string {
+  const { upstream, fork } = change.groups ?? { upstream: [], fork: [] };
+  const version = change.fork ?? change.upstream ?? '';
+  if (side === 'fork') return `fork moved ${change.name} (${version}) from ${list(upstream)} to ${list(fork)}`;
+  if (side === 'upstream') return `upstream moved ${change.name} (${version}) from ${list(fork)} to ${list(upstream)}; fork still lists it in ${list(fork)}`;
+  if (side === 'both') return `both moved ${change.name} (${version}): upstream lists it in ${list(upstream)}, the fork in ${list(fork)}`;
+  return `${change.name} (${version}): ${list(upstream)} → ${list(fork)}`;
+}
+
+/**
+ * One row per change. A version change keeps the identity it always had
+ * (ecosystem, source, name, versions), so baselines keep matching; a move
+ * between groups at the same version is its own kind, identified by the groups.
+ */
+export function dependencyRow(file: FileDiff, change: DependencyChange, at: Located): Finding {
+  const isMove = change.groups !== undefined && change.upstream === change.fork;
+  return createFinding({
+    category: 'vendored-deps',
+    kind: isMove ? 'dependency-moved' : 'dependency',
+    path: file.path,
+    message: isMove ? movedMessage(change, at.side) : versionMessage(change, at.side),
+    identity: isMove
+      ? [change.ecosystem, change.source, change.name, list(change.groups?.upstream ?? []), list(change.groups?.fork ?? [])]
+      : [change.ecosystem, change.source, change.name, change.upstream, change.fork],
+    ...at,
+    confidence: change.direction === 'changed' && !isMove ? 'medium' : 'high',
+    details: {
+      module: change.name,
+      ecosystem: change.ecosystem,
+      upstream: change.upstream,
+      fork: change.fork,
+      direction: change.direction,
+      source: change.source,
+      ...(change.note ? { note: change.note } : {}),
+      ...(change.basis ? { compared: change.basis } : {}),
+      ...(change.groups ? { groups: change.groups } : {}),
+    },
+  });
+}
