@@ -48,10 +48,24 @@ async function compareSides<Model>(
   return uniqueByFingerprint(compare(file, read(side('upstream'), whole !== null), read(side('fork'), whole !== null), 'high', place));
 }
 
-// A hunk starts in the stage of the FROM line git printed as its context; a whole file finds every stage itself
-// (and pairs unnamed stages by position).
+/** Instructions that only stages hold: a hunk whose context is one of them starts inside a stage. */
+const STAGE_INSTRUCTION = /^(RUN|ENV|COPY|ADD|WORKDIR|CMD|ENTRYPOINT|EXPOSE|USER|LABEL|VOLUME|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL|MAINTAINER)\s/i;
+
+/**
+ * Where a segment starts: a whole file, or a hunk from line 1, before any
+ * FROM; a hunk whose context git printed as a FROM line in that stage, or as
+ * another stage instruction in some stage; otherwise unknown.
+ */
+function startOf({ numbers, context }: SideSegments[number], isWhole: boolean): { stage: string | null; start: 'global' | 'stage' | 'unknown' } {
+  if (isWhole || numbers[0] === 1) return { stage: null, start: 'global' };
+  const from = parseFrom(context);
+  if (from) return { stage: from.name, start: 'stage' };
+  return { stage: null, start: STAGE_INSTRUCTION.test(context.trim()) ? 'stage' : 'unknown' };
+}
+
+// A whole file finds every stage itself (and pairs unnamed stages by position).
 const readDockerfileSide = (segments: SideSegments, isWhole: boolean) =>
-  readDockerfile(segments.map(({ lines, numbers, context }) => ({ lines, numbers, stage: isWhole ? null : (parseFrom(context)?.name ?? null) })), isWhole);
+  readDockerfile(segments.map((segment) => ({ lines: segment.lines, numbers: segment.numbers, ...startOf(segment, isWhole) })), isWhole);
 const readComposeSide = (segments: SideSegments, isWhole: boolean) => readCompose(segments, isWhole);
 
 export default defineClassifier({

@@ -1,14 +1,15 @@
 import type { Confidence, FileDiff, Finding } from '../../model.js';
 import type { LineRefs, Located } from '../common/location.js';
 import { describeChange, describePresence } from '../common/wording.js';
-import { directionOf, isVersionLike } from '../deps/versionDirection.js';
+import { compareArgs } from './args.js';
+import type { ArgFindingKind } from './args.js';
 import { collectFindings } from './findings.js';
 import { resolveArgs } from './model.js';
 import type { DockerfileModel } from './model.js';
 
 /** Finding kinds of the dockerfile category. */
 export type DockerfileFindingKind =
-  | 'base-image' | 'stage-removed' | 'stage-added' | 'arg-changed' | 'arg-removed' | 'arg-added'
+  | 'base-image' | 'stage-removed' | 'stage-added' | ArgFindingKind
   | 'copy-from-removed' | 'secret-mount-added' | 'package-manager-switched';
 
 /**
@@ -55,39 +56,13 @@ export function compareDockerfiles(
     }
   }
 
-  for (const [name, { value, line }] of upstream.args) {
-    const forkArg = fork.args.get(name);
-    if (!forkArg) {
-      if (value !== null) {
-        add('arg-removed', { upstream: [line] },
-          (side) => describePresence({ thing: `ARG ${name} (default ${value})`, presentIn: 'upstream', side, neutral: `ARG ${name} (default ${value}) removed` }),
-          [name, value], { arg: name, upstream: value, fork: null });
-      }
-      continue;
-    }
-    const forkValue = forkArg.value;
-    if (forkValue === value) continue;
-    const isVersioned = value !== null && forkValue !== null && isVersionLike(value) && isVersionLike(forkValue);
-    const direction = isVersioned ? directionOf(value, forkValue) : 'changed';
-    const shown = (text: string | null): string => text ?? '(no default)';
-    add('arg-changed', { upstream: [line], fork: [forkArg.line] },
-      (side) => describeChange({ subject: `ARG ${name}`, upstream: shown(value), fork: shown(forkValue), side, isVersioned,
-        neutral: `ARG ${name}: ${shown(value)} → ${shown(forkValue)}${isVersioned ? ` (${direction})` : ''}` }),
-      [name, value, forkValue], { arg: name, upstream: value, fork: forkValue, direction });
-  }
-  if (!isNewFile) {
-    for (const [name, { value, line }] of fork.args) {
-      if (upstream.args.has(name) || value === null) continue;
-      add('arg-added', { fork: [line] },
-        (side) => describePresence({ thing: `ARG ${name}=${value}`, presentIn: 'fork', side, neutral: `ARG ${name}=${value} added` }),
-        [name, value], { arg: name, upstream: null, fork: value });
-    }
-  }
+  const removedStages = new Set([...upstream.stages.keys()].filter((stage) => !fork.stages.has(stage)));
+  compareArgs(upstream.args, fork.args, removedStages, isNewFile, add);
 
-  for (const [text, { stage, from, line }] of upstream.copyFrom) {
+  for (const [key, { stage, text, from, line }] of upstream.copyFrom) {
     // A COPY inside a removed stage is covered by the stage's own row.
-    if (fork.copyFrom.has(text) || (stage !== null && !fork.stages.has(stage) && upstream.stages.has(stage))) continue;
-    const commented = fork.commentedCopyFrom.get(text);
+    if (fork.copyFrom.has(key) || (stage !== null && !fork.stages.has(stage) && upstream.stages.has(stage))) continue;
+    const commented = fork.commentedCopyFrom.get(key);
     const isCommentedOut = commented !== undefined;
     const where = stage ? ` in stage "${stage}"` : '';
     add('copy-from-removed', { upstream: [line], fork: [commented] },

@@ -5,16 +5,33 @@ import { normaliseLine, uncomment } from '../common/lines.js';
 /** Package manager families; apt and apt-get are one family, so are dnf and microdnf. */
 export type PackageManager = 'apk' | 'apt' | 'yum' | 'dnf' | 'zypper' | 'pacman';
 
+/**
+ * Where an ARG is declared: before the first FROM it is global (FROM lines
+ * may use it; a stage sees it only after re-declaring it), after a FROM it
+ * belongs to that stage. `stage` is null for a stage a hunk does not name;
+ * a scope of null is unknown (a hunk that may start before the first FROM).
+ */
+export type ArgScope = { kind: 'global' } | { kind: 'stage'; stage: string | null };
+
+export interface ArgDeclaration {
+  name: string;
+  scope: ArgScope | null;
+  /** The default, null when declared without one. */
+  value: string | null;
+  line: number;
+}
+
 /** Every fact remembers the line it was read from (in that side's file), so a finding knows its side. */
 export interface DockerfileModel {
   /** Stage name → base image as written (`alpine:${ALPINE_VERSION}`). */
   stages: Map<string, { image: string; line: number }>;
   /** Stages whose FROM line is present only as a comment. */
   commentedStages: Map<string, number>;
-  /** ARG name → default (null when declared without one). */
-  args: Map<string, { value: string | null; line: number }>;
-  /** Normalised `COPY --from=` instructions with the stage they are in. */
-  copyFrom: Map<string, { stage: string | null; from: string; line: number }>;
+  /** ARG declarations, the first of each name per scope, in file order. */
+  args: ArgDeclaration[];
+  /** `COPY --from=` instructions by stage and normalised text (`copyKey`): the same COPY in two stages is two. */
+  copyFrom: Map<string, { stage: string | null; text: string; from: string; line: number }>;
+  /** Commented-out `COPY --from=` lines, by `copyKey` of the stage they sit in. */
   commentedCopyFrom: Map<string, number>;
   /** Secret id → stages mounting it. */
   secretMounts: Map<string, { stages: Set<string>; lines: number[] }>;
@@ -28,7 +45,12 @@ export interface Segment {
   /** Line numbers of `lines` in that side's file; 1 for a whole file. */
   numbers: readonly number[];
   stage: string | null;
+  /** Where the first line sits: before any FROM, inside a stage (`stage` names it when known), or unknown. */
+  start: 'global' | 'stage' | 'unknown';
 }
+
+/** Key of a COPY instruction: its stage and its normalised text. */
+export const copyKey = (stage: string | null, text: string): string => `${stage ?? ''}\u0000${text}`;
 
 const FROM = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?\s*$/i;
 const ARG = /^ARG\s+([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/i;
@@ -45,33 +67,40 @@ export const parseFrom = (line: string): { image: string; name: string | null } 
 /** Reads segments of one side. Unnamed stages are keyed `#n` only when the whole file is read. */
 export function readDockerfile(segments: readonly Segment[], isWholeFile: boolean): DockerfileModel {
   const model: DockerfileModel = {
-    stages: new Map(), commentedStages: new Map(), args: new Map(), copyFrom: new Map(),
+    stages: new Map(), commentedStages: new Map(), args: [], copyFrom: new Map(),
     commentedCopyFrom: new Map(), secretMounts: new Map(), packageManagers: new Map(),
   };
+  const declared = new Set<string>();
   let stageIndex = 0;
   for (const segment of segments) {
     let stage = segment.stage;
+    let scope: ArgScope | null = segment.start === 'global' ? { kind: 'global' } : segment.start === 'stage' || stage !== null ? { kind: 'stage', stage } : null;
     segment.lines.forEach((raw, index) => {
       const number = segment.numbers[index] ?? 0;
       const hidden = uncomment(raw);
       if (hidden !== null) {
         const from = parseFrom(hidden);
         if (from?.name) model.commentedStages.set(from.name, number);
-        if (COPY_FROM.test(hidden.trim())) model.commentedCopyFrom.set(normaliseLine(hidden), number);
+        if (COPY_FROM.test(hidden.trim())) model.commentedCopyFrom.set(copyKey(stage, normaliseLine(hidden)), number);
         return;
       }
       const line = raw.trim();
       const from = parseFrom(line);
       if (from) {
         stage = from.name ?? (isWholeFile ? `#${stageIndex}` : null);
+        scope = { kind: 'stage', stage };
         stageIndex += 1;
         if (stage) model.stages.set(stage, { image: from.image, line: number });
         return;
       }
       const arg = ARG.exec(line);
-      if (arg?.[1] && !model.args.has(arg[1])) model.args.set(arg[1], { value: arg[2]?.replace(/^["']|["']$/g, '') ?? null, line: number });
+      const argKey = arg?.[1] ? `${scopeKey(scope)}\u0000${arg[1]}` : null;
+      if (arg?.[1] && argKey && !declared.has(argKey)) {
+        declared.add(argKey);
+        model.args.push({ name: arg[1], scope, value: arg[2]?.replace(/^["']|["']$/g, '') ?? null, line: number });
+      }
       const copy = COPY_FROM.exec(line);
-      if (copy?.[1]) model.copyFrom.set(normaliseLine(line), { stage, from: copy[1], line: number });
+      if (copy?.[1]) model.copyFrom.set(copyKey(stage, normaliseLine(line)), { stage, text: normaliseLine(line), from: copy[1], line: number });
       for (const mount of line.matchAll(SECRET_MOUNT)) {
         const id = /(?:^|,)id=([^,\s\\]+)/.exec(mount[1] ?? '')?.[1] ?? /(?:^|,)target=([^,\s\\]+)/.exec(mount[1] ?? '')?.[1] ?? '(unnamed)';
         const mounts = model.secretMounts.get(id) ?? { stages: new Set<string>(), lines: [] };
@@ -93,10 +122,20 @@ export function readDockerfile(segments: readonly Segment[], isWholeFile: boolea
   return model;
 }
 
-/** Substitutes `$X`, `${X}` and `${X:-default}` with ARG defaults, so base images read as real tags. */
-export function resolveArgs(value: string, args: ReadonlyMap<string, { value: string | null }>): string {
+/** `global`, `stage:<name>`, or `?` for a scope a hunk does not show. */
+export const scopeKey = (scope: ArgScope | null): string =>
+  scope === null ? '?' : scope.kind === 'global' ? 'global' : `stage:${scope.stage ?? '?'}`;
+
+/**
+ * Substitutes `$X`, `${X}` and `${X:-default}` in a FROM line with the
+ * defaults of global ARGs (the only ones a FROM line sees; ARGs whose scope a
+ * hunk does not show count too), so base images read as real tags.
+ */
+export function resolveArgs(value: string, args: readonly ArgDeclaration[]): string {
+  const visible = new Map<string, string | null>();
+  for (const arg of args) if (arg.scope?.kind !== 'stage' && !visible.has(arg.name)) visible.set(arg.name, arg.value);
   return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare ?? '';
-    return args.get(name)?.value ?? fallback ?? whole;
+    return visible.get(name) ?? fallback ?? whole;
   });
 }
