@@ -57,7 +57,7 @@ export const TEST_GLOBS = [
   '**/__tests__/**',
   '**/test_*.py',
   '**/*_test.py',
-  '**/tests/**/*.{py,rs}',
+  '**/tests/**/*.{py,rs,tcl}',
   '**/src/test/**',
   '**/*Test.java',
   '**/*Tests.java',
@@ -97,6 +97,8 @@ export const isDependencyPath = globMatcher(DEPENDENCY_GLOBS);
 export const isVendoredPath = globMatcher(['vendor/**', '**/vendor/**']);
 export const isTestPath = globMatcher(TEST_GLOBS);
 export const isDocPath = globMatcher(DOC_GLOBS);
+/** Generated sources that test globs may catch: protobuf and gRPC stubs, type stubs, mocks, snapshots. */
+export const isGeneratedPath = globMatcher(['**/*.pb.go', '**/*_pb2*.py', '**/*.pyi', '**/zz_generated*', '**/__snapshots__/**', '**/*.snap', '**/mock_*.go', '**/*_mock.go']);
 export const isBuildPath = globMatcher(BUILD_GLOBS);
 
 /** A file is in a path category when its path matches on either side of a rename. */

@@ -1,14 +1,19 @@
-// Test conventions: Go `func TestX(t *testing.T)` (https://pkg.go.dev/testing), vitest/jest/mocha, pytest, Rust #[test], JUnit.
-import type { FileDiff, Finding, Hunk, Side } from '../model.js';
+// Test conventions: Go `func TestX(t *testing.T)` (https://pkg.go.dev/testing), vitest/jest/mocha, pytest, Rust #[test],
+// JUnit, Tcl `test {name} {…}` (redis/valkey); see tests/conventions.ts.
+import type { FileDiff, Finding } from '../model.js';
 import { createFinding } from './common/finding.js';
-import { changedLines, hunkContext, markHunk, normaliseLine, removedLines } from './common/lines.js';
+import { changedLines, markHunk } from './common/lines.js';
 import { locate } from './common/location.js';
 import { describePresence } from './common/wording.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
-import { isTestPath, isVendoredPath, isWorkflowPath } from './paths.js';
-import { conventionOf, languageOf } from './tests/conventions.js';
+import { isGeneratedPath, isTestPath, isVendoredPath, isWorkflowPath } from './paths.js';
+import { conventionOf } from './tests/conventions.js';
 import type { TestConvention } from './tests/conventions.js';
+import { declaredNames, isGeneratedText } from './tests/declarations.js';
+import { deletedFileFindings, isMovedAlready, rememberAddedTests, rememberDeletedFile } from './tests/renames.js';
+import { hunkSegments, segmentsFor } from './tests/segments.js';
+import { testFindings } from './tests/testFindings.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops } from './workflow/matrix.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
@@ -17,95 +22,25 @@ import type { MatrixDrop } from './workflow/matrix.js';
 /** Finding kinds of the removed-tests category. */
 export type RemovedTestKind = 'test-removed' | 'test-file-deleted' | 'skip-added' | 'matrix-test-removed' | 'test-job-removed';
 
-interface View {
-  lines: string[];
-  /** Line numbers of `lines` in that side's file. */
-  numbers: number[];
-  /** Indices of the lines only this side has. */
-  changed: number[];
-}
-
-function viewOf(hunk: Hunk, side: 'upstream' | 'fork'): View {
-  const view: View = { lines: [], numbers: [], changed: [] };
-  let number = side === 'upstream' ? hunk.oldStart : hunk.newStart;
-  for (const line of hunk.lines) {
-    if (line.type === (side === 'upstream' ? 'add' : 'del')) continue;
-    if (line.type !== 'normal') view.changed.push(view.lines.length);
-    view.lines.push(line.content);
-    view.numbers.push(number);
-    number += 1;
-  }
-  return view;
-}
-
-/** Test names declared on this side's changed lines, each with its line number. */
-const namesIn = (view: View, convention: TestConvention): { name: string; line: number }[] =>
-  view.changed.flatMap((index) => convention.namesAt(view.lines, index).map((name) => ({ name, line: view.numbers[index] ?? 0 })));
-
-function testFindings(file: FileDiff, convention: TestConvention, context: ClassifyContext): Finding[] {
-  const removed = new Map<string, { hunks: Hunk[]; lines: number[] }>();
-  const added = new Set<string>();
-  for (const hunk of file.hunks) {
-    for (const { name, line } of namesIn(viewOf(hunk, 'upstream'), convention)) {
-      const entry = removed.get(name) ?? { hunks: [], lines: [] };
-      entry.hunks.push(hunk);
-      entry.lines.push(line);
-      removed.set(name, entry);
-    }
-    for (const { name } of namesIn(viewOf(hunk, 'fork'), convention)) added.add(name);
-  }
-  const findings: Finding[] = [];
-  for (const [name, { hunks, lines }] of removed) {
-    // Removed in one hunk and declared again in another: moved or reordered, still run.
-    if (added.has(name)) continue;
-    for (const hunk of hunks) markHunk(hunk, 'removed-tests');
-    const at = locate(file, context, { upstream: lines });
-    findings.push(createFinding({
-      category: 'removed-tests', kind: 'test-removed', path: file.path,
-      message: describePresence({ thing: `test ${name}`, presentIn: 'upstream', side: at.side, neutral: `test ${name} removed from ${file.path}` }),
-      identity: [name], ...at, confidence: 'high', details: { test: name, language: languageOf(file.path) },
-    }));
-  }
-  const upstreamLines = new Set(file.hunks.flatMap(removedLines).map(normaliseLine));
-  for (const hunk of file.hunks) {
-    const fork = viewOf(hunk, 'fork');
-    for (const index of fork.changed) {
-      const line = fork.lines[index] ?? '';
-      if (!convention.isSkip(line) || upstreamLines.has(normaliseLine(line))) continue;
-      const target = convention.skipTarget(fork.lines, index, hunkContext(hunk));
-      markHunk(hunk, 'removed-tests');
-      const at = locate(file, context, { fork: [fork.numbers[index]] });
-      const test = target ? `test ${target}` : 'a test';
-      findings.push(createFinding({
-        category: 'removed-tests', kind: 'skip-added', path: file.path,
-        message: skipMessage(at.side, test, normaliseLine(line), file.path),
-        identity: [target, normaliseLine(line)], ...at, confidence: target ? 'high' : 'medium',
-        details: { test: target ?? normaliseLine(line), evidence: normaliseLine(line) },
-      }));
-    }
-  }
-  return findings;
-}
-
-/** A skip only the fork has: the fork added it, or upstream removed it (the test runs again upstream). */
-function skipMessage(side: Side, test: string, evidence: string, path: string): string {
-  if (side === 'fork') return `fork skips ${test}: ${evidence}`;
-  if (side === 'upstream') return `upstream removed a skip of ${test}, the fork still skips it: ${evidence}`;
-  if (side === 'both') return `fork skips ${test}, where upstream changed it too: ${evidence}`;
-  return `skip added to ${test} in ${path}: ${evidence}`;
-}
-
-function deletedFileFinding(file: FileDiff, convention: TestConvention | null, context: ClassifyContext): Finding[] {
-  const names = convention ? [...new Set(file.hunks.flatMap((hunk) => namesIn(viewOf(hunk, 'upstream'), convention).map(({ name }) => name)))] : [];
+/** Tests of a deleted file wait for the end of the run, in case an added file holds them (see tests/renames.ts). */
+function deletedFile(file: FileDiff, convention: TestConvention | null, context: ClassifyContext): Finding[] {
+  const names = convention ? [...new Set(declaredNames(hunkSegments(file).upstream, convention).map(({ name }) => name))] : [];
+  if (isMovedAlready(file, names, context)) return [];
   for (const hunk of file.hunks) markHunk(hunk, 'removed-tests');
-  const at = locate(file, context, { upstream: file.hunks.flatMap(changedLines).map((line) => line.line) });
-  const tests = names.length > 0 ? ` (${names.length} tests: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})` : '';
-  return [createFinding({
-    category: 'removed-tests', kind: 'test-file-deleted', path: file.path,
-    message: describePresence({ thing: `test file ${file.path}${tests}`, presentIn: 'upstream', side: at.side, removed: 'deleted',
-      neutral: `test file ${file.path} deleted${tests}` }),
-    identity: [file.path], ...at, confidence: 'high', details: { test: file.path, tests: names },
-  })];
+  rememberDeletedFile(file, names, locate(file, context, { upstream: file.hunks.flatMap(changedLines).map((line) => line.line) }), context);
+  return [];
+}
+
+/** Is the file generated (its head says so, in the hunks or, in git mode, in the whole file)? */
+async function isGenerated(file: FileDiff, context: ClassifyContext): Promise<boolean> {
+  const heads = file.hunks.filter((hunk) => hunk.oldStart <= 1 || hunk.newStart <= 1).map((hunk) => hunk.lines.map((line) => line.content));
+  if (heads.some(isGeneratedText)) return true;
+  if (context.mode !== 'git') return false;
+  for (const side of ['upstream', 'fork'] as const) {
+    const text = await context.readFile(side, side === 'upstream' ? (file.oldPath ?? file.path) : file.path);
+    if (text !== null && isGeneratedText(text.slice(0, 2000).split('\n'))) return true;
+  }
+  return false;
 }
 
 /** Matrix dimensions that select what tests run, and jobs that run tests. */
@@ -153,8 +88,8 @@ export default defineClassifier({
   id: 'removed-tests',
   title: 'Removed tests',
   isPathCategory: false,
-  // Rust keeps unit tests inside source files; vendored code is never the project's tests.
-  matches: (file) => !file.isBinary && !isVendoredPath(file.path) &&
+  // Rust keeps unit tests inside source files; vendored and generated code is never the project's tests.
+  matches: (file) => !file.isBinary && !isVendoredPath(file.path) && !isGeneratedPath(file.path) &&
     (isTestPath(file.path) || isWorkflowPath(file.path) || file.path.endsWith('.rs')),
   async classify(file, context) {
     if (isWorkflowPath(file.path)) {
@@ -162,8 +97,14 @@ export default defineClassifier({
       return [...testJobFindings(file, sides, context), ...separateSameDrops(matrixFindings(file, context, sides?.upstream.lines ?? null))];
     }
     const convention = conventionOf(file.path);
-    if (file.status === 'deleted' && isTestPath(file.path)) return deletedFileFinding(file, convention, context);
-    if (!convention || file.status === 'added') return [];
-    return testFindings(file, convention, context);
+    if (file.status === 'deleted' && isTestPath(file.path)) return deletedFile(file, convention, context);
+    if (!convention) return [];
+    if (file.status === 'added') {
+      rememberAddedTests(file, declaredNames(hunkSegments(file).fork, convention).map(({ name }) => name), context);
+      return [];
+    }
+    const findings = testFindings(file, convention, await segmentsFor(file, convention, context), context);
+    return findings.length > 0 && (await isGenerated(file, context)) ? [] : findings;
   },
+  finish: (context) => deletedFileFindings(context),
 });

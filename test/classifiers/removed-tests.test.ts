@@ -19,13 +19,14 @@ describe('removed-tests classifier', async () => {
     ]);
   });
 
-  it('finds removed and skipped Python tests (functions and classes)', () => {
+  it('finds removed and skipped Python tests (functions and classes, a class standing for its methods)', () => {
     expect(byPath(findings, 'tests/test_parser.py')).toEqual([
       'skip added to test test_parses_unicode in tests/test_parser.py: @pytest.mark.skip(reason="flaky on fork CI")',
       'test TestErrors removed from tests/test_parser.py',
       'test test_parses_empty removed from tests/test_parser.py',
-      'test test_raises_on_bad_input removed from tests/test_parser.py',
     ]);
+    const removedClass = findings.find((finding) => finding.details['test'] === 'TestErrors');
+    expect(removedClass?.details['tests']).toEqual(['TestErrors::test_raises_on_bad_input']);
   });
 
   it('finds Rust #[test] functions removed and #[ignore] added, in source files too', () => {

@@ -1,16 +1,26 @@
 // How each language declares and skips tests: Go (https://pkg.go.dev/testing), JS/TS (vitest, jest,
-// mocha), Python (pytest, unittest), Rust (#[test], #[ignore]), Java/Kotlin (JUnit @Test, @Disabled).
+// mocha), Python (pytest, unittest: tests/python.ts), Rust (#[test], #[ignore]), Java/Kotlin (JUnit @Test,
+// @Disabled), Tcl (redis/valkey `test {name} {…}`: tests/tcl.ts).
+import { python } from './python.js';
+import { tcl } from './tcl.js';
 
-export const TEST_LANGUAGES = ['go', 'js', 'python', 'rust', 'java'] as const;
+export const TEST_LANGUAGES = ['go', 'js', 'python', 'rust', 'java', 'tcl'] as const;
 export type TestLanguage = (typeof TEST_LANGUAGES)[number];
 
 export interface TestConvention {
-  /** Test names the line at `index` declares or registers (may look at the lines after it). */
-  namesAt(lines: readonly string[], index: number): string[];
+  /** Markers of a line comment, to tell a test commented out from one deleted. */
+  commentMarkers: readonly string[];
+  /**
+   * Test names the line at `index` declares or registers (may look at the
+   * lines around it, and at the function context git printed for the hunk).
+   */
+  namesAt(lines: readonly string[], index: number, hunkContext: string): string[];
   /** Does this line mark a test skipped or ignored? */
   isSkip(line: string): boolean;
   /** The test a skip marker at `index` applies to. */
   skipTarget(lines: readonly string[], index: number, hunkContext: string): string | null;
+  /** Does a name at `index` depend on lines out of view (a class, a decorator above the hunk)? */
+  needsWholeFile?(lines: readonly string[], index: number, hunkContext: string): boolean;
 }
 
 const firstMatch = (pattern: RegExp, text: string): string | null => pattern.exec(text)?.[1] ?? null;
@@ -47,6 +57,7 @@ const GO_SUBTEST = /\bt\.Run\(\s*"([^"]+)"/;
 const GO_TABLE_CASE = /^\s*\{?\s*(?:name|desc|description|title|testName|scenario)\s*:\s*"((?:[^"\\]|\\.)+)"/;
 
 const go: TestConvention = {
+  commentMarkers: ['//'],
   namesAt: (lines, index) => {
     const line = lines[index] ?? '';
     const name = firstMatch(GO_FUNC, line) ?? firstMatch(GO_REGISTERED, line) ?? firstMatch(GO_SUBTEST, line) ?? firstMatch(GO_TABLE_CASE, line);
@@ -58,6 +69,7 @@ const go: TestConvention = {
 
 const JS_TEST = /^\s*(?:it|test|describe|context|specify)(?:\.(?:only|concurrent|each\s*\([^)]*\)|each`[^`]*`))?\s*\(\s*(['"`])(.+?)\1/;
 const js: TestConvention = {
+  commentMarkers: ['//'],
   namesAt: (lines, index) => {
     const match = JS_TEST.exec(lines[index] ?? '');
     return match?.[2] ? [match[2]] : [];
@@ -66,23 +78,10 @@ const js: TestConvention = {
   skipTarget: (lines, index) => /\(\s*(['"`])(.+?)\1/.exec(lines[index] ?? '')?.[2] ?? null,
 };
 
-const PY_DEF = /^\s*(?:async\s+)?def\s+(test\w*)\s*\(|^\s*class\s+(Test\w*)\s*[(:]/;
-const python: TestConvention = {
-  namesAt: (lines, index) => {
-    const match = PY_DEF.exec(lines[index] ?? '');
-    const name = match?.[1] ?? match?.[2];
-    return name ? [name] : [];
-  },
-  isSkip: (line) => /@pytest\.mark\.(skip|skipif|xfail)\b|@unittest\.skip|\bpytest\.skip\(|\.skipTest\(/.test(line),
-  skipTarget: (lines, index, context) =>
-    /^\s*@/.test(lines[index] ?? '')
-      ? nameBelow(lines, index, /def\s+(\w+)\s*\(|class\s+(\w+)/, /^\s*@/)
-      : nameAbove(lines, index, /def\s+(test\w*)\s*\(/, context),
-};
-
 const RUST_ATTRIBUTE = /^\s*#\[(?:\w+::)*test\b|^\s*#\[rstest\b/;
 const RUST_FN = /^\s*(?:pub\s+)?(?:async\s+)?fn\s+(\w+)/;
 const rust: TestConvention = {
+  commentMarkers: ['//'],
   namesAt: (lines, index) => {
     const line = lines[index] ?? '';
     if (RUST_ATTRIBUTE.test(line)) return [nameBelow(lines, index, RUST_FN, /^\s*#\[/)].filter((name): name is string => name !== null);
@@ -97,6 +96,7 @@ const rust: TestConvention = {
 const JAVA_ANNOTATION = /^\s*@(?:Test|ParameterizedTest|RepeatedTest|TestFactory)\b/;
 const JAVA_METHOD = /^\s*(?:(?:public|protected|private|static|final|suspend)\s+)*(?:void|fun|[\w<>[\]]+)\s+`?([\w ]+?)`?\s*\(/;
 const java: TestConvention = {
+  commentMarkers: ['//'],
   namesAt: (lines, index) => {
     const line = lines[index] ?? '';
     if (JAVA_ANNOTATION.test(line)) return [nameBelow(lines, index, JAVA_METHOD, /^\s*@/)].filter((name): name is string => name !== null);
@@ -108,7 +108,7 @@ const java: TestConvention = {
   skipTarget: (lines, index) => nameBelow(lines, index, JAVA_METHOD, /^\s*@/),
 };
 
-const CONVENTIONS: Record<TestLanguage, TestConvention> = { go, js, python, rust, java };
+const CONVENTIONS: Record<TestLanguage, TestConvention> = { go, js, python, rust, java, tcl };
 
 export function languageOf(path: string): TestLanguage | null {
   if (path.endsWith('_test.go')) return 'go';
@@ -116,6 +116,7 @@ export function languageOf(path: string): TestLanguage | null {
   if (path.endsWith('.py')) return 'python';
   if (path.endsWith('.rs')) return 'rust';
   if (/\.(java|kt)$/.test(path)) return 'java';
+  if (path.endsWith('.tcl')) return 'tcl';
   return null;
 }
 

@@ -1,0 +1,69 @@
+import type { FileDiff, Finding } from '../../model.js';
+import { createFinding } from '../common/finding.js';
+import type { Located } from '../common/location.js';
+import { describePresence } from '../common/wording.js';
+import type { ClassifyContext } from '../define.js';
+import { languageOf } from './conventions.js';
+
+/**
+ * A test file deleted under one path and added under another (git shows a
+ * delete and an add when the rename changed too much) is no removed test.
+ * Files stream in path order, so the added file may come before or after the
+ * deleted one: deleted files wait here until every file was seen.
+ */
+interface RenameMemory {
+  /** `language\0name` of tests the fork's added test files declare. */
+  added: Set<string>;
+  deleted: { file: FileDiff; names: string[]; at: Located }[];
+}
+
+const memories = new WeakMap<ClassifyContext, RenameMemory>();
+
+const memoryOf = (context: ClassifyContext): RenameMemory => {
+  let memory = memories.get(context);
+  if (!memory) {
+    memory = { added: new Set(), deleted: [] };
+    memories.set(context, memory);
+  }
+  return memory;
+};
+
+const keyOf = (path: string, name: string): string => `${languageOf(path) ?? ''}\u0000${name}`;
+
+export function rememberAddedTests(file: FileDiff, names: readonly string[], context: ClassifyContext): void {
+  const { added } = memoryOf(context);
+  for (const name of names) added.add(keyOf(file.path, name));
+}
+
+/** Is every test of a deleted file already declared by an added one (its new path sorts first)? */
+export const isMovedAlready = (file: FileDiff, names: readonly string[], context: ClassifyContext): boolean =>
+  names.length > 0 && names.every((name) => memoryOf(context).added.has(keyOf(file.path, name)));
+
+export function rememberDeletedFile(file: FileDiff, names: string[], at: Located, context: ClassifyContext): void {
+  memoryOf(context).deleted.push({ file: { ...file, hunks: [] }, names, at });
+}
+
+/** Deleted test files whose tests no added file declares: the file row, or a row per test that did not move. */
+export function deletedFileFindings(context: ClassifyContext): Finding[] {
+  const memory = memoryOf(context);
+  const findings = memory.deleted.flatMap(({ file, names, at }): Finding[] => {
+    const missing = names.filter((name) => !memory.added.has(keyOf(file.path, name)));
+    if (names.length > 0 && missing.length === 0) return [];
+    if (missing.length > 0 && missing.length < names.length) {
+      return missing.map((name) => createFinding({
+        category: 'removed-tests', kind: 'test-removed', path: file.path,
+        message: describePresence({ thing: `test ${name}`, presentIn: 'upstream', side: at.side, neutral: `test ${name} removed with ${file.path}` }),
+        identity: [name], ...at, confidence: 'high', details: { test: name, language: languageOf(file.path) },
+      }));
+    }
+    const tests = names.length > 0 ? ` (${names.length} tests: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})` : '';
+    return [createFinding({
+      category: 'removed-tests', kind: 'test-file-deleted', path: file.path,
+      message: describePresence({ thing: `test file ${file.path}${tests}`, presentIn: 'upstream', side: at.side, removed: 'deleted',
+        neutral: `test file ${file.path} deleted${tests}` }),
+      identity: [file.path], ...at, confidence: 'high', details: { test: file.path, tests: names },
+    })];
+  });
+  memory.deleted = [];
+  return findings;
+}

@@ -1,0 +1,57 @@
+import type { FileDiff, Hunk } from '../../model.js';
+import { changedLineNumbers, hunkContext, sideView, wholeView } from '../common/lines.js';
+import type { SideLine } from '../common/lines.js';
+import { readWholeFiles } from '../common/wholeFiles.js';
+import type { ClassifyContext } from '../define.js';
+import type { TestConvention } from './conventions.js';
+
+/** One side's run of lines (a hunk's view, or the whole file) as test conventions read it. */
+export interface Segment {
+  lines: string[];
+  /** Line numbers of `lines` in that side's file. */
+  numbers: number[];
+  /** Indices of the lines only this side has. */
+  changed: number[];
+  /** The function context git printed for the hunk; '' for a whole file. */
+  context: string;
+}
+
+const segmentOf = (view: readonly SideLine[], context: string): Segment => ({
+  lines: view.map((line) => line.content),
+  numbers: view.map((line) => line.line),
+  changed: view.flatMap((line, index) => (line.isChanged ? [index] : [])),
+  context,
+});
+
+export type Sides = Record<'upstream' | 'fork', Segment[]>;
+
+export const hunkSegments = (file: FileDiff): Sides => ({
+  upstream: file.hunks.map((hunk) => segmentOf(sideView(hunk, 'upstream'), hunkContext(hunk))),
+  fork: file.hunks.map((hunk) => segmentOf(sideView(hunk, 'fork'), hunkContext(hunk))),
+});
+
+/**
+ * The hunks' views, or in git mode the whole files when a changed line
+ * needs what the hunk does not show (the class around a method, the
+ * decorator above a parametrize case). Changed lines stay the diff's.
+ */
+export async function segmentsFor(file: FileDiff, convention: TestConvention, context: ClassifyContext): Promise<Sides> {
+  const sides = hunkSegments(file);
+  const needs = convention.needsWholeFile;
+  const isShort = needs !== undefined && [...sides.upstream, ...sides.fork].some((segment) => segment.changed.some((index) => needs(segment.lines, index, segment.context)));
+  if (!isShort) return sides;
+  const whole = await readWholeFiles(file, context);
+  if (!whole) return sides;
+  const changed = changedLineNumbers(file.hunks);
+  return {
+    upstream: [segmentOf(wholeView(whole.upstream, changed.upstream), '')],
+    fork: [segmentOf(wholeView(whole.fork, changed.fork), '')],
+  };
+}
+
+/** The hunk that holds a line of one tip's file. */
+export const hunkAt = (file: FileDiff, tip: 'upstream' | 'fork', line: number): Hunk | undefined =>
+  file.hunks.find((hunk) => {
+    const [start, count] = tip === 'upstream' ? [hunk.oldStart, hunk.oldLines] : [hunk.newStart, hunk.newLines];
+    return line >= start && line < start + Math.max(count, 1);
+  });

@@ -1,0 +1,84 @@
+import type { FileDiff, Finding, Side } from '../../model.js';
+import { createFinding } from '../common/finding.js';
+import { markHunk, normaliseLine } from '../common/lines.js';
+import { locate } from '../common/location.js';
+import { describePresence } from '../common/wording.js';
+import type { ClassifyContext } from '../define.js';
+import type { TestConvention } from './conventions.js';
+import { languageOf } from './conventions.js';
+import { commentedOutNames, declaredNames, parentOf } from './declarations.js';
+import { hunkAt } from './segments.js';
+import type { Sides } from './segments.js';
+
+/**
+ * Tests upstream declares on lines the fork lacks and the fork declares
+ * nowhere in the diff (a test only moved or reformatted is still run), and
+ * skips only the fork has. A removed class or parametrized function stands
+ * for its methods and cases; a test the fork kept as a comment reads as
+ * commented out.
+ */
+export function testFindings(file: FileDiff, convention: TestConvention, sides: Sides, context: ClassifyContext): Finding[] {
+  const removed = new Map<string, number[]>();
+  for (const { name, line } of declaredNames(sides.upstream, convention)) removed.set(name, [...(removed.get(name) ?? []), line]);
+  const added = new Set(declaredNames(sides.fork, convention).map(({ name }) => name));
+  for (const name of added) removed.delete(name);
+  const commented = commentedOutNames(sides.fork, convention);
+  const members = new Map<string, string[]>();
+  for (const name of removed.keys()) {
+    const parent = parentOf(name, new Set(removed.keys()));
+    if (parent === null) continue;
+    members.set(parent, [...(members.get(parent) ?? []), name]);
+    removed.delete(name);
+  }
+  const findings: Finding[] = [];
+  for (const [name, lines] of removed) {
+    for (const line of lines) {
+      const hunk = hunkAt(file, 'upstream', line);
+      if (hunk) markHunk(hunk, 'removed-tests');
+    }
+    const commentedAt = commented.get(name);
+    const isCommentedOut = commentedAt !== undefined;
+    const at = locate(file, context, { upstream: lines, fork: [commentedAt] });
+    const tests = members.get(name) ?? [];
+    findings.push(createFinding({
+      category: 'removed-tests', kind: 'test-removed', path: file.path,
+      message: describePresence({ thing: `test ${name}`, presentIn: 'upstream', side: at.side, isCommentedOut,
+        neutral: `test ${name} ${isCommentedOut ? 'commented out in' : 'removed from'} ${file.path}` }),
+      identity: [name], ...at, confidence: 'high',
+      details: { test: name, language: languageOf(file.path), ...(isCommentedOut ? { commentedOut: true } : {}), ...(tests.length > 0 ? { tests } : {}) },
+    }));
+  }
+  return [...findings, ...skipFindings(file, convention, sides, context)];
+}
+
+function skipFindings(file: FileDiff, convention: TestConvention, sides: Sides, context: ClassifyContext): Finding[] {
+  const upstreamLines = new Set(sides.upstream.flatMap((segment) => segment.changed.map((index) => normaliseLine(segment.lines[index] ?? ''))));
+  const findings: Finding[] = [];
+  for (const segment of sides.fork) {
+    for (const index of segment.changed) {
+      const line = segment.lines[index] ?? '';
+      if (!convention.isSkip(line) || upstreamLines.has(normaliseLine(line))) continue;
+      const target = convention.skipTarget(segment.lines, index, segment.context);
+      const number = segment.numbers[index] ?? 0;
+      const hunk = hunkAt(file, 'fork', number);
+      if (hunk) markHunk(hunk, 'removed-tests');
+      const at = locate(file, context, { fork: [number] });
+      const test = target ? `test ${target}` : 'a test';
+      findings.push(createFinding({
+        category: 'removed-tests', kind: 'skip-added', path: file.path,
+        message: skipMessage(at.side, test, normaliseLine(line), file.path),
+        identity: [target, normaliseLine(line)], ...at, confidence: target ? 'high' : 'medium',
+        details: { test: target ?? normaliseLine(line), evidence: normaliseLine(line) },
+      }));
+    }
+  }
+  return findings;
+}
+
+/** A skip only the fork has: the fork added it, or upstream removed it (the test runs again upstream). */
+function skipMessage(side: Side, test: string, evidence: string, path: string): string {
+  if (side === 'fork') return `fork skips ${test}: ${evidence}`;
+  if (side === 'upstream') return `upstream removed a skip of ${test}, the fork still skips it: ${evidence}`;
+  if (side === 'both') return `fork skips ${test}, where upstream changed it too: ${evidence}`;
+  return `skip added to ${test} in ${path}: ${evidence}`;
+}
