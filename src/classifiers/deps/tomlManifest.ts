@@ -18,9 +18,14 @@ const NOT_PACKAGES = new Set(['python']);
 /** Keys of `[package]` / `[project]` / `[tool.poetry]` that read like `key = "1.0"`, for hunks whose table is out of view. */
 const METADATA_KEYS = new Set(['name', 'version', 'edition', 'rust-version', 'description', 'license', 'readme', 'homepage', 'repository', 'documentation', 'authors', 'python', 'requires-python', 'build-backend', 'resolver']);
 
-/** The group an array of PEP 508 strings under `key` in `table` lists, or null when it lists none. */
+/**
+ * The group an array of PEP 508 strings under `key` in `table` lists, or
+ * null when it lists none. Outside a known table (a hunk that starts below
+ * its header) `dependencies = [` is PEP 621's: Poetry's are tables.
+ */
 function pep508Group(table: string | null, key: string): string | null {
-  if (table === 'project' && key === 'dependencies') return 'project.dependencies';
+  if ((table === 'project' || table === null) && key === 'dependencies') return 'project.dependencies';
+  if (table === null && key === 'requires') return 'build-system.requires';
   if (table === 'project.optional-dependencies' || table === 'dependency-groups') return `${table}.${key}`;
   if (table === 'build-system' && key === 'requires') return 'build-system.requires';
   return null;
@@ -81,7 +86,8 @@ export function tomlManifestSideEntries(lines: readonly SideLine[], side: 'upstr
   function readKey(at: SideLine, key: string, value: TomlToken[], current: State): void {
     const table = current.table;
     const group = pep508Group(table, key);
-    if (group !== null && value[0]?.value === '[') {
+    // Outside a known table any array may list requirements (an optional group whose header is out of view).
+    if ((group !== null || table === null) && value[0]?.value === '[') {
       current.array = { group, depth: 0 };
       readArrayItems(value, current, (text) => addPep508(at, text, group));
       return;
@@ -119,12 +125,12 @@ function versionsOf(value: readonly TomlToken[]): string[] {
   return versions;
 }
 
-/** Strings at the array's own depth are its items; the array closes with its `]`. */
+/** Strings at the array's own depth are its items (not those of inline tables in it); the array closes with its `]`. */
 function readArrayItems(tokens: readonly TomlToken[], state: State, item: (text: string) => void): void {
   for (const token of tokens) {
     if (!state.array) return;
-    if (token.value === '[' && token.type === 'punct') state.array.depth += 1;
-    else if (token.value === ']' && token.type === 'punct') {
+    if (token.type === 'punct' && (token.value === '[' || token.value === '{')) state.array.depth += 1;
+    else if (token.type === 'punct' && (token.value === ']' || token.value === '}')) {
       state.array.depth -= 1;
       if (state.array.depth <= 0) state.array = null;
     } else if (token.type === 'string' && state.array.depth === 1) item(token.value);

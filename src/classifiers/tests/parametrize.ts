@@ -77,7 +77,8 @@ function valueId(text: string): string {
   return source.length > 60 ? `${source.slice(0, 57)}...` : source;
 }
 
-const lineSpan = (piece: Piece): number[] => [...new Set(piece.at)];
+/** The lines an element is written on (its own characters, not the line breaks and indentation around it). */
+const lineSpan = (piece: Piece): number[] => [...new Set(piece.at.filter((_, index) => !/\s/.test(piece.text[index] ?? '')))];
 
 /** The piece from character `from` on. */
 const rest = (piece: Piece, from: number): Piece => ({ text: piece.text.slice(from), at: piece.at.slice(from) });

@@ -10,6 +10,23 @@ const ANY_BLOCK = /^(\s*)(?:async\s+def|def|class)\s+(\w+)/;
 const indentOf = (line: string): number => line.length - line.trimStart().length;
 
 /**
+ * Indices of lines that start inside a triple-quoted string (a docstring, a
+ * sample payload at column 0): their indentation says nothing about blocks.
+ */
+function stringLines(lines: readonly string[]): Set<number> {
+  const inside = new Set<number>();
+  let quote: string | null = null;
+  lines.forEach((line, index) => {
+    if (quote) inside.add(index);
+    for (const match of line.matchAll(/"""|'''/g)) {
+      if (quote === null) quote = match[0];
+      else if (quote === match[0]) quote = null;
+    }
+  });
+  return inside;
+}
+
+/**
  * The classes enclosing the line at `index`, outermost first, read upwards by
  * indentation; then from the hunk's context (git prints the last line that
  * starts a top-level block). `nested` inside a function (pytest does not
@@ -19,9 +36,10 @@ const indentOf = (line: string): number => line.length - line.trimStart().length
 function classesAbove(lines: readonly string[], index: number, context: string): string[] | 'nested' | 'unknown' {
   let indent = indentOf(lines[index] ?? '');
   const classes: string[] = [];
+  const strings = stringLines(lines.slice(0, index));
   for (let i = index - 1; i >= 0 && indent > 0; i -= 1) {
     const line = lines[i] ?? '';
-    if (line.trim() === '' || indentOf(line) >= indent || /^\s*[#@)\]}]/.test(line)) continue;
+    if (line.trim() === '' || strings.has(i) || indentOf(line) >= indent || /^\s*[#@)\]}]/.test(line)) continue;
     if (ANY_BLOCK.test(line) && !CLASS.test(line)) return 'nested';
     const klass = CLASS.exec(line);
     if (klass?.[2]) classes.unshift(klass[2]);
