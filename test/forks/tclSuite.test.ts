@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { short } from '../git/fixtureRepo.js';
+import { auditFork, findingOf, messagesAt } from './auditFork.js';
+import type { AuditedFork } from './auditFork.js';
+
+/** fixtures/forks/tcl-suite.mjs: a valkey-like Tcl suite the fork trimmed. */
+let fork: AuditedFork;
+beforeAll(async () => {
+  fork = await auditFork('tcl-suite');
+});
+afterAll(() => fork.remove());
+
+describe('Tcl test suites', () => {
+  it('finds tests removed and commented out, by their braced or quoted names', () => {
+    expect(messagesAt(fork.git, 'removed-tests', 'tests/unit/type/list.tcl')).toEqual([
+      'fork commented out test LMOVE against non-existing key',
+      'fork removed test LPOS RANK (positive and negative rank) option',
+      'fork skips test BLPOP with a single empty list argument: } {} {needs:repl external:skip}',
+    ]);
+    expect(findingOf(fork.git, 'test', 'LMOVE against non-existing key')).toMatchObject({
+      side: 'fork', commits: [short(fork.fixture.shas.forkList)], details: { language: 'tcl', commentedOut: true },
+    });
+  });
+
+  it('reads `if {0}` as a skip of the test inside it, and a reflowed test as no change', () => {
+    expect(messagesAt(fork.git, 'removed-tests', 'tests/unit/expire.tcl')).toEqual([
+      "fork skips test EXPIRE - It should be still possible to read 'x': if {0} {",
+    ]);
+  });
+
+  it("says a test upstream added later is one the fork lacks, not one it removed", () => {
+    expect(messagesAt(fork.git, 'removed-tests', 'tests/unit/info.tcl')).toEqual([
+      'upstream added test KEYSIZES - Test histogram of values of type string; fork lacks it',
+    ]);
+    expect(findingOf(fork.git, 'test', 'KEYSIZES - Test histogram of values of type string').commits).toEqual([short(fork.fixture.shas.keysizes)]);
+  });
+
+  it('does not report a test file deleted and added under another name with the same tests, nor the framework', () => {
+    const paths = fork.git.findings.filter((finding) => finding.category === 'removed-tests').map((finding) => finding.path);
+    expect(paths.filter((path) => path.includes('latency') || path.includes('test_helper'))).toEqual([]);
+    const deleted = fork.git.files.find((file) => file.path === 'tests/unit/latency.tcl');
+    expect(deleted?.status).toBe('deleted');
+    expect(deleted?.categories).not.toContain('removed-tests');
+  });
+
+  it('finds the same in a saved diff', () => {
+    expect(fork.diffFile.findings.filter((finding) => finding.category === 'removed-tests').map((finding) => finding.details['test']).sort()).toEqual([
+      'BLPOP with a single empty list argument',
+      "EXPIRE - It should be still possible to read 'x'",
+      'KEYSIZES - Test histogram of values of type string',
+      'LMOVE against non-existing key',
+      'LPOS RANK (positive and negative rank) option',
+    ]);
+  });
+});
