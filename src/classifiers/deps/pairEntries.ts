@@ -42,7 +42,7 @@ export function pairEntries(entries: readonly DependencyEntry[], ecosystem: Ecos
     const note = [...slot.upstream, ...slot.fork, ...slot.context].find((entry) => entry.note)?.note;
     if (note) change.note = note;
     const isVersionChange = upstreamVersion !== forkVersion;
-    if (isVersionChange && ((upstreamVersion !== null && isRange(upstreamVersion)) || (forkVersion !== null && isRange(forkVersion)))) change.basis = 'lower bound';
+    if (isVersionChange && upstreamVersion !== null && forkVersion !== null && (isRange(upstreamVersion) || isRange(forkVersion))) change.basis = 'lower bound';
     if (isMoved) change.groups = { upstream: upstreamGroups, fork: forkGroups };
     changes.push(change);
   }

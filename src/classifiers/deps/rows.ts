@@ -24,14 +24,27 @@ function versionMessage(change: DependencyChange, side: Side): string {
 const list = (groups: readonly string[]): string => groups.join(', ');
 const groupsText = ({ upstream, fork }: { upstream: string[]; fork: string[] }): string => `listed in ${list(upstream)} upstream, ${list(fork)} in the fork`;
 
-/** A dependency both tips list at the same version, in other groups: `fork moved pytest from … to …`. */
+/**
+ * A dependency both tips list at the same version, in other groups. Said
+ * from the side that moved: `fork dropped react (^18) from peerDependencies;
+ * still in dependencies`, `upstream moved pytest (>=7) from … to …; fork still
+ * lists it in …`.
+ */
 function movedMessage(change: DependencyChange, side: Side): string {
   const { upstream, fork } = change.groups ?? { upstream: [], fork: [] };
-  const version = change.fork ?? change.upstream ?? '';
-  if (side === 'fork') return `fork moved ${change.name} (${version}) from ${list(upstream)} to ${list(fork)}`;
-  if (side === 'upstream') return `upstream moved ${change.name} (${version}) from ${list(fork)} to ${list(upstream)}; fork still lists it in ${list(fork)}`;
-  if (side === 'both') return `both moved ${change.name} (${version}): upstream lists it in ${list(upstream)}, the fork in ${list(fork)}`;
-  return `${change.name} (${version}): ${list(upstream)} → ${list(fork)}`;
+  const subject = `${change.name} (${change.fork ?? change.upstream ?? ''})`;
+  if (side !== 'fork' && side !== 'upstream') {
+    const neutral = `${subject}: ${list(upstream)} → ${list(fork)}`;
+    return side === 'both' ? `both moved ${subject}: upstream lists it in ${list(upstream)}, the fork in ${list(fork)}` : neutral;
+  }
+  // What the side that moved had before (the other tip, as the merge base had it) and has now.
+  const [before, after] = side === 'fork' ? [upstream, fork] : [fork, upstream];
+  const dropped = before.filter((group) => !after.includes(group));
+  const added = after.filter((group) => !before.includes(group));
+  const tail = side === 'upstream' ? `; fork still lists it in ${list(fork)}` : '';
+  if (added.length === 0) return `${side} dropped ${subject} from ${list(dropped)}${side === 'fork' ? `; still in ${list(after)}` : tail}`;
+  if (dropped.length === 0) return `${side} also lists ${subject} in ${list(added)}${side === 'upstream' ? '; fork does not' : ''}`;
+  return `${side} moved ${subject} from ${list(dropped)} to ${list(added)}${tail}`;
 }
 
 /**

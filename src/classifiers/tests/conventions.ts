@@ -67,7 +67,8 @@ const go: TestConvention = {
   skipTarget: (lines, index, context) => nameAbove(lines, index, /^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(/, context),
 };
 
-const JS_TEST = /^\s*(?:it|test|describe|context|specify)(?:\.(?:only|concurrent|each\s*\([^)]*\)|each`[^`]*`))?\s*\(\s*(['"`])(.+?)\1/;
+/** A declared test, skipped ones too (`it.skip`, `xit`): the skip is its own finding, the test is still there. */
+const JS_TEST = /^\s*x?(?:it|test|describe|context|specify)(?:\.(?:only|skip|todo|fails|concurrent|each\s*\([^)]*\)|each`[^`]*`))*\s*\(\s*(['"`])(.+?)\1/;
 const js: TestConvention = {
   commentMarkers: ['//'],
   namesAt: (lines, index) => {

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint } from '../../src/fingerprint.js';
+import { short } from '../git/fixtureRepo.js';
+import { auditFork, findingOf, messagesAt } from './auditFork.js';
+import type { AuditedFork } from './auditFork.js';
+
+/** fixtures/forks/npm-moves.mjs: package.json blocks the fork rearranged, and vitest specs. */
+let fork: AuditedFork;
+beforeAll(async () => {
+  fork = await auditFork('npm-moves');
+});
+afterAll(() => fork.remove());
+
+describe('package.json blocks', () => {
+  it('tells moves between blocks from additions and removals, and compares ranges by their lower bounds', () => {
+    expect(messagesAt(fork.git, 'vendored-deps', 'package.json')).toEqual([
+      'fork added left-pad (^1.3.0)',
+      'fork downgraded axios >=1.4.0 → >=0.27.2',
+      'fork downgraded typescript ~5.1.6 → ~5.0.4; listed in devDependencies upstream, dependencies in the fork',
+      'fork dropped react (^18.2.0) from peerDependencies; still in dependencies',
+      'fork moved lodash (^4.17.21) from dependencies to devDependencies',
+      'upstream bumped zod ^3.21.4 → ^3.22.0; fork still at ^3.21.4',
+    ]);
+    expect(findingOf(fork.git, 'module', 'axios').details).toMatchObject({ direction: 'downgrade', compared: 'lower bound' });
+    expect(findingOf(fork.git, 'module', 'react')).toMatchObject({
+      kind: 'dependency-moved', side: 'fork', commits: [short(fork.fixture.shas.forkDeps)],
+      details: { groups: { upstream: ['dependencies', 'peerDependencies'], fork: ['dependencies'] } },
+    });
+    expect(findingOf(fork.git, 'module', 'zod')).toMatchObject({ side: 'upstream', commits: [short(fork.fixture.shas.zodBump)] });
+  });
+
+  it('keeps the identity of a version row, so a baseline of a bump still matches it', () => {
+    // category, kind, path, ecosystem, source, name, upstream, fork: the parts v0.1.0 fingerprinted.
+    const expected = fingerprint('vendored-deps', 'dependency', 'package.json', 'npm', 'package.json', 'zod', '^3.22.0', '^3.21.4');
+    expect(findingOf(fork.git, 'module', 'zod').fingerprint).toBe(expected);
+    expect(findingOf(fork.diffFile, 'module', 'zod').fingerprint).toBe(expected);
+  });
+
+  it('sees the moves a saved diff shows, and never calls them additions or removals', () => {
+    const rows = fork.diffFile.findings.filter((finding) => finding.path === 'package.json');
+    expect(rows.filter((finding) => ['lodash', 'react'].includes(String(finding.details['module']))).map((finding) => finding.kind)).toEqual(['dependency-moved', 'dependency-moved']);
+    expect(rows.every((finding) => finding.details['direction'] !== 'removed')).toBe(true);
+  });
+});
+
+describe('vitest specs', () => {
+  it('finds a removed spec and a skipped one (not as removed), and nothing in a renamed spec', () => {
+    expect(messagesAt(fork.git, 'removed-tests', 'test/api.test.ts')).toEqual([
+      "fork removed test retries on 503",
+      "fork skips test streams large payloads: it.skip('streams large payloads', async () => {",
+    ]);
+    expect(fork.git.files.find((file) => file.path === 'test/format-locale.test.ts')?.status).toBe('renamed');
+    expect(fork.git.findings.filter((finding) => finding.path.includes('format'))).toEqual([]);
+  });
+});
