@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { short } from '../git/fixtureRepo.js';
+import { auditFork, findingOf, messagesAt } from './auditFork.js';
+import type { AuditedFork } from './auditFork.js';
+
+/** fixtures/forks/go-docker.mjs: go.mod with comments and blocks, a Dockerfile with scoped ARGs, compose. */
+let fork: AuditedFork;
+beforeAll(async () => {
+  fork = await auditFork('go-docker');
+});
+afterAll(() => fork.remove());
+
+describe('go.mod', () => {
+  it('reads requirements with any trailing comment, and never an exclude block', () => {
+    expect(messagesAt(fork.git, 'vendored-deps', 'go.mod')).toEqual([
+      'fork downgraded golang.org/x/sys v0.10.0 → v0.9.0',
+      'upstream bumped github.com/docker/docker v23.0.6+incompatible → v23.0.7-0.20230714215826-0cae31c7dd6e+incompatible; fork still at v23.0.6+incompatible',
+    ]);
+    expect(findingOf(fork.git, 'module', 'github.com/docker/docker')).toMatchObject({ side: 'upstream', commits: [short(fork.fixture.shas.dockerBump)] });
+    // A reworded comment and a move to the direct block change no version.
+    for (const module of ['github.com/spf13/cobra', 'github.com/sirupsen/logrus']) {
+      expect(fork.git.findings.some((finding) => finding.details['module'] === module), module).toBe(false);
+    }
+    expect(messagesAt(fork.diffFile, 'vendored-deps', 'go.mod')).toEqual([
+      'github.com/docker/docker: v23.0.7-0.20230714215826-0cae31c7dd6e+incompatible → v23.0.6+incompatible (downgrade)',
+      'golang.org/x/sys: v0.10.0 → v0.9.0 (downgrade)',
+    ]);
+  });
+});
+
+describe('Dockerfile', () => {
+  it('compares ARGs per scope and says which: a stage default is not the global one', () => {
+    expect(messagesAt(fork.git, 'dockerfile', 'Dockerfile').filter((message) => message.includes('ARG'))).toEqual([
+      'fork added global ARG DELVE_VERSION=1.20.2',
+      'fork changed ARG DELVE_VERSION in stage "tools" 1.21.0 → (no default)',
+      'fork downgraded ARG GO_VERSION in stage "release" 1.21 → 1.20',
+      'upstream bumped ARG ALPINE_VERSION 3.18 → 3.19; fork still at 3.18',
+    ]);
+    const releaseGo = fork.git.findings.find((finding) => finding.details['arg'] === 'GO_VERSION');
+    expect(releaseGo).toMatchObject({ side: 'fork', details: { scope: 'stage "release"', direction: 'downgrade' } });
+  });
+
+  it('keys COPY --from by stage: the same COPY kept in one stage does not hide its removal from another', () => {
+    expect(findingOf(fork.git, 'stage', 'debug')).toMatchObject({
+      kind: 'copy-from-removed', side: 'fork', commits: [short(fork.fixture.shas.forkDockerfile)],
+      message: 'fork removed COPY --from=build in stage "debug": COPY --from=build /out/gadget /usr/bin/gadget',
+    });
+    expect(fork.git.findings.filter((finding) => finding.kind === 'copy-from-removed')).toHaveLength(1);
+  });
+
+  it('reads the same from the hunks of a saved diff; compose is as before', () => {
+    expect(messagesAt(fork.diffFile, 'dockerfile', 'Dockerfile')).toEqual([
+      'ARG ALPINE_VERSION: 3.19 → 3.18 (downgrade)',
+      'ARG DELVE_VERSION in stage "tools": 1.21.0 → (no default)',
+      'ARG GO_VERSION in stage "release": 1.21 → 1.20 (downgrade)',
+      'COPY --from=build in stage "debug" removed: COPY --from=build /out/gadget /usr/bin/gadget',
+      'global ARG DELVE_VERSION=1.20.2 added',
+    ]);
+    expect(messagesAt(fork.git, 'dockerfile', 'docker-compose.yml')).toEqual(['upstream bumped image of service "cache" redis:7.2 → redis:7.4; fork still at redis:7.2']);
+  });
+});
+
+describe('Go tests', () => {
+  it('finds the removed test', () => {
+    expect(messagesAt(fork.git, 'removed-tests', 'gadget_test.go')).toEqual(['fork removed test TestGadgetRetry']);
+  });
+});
