@@ -68,3 +68,60 @@ new file mode 100644
     expect(a?.fingerprint).toBe(b?.fingerprint);
   });
 });
+
+describe('dockerfile classifier: scopes', () => {
+  it('tells a global ARG from a stage ARG of the same name, in the hunks of a saved diff', async () => {
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -1,3 +1,3 @@
+ ARG GO_VERSION=1.22
+-ARG ALPINE_VERSION=3.19
++ARG ALPINE_VERSION=3.18
+ FROM golang:\${GO_VERSION}-alpine AS build
+@@ -20,3 +20,3 @@ FROM alpine AS release
+ WORKDIR /app
+-ARG GO_VERSION=1.22
++ARG GO_VERSION=1.21
+ COPY --from=build /out/app /app
+`);
+    expect(messages(await classifyAll(dockerfile, files)).sort()).toEqual([
+      'ARG ALPINE_VERSION: 3.19 → 3.18 (downgrade)',
+      'ARG GO_VERSION in stage "release": 1.22 → 1.21 (downgrade)',
+    ]);
+  });
+
+  it('keys COPY --from by stage: the copy one stage keeps does not hide the one another stage dropped', async () => {
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -10,7 +10,6 @@ FROM alpine AS debug
+ RUN apk add gdb
+-COPY --from=build /out/app /app
+ 
+ FROM alpine AS release
+ COPY --from=build /out/app /app
+`);
+    const [finding, ...others] = await classifyAll(dockerfile, files);
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ kind: 'copy-from-removed', details: { stage: 'debug' } });
+  });
+
+  it('reads whole files in git mode: a stage ARG moved to the global scope says so', async () => {
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -1,3 +1,3 @@
+-FROM alpine AS tools
+-ARG DELVE=1.21
++ARG DELVE=1.20
++FROM alpine AS tools
+ RUN echo $DELVE
+`);
+    const context = gitContext({
+      upstream: { Dockerfile: 'FROM alpine AS tools\nARG DELVE=1.21\nRUN echo $DELVE\n' },
+      fork: { Dockerfile: 'ARG DELVE=1.20\nFROM alpine AS tools\nRUN echo $DELVE\n' },
+    });
+    expect(messages(await classifyAll(dockerfile, files, context))).toEqual(['ARG DELVE: 1.21 (stage "tools") → 1.20 (global) (downgrade)']);
+  });
+});

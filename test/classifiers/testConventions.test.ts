@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import removedTests from '../../src/classifiers/removed-tests.js';
+import { readParametrize } from '../../src/classifiers/tests/parametrize.js';
+import { python } from '../../src/classifiers/tests/python.js';
+import { tcl } from '../../src/classifiers/tests/tcl.js';
+import { classifyAll, messages, parseDiff } from './helpers.js';
+
+describe('pytest parametrize ids', () => {
+  const ids = (source: string): string[] => readParametrize(source.split('\n'), 0)?.cases.map((each) => each.id) ?? [];
+
+  it('names cases as pytest does: string and number values, joined by -, explicit ids, pytest.param ids', () => {
+    expect(ids('@pytest.mark.parametrize("a, b", [("x", 1), ("y", -2.5), (None, True)])')).toEqual(['x-1', 'y--2.5', 'None-True']);
+    expect(ids('@pytest.mark.parametrize("scheme", ["http", "https"], ids=["plain", "tls"])')).toEqual(['plain', 'tls']);
+    expect(ids('@pytest.mark.parametrize("n", [pytest.param(1, id="one"), pytest.param(2, marks=pytest.mark.slow)])')).toEqual(['one', '2']);
+    expect(ids('@pytest.mark.parametrize(("a", "b"), [(1, 2)])')).toEqual(['1-2']);
+  });
+
+  it('names a case whose pytest id is positional by its source, so dropping an earlier case does not shift it', () => {
+    expect(ids('@pytest.mark.parametrize("cfg", [Config(a=1), Config(a=2)])')).toEqual(['Config(a=1)', 'Config(a=2)']);
+  });
+
+  it('knows the lines each case is written on, and where the decorator ends', () => {
+    const decorator = readParametrize(['@parametrize(', '    "n",', '    [', '        1,  # one', '        2,', '    ],', ')', 'def test_n(n): ...'], 0);
+    expect(decorator?.end).toBe(6);
+    expect(decorator?.cases).toEqual([{ id: '1', lines: [3] }, { id: '2', lines: [4] }]);
+  });
+});
+
+describe('pytest names', () => {
+  const lines = ['class TestA:', '    def test_x(self):', '        def test_helper():', '            pass', '    class TestInner:', '        def test_y(self): ...'];
+
+  it('qualifies methods by their classes and skips functions nested in tests', () => {
+    expect(python.namesAt(lines, 1, '')).toEqual(['TestA::test_x']);
+    expect(python.namesAt(lines, 2, '')).toEqual([]);
+    expect(python.namesAt(lines, 5, '')).toEqual(['TestA::TestInner::test_y']);
+  });
+
+  it('takes the class from the hunk context, and asks for the whole file when it cannot know', () => {
+    expect(python.namesAt(['    def test_z(self):'], 0, 'class TestB(unittest.TestCase):')).toEqual(['TestB::test_z']);
+    expect(python.needsWholeFile?.(['    def test_z(self):'], 0, 'status: 200')).toBe(true);
+    expect(python.needsWholeFile?.(['def test_z():'], 0, '')).toBe(false);
+  });
+});
+
+describe('Tcl tests', () => {
+  it('reads braced and quoted names, skip tags and if {0}', () => {
+    expect(tcl.namesAt(['    test {SET and GET} {'], 0, '')).toEqual(['SET and GET']);
+    expect(tcl.namesAt(['test "LPOS with \\"quotes\\"" {'], 0, '')).toEqual(['LPOS with \\"quotes\\"']);
+    expect(tcl.namesAt(['proc test {name code} {'], 0, '')).toEqual([]);
+    expect(tcl.isSkip('    } {} {needs:repl external:skip}')).toBe(true);
+    expect(tcl.isSkip('    } {} {needs:repl}')).toBe(false);
+    expect(tcl.isSkip('    if {0} {')).toBe(true);
+    expect(tcl.skipTarget(['test {A} {', '  r ping', '} {PONG} {cluster:skip}'], 2, '')).toBe('A');
+    expect(tcl.skipTarget(['tags {external:skip} {', '    test {B} {'], 0, '')).toBe('B');
+  });
+});
+
+const deleted = (path: string): string => `diff --git a/${path} b/${path}
+deleted file mode 100644
+--- a/${path}
++++ /dev/null
+@@ -1,4 +1,0 @@
+-def test_login():
+-    assert True
+-def test_logout():
+-    assert True
+`;
+const added = (path: string, tests: string[]): string => `diff --git a/${path} b/${path}
+new file mode 100644
+--- /dev/null
++++ b/${path}
+@@ -0,0 +1,${tests.length} @@
+${tests.map((test) => `+def ${test}(): assert True`).join('\n')}
+`;
+
+describe('test files deleted and added under another name', () => {
+  it('are no removed tests, whichever sorts first', async () => {
+    expect(await classifyAll(removedTests, await parseDiff(deleted('tests/test_a.py') + added('tests/unit/test_a.py', ['test_login', 'test_logout'])))).toEqual([]);
+    expect(await classifyAll(removedTests, await parseDiff(added('tests/a/test_a.py', ['test_login', 'test_logout']) + deleted('tests/test_a.py')))).toEqual([]);
+  });
+
+  it('report the tests that did not move, and a file none of whose tests moved', async () => {
+    const partly = await classifyAll(removedTests, await parseDiff(deleted('tests/test_a.py') + added('tests/unit/test_a.py', ['test_login'])));
+    expect(messages(partly)).toEqual(['test test_logout removed with tests/test_a.py']);
+    const gone = await classifyAll(removedTests, await parseDiff(deleted('tests/test_a.py')));
+    expect(gone.map((finding) => finding.kind)).toEqual(['test-file-deleted']);
+  });
+});
+
+describe('what is not a removed test', () => {
+  it('ignores generated files, and comment-only or reformatted declarations', async () => {
+    const generated = await parseDiff(`diff --git a/tests/test_gen.py b/tests/test_gen.py
+--- a/tests/test_gen.py
++++ b/tests/test_gen.py
+@@ -1,4 +1,2 @@
+ # Code generated by schema-gen. DO NOT EDIT.
+-def test_field_a():
+-    pass
+ def test_field_b(): pass
+`);
+    expect(await classifyAll(removedTests, generated)).toEqual([]);
+    const cosmetic = await parseDiff(`diff --git a/pkg/x_test.go b/pkg/x_test.go
+--- a/pkg/x_test.go
++++ b/pkg/x_test.go
+@@ -3,4 +3,4 @@ package x
+-// TestOld used to check the cache.
+-func TestParse(t *testing.T) {
++// TestOld is gone; TestParse covers it.
++func TestParse(t *testing.T) { // table-driven
+ 	run(t)
+ }
+`);
+    expect(await classifyAll(removedTests, cosmetic)).toEqual([]);
+  });
+});
