@@ -3,7 +3,7 @@ import removedTests from '../../src/classifiers/removed-tests.js';
 import { readParametrize } from '../../src/classifiers/tests/parametrize.js';
 import { python } from '../../src/classifiers/tests/python.js';
 import { tcl } from '../../src/classifiers/tests/tcl.js';
-import { classifyAll, messages, parseDiff } from './helpers.js';
+import { classifyAll, gitContext, messages, parseDiff } from './helpers.js';
 
 describe('pytest parametrize ids', () => {
   const ids = (source: string): string[] => readParametrize(source.split('\n'), 0)?.cases.map((each) => each.id) ?? [];
@@ -111,5 +111,23 @@ describe('what is not a removed test', () => {
  }
 `);
     expect(await classifyAll(removedTests, cosmetic)).toEqual([]);
+  });
+});
+
+describe('whole files in git mode', () => {
+  it('reads them when a skip does not show the test it applies to', async () => {
+    const files = await parseDiff(`diff --git a/tests/unit/keys.tcl b/tests/unit/keys.tcl
+--- a/tests/unit/keys.tcl
++++ b/tests/unit/keys.tcl
+@@ -1,3 +1,3 @@
+-start_server {tags {"keys"}} {
++start_server {tags {"keys external:skip"}} {
+     r flushall
+     r select 9
+`);
+    const text = (tags: string): string => `start_server {tags {"${tags}"}} {\n    r flushall\n    r select 9\n    r debug set-active-expire 0\n\n    test {KEYS with pattern} {\n        r keys *\n    }\n}\n`;
+    const context = gitContext({ upstream: { 'tests/unit/keys.tcl': text('keys') }, fork: { 'tests/unit/keys.tcl': text('keys external:skip') } });
+    expect(messages(await classifyAll(removedTests, files))).toEqual(['skip added to a test in tests/unit/keys.tcl: start_server {tags {"keys external:skip"}} {']);
+    expect(messages(await classifyAll(removedTests, files, context))).toEqual(['skip added to test KEYS with pattern in tests/unit/keys.tcl: start_server {tags {"keys external:skip"}} {']);
   });
 });

@@ -30,16 +30,26 @@ export const hunkSegments = (file: FileDiff): Sides => ({
   fork: file.hunks.map((hunk) => segmentOf(sideView(hunk, 'fork'), hunkContext(hunk))),
 });
 
+/** Does a changed line need lines the hunk does not show: what the convention says, or a skip whose test is out of view? */
+function isShort(segment: Segment, convention: TestConvention, isFork: boolean): boolean {
+  return segment.changed.some((index) => {
+    const line = segment.lines[index] ?? '';
+    if (convention.needsWholeFile?.(segment.lines, index, segment.context)) return true;
+    return isFork && convention.isSkip(line) && convention.skipTarget(segment.lines, index, segment.context) === null;
+  });
+}
+
 /**
  * The hunks' views, or in git mode the whole files when a changed line
  * needs what the hunk does not show (the class around a method, the
- * decorator above a parametrize case). Changed lines stay the diff's.
+ * decorator above a parametrize case, the test a skip applies to).
+ * Changed lines stay the diff's.
  */
 export async function segmentsFor(file: FileDiff, convention: TestConvention, context: ClassifyContext): Promise<Sides> {
   const sides = hunkSegments(file);
-  const needs = convention.needsWholeFile;
-  const isShort = needs !== undefined && [...sides.upstream, ...sides.fork].some((segment) => segment.changed.some((index) => needs(segment.lines, index, segment.context)));
-  if (!isShort) return sides;
+  if (context.mode !== 'git') return sides;
+  const needsWhole = sides.upstream.some((segment) => isShort(segment, convention, false)) || sides.fork.some((segment) => isShort(segment, convention, true));
+  if (!needsWhole) return sides;
   const whole = await readWholeFiles(file, context);
   if (!whole) return sides;
   const changed = changedLineNumbers(file.hunks);
