@@ -35,6 +35,12 @@ describe('pytest names', () => {
     expect(python.namesAt(lines, 5, '')).toEqual(['TestA::TestInner::test_y']);
   });
 
+  it('reads a skip mark on one parametrize case as a skip of that case', () => {
+    const cases = ['@pytest.mark.parametrize("n", [', '    1,', '    pytest.param(2, marks=pytest.mark.skip(reason="slow")),', '])', 'def test_n(n): ...'];
+    expect(python.isSkip(cases[2] ?? '')).toBe(true);
+    expect(python.skipTarget(cases, 2, '')).toBe('test_n[2]');
+  });
+
   it('takes the class from the hunk context, and asks for the whole file when it cannot know', () => {
     expect(python.namesAt(['    def test_z(self):'], 0, 'class TestB(unittest.TestCase):')).toEqual(['TestB::test_z']);
     expect(python.needsWholeFile?.(['    def test_z(self):'], 0, 'status: 200')).toBe(true);
