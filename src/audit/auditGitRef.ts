@@ -65,5 +65,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
   } catch (error) {
     diff.cancel();
     throw error;
+  } finally {
+    source.close();
   }
 }

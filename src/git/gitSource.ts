@@ -16,7 +16,8 @@ import { resolveRemote } from './remotes.js';
 import { openRepo } from './repo.js';
 import type { Repo } from './repo.js';
 import { auditedTip } from './reportCommits.js';
-import { showFile } from './showFile.js';
+import { createBlobReader } from './blobReader.js';
+import type { BlobReader } from './blobReader.js';
 import type { GitProcess } from './spawnGit.js';
 
 export interface GitSourceOptions {
@@ -57,6 +58,8 @@ export interface GitSource {
   /** Streams `git diff upstream fork`; await `done` for git's exit status. */
   diff(): GitProcess;
   readFile(side: TreeSide, path: string): Promise<string | null>;
+  /** Ends the long-lived git processes the source started (whole-file reads). */
+  close(): void;
   /** Null without a merge base: which commits are whose is then unknowable. */
   commits(): Promise<Commits | null>;
   /** Every fork commit since the merge base with its message and cherry-mark (read with `commits`, once). */
@@ -85,6 +88,8 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
   let listed: Promise<ListedCommits> | null = null;
   const listOnce = (): Promise<ListedCommits> => (listed ??= listCommits(repo, upstreamSha, forkSha));
 
+  // Whole files go through one long-lived cat-file, started on the first read.
+  let blobs: BlobReader | null = null;
   return {
     upstream: { remote: options.upstream, ref: upstreamTarget.ref, sha: upstreamSha },
     fork: { ...fork.side, sha: forkSha },
@@ -93,9 +98,11 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
     dstPrefix,
     notices: audited.skipped === 0 ? notices : [`the fork's tip only adds forkdiff reports on top of ${forkSha.slice(0, 12)}: that commit is audited`, ...notices],
     diff: () => spawnTwoTipDiff(repo.cwd, { upstreamSha, forkSha, srcPrefix, dstPrefix }),
+    close: () => blobs?.close(),
     readFile: async (side, path) => {
+      blobs ??= createBlobReader(repo.cwd);
       const sha = shaOf[side];
-      return sha ? showFile(repo, sha, path) : null;
+      return sha ? blobs.read(sha, path) : null;
     },
     commits: async () => (mergeBase ? (await listOnce()).commits : null),
     forkCommits: async () => (mergeBase ? (await listOnce()).forkCommits : []),
