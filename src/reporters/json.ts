@@ -16,7 +16,16 @@ export function* jsonReporter(reports: readonly Report[], options: ReporterOptio
     return options.since === undefined ? led : { ...led, since: comparison };
   });
   // Stream down to single files and findings: report.files[i] sits at depth 2, or 4 inside the envelope.
-  if (led.length === 1) yield* jsonChunks(led[0], 2);
-  else yield* jsonChunks({ schemaVersion: 1, reports: led }, 4);
+  const chunks = led.length === 1 ? jsonChunks(led[0], 2) : jsonChunks({ schemaVersion: 1, reports: led }, 4);
+  for (const chunk of chunks) yield defuseLegacyCommands(chunk);
   yield '\n';
 }
+
+/**
+ * Pretty-printed JSON never starts a line with `::` (every line is indented
+ * or structural), but the GitHub runner also obeys a legacy `##[command]`
+ * anywhere in a line of stdout. `#` only occurs inside strings here, and a
+ * string never spans two chunks, so `\u005b` is the same JSON value with
+ * nothing for the runner to read.
+ */
+const defuseLegacyCommands = (chunk: string): string => (chunk.includes('##[') ? chunk.replace(/##\[/g, '##\\u005b') : chunk);
