@@ -39,26 +39,32 @@ export function readDiff(
   // Lines are handled synchronously within each chunk's batch; only whole files are yielded.
   async function* files(): AsyncGenerator<FileDiff> {
     const isDiffLine = createUnfence();
-    const roleOf = createSectionSplitter();
     let section: ReturnType<typeof startSection> | null = null;
+    // At most a line or two: a file is yielded right after the line that ends it.
+    const finished: FileDiff[] = [];
+    const splitter = createSectionSplitter((line, role) => {
+      if (role === 'preamble') return;
+      if (role === 'continues') {
+        section?.push(line);
+        return;
+      }
+      const file = section?.finish() ?? null;
+      if (file) finished.push(file);
+      state.sectionCount += 1;
+      section = startSection(role, line, state);
+    });
     for await (const batch of readLineBatches(input)) {
       for (const line of batch) {
         if (!state.hasContent && line.trim() !== '') state.hasContent = true;
         if (!isDiffLine(line)) continue;
-        const role = roleOf(line);
-        if (role === 'preamble') continue;
-        if (role === 'continues') {
-          section?.push(line);
-          continue;
-        }
-        const file = section?.finish() ?? null;
-        if (file) yield file;
-        state.sectionCount += 1;
-        section = startSection(role, line, state);
+        splitter.push(line);
+        while (finished.length > 0) yield finished.shift() as FileDiff;
       }
     }
-    const file = section?.finish() ?? null;
-    if (file) yield file;
+    splitter.flush();
+    const last = (section as ReturnType<typeof startSection> | null)?.finish() ?? null;
+    if (last) finished.push(last);
+    yield* finished;
   }
   return { files: files(), state };
 }

@@ -41,6 +41,14 @@ export function startSection(kind: SectionKind, firstLine: string, context: Read
     held = null;
   };
 
+  // A section whose names are missing or empty (`diff --git xx`, `rename to ` and nothing
+  // after it, /dev/null on both sides) cannot be reported by path: say so, leave it out.
+  const named = (file: FileDiff): FileDiff | null => {
+    if (file.path !== '') return file;
+    context.notices.push(`left out a file section with no readable file name, starting ${JSON.stringify(firstLine.slice(0, 80))}`);
+    return null;
+  };
+
   return {
     push(line) {
       if (streamed) {
@@ -52,7 +60,7 @@ export function startSection(kind: SectionKind, firstLine: string, context: Read
       if (kind !== 'combined' && size > limit && held) startStreaming(held);
     },
     finish() {
-      if (streamed) return toFileDiff(streamed.header, streamed.builder.finish());
+      if (streamed) return named(toFileDiff(streamed.header, streamed.builder.finish()));
       const lines = held ?? [];
       if (kind === 'combined') {
         const name = lines[0]?.replace(/^diff --(cc|combined) /, '') ?? '';
@@ -63,7 +71,7 @@ export function startSection(kind: SectionKind, firstLine: string, context: Read
       const header = parseHeader(firstHunk === -1 ? lines : lines.slice(0, firstHunk), context);
       const { hunks, problems } = firstHunk === -1 ? { hunks: [], problems: [] } : parseHunks(header.path, lines.slice(firstHunk));
       context.notices.push(...problems);
-      return toFileDiff(header, hunks);
+      return named(toFileDiff(header, hunks));
     },
   };
 }
