@@ -15,6 +15,8 @@ export interface GitProcess {
   cancel(): void;
 }
 
+export const GIT_MISSING = 'cannot run git: no git command found (is git installed and on PATH?)';
+
 // Keep only the end of stderr: enough for git's reason, bounded for chatty failures.
 const STDERR_LIMIT = 8_192;
 
@@ -88,7 +90,9 @@ const start = (
   child.stdin?.on('error', () => undefined);
   child.stdin?.end(input);
   const done = new Promise<void>((resolve, reject) => {
-    child.on('error', (error) => reject(new ForkdiffError(`cannot run git: ${error.message} (is git installed and on PATH?)`)));
+    child.on('error', (error) =>
+      reject(new ForkdiffError((error as NodeJS.ErrnoException).code === 'ENOENT' ? GIT_MISSING : `cannot run git: ${error.message}`)),
+    );
     child.on('close', (code) => {
       exitCode = code;
       if ((code !== null && okCodes.includes(code)) || isCancelled) return resolve();
