@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { BASELINE_HELP_AFTER, HELP_AFTER, INIT_HELP_AFTER } from './cliHelp.js';
 import { REPORT_ONLY_FLAGS, type RawFlags, collect } from './cliOptions.js';
 import { ForkdiffError, isForkdiffError } from './errors.js';
+import { interrupted } from './io/exitCleanup.js';
 import { packageVersion } from './packageVersion.js';
 import { FORMATS } from './reporters/formats.js';
 import { toSingleLine } from './text/sanitize.js';
@@ -103,7 +104,9 @@ export async function runProgram(argv: readonly string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
+    if (interrupted.aborted) {
+      // A signal is stopping the run: what failed because of it is no news (see exitCleanup.ts).
+    } else if (error instanceof CommanderError) {
       // Help and version exit 0; every usage error is exit 2 (commander says 1).
       process.exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (isForkdiffError(error)) {

@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import { access, rename, rm, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ForkdiffError } from '../errors.js';
+import { onExit } from '../io/exitCleanup.js';
 import { FileTooLargeError, formatBytes, readBoundedText } from '../io/readBounded.js';
 import { CATEGORY_IDS } from '../model.js';
 import type { CategoryId, Finding, Report } from '../model.js';
@@ -109,11 +111,14 @@ export async function requireBaseline(path: string, shownName: string): Promise<
 /** Write through a temp file and rename, so a crash never leaves half a baseline. */
 export async function writeBaseline(path: string, baseline: Baseline): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
+  const removeTemporary = onExit(() => rmSync(temp, { force: true }));
   try {
     await writeFile(temp, serializeBaseline(baseline));
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw new ForkdiffError(`${path}: cannot write baseline: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    removeTemporary(); // nothing left to remove once renamed
   }
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { Readable } from 'node:stream';
+import { interrupted, trackChild } from '../io/exitCleanup.js';
 import { createSpoolFile, followFile } from '../io/spool.js';
 import { ForkdiffError } from '../errors.js';
 import { gitFailureReason } from './failureReason.js';
@@ -74,11 +75,13 @@ const start = (
   env?: Record<string, string>,
   okCodes: readonly number[] = [0],
 ): { child: ChildProcess; done: Promise<void>; cancel(): void; code(): number | null } => {
+  if (interrupted.aborted) throw new ForkdiffError('interrupted'); // no new git once forkdiff is stopping
   const child = spawn('git', [...gitConfigArgs(), ...args], {
     cwd,
     env: { ...gitEnv(), ...env },
     stdio: ['pipe', stdout, 'pipe'],
   });
+  trackChild(child);
   let stderr = '';
   let isCancelled = false;
   let exitCode: number | null = null;
