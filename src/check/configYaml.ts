@@ -62,8 +62,8 @@ function assertCheapToParse(text: string, file: string): void {
       throw new ForkdiffError(`${file}: YAML nested more than ${MAX_FLOW_DEPTH} levels deep in [ ] or { }: a config never is (is it the right file?)`);
     }
   }
-  let properties = 0;
-  for (const _ of text.matchAll(/(?:^|[\s[{,])[&*!][^\s,\]}]/g)) {
+  const property = /(?:^|[\s[{,])[&*!][^\s,\]}]/g;
+  for (let properties = 0; property.exec(text) !== null; ) {
     properties += 1;
     if (properties > MAX_NODE_PROPERTIES) {
       throw new ForkdiffError(`${file}: more than ${MAX_NODE_PROPERTIES} YAML anchors, aliases or tags: a config needs few (is it the right file?)`);
