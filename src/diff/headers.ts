@@ -1,4 +1,5 @@
 import type { FileDiff } from '../model.js';
+import type { NoticeSink } from './notices.js';
 import { decodePathField, isQuoted, readQuotedPath } from './quotedPath.js';
 import { type Prefixes, prefixesFromPair, splitGitLineNames, stripPrefix } from './prefixes.js';
 
@@ -21,7 +22,7 @@ interface RawNames {
 
 const DEV_NULL = '/dev/null';
 
-export function parseHeader(lines: readonly string[], context: { prefixes: Prefixes | null; notices?: string[] }): SectionHeader {
+export function parseHeader(lines: readonly string[], context: { prefixes: Prefixes | null; notices?: NoticeSink }): SectionHeader {
   const names: RawNames = { gitLine: null, minus: null, plus: null, renameFrom: null, renameTo: null, binary: null };
   const header: Omit<SectionHeader, 'path' | 'oldPath'> = {
     status: 'modified', isBinary: false, oldMode: null, newMode: null, similarity: null,
@@ -63,7 +64,7 @@ const pick = (...candidates: (string | null | undefined)[]): string =>
   candidates.find((name): name is string => typeof name === 'string' && name !== '' && name !== DEV_NULL) ?? '';
 
 /** `similarity index 87%`: a percentage, or null with a notice when the line says something else. */
-function readSimilarity(line: string, notices: string[] | undefined): number | null {
+function readSimilarity(line: string, notices: NoticeSink | undefined): number | null {
   const match = /^similarity index (\d{1,3})%$/.exec(line);
   const value = match ? Number(match[1]) : NaN;
   if (value >= 0 && value <= 100) return value;

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FileDiff } from '../model.js';
 import { createUnfence } from './fence.js';
 import { readLineBatches } from './lineStream.js';
+import { createNoticeList } from './notices.js';
 import type { Prefixes } from './prefixes.js';
 import { startSection } from './sectionAccumulator.js';
 import { createSectionSplitter } from './sections.js';
@@ -17,7 +18,8 @@ export interface DiffReadState {
   prefixes: Prefixes | null;
   sectionCount: number;
   hasContent: boolean;
-  notices: string[];
+  /** What was wrong in the diff; `list()` gives them, capped (see notices.ts). */
+  notices: ReturnType<typeof createNoticeList>;
 }
 
 /**
@@ -34,7 +36,7 @@ export function readDiff(
       : null,
     sectionCount: 0,
     hasContent: false,
-    notices: [],
+    notices: createNoticeList(),
   };
   // Lines are handled synchronously within each chunk's batch; only whole files are yielded.
   async function* files(): AsyncGenerator<FileDiff> {
@@ -77,5 +79,5 @@ export async function parseDiffText(
   const { files, state } = readDiff(Readable.from([text]), options);
   const collected: FileDiff[] = [];
   for await (const file of files) collected.push(file);
-  return { files: collected, notices: state.notices, prefixes: state.prefixes };
+  return { files: collected, notices: state.notices.list(), prefixes: state.prefixes };
 }

@@ -3,6 +3,7 @@ import { toFileDiff } from './fileDiff.js';
 import { parseHeader } from './headers.js';
 import { createHunkBuilder } from './hunkBuilder.js';
 import { parseHunks } from './hunks.js';
+import type { NoticeSink } from './notices.js';
 import type { Prefixes } from './prefixes.js';
 import type { SectionKind } from './sections.js';
 
@@ -18,7 +19,7 @@ export const MAX_HELD_SECTION_CHARS = 1024 * 1024;
 
 export interface ReadContext {
   prefixes: Prefixes | null;
-  notices: string[];
+  notices: NoticeSink;
 }
 
 /** One file's section as its lines arrive; `finish` gives its FileDiff (null for a skipped combined diff). */

@@ -62,6 +62,17 @@ describe('broken saved diffs (the built binary)', () => {
   });
 });
 
+describe('a diff with a problem in every hunk (the built binary)', () => {
+  it('prints the first 100 notices and one line counting the rest, not one line each', () => {
+    const truncated = Array.from({ length: 2_000 }, (_, index) => lines(`diff --git a/f${index} b/f${index}`, `--- a/f${index}`, `+++ b/f${index}`, '@@ -1,5 +1,5 @@', '-a', '+b'));
+    const { status, stdout } = runCli(['--diff-file', '-'], { input: truncated.join('') });
+    expect(status).toBe(0);
+    const notices = stdout.split('\n').filter((line) => line.startsWith('! '));
+    expect(notices).toHaveLength(101);
+    expect(notices.at(-1)).toBe('! … and 1900 more problems in the diff, not listed');
+  });
+});
+
 describe('configs and baselines (the built binary)', () => {
   const diff = diffFixture('analysers/dockerfile.diff');
 

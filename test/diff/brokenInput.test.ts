@@ -54,6 +54,15 @@ describe('a broken saved diff gives a partial result and a notice', () => {
     expect(notices).toEqual(['one.txt: hunk @@ -1,9 +1,9 @@ has fewer lines than its header says (a truncated diff?)']);
   });
 
+  it('lists the first 100 problems and counts the rest', async () => {
+    const truncated = Array.from({ length: 500 }, (_, index) => lines(`diff --git a/f${index} b/f${index}`, `--- a/f${index}`, `+++ b/f${index}`, '@@ -1,5 +1,5 @@', '-a', '+b'));
+    const { files, notices } = await parseDiffText(truncated.join(''));
+    expect(files).toHaveLength(500);
+    expect(notices).toHaveLength(101);
+    expect(notices[0]).toBe('f0: hunk @@ -1,5 +1,5 @@ has fewer lines than its header says (a truncated diff?)');
+    expect(notices[100]).toBe('… and 400 more problems in the diff, not listed');
+  });
+
   it('still reads "--- " and "+++ " inside a hunk as lines when no @@ follows', async () => {
     const text = lines('--- a/sql.txt', '+++ b/sql.txt', '@@ -1,2 +1,2 @@', '--- a/comment', '+++ b/comment', ' kept');
     const { files } = await parseDiffText(text);
