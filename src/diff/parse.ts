@@ -42,16 +42,19 @@ export function readDiff(
   async function* files(): AsyncGenerator<FileDiff> {
     const isDiffLine = createUnfence();
     let section: ReturnType<typeof startSection> | null = null;
-    // At most a line or two: a file is yielded right after the line that ends it.
+    // At most a file or two: each is yielded right after the line that ends it.
     const finished: FileDiff[] = [];
+    const endSection = (): void => {
+      const file = section?.finish() ?? null;
+      if (file) finished.push(file);
+    };
     const splitter = createSectionSplitter((line, role) => {
       if (role === 'preamble') return;
       if (role === 'continues') {
         section?.push(line);
         return;
       }
-      const file = section?.finish() ?? null;
-      if (file) finished.push(file);
+      endSection();
       state.sectionCount += 1;
       section = startSection(role, line, state);
     });
@@ -64,8 +67,7 @@ export function readDiff(
       }
     }
     splitter.flush();
-    const last = (section as ReturnType<typeof startSection> | null)?.finish() ?? null;
-    if (last) finished.push(last);
+    endSection();
     yield* finished;
   }
   return { files: files(), state };
