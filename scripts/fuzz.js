@@ -40,8 +40,14 @@ const counts = { 'in-process': new Map(), 'built binary': new Map() };
 const failures = [];
 const started = Date.now();
 
+const reasons = new Map();
 const record = (where, fuzzCase, file, verdict) => {
   counts[where].set(verdict.outcome, (counts[where].get(verdict.outcome) ?? 0) + 1);
+  if (verdict.outcome === 'refused') {
+    // The message without its file name: what kinds of input are refused.
+    const reason = verdict.detail.replace(/^forkdiff: /, '').replaceAll(file, 'FILE').replace(/\d+/g, 'N').slice(0, 90);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
   if (GOOD_OUTCOMES.includes(verdict.outcome)) return;
   mkdirSync(kept, { recursive: true });
   const name = `seed${seed}-case${fuzzCase.index}.diff`;
@@ -79,6 +85,8 @@ for (const [where, outcomes] of Object.entries(counts)) {
     console.log(`  ${GOOD_OUTCOMES.includes(outcome) ? ' ' : '✗'} ${outcome.padEnd(32)} ${String(count).padStart(6)}`);
   }
 }
+console.log('\nrefused, by message');
+for (const [reason, count] of [...reasons.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${String(count).padStart(6)}  ${reason}`);
 if (failures.length > 0) {
   console.log(`\n${failures.length} failing runs:`);
   for (const failure of failures.slice(0, 40)) console.log(`  ${failure}`);
