@@ -1,4 +1,5 @@
 import type { Report } from '../model.js';
+import { defuseJsonCommands } from '../text/sanitize.js';
 import { headline, sinceHeadline } from './headline.js';
 import { jsonChunks } from './jsonChunks.js';
 import type { ReporterOptions } from './options.js';
@@ -17,15 +18,7 @@ export function* jsonReporter(reports: readonly Report[], options: ReporterOptio
   });
   // Stream down to single files and findings: report.files[i] sits at depth 2, or 4 inside the envelope.
   const chunks = led.length === 1 ? jsonChunks(led[0], 2) : jsonChunks({ schemaVersion: 1, reports: led }, 4);
-  for (const chunk of chunks) yield defuseLegacyCommands(chunk);
+  // A string never spans two chunks, so each can be defused on its own.
+  for (const chunk of chunks) yield defuseJsonCommands(chunk);
   yield '\n';
 }
-
-/**
- * Pretty-printed JSON never starts a line with `::` (every line is indented
- * or structural), but the GitHub runner also obeys a legacy `##[command]`
- * anywhere in a line of stdout. `#` only occurs inside strings here, and a
- * string never spans two chunks, so `\u005b` is the same JSON value with
- * nothing for the runner to read.
- */
-const defuseLegacyCommands = (chunk: string): string => (chunk.includes('##[') ? chunk.replace(/##\[/g, '##\\u005b') : chunk);

@@ -34,6 +34,14 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 export const defuseWorkflowCommands = (text: string): string =>
   text.replace(/^(\s*)::/, '$1\\x3a:').replace(/##\[/g, '##\\x5b');
 
+/**
+ * The same for JSON text: pretty-printed JSON never starts a line with `::`
+ * (every line is indented or structural), but a legacy `##[` may sit in a
+ * string. `#` occurs nowhere else in JSON, so `##\u005b` is the same value
+ * with nothing for the runner to read. Give it whole strings, never a cut one.
+ */
+export const defuseJsonCommands = (json: string): string => (json.includes('##[') ? json.replace(/##\[/g, '##\\u005b') : json);
+
 /** Newlines, CRs and tabs as `\n`, `\r`, `\t`, everything else unsafe as `\xNN` / `\uNNNN`. */
 export const showUnsafe = (text: string): string => text.replace(UNSAFE, (char) => NAMED[char] ?? visible(char));
 

@@ -25,7 +25,7 @@ const injectedCommands = (text: string): string[] =>
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u2028\u2029\u202e]/;
 
 describe('no report line can inject a GitHub workflow command', () => {
-  it.each(['table', 'markdown', 'json'])('--format %s', (format) => {
+  it.each(['table', 'markdown', 'json', 'html'])('--format %s', (format) => {
     const { status, stdout, stderr } = runCli(['--diff-file', hostile, '--format', format]);
     expect(status).toBe(0);
     expect(stderr).toBe('');
@@ -79,7 +79,7 @@ describe('line terminators and invisible characters in paths', () => {
     expect(stderr).toContain('dockerfile  ci\\rx/Dockerfile  base image');
   });
 
-  it.each(['table', 'markdown'])('shows them visibly in --format %s', (format) => {
+  it.each(['table', 'markdown', 'html'])('shows them visibly in --format %s', (format) => {
     const { stdout } = runCli(['--diff-file', hostile, '--format', format]);
     expect(stdout).not.toMatch(INVISIBLE);
     // eslint-disable-next-line no-control-regex
