@@ -28,13 +28,19 @@ const until = async (isDone: () => boolean, what: string, timeoutMs = 30_000): P
   }
 };
 
-const isAlive = (pid: number): boolean => {
+/**
+ * Whether a process still runs. A zombie does not: it has exited and only
+ * waits to be reaped, which forkdiff's exit hands to init (in some containers
+ * init reaps late, and `kill -0` still finds the pid).
+ */
+const isRunning = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/^\d+ \(.*\) Z /.test(stat);
 };
 
 /** Lock files git leaves when a process dies while updating refs: none may remain. */
@@ -83,13 +89,13 @@ describe('a signal', () => {
     const run = startCli(['v0.11', '--upstream', 'slow'], { cwd: fixture.clone });
     await until(() => existsSync(join(scratch, 'fetch.pid')) && readFileSync(join(scratch, 'fetch.pid'), 'utf8').trim() !== '', 'the fetch to start');
     const fetchPid = Number(readFileSync(join(scratch, 'fetch.pid'), 'utf8'));
-    expect(isAlive(fetchPid)).toBe(true);
+    expect(isRunning(fetchPid)).toBe(true);
     run.child.kill('SIGTERM');
     const result = await run.done;
 
     expect(result.signal).toBe('SIGTERM');
     expect(oneLine(result.stderr)).toBe('forkdiff: stopped by SIGTERM');
-    expect(isAlive(fetchPid)).toBe(false);
+    expect(isRunning(fetchPid)).toBe(false);
     await until(() => existsSync(join(scratch, 'slept')), 'the slow upload-pack to wake up');
     await delay(500);
     expect(git(fixture.clone, 'for-each-ref', 'refs/remotes/slow')).toBe('');
