@@ -25,12 +25,13 @@ const injectedCommands = (text: string): string[] =>
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u2028\u2029\u202e]/;
 
 describe('no report line can inject a GitHub workflow command', () => {
-  it.each(['table', 'markdown', 'json', 'html'])('--format %s', (format) => {
+  it.each(['table', 'markdown', 'json', 'html', 'sarif'])('--format %s', (format) => {
     const { status, stdout, stderr } = runCli(['--diff-file', hostile, '--format', format]);
     expect(status).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toContain('stop-commands::pwned'); // the text is shown, only defused
-    expect(stdout).toContain('warning title=pwned::/Dockerfile');
+    // SARIF names files by URI, percent-encoded.
+    expect(stdout).toContain(format === 'sarif' ? '%3A%3Awarning%20title%3Dpwned%3A%3A/Dockerfile' : 'warning title=pwned::/Dockerfile');
     expect(injectedCommands(stdout)).toEqual([]);
   });
 
