@@ -2,15 +2,17 @@ import { Command, CommanderError, Option } from 'commander';
 import { BASELINE_HELP_AFTER, HELP_AFTER, INIT_HELP_AFTER } from './cliHelp.js';
 import { REPORT_ONLY_FLAGS, type RawFlags, collect } from './cliOptions.js';
 import { ForkdiffError, isForkdiffError } from './errors.js';
+import { interrupted } from './io/exitCleanup.js';
 import { packageVersion } from './packageVersion.js';
 import { FORMATS } from './reporters/formats.js';
+import { toSingleLine } from './text/sanitize.js';
 
 // Only commander and a few constants load here: `--help` must start fast, so
 // each command (and through it git, the classifiers and the reporters) is
 // imported when it runs.
 
 /** Commander's `error: unknown option '--x'` as forkdiff's one line, with where to look. */
-const usageError = (text: string): string => `forkdiff: ${text.trim().replace(/^error: /, '')} (see forkdiff --help)\n`;
+const usageError = (text: string): string => `forkdiff: ${toSingleLine(text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' '))} (see forkdiff --help)\n`;
 
 // Every option lives on the program, so commander reads it before or after a
 // subcommand alike (`forkdiff --no-fetch baseline v0.11`, `forkdiff baseline v0.11 --no-fetch`).
@@ -102,11 +104,14 @@ export async function runProgram(argv: readonly string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
+    if (interrupted.aborted) {
+      // A signal is stopping the run: what failed because of it is no news (see exitCleanup.ts).
+    } else if (error instanceof CommanderError) {
       // Help and version exit 0; every usage error is exit 2 (commander says 1).
       process.exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (isForkdiffError(error)) {
-      process.stderr.write(`forkdiff: ${error.message}\n`);
+      // Messages echo paths, refs and git's words: one line, nothing raw.
+      process.stderr.write(`forkdiff: ${toSingleLine(error.message)}\n`);
       if (argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`);
       process.exitCode = error.exitCode;
     } else {

@@ -37,7 +37,7 @@ export async function auditDiffFile(options: AuditOptions & { diffFile: string }
         fork: refFromPrefix(state.prefixes?.dst),
         mergeBase: null,
         commits: null,
-        notices: state.notices,
+        notices: state.notices.list(),
       };
     },
   );

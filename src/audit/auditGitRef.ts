@@ -58,7 +58,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
           commits: planned?.commits ?? commits,
           sync: planned?.sync ?? null,
           findings: planned?.findings ?? [],
-          notices: [...source.notices, ...state.notices, ...(planned?.notices ?? [])],
+          notices: [...source.notices, ...state.notices.list(), ...(planned?.notices ?? [])],
         };
       },
     );

@@ -1,6 +1,9 @@
-import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { access, rename, rm, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ForkdiffError } from '../errors.js';
+import { onExit } from '../io/exitCleanup.js';
+import { FileTooLargeError, formatBytes, readBoundedText } from '../io/readBounded.js';
 import { CATEGORY_IDS } from '../model.js';
 import type { CategoryId, Finding, Report } from '../model.js';
 import { compareFindings } from '../findingOrder.js';
@@ -76,12 +79,21 @@ export function parseBaseline(text: string, file: string): Baseline {
   return { version: 1, accepted: result.data.accepted.map(toEntry) };
 }
 
-/** The baseline at `path`, or null when there is none yet. */
+/**
+ * A baseline holds one short entry per accepted finding: 64 MiB is some
+ * 300,000 of them, far past any fork. A larger file is refused unread.
+ */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
+/** The baseline at `path`, or null when there is none yet. A UTF-8 byte order mark (some editors add one) is fine. */
 export async function loadBaseline(path: string): Promise<Baseline | null> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readBoundedText(path, MAX_BASELINE_BYTES);
   } catch (error) {
+    if (error instanceof FileTooLargeError) {
+      throw new ForkdiffError(`${path}: baseline is ${formatBytes(error.size)}, more than the ${formatBytes(MAX_BASELINE_BYTES)} forkdiff reads: run \`forkdiff baseline\` to regenerate it`);
+    }
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
     throw new ForkdiffError(`${path}: cannot read baseline: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -99,11 +111,14 @@ export async function requireBaseline(path: string, shownName: string): Promise<
 /** Write through a temp file and rename, so a crash never leaves half a baseline. */
 export async function writeBaseline(path: string, baseline: Baseline): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
+  const removeTemporary = onExit(() => rmSync(temp, { force: true }));
   try {
     await writeFile(temp, serializeBaseline(baseline));
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw new ForkdiffError(`${path}: cannot write baseline: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    removeTemporary(); // nothing left to remove once renamed
   }
 }

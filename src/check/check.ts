@@ -3,6 +3,7 @@ import type { Baseline, BaselineEntry } from './baseline.js';
 import type { Config } from './configSchema.js';
 import { describeRule, matchRules, ruleSelectors } from './expectations.js';
 import { compareFindings } from '../findingOrder.js';
+import { plural } from '../text/plural.js';
 
 /** A finding neither a rule nor the baseline covers, with the report it came from. */
 export interface UnexpectedFinding extends Finding {
@@ -54,18 +55,32 @@ export function checkReports(
   });
   result.unexpected.sort(compareUnexpected);
 
-  for (const index of unusedRules) {
+  const unused = unusedRules.flatMap((index) => {
     const rule = config.expect[index];
-    if (!rule || !isInScope(rule.category)) continue;
-    result.warnings.push(
-      `rule expect[${index}] (${describeRule(rule)}) matched nothing: remove it or fix its ${ruleSelectors(rule).join(', ')}`,
-    );
-  }
+    return rule && isInScope(rule.category) ? [{ index, rule }] : [];
+  });
+  result.warnings.push(
+    ...capped(
+      unused,
+      ({ index, rule }) => `rule expect[${index}] (${describeRule(rule)}) matched nothing: remove it or fix its ${ruleSelectors(rule).join(', ')}`,
+      (more) => `… and ${plural(more, 'more rule')} that matched nothing`,
+    ),
+  );
   const present = new Set(allFindings.map((finding) => finding.fingerprint));
-  for (const entry of baseline?.accepted ?? []) {
-    if (!present.has(entry.fingerprint) && isInScope(entry.category)) result.warnings.push(staleEntryWarning(entry));
-  }
+  const stale = (baseline?.accepted ?? []).filter((entry) => !present.has(entry.fingerprint) && isInScope(entry.category));
+  result.warnings.push(...capped(stale, staleEntryWarning, (more) => `… and ${more} more baseline entries no longer match: run \`forkdiff baseline\` to refresh`));
   return result;
+}
+
+/**
+ * Warnings of one kind past this many are summed up in one line with their
+ * count: a stale 100 MB baseline printed 643,000 of them, once per entry.
+ */
+export const MAX_WARNINGS_PER_KIND = 20;
+
+function capped<Item>(items: readonly Item[], describe: (item: Item) => string, more: (count: number) => string): string[] {
+  const shown = items.slice(0, MAX_WARNINGS_PER_KIND).map(describe);
+  return items.length > MAX_WARNINGS_PER_KIND ? [...shown, more(items.length - MAX_WARNINGS_PER_KIND)] : shown;
 }
 
 const staleEntryWarning = (entry: BaselineEntry): string =>

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { ForkdiffError } from '../errors.js';
+import { FileTooLargeError, formatBytes, readBoundedText } from '../io/readBounded.js';
 import { formatConfigIssue } from './configErrors.js';
 import { configSchema } from './configSchema.js';
+import { parseConfigYaml } from './configYaml.js';
 import type { Config } from './configSchema.js';
 
 export type { Config, ExpectRule, DependencyDirection } from './configSchema.js';
@@ -11,33 +11,21 @@ export { DEPENDENCY_DIRECTIONS, DEFAULT_BASELINE } from './configSchema.js';
 
 export const DEFAULT_CONFIG_FILE = '.forkdiff.yml';
 
-const emptyConfig = (source: string | null): Config => ({ ...configSchema.parse({}), source });
+/**
+ * A config declares expected drift as rules and globs: a few KB, tens at
+ * most. Past this it is the wrong file, or an attack on the parser (see
+ * configYaml.ts), and is refused before it is read.
+ */
+export const MAX_CONFIG_BYTES = 256 * 1024;
 
-/** YAML text → data; syntax errors become one line with the position. */
-function parseYaml(text: string, file: string): unknown {
-  const document = parseDocument(text);
-  const [error] = document.errors;
-  if (error) {
-    const [start] = error.linePos ?? [];
-    const position = start ? `line ${start.line}, column ${start.col}: ` : '';
-    const what = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
-    throw new ForkdiffError(`${file}: ${position}invalid YAML: ${what}`);
-  }
-  try {
-    return document.toJS();
-  } catch (cause) {
-    // e.g. an alias to an anchor that is never defined
-    const what = cause instanceof Error ? cause.message : String(cause);
-    throw new ForkdiffError(`${file}: invalid YAML: ${what.split('\n')[0]}`);
-  }
-}
+const emptyConfig = (source: string | null): Config => ({ ...configSchema.parse({}), source });
 
 /**
  * Parse and validate config text. `file` is how the file is named in errors;
  * `source` is its absolute path (baseline paths resolve against its folder).
  */
 export function parseConfig(text: string, file: string, source: string | null = null): Config {
-  const raw = parseYaml(text, file);
+  const raw = parseConfigYaml(text, file);
   // An empty file (or one with only comments) is an empty config.
   if (raw === null || raw === undefined) return emptyConfig(source);
   const result = configSchema.safeParse(raw);
@@ -61,8 +49,13 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   const shownName = isExplicit && isAbsolute(path) ? path : relative(cwd, absolute) || absolute;
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    text = await readBoundedText(absolute, MAX_CONFIG_BYTES);
   } catch (error) {
+    if (error instanceof FileTooLargeError) {
+      throw new ForkdiffError(
+        `${shownName}: config file is ${formatBytes(error.size)}, more than the ${formatBytes(MAX_CONFIG_BYTES)} a config may be (is it the right file?)`,
+      );
+    }
     if (isNotFound(error) && !isExplicit) return emptyConfig(null);
     if (isNotFound(error)) throw new ForkdiffError(`${shownName}: config file not found (check --config)`);
     const reason = error instanceof Error ? error.message : String(error);

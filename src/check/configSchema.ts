@@ -81,18 +81,25 @@ const oneOrMany = <Item extends z.ZodType>(item: Item, what: string) =>
 /** `expect:` with every rule commented out leaves an empty key: read it as the empty default. */
 const orEmpty = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => value ?? undefined, schema);
 
-const globs = oneOrMany(text('a glob string'), 'a glob or a list of globs');
+/**
+ * Past 64 KiB picomatch throws, and well before that its compile time grows
+ * fast on nested brackets: no real path glob is longer than this.
+ */
+export const MAX_GLOB_LENGTH = 1024;
+const glob = (what: string) => text(what).max(MAX_GLOB_LENGTH, `must be at most ${MAX_GLOB_LENGTH} characters long`);
+
+const globs = oneOrMany(glob('a glob string'), 'a glob or a list of globs');
 
 const expectRuleSchema = mapping(
   {
     category: oneOf(CATEGORY_IDS).describe('The category of the findings this rule expects.'),
     paths: globs.optional().describe("Globs on the finding's path (dotfiles included)."),
     kind: text('a finding kind, e.g. base-image').optional().describe('The finding kind, e.g. base-image, secret-referenced, test-removed.'),
-    module: text('a module name or glob').optional().describe('Dependency findings: glob on the module name.'),
+    module: glob('a module name or glob').optional().describe('Dependency findings: glob on the module name.'),
     direction: oneOrMany(oneOf(DEPENDENCY_DIRECTIONS), `one of ${DEPENDENCY_DIRECTIONS.join(', ')} or a list of them`)
       .optional()
       .describe('Dependency findings: the direction(s) allowed.'),
-    test: text('a test name or glob').optional().describe('Removed-test findings: glob on the test name.'),
+    test: glob('a test name or glob').optional().describe('Removed-test findings: glob on the test name.'),
     side: oneOf(SIDES).optional().describe('Only findings read from lines that moved on this side.'),
     reason: text('a sentence saying why this drift is expected', 'required (say why this drift is expected)').describe(
       'Why this drift is expected: every rule needs one.',

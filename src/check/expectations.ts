@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../classifiers/paths.js';
 import type { Finding } from '../model.js';
 import type { ExpectRule } from './configSchema.js';
 import { detailString } from './findingDetails.js';
@@ -12,8 +12,8 @@ export interface RuleMatch {
 
 type FindingTest = (finding: Finding) => boolean;
 
-// `dot: true` so `.github/**` style paths and dot-named tests match like any other.
-const glob = (patterns: string | string[]): ((text: string) => boolean) => picomatch(patterns, { dot: true });
+// The categories' matcher: dot-named paths and tests, and names with line breaks, match like any other.
+const glob = (patterns: string | string[]): ((text: string) => boolean) => globMatcher(typeof patterns === 'string' ? [patterns] : patterns);
 
 /** A rule as one predicate: every field it gives must match. */
 export function compileRule(rule: ExpectRule): FindingTest {

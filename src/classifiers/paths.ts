@@ -2,8 +2,8 @@ import picomatch from 'picomatch';
 import type { FileDiff, OtherKind } from '../model.js';
 
 /**
- * Path globs behind the path-based categories. Matched against the path
- * without diff prefixes, with `dot: true` so `.github/**` works.
+ * Path globs behind the path-based categories, matched (see globMatcher)
+ * against the path without diff prefixes.
  */
 export const WORKFLOW_GLOBS = [
   '.github/workflows/**',
@@ -88,8 +88,14 @@ const BUILD_GLOBS = [
   '**/.golangci.{yml,yaml}',
 ];
 
+/**
+ * A path matcher for globs. `dot: true` so `.github/**` works; `flags: 's'`
+ * so that `**` and `*` match a CR, LF or U+2028/9 inside a name like any
+ * other character: without it `ci\rx/Dockerfile` matched no category and its
+ * drift went unseen.
+ */
 export const globMatcher = (globs: readonly string[]): ((path: string) => boolean) =>
-  globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
+  globs.length === 0 ? () => false : picomatch([...globs], { dot: true, flags: 's' });
 
 export const isWorkflowPath = globMatcher(WORKFLOW_GLOBS);
 export const isDockerfilePath = globMatcher(DOCKERFILE_GLOBS);

@@ -1,4 +1,5 @@
 import type { FileDiff } from '../model.js';
+import type { NoticeSink } from './notices.js';
 import { decodePathField, isQuoted, readQuotedPath } from './quotedPath.js';
 import { type Prefixes, prefixesFromPair, splitGitLineNames, stripPrefix } from './prefixes.js';
 
@@ -21,7 +22,7 @@ interface RawNames {
 
 const DEV_NULL = '/dev/null';
 
-export function parseHeader(lines: readonly string[], context: { prefixes: Prefixes | null }): SectionHeader {
+export function parseHeader(lines: readonly string[], context: { prefixes: Prefixes | null; notices?: NoticeSink }): SectionHeader {
   const names: RawNames = { gitLine: null, minus: null, plus: null, renameFrom: null, renameTo: null, binary: null };
   const header: Omit<SectionHeader, 'path' | 'oldPath'> = {
     status: 'modified', isBinary: false, oldMode: null, newMode: null, similarity: null,
@@ -32,12 +33,12 @@ export function parseHeader(lines: readonly string[], context: { prefixes: Prefi
     else if (line.startsWith('deleted file mode ')) { header.status = 'deleted'; header.oldMode = line.slice(18); }
     else if (line.startsWith('old mode ')) header.oldMode = line.slice(9);
     else if (line.startsWith('new mode ')) header.newMode = line.slice(9);
-    else if (line.startsWith('similarity index ')) header.similarity = parseInt(line.slice(17), 10);
+    else if (line.startsWith('similarity index ')) header.similarity = readSimilarity(line, context.notices);
     else if (line.startsWith('rename from ') || line.startsWith('copy from ')) {
       header.status = line.startsWith('rename') ? 'renamed' : 'copied';
-      names.renameFrom = decodePathField(line.slice(line.indexOf(' from ') + 6));
+      names.renameFrom = decodePathField(line.slice(line.indexOf(' from ') + 6)) || null;
     } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
-      names.renameTo = decodePathField(line.slice(line.indexOf(' to ') + 4));
+      names.renameTo = decodePathField(line.slice(line.indexOf(' to ') + 4)) || null;
     } else if (line.startsWith('--- ')) names.minus = decodePathField(line.slice(4));
     else if (line.startsWith('+++ ')) names.plus = decodePathField(line.slice(4));
     else if (line.startsWith('Binary files ') || line === 'GIT binary patch') {
@@ -47,18 +48,29 @@ export function parseHeader(lines: readonly string[], context: { prefixes: Prefi
   }
   if (names.minus === DEV_NULL) header.status = 'added';
   if (names.plus === DEV_NULL) header.status = 'deleted';
-  context.prefixes ??= detectPrefixes(names);
-  const prefixes = context.prefixes ?? { src: '', dst: '' };
+  const detected = context.prefixes ?? detectPrefixes(names);
+  const prefixes = detected ?? { src: '', dst: '' };
   const oldName = names.renameFrom ?? stripPrefix(pick(names.minus, names.binary?.[0], names.gitLine?.[0]), prefixes.src);
   const newName = names.renameTo ?? stripPrefix(pick(names.plus, names.binary?.[1], names.gitLine?.[1]), prefixes.dst);
   const path = header.status === 'deleted' ? oldName : newName;
   const oldPath = header.status === 'renamed' || header.status === 'copied' ? oldName : null;
+  // A section with no name (it is left out) says nothing about the prefixes of the rest.
+  if (path !== '') context.prefixes = detected;
   return { ...header, path, oldPath };
 }
 
-/** The first name that is known and is not /dev/null. */
+/** The first name that is known and is not /dev/null; '' when none is (the caller skips such a section). */
 const pick = (...candidates: (string | null | undefined)[]): string =>
-  candidates.find((name): name is string => typeof name === 'string' && name !== DEV_NULL) ?? '';
+  candidates.find((name): name is string => typeof name === 'string' && name !== '' && name !== DEV_NULL) ?? '';
+
+/** `similarity index 87%`: a percentage, or null with a notice when the line says something else. */
+function readSimilarity(line: string, notices: NoticeSink | undefined): number | null {
+  const match = /^similarity index (\d{1,3})%$/.exec(line);
+  const value = match ? Number(match[1]) : NaN;
+  if (value >= 0 && value <= 100) return value;
+  notices?.push(`ignored "${line.slice(0, 60)}": not a percentage from 0 to 100`);
+  return null;
+}
 
 function splitGitLine(rest: string, prefixes: Prefixes | null): [string, string] | null {
   if (!isQuoted(rest) && !rest.includes('"')) return splitGitLineNames(rest, prefixes);

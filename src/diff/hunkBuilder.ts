@@ -16,6 +16,23 @@ export interface HunkRange {
 export type ReportProblem = (problem: string) => void;
 
 /**
+ * The ranges of an `@@` line, or null when it is none or a number in it is
+ * too large to be true (a lying count of 400 digits is Infinity, and would
+ * reach the JSON report as null).
+ */
+export function readHunkRange(line: string): HunkRange | null {
+  const match = line.startsWith('@@') ? HUNK_HEADER.exec(line) : null;
+  if (!match) return null;
+  const range: HunkRange = {
+    oldStart: Number(match[1]),
+    oldLines: match[2] === undefined ? 1 : Number(match[2]),
+    newStart: Number(match[3]),
+    newLines: match[4] === undefined ? 1 : Number(match[4]),
+  };
+  return Number.isSafeInteger(range.oldStart + range.oldLines + range.newStart + range.newLines) ? range : null;
+}
+
+/**
  * A kept hunk line. A class rather than an object literal: V8 may decide that
  * a literal's allocation site makes long-lived objects (the lines of a huge
  * file's hunks live until the file ends) and from then on allocate every
@@ -89,15 +106,10 @@ export function createHunkBuilder(path: string, report: ReportProblem): { push(l
   let current: ReturnType<typeof startHunk> | null = null;
   return {
     push(line) {
-      const match = line.startsWith('@@') ? HUNK_HEADER.exec(line) : null;
-      if (match) {
+      const range = readHunkRange(line);
+      if (range) {
         if (current) hunks.push(current.finish());
-        current = startHunk(path, line, {
-          oldStart: Number(match[1]),
-          oldLines: match[2] === undefined ? 1 : Number(match[2]),
-          newStart: Number(match[3]),
-          newLines: match[4] === undefined ? 1 : Number(match[4]),
-        }, report);
+        current = startHunk(path, line, range, report);
       } else if (line.startsWith('@@')) {
         report(`unreadable hunk header ${JSON.stringify(line.slice(0, 60))}; its lines are left out`);
         if (current) hunks.push(current.finish());

@@ -1,6 +1,6 @@
 import parseDiff from 'parse-diff';
 import type { Hunk } from '../model.js';
-import { HUNK_HEADER, type ReportProblem, createHunkBuilder, startHunk } from './hunkBuilder.js';
+import { type ReportProblem, createHunkBuilder, readHunkRange, startHunk } from './hunkBuilder.js';
 
 export { MAX_LINES_PER_HUNK } from './hunkBuilder.js';
 
@@ -13,8 +13,7 @@ export { MAX_LINES_PER_HUNK } from './hunkBuilder.js';
  * createHunkBuilder as they stream instead (see sectionAccumulator.ts).
  */
 export function parseHunks(path: string, hunkLines: readonly string[]): { hunks: Hunk[]; problems: string[] } {
-  // parse-diff would read a malformed `@@` line inside a hunk as context; the builder reads it as the failed header it is.
-  if (hunkLines.some((line) => line.startsWith('@@') && !HUNK_HEADER.test(line))) return buildHunksStreaming(path, hunkLines);
+  if (hasParseDiffPitfall(hunkLines)) return buildHunksStreaming(path, hunkLines);
   const problems: string[] = [];
   const report: ReportProblem = (problem) => {
     problems.push(`${path}: ${problem}`);
@@ -33,6 +32,21 @@ export function parseHunks(path: string, hunkLines: readonly string[]): { hunks:
     return hunk.finish();
   });
   return { hunks, problems };
+}
+
+/**
+ * Input parse-diff gets wrong, which the builder reads as it is: a malformed
+ * or overflowing `@@` line (parse-diff reads it as context, or its counts as
+ * Infinity), and a `\ No newline at end of file` marker right after `@@`
+ * (parse-diff clones "the previous line", which does not exist, and throws).
+ */
+function hasParseDiffPitfall(hunkLines: readonly string[]): boolean {
+  for (let index = 0; index < hunkLines.length; index += 1) {
+    const line = hunkLines[index] as string;
+    if (line.startsWith('@@') && readHunkRange(line) === null) return true;
+    if (line.startsWith('\\') && hunkLines[index - 1]?.startsWith('@@')) return true;
+  }
+  return false;
 }
 
 /** The same hunks as parseHunks, built line by line: for streamed sections, and the reference for tests. */

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FileDiff } from '../model.js';
 import { createUnfence } from './fence.js';
 import { readLineBatches } from './lineStream.js';
+import { createNoticeList } from './notices.js';
 import type { Prefixes } from './prefixes.js';
 import { startSection } from './sectionAccumulator.js';
 import { createSectionSplitter } from './sections.js';
@@ -17,7 +18,8 @@ export interface DiffReadState {
   prefixes: Prefixes | null;
   sectionCount: number;
   hasContent: boolean;
-  notices: string[];
+  /** What was wrong in the diff; `list()` gives them, capped (see notices.ts). */
+  notices: ReturnType<typeof createNoticeList>;
 }
 
 /**
@@ -34,31 +36,39 @@ export function readDiff(
       : null,
     sectionCount: 0,
     hasContent: false,
-    notices: [],
+    notices: createNoticeList(),
   };
   // Lines are handled synchronously within each chunk's batch; only whole files are yielded.
   async function* files(): AsyncGenerator<FileDiff> {
     const isDiffLine = createUnfence();
-    const roleOf = createSectionSplitter();
     let section: ReturnType<typeof startSection> | null = null;
+    // At most a file or two: each is yielded right after the line that ends it.
+    const finished: FileDiff[] = [];
+    const endSection = (): void => {
+      const file = section?.finish() ?? null;
+      if (file) finished.push(file);
+    };
+    const splitter = createSectionSplitter((line, role) => {
+      if (role === 'preamble') return;
+      if (role === 'continues') {
+        section?.push(line);
+        return;
+      }
+      endSection();
+      state.sectionCount += 1;
+      section = startSection(role, line, state);
+    });
     for await (const batch of readLineBatches(input)) {
       for (const line of batch) {
         if (!state.hasContent && line.trim() !== '') state.hasContent = true;
         if (!isDiffLine(line)) continue;
-        const role = roleOf(line);
-        if (role === 'preamble') continue;
-        if (role === 'continues') {
-          section?.push(line);
-          continue;
-        }
-        const file = section?.finish() ?? null;
-        if (file) yield file;
-        state.sectionCount += 1;
-        section = startSection(role, line, state);
+        splitter.push(line);
+        while (finished.length > 0) yield finished.shift() as FileDiff;
       }
     }
-    const file = section?.finish() ?? null;
-    if (file) yield file;
+    splitter.flush();
+    endSection();
+    yield* finished;
   }
   return { files: files(), state };
 }
@@ -71,5 +81,5 @@ export async function parseDiffText(
   const { files, state } = readDiff(Readable.from([text]), options);
   const collected: FileDiff[] = [];
   for await (const file of files) collected.push(file);
-  return { files: collected, notices: state.notices, prefixes: state.prefixes };
+  return { files: collected, notices: state.notices.list(), prefixes: state.prefixes };
 }

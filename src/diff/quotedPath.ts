@@ -1,3 +1,5 @@
+import { decodeUtf8Visible } from '../text/decodeUtf8.js';
+
 /**
  * Git quotes a path containing special characters as a C string: `"a/tab\there"`,
  * with `\\`, `\"`, `\a\b\f\n\r\t\v` and octal escapes for each UTF-8 byte
@@ -16,7 +18,8 @@ export function readQuotedPath(text: string): { path: string; rest: string } | n
   while (index < text.length) {
     const char = text[index] as string;
     if (char === '"') {
-      return { path: Buffer.from(bytes).toString('utf8'), rest: text.slice(index + 1) };
+      // Octal escapes may spell bytes that are not UTF-8: keep them distinct and visible.
+      return { path: decodeUtf8Visible(Buffer.from(bytes)), rest: text.slice(index + 1) };
     }
     if (char !== '\\') {
       bytes.push(...Buffer.from(char, 'utf8'));

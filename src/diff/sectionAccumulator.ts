@@ -3,6 +3,7 @@ import { toFileDiff } from './fileDiff.js';
 import { parseHeader } from './headers.js';
 import { createHunkBuilder } from './hunkBuilder.js';
 import { parseHunks } from './hunks.js';
+import type { NoticeSink } from './notices.js';
 import type { Prefixes } from './prefixes.js';
 import type { SectionKind } from './sections.js';
 
@@ -18,7 +19,7 @@ export const MAX_HELD_SECTION_CHARS = 1024 * 1024;
 
 export interface ReadContext {
   prefixes: Prefixes | null;
-  notices: string[];
+  notices: NoticeSink;
 }
 
 /** One file's section as its lines arrive; `finish` gives its FileDiff (null for a skipped combined diff). */
@@ -41,6 +42,14 @@ export function startSection(kind: SectionKind, firstLine: string, context: Read
     held = null;
   };
 
+  // A section whose names are missing or empty (`diff --git xx`, `rename to ` and nothing
+  // after it, /dev/null on both sides) cannot be reported by path: say so, leave it out.
+  const named = (file: FileDiff): FileDiff | null => {
+    if (file.path !== '') return file;
+    context.notices.push(`left out a file section with no readable file name, starting ${JSON.stringify(firstLine.slice(0, 80))}`);
+    return null;
+  };
+
   return {
     push(line) {
       if (streamed) {
@@ -52,7 +61,7 @@ export function startSection(kind: SectionKind, firstLine: string, context: Read
       if (kind !== 'combined' && size > limit && held) startStreaming(held);
     },
     finish() {
-      if (streamed) return toFileDiff(streamed.header, streamed.builder.finish());
+      if (streamed) return named(toFileDiff(streamed.header, streamed.builder.finish()));
       const lines = held ?? [];
       if (kind === 'combined') {
         const name = lines[0]?.replace(/^diff --(cc|combined) /, '') ?? '';
@@ -63,7 +72,7 @@ export function startSection(kind: SectionKind, firstLine: string, context: Read
       const header = parseHeader(firstHunk === -1 ? lines : lines.slice(0, firstHunk), context);
       const { hunks, problems } = firstHunk === -1 ? { hunks: [], problems: [] } : parseHunks(header.path, lines.slice(firstHunk));
       context.notices.push(...problems);
-      return toFileDiff(header, hunks);
+      return named(toFileDiff(header, hunks));
     },
   };
 }

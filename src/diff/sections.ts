@@ -11,14 +11,27 @@ export type SectionKind = 'git' | 'combined' | 'plain';
 /** A new section of this kind starts at the line, the line continues the current one, or it is preamble. */
 export type LineRole = SectionKind | 'continues' | 'preamble';
 
-export function createSectionSplitter(): (line: string) => LineRole {
+export interface SectionSplitter {
+  /** Classifies the line; `emit` gets it (and any line held back before it) in input order. */
+  push(line: string): void;
+  /** Emits what is still held back at the end of the input. */
+  flush(): void;
+}
+
+export function createSectionSplitter(emit: (line: string, role: LineRole) => void): SectionSplitter {
   let isInSection = false;
   // Lines still expected in the current hunk: in a plain diff `--- x` could be
   // a deleted line `-- x` as well as the next file's header.
   let remainingOld = 0;
   let remainingNew = 0;
   let hasHunk = false;
-  return (line) => {
+  // A `--- ` (and then `+++ `) line met inside a hunk, held until the next
+  // line shows what it is. `--- `, `+++ `, `@@ …` in a row is a file header
+  // whatever the hunk's count says: no hunk line starts with `@@`. Trusting a
+  // count that lies (too long) would swallow the next file whole.
+  let held: string[] = [];
+
+  const roleOf = (line: string): LineRole => {
     const isInHunk = remainingOld > 0 || remainingNew > 0;
     const kind = sectionStart(line, isInHunk, !isInSection || hasHunk);
     if (kind) {
@@ -42,6 +55,31 @@ export function createSectionSplitter(): (line: string) => LineRole {
       }
     }
     return 'continues';
+  };
+
+  const release = (): void => {
+    const lines = held;
+    held = [];
+    for (const line of lines) emit(line, roleOf(line));
+  };
+
+  return {
+    push(line) {
+      if (held.length > 0) {
+        if (held.length === 1 && line.startsWith('+++ ')) {
+          held.push(line);
+          return;
+        }
+        if (held.length === 2 && HUNK_HEADER.test(line)) remainingOld = remainingNew = 0; // the hunk ended early
+        release();
+      }
+      if ((remainingOld > 0 || remainingNew > 0) && line.startsWith('--- ')) {
+        held.push(line);
+        return;
+      }
+      emit(line, roleOf(line));
+    },
+    flush: release,
   };
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { ForkdiffError } from '../errors.js';
+import { trackChild } from '../io/exitCleanup.js';
 import { gitConfigArgs, gitEnv } from './gitEnv.js';
 
 /** Whole files at a commit, read through one long-lived `git cat-file --batch`. */
@@ -48,6 +49,7 @@ const drain = (batch: Batch): void => {
 
 const start = (cwd: string): Batch => {
   const child = spawn('git', [...gitConfigArgs(), 'cat-file', '--batch'], { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'ignore'] });
+  trackChild(child); // stopped with forkdiff on Ctrl-C or SIGTERM, like every git child
   const batch: Batch = { child, queue: [], buffer: Buffer.alloc(0) };
   const fail = (error: Error): void => {
     for (const pending of batch.queue.splice(0)) pending.reject(error);

@@ -1,5 +1,6 @@
 import { simpleGit } from 'simple-git';
 import type { SimpleGit, SimpleGitProgressEvent } from 'simple-git';
+import { interrupted, trackChildOutput } from '../io/exitCleanup.js';
 import { GIT_CONFIG, gitEnv } from './gitEnv.js';
 
 /** A simple-git client for `cwd` with forkdiff's read-only environment. */
@@ -31,6 +32,8 @@ export const createGit = (cwd: string, onProgress?: (event: SimpleGitProgressEve
       return Buffer.from(stderr.trim() || `git exited with code ${result.exitCode}`);
     },
     ...(onProgress ? { progress: onProgress } : {}),
+    // Interrupted, simple-git kills what it runs; the outputs closing tell forkdiff they are gone.
+    abort: interrupted,
   });
-  return git.env(env);
+  return git.env(env).outputHandler((_command, stdout) => trackChildOutput(stdout));
 };

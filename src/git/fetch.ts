@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { ForkdiffError } from '../errors.js';
 import { gitFailureReason } from './failureReason.js';
 import type { RemoteTarget, Role } from './remotes.js';
@@ -23,7 +24,7 @@ const QUIET_FETCH = ['fetch', '--no-tags', '--no-write-fetch-head', '--no-recurs
 export const fetchRef = async (repo: Repo, target: RefTarget): Promise<string> => {
   assertRefName(target);
   try {
-    await repo.git.raw([...QUIET_FETCH, target.remote.fetchFrom, refspec(target)]);
+    await fetchRetryingOnLocks(repo, [...QUIET_FETCH, target.remote.fetchFrom, refspec(target)]);
   } catch (error) {
     const reason = gitFailureReason(error);
     if (/couldn't find remote ref/i.test(reason)) throw unknownRef(target);
@@ -53,13 +54,38 @@ export const resolveFetchedRef = async (repo: Repo, target: RefTarget): Promise<
 export const deepenRef = async (repo: Repo, target: RefTarget, depth: number | 'unshallow'): Promise<void> => {
   const deepen = depth === 'unshallow' ? '--unshallow' : `--deepen=${depth}`;
   try {
-    await repo.git.raw([...QUIET_FETCH, deepen, target.remote.fetchFrom, refspec(target)]);
+    await fetchRetryingOnLocks(repo, [...QUIET_FETCH, deepen, target.remote.fetchFrom, refspec(target)]);
   } catch (error) {
     throw new ForkdiffError(
       `deepening the shallow clone from ${target.role} remote "${target.remote.spec}" failed: ${gitFailureReason(error)} (try git fetch --unshallow)`,
     );
   }
 };
+
+/**
+ * Two forkdiff runs (or a run and the user's own `git fetch`) updating the
+ * same remote-tracking ref at once: the slower one finds the ref moved under
+ * it ("cannot lock ref …: is at X but expected Y") or its lock file taken.
+ * The other side has just written what this one came to fetch, so trying
+ * again shortly succeeds, usually with nothing left to update.
+ */
+const FETCH_ATTEMPTS = 6;
+const isLockContention = (error: unknown): boolean =>
+  /cannot lock ref|unable to create '[^']*\.lock': file exists|is at [0-9a-f]+ but expected|unable to update local ref/i.test(
+    error instanceof Error ? error.message : String(error),
+  );
+
+async function fetchRetryingOnLocks(repo: Repo, args: string[]): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await repo.git.raw(args);
+      return;
+    } catch (error) {
+      if (attempt >= FETCH_ATTEMPTS || !isLockContention(error)) throw error;
+      await delay(attempt * 100 + Math.random() * 200); // apart, so two runs do not collide again in step
+    }
+  }
+}
 
 const unknownRef = (target: RefTarget): ForkdiffError =>
   new ForkdiffError(

@@ -16,7 +16,7 @@ export interface RemoteTarget {
   fetchFrom: string;
   /** True when `spec` is (or has the URL of) a configured remote. */
   isConfigured: boolean;
-  /** The local ref that holds `ref` after fetching. */
+  /** The local ref that holds `ref` (a branch name, or a full ref that is not a branch) after fetching. */
   localRef(ref: string): string;
 }
 
@@ -57,12 +57,18 @@ export const resolveRemote = (repo: Repo, spec: string, role: Role): RemoteTarge
   };
 };
 
+/**
+ * A branch lands in the remote's remote-tracking ref. Any other full ref (a
+ * tag such as `refs/tags/v0.11.6`) has no remote-tracking place in git's
+ * layout; it goes to forkdiff's private namespace rather than making a
+ * branch-like `refs/remotes/origin/refs/tags/…` appear in the user's clone.
+ */
 const configured = (spec: string, name: string): RemoteTarget => ({
   spec,
   displayName: name,
   fetchFrom: name,
   isConfigured: true,
-  localRef: (ref) => `refs/remotes/${name}/${ref}`,
+  localRef: (ref) => (ref.startsWith('refs/') ? `refs/forkdiff/remotes/${name}/${ref.slice(5)}` : `refs/remotes/${name}/${ref}`),
 });
 
 const isLocalPath = (spec: string): boolean =>

@@ -2,6 +2,7 @@ import type { SimpleGit, SimpleGitProgressEvent } from 'simple-git';
 import { statSync } from 'node:fs';
 import { ForkdiffError } from '../errors.js';
 import { createGit } from './createGit.js';
+import { GIT_MISSING } from './spawnGit.js';
 
 /** A configured remote of the user's clone. */
 export interface Remote {
@@ -25,6 +26,8 @@ export const openRepo = async (cwd: string, onProgress?: (event: SimpleGitProgre
   const isRepo = await (git?.raw(['rev-parse', '--git-dir']).then(() => true) ?? Promise.resolve(false)).catch(
     (error: unknown) => {
       if (error instanceof Error && /not a git repository/i.test(error.message)) return false;
+      // The first git forkdiff runs in git mode: without git on PATH, say that, not simple-git's stack.
+      if (error instanceof Error && /\bspawn git ENOENT\b/.test(error.message)) throw new ForkdiffError(GIT_MISSING);
       throw error;
     },
   );

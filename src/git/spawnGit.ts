@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { Readable } from 'node:stream';
+import { interrupted, trackChild } from '../io/exitCleanup.js';
 import { createSpoolFile, followFile } from '../io/spool.js';
 import { ForkdiffError } from '../errors.js';
 import { gitFailureReason } from './failureReason.js';
@@ -14,6 +15,8 @@ export interface GitProcess {
   /** Stops git early, e.g. when the reader gives up; `done` then resolves. */
   cancel(): void;
 }
+
+export const GIT_MISSING = 'cannot run git: no git command found (is git installed and on PATH?)';
 
 // Keep only the end of stderr: enough for git's reason, bounded for chatty failures.
 const STDERR_LIMIT = 8_192;
@@ -72,11 +75,13 @@ const start = (
   env?: Record<string, string>,
   okCodes: readonly number[] = [0],
 ): { child: ChildProcess; done: Promise<void>; cancel(): void; code(): number | null } => {
+  if (interrupted.aborted) throw new ForkdiffError('interrupted'); // no new git once forkdiff is stopping
   const child = spawn('git', [...gitConfigArgs(), ...args], {
     cwd,
     env: { ...gitEnv(), ...env },
     stdio: ['pipe', stdout, 'pipe'],
   });
+  trackChild(child);
   let stderr = '';
   let isCancelled = false;
   let exitCode: number | null = null;
@@ -88,7 +93,9 @@ const start = (
   child.stdin?.on('error', () => undefined);
   child.stdin?.end(input);
   const done = new Promise<void>((resolve, reject) => {
-    child.on('error', (error) => reject(new ForkdiffError(`cannot run git: ${error.message} (is git installed and on PATH?)`)));
+    child.on('error', (error) =>
+      reject(new ForkdiffError((error as NodeJS.ErrnoException).code === 'ENOENT' ? GIT_MISSING : `cannot run git: ${error.message}`)),
+    );
     child.on('close', (code) => {
       exitCode = code;
       if ((code !== null && okCodes.includes(code)) || isCancelled) return resolve();

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { chmod, lstat, open, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ForkdiffError } from '../errors.js';
 import { coalesce } from './coalesce.js';
+import { onExit } from './exitCleanup.js';
 
 // As the kernel's own limit on links followed in one lookup (Linux MAXSYMLINKS).
 const MAX_LINKS = 40;
@@ -35,6 +37,8 @@ export async function writeAtomic(path: string, chunks: Iterable<string>): Promi
   if (!isDirectory) throw new ForkdiffError(`cannot write ${path}: directory ${directory} does not exist (create it first)`);
   const previousMode = await stat(target).then((stats) => (stats.isFile() ? stats.mode & 0o7777 : null), () => null);
   const temporary = join(directory, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Also gone if forkdiff is interrupted or exits mid-write (see exitCleanup.ts).
+  const removeTemporary = onExit(() => rmSync(temporary, { force: true }));
   try {
     const handle = await open(temporary, 'w');
     try {
@@ -51,5 +55,7 @@ export async function writeAtomic(path: string, chunks: Iterable<string>): Promi
     if (code === undefined) throw error; // a bug while rendering, not an I/O problem
     const reason = code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new ForkdiffError(`cannot write ${path}: ${reason}`);
+  } finally {
+    removeTemporary(); // nothing left to remove once renamed
   }
 }

@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { ForkdiffError } from '../errors.js';
-import { toSingleLine } from '../text/sanitize.js';
+import { showUnsafe, toSingleLine } from '../text/sanitize.js';
 import type { Finding } from '../model.js';
 import { forkLine, upstreamLineNote } from './findingLocation.js';
 
@@ -21,24 +21,25 @@ export const escapeCommandData = (text: string): string =>
 export const escapeCommandProperty = (text: string): string =>
   escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** Keeps newlines (the runner shows them) but never raw control characters in the log. */
-const printable = (text: string): string => text.split(/\r\n|\r|\n/).map(toSingleLine).join('\n');
-
 /**
  * `::error file=…,line=…,title=forkdiff <category>::<message>`, one line per
  * unexpected finding; `line=` only for a line of the fork's file, which is
  * what the pull request shows (an upstream line is named in the message).
+ * Line breaks and invisible characters are shown as escapes
+ * (`ci\rx/Dockerfile`), never passed on: the runner would decode a `%0D`
+ * back into a CR and point at a file that reads like another.
  */
 export function githubAnnotations(unexpected: readonly Finding[], warnings: readonly string[] = []): string {
   const lines = unexpected.map((finding) => {
-    const file = escapeCommandProperty(printable(finding.path));
+    // A property cannot start a command (`:` is escaped there), so the path stays exactly as git names it.
+    const file = escapeCommandProperty(showUnsafe(finding.path));
     const line = forkLine(finding);
     const title = escapeCommandProperty(`forkdiff ${finding.category}`);
     const note = upstreamLineNote(finding);
     const message = note === null ? finding.message : `${finding.message} ${note}`;
-    return `::error file=${file}${line === null ? '' : `,line=${line}`},title=${title}::${escapeCommandData(printable(message))}`;
+    return `::error file=${file}${line === null ? '' : `,line=${line}`},title=${title}::${escapeCommandData(toSingleLine(message))}`;
   });
-  for (const warning of warnings) lines.push(`::warning title=forkdiff::${escapeCommandData(printable(warning))}`);
+  for (const warning of warnings) lines.push(`::warning title=forkdiff::${escapeCommandData(toSingleLine(warning))}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 

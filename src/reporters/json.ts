@@ -1,4 +1,5 @@
 import type { Report } from '../model.js';
+import { defuseJsonCommands } from '../text/sanitize.js';
 import { headline, sinceHeadline } from './headline.js';
 import { jsonChunks } from './jsonChunks.js';
 import type { ReporterOptions } from './options.js';
@@ -16,7 +17,8 @@ export function* jsonReporter(reports: readonly Report[], options: ReporterOptio
     return options.since === undefined ? led : { ...led, since: comparison };
   });
   // Stream down to single files and findings: report.files[i] sits at depth 2, or 4 inside the envelope.
-  if (led.length === 1) yield* jsonChunks(led[0], 2);
-  else yield* jsonChunks({ schemaVersion: 1, reports: led }, 4);
+  const chunks = led.length === 1 ? jsonChunks(led[0], 2) : jsonChunks({ schemaVersion: 1, reports: led }, 4);
+  // A string never spans two chunks, so each can be defused on its own.
+  for (const chunk of chunks) yield defuseJsonCommands(chunk);
   yield '\n';
 }

@@ -6,8 +6,8 @@ import { sanitizeCodeLine, toSingleLine } from './sanitize.js';
  * links, nor inject HTML such as a stray `</details>`.
  */
 export function escapeMarkdown(text: string): string {
-  // A line break inside a table cell reads best as a space.
-  return toSingleLine(text.replace(/\r\n|\r|\n/g, ' '))
+  // Line breaks are shown as `\n`, `\r`, never turned into spaces: a CR in a path is drift to see.
+  return toSingleLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

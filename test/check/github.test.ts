@@ -34,7 +34,7 @@ describe('githubAnnotations', () => {
       message: '100% of jobs\r\nremoved: a, b',
     });
     expect(githubAnnotations([finding])).toBe(
-      '::error file=ci/a%3Ab%2Cc%25d.yml,title=forkdiff workflow::100%25 of jobs%0Aremoved: a, b\n',
+      '::error file=ci/a%3Ab%2Cc%25d.yml,title=forkdiff workflow::100%25 of jobs\\r\\nremoved: a, b\n',
     );
     expect(escapeCommandData('a%b\rc\nd')).toBe('a%25b%0Dc%0Ad');
     expect(escapeCommandProperty('a%b\rc\nd:e,f')).toBe('a%25b%0Dc%0Ad%3Ae%2Cf');

@@ -60,7 +60,7 @@ describe('since', () => {
         '',
         '| Category | Path | Finding | Fingerprint |',
         '| --- | --- | --- | --- |',
-        '| other | a\\|b\\`c.go | x &lt;/details&gt;&lt;script&gt; \\| injected \\| row \\| | h |',
+        '| other | a\\|b\\`c.go | x &lt;/details&gt;&lt;script&gt;\\\\n\\| injected \\| row \\| | h |',
         '',
         '## Resolved since last report (0)',
         '',

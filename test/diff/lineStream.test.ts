@@ -13,6 +13,18 @@ describe('readLineBatches', () => {
     expect(await linesOf(['a\r\nb\rc\nlast'])).toEqual(['a', 'b\rc', 'last']);
   });
 
+  it('keeps a \r at the end of a line when the diff\'s own lines end in \n: a CRLF line turned LF stays visible', async () => {
+    expect(await linesOf(['diff --git a/x b/x\n-first\r\n+first\n second\r\n'])).toEqual(['diff --git a/x b/x', '-first\r', '+first', ' second\r']);
+  });
+
+  it('drops one \r per line of a diff saved with CRLF, keeping a content line\'s own', async () => {
+    expect(await linesOf(['diff --git a/x b/x\r\n-first\r\r\n+first\r\n'])).toEqual(['diff --git a/x b/x', '-first\r', '+first']);
+  });
+
+  it('shows bytes that are not UTF-8 as distinct \\xNN escapes', async () => {
+    expect(await linesOf([Buffer.from([0x2b, 0xff, 0x0a, 0x2b, 0xfe, 0x0a])])).toEqual(['+\\xff', '+\\xfe']);
+  });
+
   it('decodes a UTF-8 character cut between two chunks', async () => {
     const bytes = Buffer.from('café\nnaïve\n', 'utf8');
     const cut = bytes.indexOf(0xc3) + 1; // inside the two bytes of é

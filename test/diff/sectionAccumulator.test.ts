@@ -6,7 +6,8 @@ import { diffFixture } from '../helpers/paths.js';
 
 /** Every section of a diff read with a given size limit: held (parse-diff) or streamed (builder). */
 function readAll(text: string, limit: number): { files: FileDiff[]; notices: string[] } {
-  const context: ReadContext = { prefixes: null, notices: [] };
+  const notices: string[] = [];
+  const context: ReadContext = { prefixes: null, notices };
   const files: FileDiff[] = [];
   let section: ReturnType<typeof startSection> | null = null;
   for (const line of text.split('\n').slice(0, -1)) {
@@ -20,7 +21,7 @@ function readAll(text: string, limit: number): { files: FileDiff[]; notices: str
   }
   const last = section?.finish();
   if (last) files.push(last);
-  return { files, notices: context.notices };
+  return { files, notices };
 }
 
 describe('sections too large to hold are built as they stream', () => {

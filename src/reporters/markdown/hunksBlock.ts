@@ -1,5 +1,6 @@
 import type { CategoryId, FileDiff, Hunk } from '../../model.js';
-import { codeBlock, escapeMarkdown } from '../../text/markdown.js';
+import { escapeHtml } from '../../text/html.js';
+import { codeBlock } from '../../text/markdown.js';
 import { plural } from '../../text/plural.js';
 import { hunkParts } from '../hunkBlocks.js';
 import { homeCategory, planHunks } from '../hunkPlan.js';
@@ -53,7 +54,7 @@ export function* hunksBlock(
     tally.shown += plan.shown.length;
     const side = file.side ? ` · ${file.side}` : '';
     yield '<details>';
-    yield `<summary>${escapeMarkdown(file.path)} (+${sumOf(plan.shown, 'additions')} −${sumOf(plan.shown, 'deletions')}${side})</summary>`;
+    yield `<summary>${escapeHtml(file.path)} (+${sumOf(plan.shown, 'additions')} −${sumOf(plan.shown, 'deletions')}${side})</summary>`;
     yield '';
     for (const hunk of plan.shown) yield hunkFence(hunk);
     yield '';

@@ -1,4 +1,5 @@
 import type { Report } from '../../model.js';
+import { defuseJsonCommands } from '../../text/sanitize.js';
 import { reportTitle } from '../heading.js';
 import { jsonChunks } from '../jsonChunks.js';
 import type { ReporterOptions } from '../options.js';
@@ -18,8 +19,8 @@ export function* sarifReporter(reports: readonly Report[], _options: ReporterOpt
     version: '2.1.0',
     runs: reports.map(sarifRun),
   };
-  // Streams result by result: runs[i].results[j] sits at depth 4.
-  yield* jsonChunks(log, 4);
+  // Streams result by result: runs[i].results[j] sits at depth 4. A string never spans two chunks.
+  for (const chunk of jsonChunks(log, 4)) yield defuseJsonCommands(chunk);
   yield '\n';
 }
 

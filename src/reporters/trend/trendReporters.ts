@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { TrendPoint } from '../../trend/trendPoint.js';
 import { escapeMarkdown } from '../../text/markdown.js';
+import { defuseJsonCommands } from '../../text/sanitize.js';
 import { markdownTable } from '../markdown/markdownTable.js';
 import { renderTable } from '../table/renderTable.js';
 import { mermaidLineChart } from './mermaidChart.js';
@@ -49,7 +50,7 @@ function* trendTable(points: readonly TrendPoint[], options: TrendOptions): Gene
 }
 
 function* trendJson(points: readonly TrendPoint[]): Generator<string> {
-  yield `${JSON.stringify({ schemaVersion: 1, trend: points }, null, 2)}\n`;
+  yield `${defuseJsonCommands(JSON.stringify({ schemaVersion: 1, trend: points }, null, 2))}\n`;
 }
 
 export const trendReporters = {
