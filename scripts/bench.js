@@ -7,6 +7,7 @@
 //
 //   FORKDIFF_BENCH_CASES=small,commits3000   which cases (default: all but saved300)
 //   FORKDIFF_BENCH_ROUNDS=3                  rounds per case (medians are kept)
+//   FORKDIFF_BENCH_CASE_SECONDS=200          no new round of a case starts after this
 //   FORKDIFF_BENCH_FILES, _COMMITS, _DENSE_FILES, _GIT_MB, _MB   input sizes (see bench/settings.js)
 //   FORKDIFF_BENCH_TIMEOUT=900               seconds before one run is stopped
 //   FORKDIFF_BENCH_KEEP=1                    keep the generated inputs
@@ -38,17 +39,18 @@ async function runCase(id, inputs, work) {
   const definition = CASES[id];
   log(`bench: ${id}: generating the input`);
   const prepared = await definition.prepare({ inputs, work, sizes: settings.sizes });
-  log(`bench: ${id}: ${settings.rounds} rounds of ${prepared.commands.length} commands`);
+  log(`bench: ${id}: up to ${settings.rounds} rounds of ${prepared.commands.length} commands`);
   const load = [loadavg()[0]];
-  const commands = await runRounds(prepared.commands, { ...settings, log });
+  const { rounds, commands } = await runRounds(prepared.commands, { ...settings, log });
   load.push(loadavg()[0]);
   commands.forEach((result, index) => {
     const { output } = prepared.commands[index];
     if (output && existsSync(output)) result.outputBytes = statSync(output).size;
   });
   const comparisons = prepared.comparisons.map((comparison) => compare(comparison, commands));
-  const entry = { id, title: definition.title, input: describeInput(prepared.facts), facts: prepared.facts, notes: prepared.notes ?? [], load, commands, comparisons };
+  const entry = { id, title: definition.title, input: describeInput(prepared.facts), facts: prepared.facts, notes: prepared.notes ?? [], rounds, load, commands, comparisons };
   console.log(`\n## ${id}: ${entry.title}\n${entry.input}\n\n${formatCommands(commands)}\n`);
+  console.log(`- ${rounds} rounds; 1-minute load average ${load.map((value) => value.toFixed(1)).join(' → ')}`);
   for (const line of [...comparisons.map(formatComparison), ...entry.notes]) console.log(`- ${line}`);
   return entry;
 }
@@ -77,7 +79,8 @@ try {
   else rmSync(work, { recursive: true, force: true });
 }
 const loads = results.cases.flatMap((entry) => entry.load);
-console.log(`\n## Summary (${settings.rounds} interleaved rounds, medians; ${results.cpus} CPUs; 1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)})\n`);
+const roundCounts = results.cases.map((entry) => `${entry.id} ${entry.rounds}`).join(', ');
+console.log(`\n## Summary (medians of interleaved rounds: ${roundCounts}; ${results.cpus} CPUs; 1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)})\n`);
 console.log(formatSummary(results.cases));
 save();
 log(`bench: figures written to ${resultsFile}`);

@@ -2,6 +2,8 @@
 // reverse order every other round, so a change in the machine's load hits
 // forkdiff and its baseline alike; a figure is the median over the rounds.
 // On a shared, loaded machine the ratio within a round is what holds still.
+// A case whose rounds are slow takes fewer of them: no round starts once the
+// case has run for its budget, so a full run stays within ~20 minutes.
 import { measure } from './measure.js';
 
 export const median = (values) => {
@@ -35,12 +37,15 @@ function summarise(result) {
 
 /**
  * @param {{ label: string, command: string, args: string[], options?: object }[]} commands
- * @param {{ rounds: number, timeoutSeconds: number, log: (line: string) => void }} settings
- * @returns {Promise<object[]>} per command, in the order given: its runs (null where it did not run) and their summary
+ * @param {{ rounds: number, caseSeconds: number, timeoutSeconds: number, log: (line: string) => void }} settings
+ * @returns {Promise<{ rounds: number, commands: object[] }>} the rounds run, and per command, in the order
+ *   given, its runs (null where it did not run) and their summary
  */
-export async function runRounds(commands, { rounds, timeoutSeconds, log }) {
+export async function runRounds(commands, { rounds, caseSeconds, timeoutSeconds, log }) {
   const results = commands.map(({ label }) => ({ label, runs: [], error: null }));
-  for (let round = 0; round < rounds; round += 1) {
+  const started = Date.now();
+  let round = 0;
+  for (; round < rounds && (round === 0 || Date.now() - started < caseSeconds * 1000); round += 1) {
     const order = [...commands.keys()];
     if (round % 2 === 1) order.reverse();
     for (const index of order) {
@@ -60,5 +65,5 @@ export async function runRounds(commands, { rounds, timeoutSeconds, log }) {
       }
     }
   }
-  return results.map(summarise);
+  return { rounds: round, commands: results.map(summarise) };
 }
