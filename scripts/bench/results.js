@@ -35,8 +35,10 @@ export function formatCommands(results) {
     result.error ? `FAILED: ${result.error}` : `${seconds(result.seconds)} (${seconds(result.minSeconds)}–${seconds(result.maxSeconds)})`,
     result.error ? '' : seconds(result.cpuSeconds),
     result.peakRssBytes ? mb(result.peakRssBytes) : '',
+    result.ownPeakRssBytes ? mb(result.ownPeakRssBytes) : '',
   ]);
-  return markdownTable(['command', 'wall, median (range)', 'CPU', 'peak RSS'], rows);
+  // GNU time reports the largest process of the tree (for forkdiff in git mode, maybe a git child); the command's own is polled.
+  return markdownTable(['command', 'wall, median (range)', 'CPU', 'peak RSS', 'own (polled)'], rows);
 }
 
 /** One comparison as a line: forkdiff, its baseline, the ratios, and memory against its limit. */
