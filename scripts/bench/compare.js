@@ -19,7 +19,7 @@ function perRound(forkdiff, baselines, pick) {
 }
 
 /**
- * @param {{ label: string, forkdiff: string, baseline: string[], inputBytes?: number, rssLimitBytes?: number, isShare?: boolean }} comparison
+ * @param {{ label: string, forkdiff: string, baseline: string[], inputBytes?: number, rssLimitBytes?: number, isShare?: boolean, target?: string }} comparison
  * @param {object[]} results the case's commands as runRounds returns them
  */
 export function compare(comparison, results) {

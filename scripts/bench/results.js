@@ -47,14 +47,15 @@ export function formatComparison(comparison) {
   const range = comparison.ratioRange ? ` (${times(comparison.ratioRange[0])}–${times(comparison.ratioRange[1])})` : '';
   const share = comparison.shareSeconds === null ? '' : `; share ${seconds(comparison.shareSeconds)}`;
   const rss = comparison.isRssWithinLimit === null ? '' : `; peak RSS ${mb(comparison.peakRssBytes)} ${comparison.isRssWithinLimit ? 'within' : 'ABOVE'} the limit of ${mb(comparison.rssLimitBytes)}`;
-  return `${comparison.label}: ${times(comparison.ratio)}${range} wall, ${times(comparison.cpuRatio)} CPU${share}${rss}`;
+  const target = comparison.target ? ` (issue 16: ${comparison.target})` : '';
+  return `${comparison.label}: ${times(comparison.ratio)}${range} wall, ${times(comparison.cpuRatio)} CPU${share}${rss}${target}`;
 }
 
 /** The final table: a row per comparison of every case. */
 export function formatSummary(cases) {
   const rows = cases.flatMap(({ id, comparisons }) =>
     comparisons.map((comparison) => {
-      if (comparison.error) return [id, comparison.label, `fails: ${comparison.error}`, '', '', '', ''];
+      if (comparison.error) return [id, comparison.label, `fails: ${comparison.error}`, '', '', '', '', comparison.target ?? ''];
       const range = comparison.ratioRange ? ` (${times(comparison.ratioRange[0])}–${times(comparison.ratioRange[1])})` : '';
       const rss = comparison.peakRssBytes ? `${mb(comparison.peakRssBytes)}${comparison.rssOverInput ? ` (${comparison.rssOverInput.toFixed(2)}× input)` : ''}` : '';
       return [
@@ -65,8 +66,9 @@ export function formatSummary(cases) {
         `${times(comparison.ratio)}${range}${comparison.shareSeconds === null ? '' : `, +${seconds(comparison.shareSeconds)}`}`,
         times(comparison.cpuRatio),
         rss,
+        comparison.target ?? '',
       ];
     }),
   );
-  return markdownTable(['case', 'comparison', 'forkdiff wall (CPU)', 'baseline wall (CPU)', 'ratio, wall (range)', 'ratio, CPU', 'forkdiff peak RSS'], rows);
+  return markdownTable(['case', 'comparison', 'forkdiff wall (CPU)', 'baseline wall (CPU)', 'ratio, wall (range)', 'ratio, CPU', 'forkdiff peak RSS', 'issue 16 asks'], rows);
 }

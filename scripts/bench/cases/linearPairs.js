@@ -29,7 +29,7 @@ export const commits3000 = {
       facts,
       commands: [gitDiff(clone), gitCherryMark(clone), forkdiff],
       comparisons: [
-        { label: 'forkdiff / (git diff -M + git log --cherry-mark)', forkdiff: forkdiff.label, baseline: ['git diff -M', 'git log --cherry-mark'] },
+        { label: 'forkdiff / (git diff -M + git log --cherry-mark)', forkdiff: forkdiff.label, baseline: ['git diff -M', 'git log --cherry-mark'], target: 'about 1× (git log --cherry-mark plus the diff)' },
         { label: 'forkdiff / git diff -M', forkdiff: forkdiff.label, baseline: ['git diff -M'] },
       ],
     };

@@ -26,7 +26,7 @@ export const savedDense = {
       facts: { diff: facts },
       commands: [splitter(path, work), gitApply(path, work, 1), ...formats],
       comparisons: [
-        ...formats.map((run) => ({ label: `${run.label.slice(9)} / line splitter`, forkdiff: run.label, baseline: ['Node line splitter'], inputBytes: facts.bytes, rssLimitBytes })),
+        ...formats.map((run) => ({ label: `${run.label.slice(9)} / line splitter`, forkdiff: run.label, baseline: ['Node line splitter'], inputBytes: facts.bytes, rssLimitBytes, target: 'at most 4×; peak RSS below the diff and 200 MB' })),
         { label: '--format json / git apply --numstat', forkdiff: formats[0].label, baseline: ['git apply --numstat'], inputBytes: facts.bytes, rssLimitBytes },
       ],
     };
