@@ -2,38 +2,37 @@
 // each side of the merge base, files in the tree, and the size of the
 // two-tip diff that forkdiff and `git diff -M` will read.
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createReadStream, openSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { git } from './clone.js';
 
 export const TWO_TIP_DIFF = ['diff', '--no-color', '--no-ext-diff', '-M', 'upstream/v0.11', 'origin/v0.11'];
 
-/** Bytes, files and hunks of the two-tip diff; with `savePath`, the diff is also written there. */
-export async function twoTipDiff(clone, savePath) {
-  const child = spawn('git', TWO_TIP_DIFF, { cwd: clone, stdio: ['ignore', 'pipe', 'inherit'] });
-  const save = savePath ? createWriteStream(savePath) : null;
+/** Files and hunks of a diff read from `input`, and its size in bytes. */
+async function countDiff(input) {
   let bytes = 0;
-  child.stdout.on('data', (chunk) => {
-    bytes += chunk.length;
-    if (save && !save.write(chunk)) {
-      child.stdout.pause();
-      save.once('drain', () => child.stdout.resume());
-    }
-  });
   let files = 0;
   let hunks = 0;
-  for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
+  input.on('data', (chunk) => {
+    bytes += chunk.length;
+  });
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     if (line.startsWith('diff --git ')) files += 1;
     else if (line.startsWith('@@ ')) hunks += 1;
   }
-  const [code] = await once(child, 'close');
-  if (code !== 0) throw new Error(`git diff exited ${code}`);
-  if (save) {
-    save.end();
-    await once(save, 'finish');
-  }
   return { bytes, files, hunks };
+}
+
+/** Bytes, files and hunks of the two-tip diff; with `savePath`, git writes the diff there and it is counted from the file. */
+export async function twoTipDiff(clone, savePath) {
+  const output = savePath ? openSync(savePath, 'w') : 'pipe';
+  const child = spawn('git', TWO_TIP_DIFF, { cwd: clone, stdio: ['ignore', output, 'inherit'] });
+  const counted = savePath ? null : countDiff(child.stdout);
+  const [code] = await once(child, 'close');
+  if (savePath) closeSync(output);
+  if (code !== 0) throw new Error(`git diff exited ${code}`);
+  return counted ?? countDiff(createReadStream(savePath));
 }
 
 /** Commits since the merge base on each side (all, and without merges) and files in the upstream tree. */
