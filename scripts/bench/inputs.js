@@ -46,8 +46,10 @@ export function createInputs(work, sizes, log) {
     once('dense', () => {
       const random = createRandom(0xde75e);
       const tree = mixedTree(random, sizes.denseFiles, [25, 25]);
-      // Every block differs: upstream rewrote the even ones, the fork the odd ones.
-      const plan = planLinear(random, tree, { upstreamFiles: 1, forkFiles: 1, upstreamBlocks: Infinity, forkBlocks: Infinity, conflicts: 0, picks: 0, commitsPerSide: 1 });
+      // Every block differs: 40% of the files are upstream's alone, 40% the fork's, and in the
+      // rest upstream rewrote the even blocks and the fork the odd ones (hunks of both sides).
+      const shape = { upstreamFiles: 1, forkFiles: 1, upstreamBlocks: Infinity, forkBlocks: Infinity, conflicts: 0, picks: 0, commitsPerSide: 1, soleOwners: 0.8 };
+      const plan = planLinear(random, tree, shape);
       return buildClone(join(work, 'dense'), tree, plan.steps, log);
     });
   return {

@@ -30,9 +30,11 @@ function chunks(items, count) {
  * @param {ReturnType<import('../random.js').createRandom>} random
  * @param {{ blocks: number }[]} files
  * @param {{ upstreamFiles: number, forkFiles: number, upstreamBlocks: number, forkBlocks: number,
- *   conflicts: number, picks: number, commitsPerSide: number }} shape shares of files each side
- *   edits, blocks per edited file (Infinity: all its even or odd blocks), the share of fork-edited
- *   files that also rewrite a block upstream rewrote, the share of upstream edits the fork backports
+ *   conflicts: number, picks: number, commitsPerSide: number, soleOwners?: number }} shape shares of
+ *   files each side edits, blocks per edited file (Infinity: all its even or odd blocks), the share of
+ *   fork-edited files that also rewrite a block upstream rewrote, the share of upstream edits the fork
+ *   backports; with `soleOwners`, that share of files is given whole to one side (half each), every
+ *   block included, and only the rest is shared (upstream the even blocks, the fork the odd ones)
  * @returns {{ steps: object[], picked: number, edits: { upstream: number, fork: number } }}
  */
 export function planLinear(random, files, shape) {
@@ -40,13 +42,20 @@ export function planLinear(random, files, shape) {
   const fork = [];
   let forkIndex = 0;
   files.forEach((file, index) => {
-    const even = Array.from({ length: Math.ceil(file.blocks / 2) }, (_, half) => half * 2);
-    const odd = Array.from({ length: Math.floor(file.blocks / 2) }, (_, half) => half * 2 + 1);
-    const rewritten = random.chance(shape.upstreamFiles) ? sample(random, even, shape.upstreamBlocks) : [];
+    // Blocks each side may rewrite: upstream the even ones, the fork the odd ones, unless one side owns the file.
+    let upstreamSide = Array.from({ length: Math.ceil(file.blocks / 2) }, (_, half) => half * 2);
+    let forkSide = Array.from({ length: Math.floor(file.blocks / 2) }, (_, half) => half * 2 + 1);
+    if (shape.soleOwners !== undefined) {
+      const owner = random.next();
+      const all = [...upstreamSide, ...forkSide];
+      if (owner < shape.soleOwners / 2) [upstreamSide, forkSide] = [all, []];
+      else if (owner < shape.soleOwners) [upstreamSide, forkSide] = [[], all];
+    }
+    const rewritten = random.chance(shape.upstreamFiles) ? sample(random, upstreamSide, shape.upstreamBlocks) : [];
     const isForked = random.chance(shape.forkFiles);
     for (const block of rewritten) upstream.push({ file: index, block, edit: editId('upstream', upstream.length) });
     if (!isForked) return;
-    for (const block of sample(random, odd, shape.forkBlocks)) fork.push({ file: index, block, edit: editId('fork', forkIndex++) });
+    for (const block of sample(random, forkSide, shape.forkBlocks)) fork.push({ file: index, block, edit: editId('fork', forkIndex++) });
     // Both sides rewrote this block: a `both` hunk and a merge conflict.
     if (rewritten.length > 0 && random.chance(shape.conflicts)) fork.push({ file: index, block: rewritten[0], edit: editId('fork', forkIndex++), isConflict: true });
   });
