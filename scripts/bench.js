@@ -7,7 +7,7 @@
 //
 //   FORKDIFF_BENCH_CASES=small,commits3000   which cases (default: all but saved300)
 //   FORKDIFF_BENCH_ROUNDS=3                  rounds per case (medians are kept)
-//   FORKDIFF_BENCH_CASE_SECONDS=200          no new round of a case starts after this
+//   FORKDIFF_BENCH_CASE_SECONDS=120          no new round of a case starts after this
 //   FORKDIFF_BENCH_FILES, _COMMITS, _DENSE_FILES, _GIT_MB, _MB   input sizes (see bench/settings.js)
 //   FORKDIFF_BENCH_TIMEOUT=900               seconds before one run is stopped
 //   FORKDIFF_BENCH_KEEP=1                    keep the generated inputs

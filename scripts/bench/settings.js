@@ -41,7 +41,7 @@ export function readSettings() {
     cases: selectedCases(sizes),
     rounds: Math.max(1, Math.round(number('FORKDIFF_BENCH_ROUNDS', 3))),
     /** No new round of a case starts after this many seconds of its rounds. */
-    caseSeconds: number('FORKDIFF_BENCH_CASE_SECONDS', 200),
+    caseSeconds: number('FORKDIFF_BENCH_CASE_SECONDS', 120),
     timeoutSeconds: number('FORKDIFF_BENCH_TIMEOUT', 900),
     isKept: process.env.FORKDIFF_BENCH_KEEP === '1',
   };
