@@ -1,106 +1,86 @@
 #!/usr/bin/env node
-// `npm run bench`: how fast forkdiff reads a huge fork diff and how much
-// memory it needs, next to git reading the same input. Developers run it;
-// CI does not. Sizes: FORKDIFF_BENCH_MB (diff file, default 300) and
-// FORKDIFF_BENCH_GIT_MB (git mode two-tip diff, default 100; 0 skips).
-// Inputs are generated under the OS temp dir and removed afterwards unless
-// FORKDIFF_BENCH_KEEP=1; figures go to stdout and .bench/results.json.
+// `npm run bench`: forkdiff next to git (or a plain Node line splitter) on
+// the same input in the same run, for each case issue 16 lists. Every case
+// generates its input on the spot (git fast-import for repositories, seeded,
+// so every run measures the same bytes) and runs its commands in
+// interleaved rounds; read the ratios, not the seconds, on a loaded machine.
+//
+//   FORKDIFF_BENCH_CASES=small,commits3000   which cases (default: all but saved300)
+//   FORKDIFF_BENCH_ROUNDS=3                  rounds per case (medians are kept)
+//   FORKDIFF_BENCH_CASE_SECONDS=120          no new round of a case starts after this
+//   FORKDIFF_BENCH_FILES, _COMMITS, _DENSE_FILES, _GIT_MB, _MB   input sizes (see bench/settings.js)
+//   FORKDIFF_BENCH_TIMEOUT=900               seconds before one run is stopped
+//   FORKDIFF_BENCH_KEEP=1                    keep the generated inputs
+//
+// Figures go to stdout (a summary table last) and to .bench/results.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { makeGitPair } from './bench/gitPair.js';
-import { measure } from './bench/measure.js';
-import { formatRuns, mb } from './bench/results.js';
-import { writeSyntheticDiff } from './bench/syntheticDiff.js';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CASES } from './bench/cases/index.js';
+import { CLI, ROOT } from './bench/cases/commands.js';
+import { compare } from './bench/compare.js';
+import { createInputs } from './bench/inputs.js';
+import { describeInput, formatCommands, formatComparison, formatSummary } from './bench/results.js';
+import { runRounds } from './bench/rounds.js';
+import { readSettings } from './bench/settings.js';
 
-const MB = 1024 * 1024;
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
-const diffMb = Number(process.env.FORKDIFF_BENCH_MB ?? 300);
-const gitMb = Number(process.env.FORKDIFF_BENCH_GIT_MB ?? 100);
-const isKept = process.env.FORKDIFF_BENCH_KEEP === '1';
-const node = process.execPath;
+const settings = readSettings();
+const log = (line) => console.error(line);
+const resultsFile = join(ROOT, '.bench', 'results.json');
 
-/** Diff-file mode: forkdiff against git's own parser (`git apply --numstat`) and two floors. */
-async function benchDiffFile(work) {
-  const diff = join(work, 'fork.diff');
-  console.error(`bench: writing a ${diffMb} MB synthetic diff to ${diff}`);
-  const input = await writeSyntheticDiff(diff, diffMb * MB);
-  const report = join(work, 'report.json');
-  // git apply ignores paths outside the current directory when run inside a
-  // repository, so it runs from the scratch dir; -p2 strips `upstream/v0.11/`.
-  const runs = [
-    { label: 'cat > /dev/null', ...(await measure('cat', [diff], { stdoutToNull: true })) },
-    { label: 'wc -l', ...(await measure('wc', ['-l', diff])) },
-    { label: 'git apply --numstat -p2', ...(await measure('git', ['apply', '--numstat', '-p2', diff], { cwd: work, stdoutToNull: true })) },
-    { label: 'forkdiff --diff-file --format json', ...(await measure(node, [cli, '--diff-file', diff, '--format', 'json', '--output', report], { cwd: work })) },
-  ];
-  const [, , gitApply, forkdiff] = runs;
-  return {
-    inputBytes: input.bytes,
-    sections: input.sections,
-    largestSection: { bytes: input.largestSectionBytes, path: input.largestSectionPath },
-    reportBytes: statSync(report).size,
-    runs,
-    ratioToGitApply: forkdiff.seconds / gitApply.seconds,
-    rssOverLargestSection: forkdiff.peakRssBytes / input.largestSectionBytes,
-  };
-}
-
-/** Git mode needs `--no-fetch`, which only the git-mode CLI has. */
-function hasGitMode() {
-  const help = execFileSync(node, [cli, '--help'], { encoding: 'utf8' });
-  return help.includes('--no-fetch');
-}
-
-/** Git mode: `git diff` of the two tips against `forkdiff v0.11 --no-fetch` in a fork clone. */
-async function benchGitMode(work) {
-  console.error(`bench: building an upstream/fork pair with a ~${gitMb} MB two-tip diff`);
-  const { clone, files } = await makeGitPair(work, gitMb * MB);
-  const diffBytes = Number(execFileSync('sh', ['-c', 'git diff --no-color --no-ext-diff -M upstream/v0.11 origin/v0.11 | wc -c'], { cwd: clone, encoding: 'utf8' }));
-  const report = join(work, 'git-report.json');
-  const runs = [
-    { label: 'git diff -M upstream origin', ...(await measure('git', ['diff', '--no-color', '--no-ext-diff', '-M', 'upstream/v0.11', 'origin/v0.11'], { cwd: clone, stdoutToNull: true })) },
-    { label: 'forkdiff v0.11 --no-fetch --format json', ...(await measure(node, [cli, 'v0.11', '--no-fetch', '--format', 'json', '--output', report], { cwd: clone })) },
-  ];
-  return { diffBytes, files, runs, ratioToGitDiff: runs[1].seconds / runs[0].seconds };
-}
-
-function printDiffFile(result) {
-  console.log(formatRuns(`diff-file mode: ${mb(result.inputBytes)} diff, ${result.sections} file sections`, result.inputBytes, result.runs));
-  console.log(`largest file section: ${mb(result.largestSection.bytes)} (${result.largestSection.path})`);
-  console.log(`forkdiff / git apply --numstat: ${result.ratioToGitApply.toFixed(2)}x time; peak RSS = ${result.rssOverLargestSection.toFixed(1)}x the largest section; report ${mb(result.reportBytes)}`);
-}
-
-function printGitMode(result) {
-  console.log(formatRuns(`git mode: ${mb(result.diffBytes)} two-tip diff, ${result.files} files in the tree`, result.diffBytes, result.runs));
-  console.log(`forkdiff / git diff: ${result.ratioToGitDiff.toFixed(2)}x time (aim: under 3x)`);
-  const forkdiff = result.runs[1];
-  console.log(`forkdiff's own process: ${mb(forkdiff.ownPeakRssBytes)} peak RSS (the column above is the largest process in its tree, which may be a git child)`);
-}
-
-if (!existsSync(cli)) {
-  console.error(`bench: ${cli} is missing (run npm run build first, or npm run bench)`);
+if (!existsSync(CLI)) {
+  console.error(`bench: ${CLI} is missing (run npm run build first, or npm run bench)`);
   process.exit(2);
 }
+
+/** Prepares one case, runs its rounds, and prints what it measured. */
+async function runCase(id, inputs, work) {
+  const definition = CASES[id];
+  log(`bench: ${id}: generating the input`);
+  const prepared = await definition.prepare({ inputs, work, sizes: settings.sizes });
+  log(`bench: ${id}: up to ${settings.rounds} rounds of ${prepared.commands.length} commands`);
+  const load = [loadavg()[0]];
+  const { rounds, commands } = await runRounds(prepared.commands, { ...settings, log });
+  load.push(loadavg()[0]);
+  commands.forEach((result, index) => {
+    const { output } = prepared.commands[index];
+    if (output && existsSync(output)) result.outputBytes = statSync(output).size;
+  });
+  const comparisons = prepared.comparisons.map((comparison) => compare(comparison, commands));
+  const entry = { id, title: definition.title, input: describeInput(prepared.facts), facts: prepared.facts, notes: prepared.notes ?? [], rounds, load, commands, comparisons };
+  console.log(`\n## ${id}: ${entry.title}\n${entry.input}\n\n${formatCommands(commands)}\n`);
+  console.log(`- ${rounds} rounds; 1-minute load average ${load.map((value) => value.toFixed(1)).join(' → ')}`);
+  for (const line of [...comparisons.map(formatComparison), ...entry.notes]) console.log(`- ${line}`);
+  return entry;
+}
+
 const work = mkdtempSync(join(tmpdir(), 'forkdiff-bench-'));
-const results = { date: new Date().toISOString(), node: process.version, diffFile: null, gitMode: null };
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  git: execFileSync('git', ['--version'], { encoding: 'utf8' }).trim(),
+  cpus: cpus().length,
+  settings,
+  cases: [],
+};
+const save = () => {
+  mkdirSync(join(ROOT, '.bench'), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+};
 try {
-  if (diffMb > 0) {
-    results.diffFile = await benchDiffFile(work);
-    printDiffFile(results.diffFile);
-  }
-  if (gitMb > 0 && !hasGitMode()) console.log('\ngit mode not available yet: skipped');
-  else if (gitMb > 0) {
-    results.gitMode = await benchGitMode(work);
-    console.log('');
-    printGitMode(results.gitMode);
+  const inputs = createInputs(work, settings.sizes, log);
+  for (const id of settings.cases) {
+    results.cases.push(await runCase(id, inputs, work));
+    save(); // a run stopped part-way still leaves the cases it finished
   }
 } finally {
-  if (isKept) console.error(`bench: inputs kept in ${work}`);
+  if (settings.isKept) log(`bench: inputs kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
-mkdirSync(join(root, '.bench'), { recursive: true });
-writeFileSync(join(root, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const loads = results.cases.flatMap((entry) => entry.load);
+const roundCounts = results.cases.map((entry) => `${entry.id} ${entry.rounds}`).join(', ');
+console.log(`\n## Summary (medians of interleaved rounds: ${roundCounts}; ${results.cpus} CPUs; 1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)})\n`);
+console.log(formatSummary(results.cases));
+save();
+log(`bench: figures written to ${resultsFile}`);

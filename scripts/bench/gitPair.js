@@ -2,10 +2,7 @@
 // stream (thousands of `git commit` calls would take minutes): a base
 // commit, three upstream commits after it, and two fork commits that branch
 // from the base, so forkdiff finds a merge base and attributes every side.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { createLineOutput } from './lineOutput.js';
+import { fastImport, initClone } from './pair/clone.js';
 import { createRandom } from './random.js';
 import { goLine, guardLines } from './text.js';
 
@@ -13,8 +10,6 @@ const LINES_PER_FILE = 240; // ~9 KB of Go, a typical source file
 // Measured: an ordinary file that differs adds ~3.3 KB to the two-tip diff.
 const DIFF_BYTES_PER_CHANGED_FILE = 3.3 * 1024;
 const DIRS = ['solver/llbsolver/ops', 'cache/remotecache', 'exporter', 'frontend/dockerfile', 'worker/base', 'session', 'util/resolver', 'control'];
-
-const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 /** Lines of a file's base version, regenerated from its own seed so nothing is kept. */
 const baseLines = (seed, count) => {
@@ -128,22 +123,9 @@ async function writeStream(out, files, random) {
  * (pointing at empty bare repositories: the bench runs with --no-fetch).
  */
 export async function makeGitPair(dir, targetBytes) {
-  const clone = join(dir, 'clone');
-  for (const name of ['upstream.git', 'fork.git']) git(dir, 'init', '-q', '--bare', name);
-  mkdirSync(clone);
-  git(clone, 'init', '-q', '-b', 'v0.11');
-  git(clone, 'remote', 'add', 'upstream', join(dir, 'upstream.git'));
-  git(clone, 'remote', 'add', 'origin', join(dir, 'fork.git'));
-  const importer = spawn('git', ['fast-import', '--quiet'], { cwd: clone, stdio: ['pipe', 'ignore', 'inherit'] });
-  const exited = new Promise((resolve, reject) => {
-    importer.on('error', reject);
-    importer.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exited ${code}`))));
-  });
-  const out = createLineOutput(importer.stdin);
+  const clone = initClone(dir);
   const random = createRandom(0xf0e1);
   const files = planFiles(targetBytes, random);
-  await writeStream(out, files, random);
-  await out.close();
-  await exited;
+  await fastImport(clone, (out) => writeStream(out, files, random));
   return { clone, files: files.length };
 }

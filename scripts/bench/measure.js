@@ -1,11 +1,14 @@
-// Runs one command and reports its wall time and peak resident memory. GNU
-// time's "Maximum resident set size" is exact (the kernel's high-water mark
-// at exit); without it, /proc/<pid>/status VmHWM is polled, which is only as
-// good as the last poll before exit.
+// Runs one command and reports its wall time, CPU time and peak resident
+// memory. GNU time's figures come from wait4(), so they are exact: "Maximum
+// resident set size" is the kernel's high-water mark of the largest process
+// in the tree, user and system time cover the command and every child it
+// waited for (git included). Without GNU time, /proc/<pid>/status VmHWM is
+// polled, which is only as good as the last poll before exit, and CPU time
+// is not known.
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { setInterval, clearInterval } from 'node:timers';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { join } from 'node:path';
 
 const GNU_TIME = '/usr/bin/time';
@@ -31,24 +34,39 @@ function firstChild(pid) {
   }
 }
 
+/** Seconds from GNU time's `-v` report, or null when it has no such line. */
+const secondsOf = (text, label) => {
+  const match = new RegExp(`${label} \\(seconds\\): ([\\d.]+)`).exec(text);
+  return match ? Number(match[1]) : null;
+};
+
 /**
- * Wall time and peak RSS of the whole process tree (`peakRssBytes`: the
+ * Wall time, CPU time (user + system of the command and its waited-for
+ * children) and peak RSS of the whole process tree (`peakRssBytes`: the
  * largest single process, as GNU time reports it, which for forkdiff's git
  * mode may be git), and of the command's own process (`ownPeakRssBytes`,
  * polled, so only as good as the last poll before exit).
  *
  * @param {string} command
  * @param {string[]} args
- * @param {{ cwd?: string, stdoutToNull?: boolean, env?: NodeJS.ProcessEnv }} options
- * @returns {Promise<{ seconds: number, peakRssBytes: number, ownPeakRssBytes: number }>}
+ * @param {{ cwd?: string, stdoutToNull?: boolean, env?: NodeJS.ProcessEnv, timeoutSeconds?: number }} options
+ * @returns {Promise<{ seconds: number, cpuSeconds: number | null, peakRssBytes: number, ownPeakRssBytes: number }>}
  */
-export async function measure(command, args, { cwd, stdoutToNull = false, env = process.env } = {}) {
+export async function measure(command, args, { cwd, stdoutToNull = false, env = process.env, timeoutSeconds = Infinity } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'forkdiff-measure-'));
   const timeFile = join(scratch, 'time.txt');
   const devNull = stdoutToNull ? openSync('/dev/null', 'w') : 'ignore';
   const [file, argv] = hasGnuTime ? [GNU_TIME, ['-v', '-o', timeFile, command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
-  const child = spawn(file, argv, { cwd, env, stdio: ['ignore', devNull, 'pipe'] });
+  // A process group of its own, so a run past its time limit is ended with every child it started.
+  const child = spawn(file, argv, { cwd, env, detached: true, stdio: ['ignore', devNull, 'pipe'] });
+  let isTimedOut = false;
+  const timer = Number.isFinite(timeoutSeconds)
+    ? setTimeout(() => {
+        isTimedOut = true;
+        process.kill(-child.pid, 'SIGKILL');
+      }, timeoutSeconds * 1000)
+    : null;
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk) => {
     stderr = (stderr + chunk).slice(-4000);
@@ -65,26 +83,15 @@ export async function measure(command, args, { cwd, stdoutToNull = false, env = 
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(poll);
+  if (timer) clearTimeout(timer);
   if (typeof devNull === 'number') closeSync(devNull);
   const timeText = hasGnuTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
   rmSync(scratch, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.trim() || timeText.trim()}`);
+  if (isTimedOut) throw new Error(`timed out after ${timeoutSeconds} s`);
+  if (code !== 0) throw new Error(`exited ${code}: ${stderr.trim() || timeText.trim()}`);
   const rssKb = hasGnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(timeText)?.[1] ?? 0) : polledKb;
-  return { seconds, peakRssBytes: rssKb * 1024, ownPeakRssBytes: polledKb * 1024 };
-}
-
-/** Best of `runs` (least wall time): the machine's noise only ever adds time. */
-export async function measureBest(runs, command, args, options) {
-  let best = null;
-  for (let run = 0; run < runs; run += 1) {
-    const result = await measure(command, args, options);
-    if (!best || result.seconds < best.seconds) {
-      best = {
-        ...result,
-        peakRssBytes: Math.max(result.peakRssBytes, best?.peakRssBytes ?? 0),
-        ownPeakRssBytes: Math.max(result.ownPeakRssBytes, best?.ownPeakRssBytes ?? 0),
-      };
-    }
-  }
-  return best;
+  const user = secondsOf(timeText, 'User time');
+  const system = secondsOf(timeText, 'System time');
+  const cpuSeconds = user === null || system === null ? null : user + system;
+  return { seconds, cpuSeconds, peakRssBytes: rssKb * 1024, ownPeakRssBytes: polledKb * 1024 };
 }

@@ -1,20 +1,74 @@
-// The bench's figures as a compact plain-text table (stdout) and as JSON.
+// The bench's figures as text: per case, what the input is and every
+// command's medians; at the end, one summary table. Tables are markdown
+// (padded, so they read in a terminal too) to go into the README as printed.
 const MB = 1024 * 1024;
 
-const mb = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
-const pad = (text, width) => String(text).padEnd(width);
-const padLeft = (text, width) => String(text).padStart(width);
+export const mb = (bytes) => `${(bytes / MB).toFixed(bytes < 10 * MB ? 2 : 1)} MB`;
+const seconds = (value) => (value === null || value === undefined ? '?' : `${value.toFixed(value < 10 ? 2 : 1)} s`);
+const times = (value) => (value === null || value === undefined ? '?' : `${value.toFixed(value < 10 ? 2 : 1)}×`);
+const thousands = (value) => value.toLocaleString('en-US');
 
-/** One row per measured command: time, throughput over the input, peak RSS and RSS / input. */
-export function formatRuns(title, inputBytes, runs) {
-  const lines = [title, `${pad('command', 44)}${padLeft('time', 9)}${padLeft('MB/s', 9)}${padLeft('peak RSS', 12)}${padLeft('RSS/input', 11)}`];
-  for (const run of runs) {
-    lines.push(
-      `${pad(run.label, 44)}${padLeft(`${run.seconds.toFixed(2)} s`, 9)}${padLeft((inputBytes / MB / run.seconds).toFixed(0), 9)}` +
-        `${padLeft(mb(run.peakRssBytes), 12)}${padLeft((run.peakRssBytes / inputBytes).toFixed(2), 11)}`,
-    );
-  }
-  return lines.join('\n');
+export function markdownTable(header, rows) {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => String(row[column]).length)));
+  const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
+  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-export { mb };
+/** One line on what a case's input turned out to be. */
+export function describeInput(facts) {
+  const parts = [];
+  if (facts.treeFiles !== undefined) parts.push(`${thousands(facts.treeFiles)} files in the tree`);
+  if (facts.upstreamCommits !== undefined) {
+    const merges = facts.upstreamMerges > 0 ? ` (${facts.upstreamMerges} of them merges)` : '';
+    parts.push(`commits since the merge base: upstream ${thousands(facts.upstreamCommits)}${merges}, fork ${thousands(facts.forkCommits)}`);
+  }
+  const diff = facts.diff ?? (facts.sections !== undefined ? { bytes: facts.bytes, files: facts.sections } : null);
+  if (diff) parts.push(`diff ${mb(diff.bytes)}, ${thousands(diff.files)} files${diff.hunks === undefined ? '' : `, ${thousands(diff.hunks)} hunks`}`);
+  if (facts.largestSectionBytes) parts.push(`largest file section ${mb(facts.largestSectionBytes)}`);
+  return parts.join('; ');
+}
+
+/** Every command of a case: medians over the rounds, the range of wall times, and the highest peak RSS. */
+export function formatCommands(results) {
+  const rows = results.map((result) => [
+    result.label,
+    result.error ? `FAILED: ${result.error}` : `${seconds(result.seconds)} (${seconds(result.minSeconds)}–${seconds(result.maxSeconds)})`,
+    result.error ? '' : seconds(result.cpuSeconds),
+    result.peakRssBytes ? mb(result.peakRssBytes) : '',
+    result.ownPeakRssBytes ? mb(result.ownPeakRssBytes) : '',
+  ]);
+  // GNU time reports the largest process of the tree (for forkdiff in git mode, maybe a git child); the command's own is polled.
+  return markdownTable(['command', 'wall, median (range)', 'CPU', 'peak RSS', 'own (polled)'], rows);
+}
+
+/** One comparison as a line: forkdiff, its baseline, the ratios, and memory against its limit. */
+export function formatComparison(comparison) {
+  if (comparison.error) return `${comparison.label}: not measured (${comparison.error})`;
+  const range = comparison.ratioRange ? ` (${times(comparison.ratioRange[0])}–${times(comparison.ratioRange[1])})` : '';
+  const share = comparison.shareSeconds === null ? '' : `; share ${seconds(comparison.shareSeconds)}`;
+  const rss = comparison.isRssWithinLimit === null ? '' : `; peak RSS ${mb(comparison.peakRssBytes)} ${comparison.isRssWithinLimit ? 'within' : 'ABOVE'} the limit of ${mb(comparison.rssLimitBytes)}`;
+  const target = comparison.target ? ` (issue 16: ${comparison.target})` : '';
+  return `${comparison.label}: ${times(comparison.ratio)}${range} wall, ${times(comparison.cpuRatio)} CPU${share}${rss}${target}`;
+}
+
+/** The final table: a row per comparison of every case. */
+export function formatSummary(cases) {
+  const rows = cases.flatMap(({ id, comparisons }) =>
+    comparisons.map((comparison) => {
+      if (comparison.error) return [id, comparison.label, `fails: ${comparison.error}`, '', '', '', '', comparison.target ?? ''];
+      const range = comparison.ratioRange ? ` (${times(comparison.ratioRange[0])}–${times(comparison.ratioRange[1])})` : '';
+      const rss = comparison.peakRssBytes ? `${mb(comparison.peakRssBytes)}${comparison.rssOverInput ? ` (${comparison.rssOverInput.toFixed(2)}× input)` : ''}` : '';
+      return [
+        id,
+        comparison.label,
+        `${seconds(comparison.forkdiffSeconds)} (CPU ${seconds(comparison.forkdiffCpuSeconds)})`,
+        `${seconds(comparison.baselineSeconds)} (CPU ${seconds(comparison.baselineCpuSeconds)})`,
+        `${times(comparison.ratio)}${range}${comparison.shareSeconds === null ? '' : `, +${seconds(comparison.shareSeconds)}`}`,
+        times(comparison.cpuRatio),
+        rss,
+        comparison.target ?? '',
+      ];
+    }),
+  );
+  return markdownTable(['case', 'comparison', 'forkdiff wall (CPU)', 'baseline wall (CPU)', 'ratio, wall (range)', 'ratio, CPU', 'forkdiff peak RSS', 'issue 16 asks'], rows);
+}
