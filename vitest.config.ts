@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Most test time is spent waiting on child processes (git, the built CLI,
+    // chromium), so one worker per core leaves cores idle; vitest's default
+    // (cores - 1) is a single worker on a 2-core CI machine.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
