@@ -78,7 +78,7 @@ const isLockContention = (error: unknown): boolean =>
 async function fetchRetryingOnLocks(repo: Repo, args: string[]): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await repo.git.raw(args);
+      await repo.network.raw(args);
       return;
     } catch (error) {
       if (attempt >= FETCH_ATTEMPTS || !isLockContention(error)) throw error;

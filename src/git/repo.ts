@@ -15,6 +15,8 @@ export interface Repo {
   /** Where git runs (the directory forkdiff was started in). */
   cwd: string;
   git: SimpleGit;
+  /** For `git fetch`: settles when git exits, not when every helper has let go of its output. */
+  network: SimpleGit;
   remotes: Remote[];
   isShallow(): Promise<boolean>;
 }
@@ -37,7 +39,8 @@ export const openRepo = async (cwd: string, onProgress?: (event: SimpleGitProgre
   const remotes = (await git.getRemotes(true)).map((remote) => ({ name: remote.name, fetchUrl: remote.refs.fetch }));
   const isShallow = async (): Promise<boolean> =>
     (await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-  return { cwd, git, remotes, isShallow };
+  const network = createGit(cwd, onProgress, { forNetwork: true });
+  return { cwd, git, network, remotes, isShallow };
 };
 
 const existingDirectory = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;

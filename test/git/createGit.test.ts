@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { createGit } from '../../src/git/createGit.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+/**
+ * A git command whose last output comes after git itself has exited: an alias
+ * whose shell leaves a background writer holding stdout. That is the shape of
+ * the race that cut `git log` output short while Node was busy (simple-git
+ * settled 50 ms after exit, before reading the rest of the pipe).
+ */
+const LATE_OUTPUT = ['late'];
+
+/** A client in an empty repository whose own config defines the alias. */
+const clientWithAlias = (options?: { forNetwork: boolean }) => {
+  const directory = scratchDir('create-git');
+  execFileSync('git', ['init', '-q', directory]);
+  execFileSync('git', ['config', 'alias.late', '!f() { (sleep 0.4; echo late) & echo early; }; f'], { cwd: directory });
+  return createGit(directory, undefined, options);
+};
+
+describe('createGit', () => {
+  it('keeps output written after git exits: local commands settle when stdout closes', async () => {
+    const output = await clientWithAlias().raw(LATE_OUTPUT);
+    expect(output.split('\n').filter(Boolean)).toEqual(['early', 'late']);
+  });
+
+  it('does not wait on helpers that hold the output open for network commands', async () => {
+    const started = Date.now();
+    const output = await clientWithAlias({ forNetwork: true }).raw(LATE_OUTPUT);
+    expect(output.trim()).toBe('early');
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+});
