@@ -4,7 +4,7 @@ import { readDiff } from '../diff/parse.js';
 import { openGitSource } from '../git/gitSource.js';
 import type { Report } from '../model.js';
 import { assemble } from './assemble.js';
-import { planSync } from './syncPlan.js';
+import { startSync } from './syncPlan.js';
 
 export interface GitAuditOptions {
   cwd: string;
@@ -34,6 +34,8 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
   // History and commit lists start now, beside the diff, not after the last file: git works while we parse.
   const listed = source.commits();
   for (const started of [listed, attributor.sides()]) started?.catch(() => undefined);
+  // The sync plan's merges too: they need the commit lists, not the classification.
+  const sync = options.sync !== false ? startSync(source, attributor, listed) : null;
   const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
   try {
     return await assemble(
@@ -50,7 +52,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
         await diff.done; // rejects with git's own reason when the diff failed part-way
         const known = await listed;
         const commits = known ? await attributor.withApplied(known) : null;
-        const planned = commits && options.sync !== false ? await planSync(source, attributor, commits) : null;
+        const planned = commits && sync ? await sync.finish(commits) : null;
         return {
           upstream: source.upstream,
           fork: source.fork,
@@ -66,6 +68,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
     diff.cancel();
     throw error;
   } finally {
+    sync?.cancel();
     source.close();
   }
 }

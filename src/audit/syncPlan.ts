@@ -4,7 +4,9 @@ import type { SideFacts } from '../attribution/lineFacts.js';
 import { forkRenames } from '../attribution/renames.js';
 import type { LoggedCommit } from '../git/commitLog.js';
 import type { GitSource } from '../git/gitSource.js';
-import type { Commits, Finding, SyncPlan } from '../model.js';
+import type { MergeTreeResult } from '../git/mergeTreeOutput.js';
+import type { ScratchObjects } from '../git/scratchObjects.js';
+import type { CommitInfo, Commits, Finding, SyncPlan } from '../model.js';
 import { isMergeOf, readConventions } from '../sync/conventions.js';
 import { buildLedger } from '../sync/ledger.js';
 import type { ForkCommitFacts } from '../sync/ledger.js';
@@ -23,62 +25,133 @@ export interface SyncResult {
 /** Picks forecast at once: each is two short git processes. */
 const PARALLEL_PICKS = 4;
 
+/** A pick's merge as forecast: the merged tree and its conflicts. */
+type Merged = { tree: string; conflicts: readonly { path: string }[] };
+
+/** The sync plan begun beside the classification, finished once the commit lists are settled. */
+export interface SyncStart {
+  /** The plan for `commits` (the lists with applied commits moved out); removes the scratch store. */
+  finish(commits: Commits): Promise<SyncResult>;
+  /** Removes the scratch store of a plan that will not be finished (the audit failed). */
+  cancel(): void;
+}
+
+/** What the early half found: the merge, the fork's tree, the picks it forecast, the ledger under way. */
+interface Begun {
+  scratch: ScratchObjects;
+  merge: MergeTreeResult;
+  forkTree: string;
+  forecast(commits: readonly CommitInfo[]): Promise<Map<string, Merged>>;
+  merged: Map<string, Merged>;
+  carries: Promise<ReturnType<typeof buildLedger>>;
+}
+
 /**
  * What catching up with upstream would cost (SPEC "Sync plan"): merging
  * upstream into the fork now, each missing commit picked alone, and the
  * fork's own commits as a ledger. All forecasts run in a private object
  * store, removed when done, so the user's repository is never written.
+ *
+ * The git work starts as soon as the commit lists are known, beside the
+ * classification of the diff (git merges while Node classifies): the picks
+ * are forecast for the commits listed as missing, and `finish` forecasts
+ * only those the settled lists bring into the first MAX_PICKS (when applied
+ * commits left the list).
  */
-export async function planSync(source: GitSource, attributor: Attributor, commits: Commits): Promise<SyncResult> {
-  const { forecaster } = source;
-  const sides = attributor.sides();
-  const base = source.mergeBase;
-  if (sides === null || base === null) return { sync: null, commits, findings: [], notices: [] };
-  const git = await forecaster.canForecast();
-  if (!git.isAble) {
-    return { sync: null, commits, findings: [], notices: [`no sync plan: git ${git.version} cannot forecast merges (merge-tree --write-tree needs git 2.38 or newer)`] };
-  }
-  const notices: string[] = [];
-  const scratch = await forecaster.openScratch();
-  try {
-    const [merge, forkTree] = await Promise.all([forecaster.mergeTree(scratch, source.fork.sha, source.upstream.sha), forecaster.treeOf(source.fork.sha)]);
-    const ordered = byUrgency(commits.missingFromFork);
-    const forecast = ordered.slice(0, MAX_PICKS);
-    if (ordered.length > forecast.length) {
-      notices.push(`sync plan: forecast the first ${forecast.length} of ${ordered.length} missing commits (security fixes and fixes first); the rest are not forecast`);
-    }
+export function startSync(source: GitSource, attributor: Attributor, listed: Promise<Commits | null>): SyncStart {
+  let scratch: ScratchObjects | null = null;
+  const begun = (async (): Promise<Begun | { unable: string } | null> => {
+    const { forecaster } = source;
+    const sides = attributor.sides();
+    if (sides === null || source.mergeBase === null) return null;
+    const git = await forecaster.canForecast();
+    if (!git.isAble) return { unable: git.version };
+    const opened = await forecaster.openScratch();
+    scratch = opened;
+    const mergeAndTree = Promise.all([forecaster.mergeTree(opened, source.fork.sha, source.upstream.sha), forecaster.treeOf(source.fork.sha)]);
     const { fork, upstream } = await sides;
-    const isTriviallyClean = trivialPicks(upstream, fork);
-    const parents = await forecaster.parentsOf(forecast.map((commit) => commit.sha));
-    const toMerge = forecast.filter((commit) => !isTriviallyClean(commit.sha) && parents.get(commit.sha)?.[0] !== undefined);
+    const carries = carryLedger(source, fork, upstream.changed.fromNames, source.forkCommits());
+    carries.catch(() => undefined); // awaited by finish; a failure is reported there
+    const [merge, forkTree] = await mergeAndTree;
+    const forecast = forecastPicks(source, opened, forkTree, trivialPicks(upstream, fork));
+    const known = await listed;
+    const merged = known ? await forecast(byUrgency(known.missingFromFork).slice(0, MAX_PICKS)) : new Map<string, Merged>();
+    return { scratch: opened, merge, forkTree, forecast, merged, carries };
+  })();
+  begun.catch(() => undefined); // awaited by finish; a failure is reported there
+  const cancel = (): void => {
+    void begun.finally(() => scratch?.remove()).catch(() => undefined);
+    scratch?.remove();
+  };
+  return {
+    cancel,
+    finish: async (commits) => {
+      try {
+        const early = await begun;
+        if (early === null) return { sync: null, commits, findings: [], notices: [] };
+        if ('unable' in early) {
+          return { sync: null, commits, findings: [], notices: [`no sync plan: git ${early.unable} cannot forecast merges (merge-tree --write-tree needs git 2.38 or newer)`] };
+        }
+        return await settle(source, early, commits);
+      } finally {
+        cancel();
+      }
+    },
+  };
+}
+
+/** The plan for the settled commit lists, from what the early half forecast. */
+async function settle(source: GitSource, early: Begun, commits: Commits): Promise<SyncResult> {
+  const notices: string[] = [];
+  const ordered = byUrgency(commits.missingFromFork);
+  const forecast = ordered.slice(0, MAX_PICKS);
+  if (ordered.length > forecast.length) {
+    notices.push(`sync plan: forecast the first ${forecast.length} of ${ordered.length} missing commits (security fixes and fixes first); the rest are not forecast`);
+  }
+  const late = await early.forecast(forecast.filter((commit) => !early.merged.has(commit.sha)));
+  const picks = forecast.map((commit) => pickResult(commit, early.merged.get(commit.sha) ?? late.get(commit.sha) ?? { tree: '', conflicts: [{ path: '(not forecast)' }] }, early.forkTree));
+  // A commit that would pick empty is already in the fork: applied, not missing.
+  const empty = new Set(picks.filter((pick) => pick.result === 'empty').map((pick) => pick.sha));
+  const settled: Commits = {
+    ...commits,
+    missingFromFork: commits.missingFromFork.filter((commit) => !empty.has(commit.sha)),
+    applied: [...commits.applied, ...commits.missingFromFork.filter((commit) => empty.has(commit.sha)).map((commit) => ({ commit, how: 'empty-pick' as const, forkCommit: null }))],
+  };
+  const carries = await early.carries;
+  const firstPaths = await source.forecaster.firstPaths(settled.missingFromFork.filter((commit) => commit.security.length > 0).map((commit) => commit.sha));
+  const { merge } = early;
+  return {
+    sync: { merge: { clean: merge.conflicts.length === 0, conflicts: merge.conflicts }, picks, carries, unforecastPicks: ordered.length - forecast.length },
+    commits: settled,
+    findings: securityFindings(settled.missingFromFork, picks, (sha) => firstPaths.get(sha) ?? ''),
+    notices,
+  };
+}
+
+/** Forecasts picks onto the fork's tree: trivially clean ones without git, the rest batched where git can. */
+const forecastPicks = (source: GitSource, scratch: ScratchObjects, forkTree: string, isTriviallyClean: (sha: string) => boolean) =>
+  async (commits: readonly CommitInfo[]): Promise<Map<string, Merged>> => {
+    const { forecaster } = source;
+    const results = new Map<string, Merged>();
+    if (commits.length === 0) return results;
+    const parents = await forecaster.parentsOf(commits.map((commit) => commit.sha));
+    const toMerge = commits.filter((commit) => !isTriviallyClean(commit.sha) && parents.get(commit.sha)?.[0] !== undefined);
     const batch = await forecaster.pickAllOnto(scratch, forkTree, toMerge.map((commit) => ({ commit: commit.sha, parent: parents.get(commit.sha)?.[0] ?? '' })));
     const merged = new Map(batch?.map((result, index) => [toMerge[index]?.sha ?? '', result]));
-    const picks = await mapPool(forecast, PARALLEL_PICKS, async (commit) => {
-      if (isTriviallyClean(commit.sha)) return { ...pickResult(commit, { tree: '', conflicts: [] }, forkTree), result: 'clean' as const };
+    const forecasts = await mapPool(commits, PARALLEL_PICKS, async (commit): Promise<Merged> => {
+      // A trivially clean pick changes the tree: any tree but the fork's reads as clean.
+      if (isTriviallyClean(commit.sha)) return { tree: `${forkTree}+${commit.sha}`, conflicts: [] };
       const parent = parents.get(commit.sha)?.[0];
-      if (parent === undefined) return pickResult(commit, { tree: '', conflicts: [{ path: '(root commit)' }] }, forkTree);
+      if (parent === undefined) return { tree: '', conflicts: [{ path: '(root commit)' }] };
       // Batched where git can; one merge per commit where it cannot (git 2.38, 2.39).
-      return pickResult(commit, merged.get(commit.sha) ?? (await forecaster.pickOnto(scratch, forkTree, commit.sha, parent)), forkTree);
+      return merged.get(commit.sha) ?? (await forecaster.pickOnto(scratch, forkTree, commit.sha, parent));
     });
-    // A commit that would pick empty is already in the fork: applied, not missing.
-    const empty = new Set(picks.filter((pick) => pick.result === 'empty').map((pick) => pick.sha));
-    const settled: Commits = {
-      ...commits,
-      missingFromFork: commits.missingFromFork.filter((commit) => !empty.has(commit.sha)),
-      applied: [...commits.applied, ...commits.missingFromFork.filter((commit) => empty.has(commit.sha)).map((commit) => ({ commit, how: 'empty-pick' as const, forkCommit: null }))],
-    };
-    const carries = await carryLedger(source, fork, upstream.changed.fromNames, await source.forkCommits());
-    const firstPaths = await forecaster.firstPaths(settled.missingFromFork.filter((commit) => commit.security.length > 0).map((commit) => commit.sha));
-    return {
-      sync: { merge: { clean: merge.conflicts.length === 0, conflicts: merge.conflicts }, picks, carries, unforecastPicks: ordered.length - forecast.length },
-      commits: settled,
-      findings: securityFindings(settled.missingFromFork, picks, (sha) => firstPaths.get(sha) ?? ''),
-      notices,
-    };
-  } finally {
-    scratch.remove();
-  }
-}
+    commits.forEach((commit, index) => {
+      const forecast = forecasts[index];
+      if (forecast) results.set(commit.sha, forecast);
+    });
+    return results;
+  };
 
 /**
  * A missing commit whose every file no other upstream commit and no fork
@@ -99,7 +172,8 @@ function trivialPicks(upstream: SideFacts, fork: SideFacts): (sha: string) => bo
 }
 
 /** The fork's commits with what history says about each, then the ledger's verdicts. */
-async function carryLedger(source: GitSource, fork: SideFacts, upstreamFromNames: ReadonlyMap<string, string>, logged: LoggedCommit[]): Promise<ReturnType<typeof buildLedger>> {
+async function carryLedger(source: GitSource, fork: SideFacts, upstreamFromNames: ReadonlyMap<string, string>, listing: Promise<LoggedCommit[]>): Promise<ReturnType<typeof buildLedger>> {
+  const logged = await listing;
   if (logged.length === 0) return [];
   const { forecaster } = source;
   const base = source.mergeBase ?? '';
