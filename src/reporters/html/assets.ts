@@ -23,7 +23,7 @@ h3 { font-size: 1rem; margin-top: 1.25rem; }
 .headline .alert, .notice { color: var(--alert); }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .9rem; }
 th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
-.path { overflow-wrap: anywhere; }
+.path { overflow-wrap: anywhere; display: inline-block; min-width: 18ch; }
 th { background: #f6f8fa; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: .8rem; color: #fff; background: var(--unknown); white-space: nowrap; }
