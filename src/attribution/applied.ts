@@ -17,6 +17,13 @@ interface Change {
   size: number;
 }
 
+/** Per commit, how many files it touched (from the side's name-status log). */
+export const filesPerCommit = (byPath: ReadonlyMap<string, readonly string[]>): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const shas of byPath.values()) for (const sha of shas) counts.set(sha, (counts.get(sha) ?? 0) + 1);
+  return counts;
+};
+
 /** Which fork commit wrote line `line` of `path` at the fork's tip; null when unknown. */
 export type ForkWriters = (path: string, line: number) => string[];
 
@@ -27,6 +34,11 @@ export type ForkWriters = (path: string, line: number) => string[];
  * line it added is in the fork's version of the file (after the fork's
  * renames), and none of the telling lines it removed still is. The fork commit
  * that wrote those lines is named when the fork's history says.
+ *
+ * A commit that touched more files than MAX_CHANGED_LINES has more changed
+ * lines than that too (renames aside), so its patch is not even read:
+ * `fileCounts` says how many files each commit touched, where known. On a
+ * pair of huge commits, their patches were a third of the run.
  */
 export const findAppliedByLines = async (
   history: History,
@@ -34,9 +46,11 @@ export const findAppliedByLines = async (
   missing: readonly CommitInfo[],
   renames: ForkRenames,
   writers: ForkWriters,
+  fileCounts: ReadonlyMap<string, number> = new Map(),
 ): Promise<AppliedCommit[]> => {
-  if (missing.length === 0) return [];
-  const changes = await readChanges(history, missing.map((commit) => commit.sha));
+  const checked = missing.filter((commit) => (fileCounts.get(commit.sha) ?? 0) <= MAX_CHANGED_LINES);
+  if (checked.length === 0) return [];
+  const changes = await readChanges(history, checked.map((commit) => commit.sha));
   // Every fork path any change could live at, read in one batch.
   const wanted = new Set<string>();
   for (const change of changes.values()) for (const path of [...change.added.keys(), ...change.removed.keys()]) for (const candidate of renames.pathsFor(path)) wanted.add(candidate);
@@ -54,7 +68,7 @@ export const findAppliedByLines = async (
     forkFiles.set(path, lines);
   });
   const applied: AppliedCommit[] = [];
-  for (const commit of missing) {
+  for (const commit of checked) {
     const change = changes.get(commit.sha);
     if (!change || change.size > MAX_CHANGED_LINES) continue;
     const found = carriedLines(change, renames, forkFiles);

@@ -1,6 +1,6 @@
 import type { Commits, FileDiff, LineSide } from '../model.js';
 import type { ChangedFiles, History } from '../git/history.js';
-import { findAppliedByLines } from './applied.js';
+import { filesPerCommit, findAppliedByLines } from './applied.js';
 import { findBranches } from './branches.js';
 import { loadChangedRanges } from './changedRanges.js';
 import { fileSide } from './fileSides.js';
@@ -36,6 +36,8 @@ export interface Attributor {
   withApplied(commits: Commits): Promise<Commits>;
   /** What each side did since the merge base (read once per run); null without a merge base. */
   sides(): Promise<BothSides> | null;
+  /** The first part of `sides`: which paths each side changed and which commits touched each, before any line is read. */
+  paths(): Promise<BothPaths> | null;
 }
 
 /**
@@ -50,24 +52,34 @@ const pathsBothChanged = (upstream: ChangedFiles, fork: ChangedFiles, maxChars: 
   return chunkGroups(linkedGroups(both, partners), maxChars);
 };
 
-/** One side's history since the base: a handful of streamed git processes, whatever the fork's size. */
-const loadSide = async (history: History, base: string, tip: string, changed: ChangedFiles, both: string[][], maxChars: number): Promise<SideFacts> => {
-  const [pathCommits, parents, ranges] = await Promise.all([
-    history.commitsByPath(base, tip),
-    history.parents(base, tip),
-    loadChangedRanges(history, base, tip, both),
+/** One side's changed paths and the commits that touched each: two short git processes. */
+export type SidePaths = Pick<SideFacts, 'changed' | 'pathCommits'>;
+export type BothPaths = Record<LineSide, SidePaths>;
+
+const loadPaths = async (tips: Tips, history: History): Promise<BothPaths> => {
+  const [upstreamFiles, forkFiles, upstreamCommits, forkCommits] = await Promise.all([
+    history.changedFiles(tips.base, tips.upstream),
+    history.changedFiles(tips.base, tips.fork),
+    history.commitsByPath(tips.base, tips.upstream),
+    history.commitsByPath(tips.base, tips.fork),
   ]);
-  const lines = await loadLineHistory(history, base, tip, pathCommits, findBranches(parents, tip), maxChars);
-  return { changed, ranges, pathCommits, lines };
+  return { upstream: { changed: upstreamFiles, pathCommits: upstreamCommits }, fork: { changed: forkFiles, pathCommits: forkCommits } };
 };
 
-const loadSides = async (tips: Tips, history: History, maxChars: number): Promise<BothSides> => {
-  const [upstreamFiles, forkFiles] = await Promise.all([history.changedFiles(tips.base, tips.upstream), history.changedFiles(tips.base, tips.fork)]);
+/** One side's lines since the base: a handful of streamed git processes, whatever the fork's size. */
+const loadSide = async (history: History, base: string, tip: string, side: SidePaths, both: string[][], maxChars: number): Promise<SideFacts> => {
+  const [parents, ranges] = await Promise.all([history.parents(base, tip), loadChangedRanges(history, base, tip, both)]);
+  const lines = await loadLineHistory(history, base, tip, side.pathCommits, findBranches(parents, tip), maxChars);
+  return { ...side, ranges, lines };
+};
+
+const loadSides = async (tips: Tips, history: History, paths: Promise<BothPaths>, maxChars: number): Promise<BothSides> => {
+  const { upstream: upstreamPaths, fork: forkPaths } = await paths;
   // Nothing both sides changed: no chunks, no diff (an empty pathspec would mean "everything").
-  const both = pathsBothChanged(upstreamFiles, forkFiles, maxChars);
+  const both = pathsBothChanged(upstreamPaths.changed, forkPaths.changed, maxChars);
   const [upstream, fork] = await Promise.all([
-    loadSide(history, tips.base, tips.upstream, upstreamFiles, both, maxChars),
-    loadSide(history, tips.base, tips.fork, forkFiles, both, maxChars),
+    loadSide(history, tips.base, tips.upstream, upstreamPaths, both, maxChars),
+    loadSide(history, tips.base, tips.fork, forkPaths, both, maxChars),
   ]);
   return { upstream, fork };
 };
@@ -81,17 +93,22 @@ const loadSides = async (tips: Tips, history: History, maxChars: number): Promis
  */
 export const createAttributor = (source: AttributionSource, { pathspecChars = PATHSPEC_CHARS }: AttributorOptions = {}): Attributor => {
   const { mergeBase, history } = source;
-  if (!mergeBase) return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null, withApplied: async (commits) => commits, sides: () => null, subjectOf: () => null };
+  if (!mergeBase) {
+    return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null, withApplied: async (commits) => commits, sides: () => null, paths: () => null, subjectOf: () => null };
+  }
   const tips = { base: mergeBase, upstream: source.upstream.sha, fork: source.fork.sha };
+  let sharedPaths: Promise<BothPaths> | null = null;
+  const paths = (): Promise<BothPaths> => (sharedPaths ??= loadPaths(tips, history));
   let shared: Promise<BothSides> | null = null;
   // Facts live as long as their file is being classified, not as long as the report.
   const facts = new WeakMap<FileDiff, FileLines>();
   let subjects: Map<string, string> | null = null;
-  const sides = (): Promise<BothSides> => (shared ??= loadSides(tips, history, pathspecChars));
+  const sides = (): Promise<BothSides> => (shared ??= loadSides(tips, history, paths(), pathspecChars));
   return {
     sides,
+    paths,
     attribute: async (files) => {
-      shared ??= loadSides(tips, history, pathspecChars);
+      shared ??= loadSides(tips, history, paths(), pathspecChars);
       const sides = await shared;
       subjects ??= new Map([...sides.upstream.pathCommits.subjects, ...sides.fork.pathCommits.subjects].map(([sha, subject]) => [shortCommitId(sha), subject]));
       const changed: Record<LineSide, ReadonlySet<string>> = { upstream: sides.upstream.changed.paths, fork: sides.fork.changed.paths };
@@ -105,9 +122,9 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
     linesOf: (file) => facts.get(file) ?? null,
     subjectOf: (shortSha) => subjects?.get(shortSha) ?? null,
     withApplied: async (commits) => {
-      shared ??= loadSides(tips, history, pathspecChars);
-      const { fork } = await shared;
-      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, forkRenames(fork.changed.fromNames), (path, line) => writers(fork, path, line));
+      shared ??= loadSides(tips, history, paths(), pathspecChars);
+      const { fork, upstream } = await shared;
+      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, forkRenames(fork.changed.fromNames), (path, line) => writers(fork, path, line), filesPerCommit(upstream.pathCommits.byPath));
       const applied = new Set(byLines.map((entry) => entry.commit.sha));
       return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLines] };
     },

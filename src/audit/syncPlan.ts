@@ -1,5 +1,5 @@
-import { findAppliedByLines } from '../attribution/applied.js';
-import type { Attributor } from '../attribution/attributeFiles.js';
+import { filesPerCommit, findAppliedByLines } from '../attribution/applied.js';
+import type { Attributor, SidePaths } from '../attribution/attributeFiles.js';
 import type { SideFacts } from '../attribution/lineFacts.js';
 import { forkRenames } from '../attribution/renames.js';
 import type { LoggedCommit } from '../git/commitLog.js';
@@ -63,15 +63,20 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
   const begun = (async (): Promise<Begun | { unable: string } | null> => {
     const { forecaster } = source;
     const sides = attributor.sides();
-    if (sides === null || source.mergeBase === null) return null;
+    const paths = attributor.paths();
+    const base = source.mergeBase;
+    if (sides === null || paths === null || base === null) return null;
     const git = await forecaster.canForecast();
     if (!git.isAble) return { unable: git.version };
     const opened = await forecaster.openScratch();
     scratch = opened;
     const mergeAndTree = Promise.all([forecaster.mergeTree(opened, source.fork.sha, source.upstream.sha), forecaster.treeOf(source.fork.sha)]);
-    const { fork, upstream } = await sides;
-    const carries = carryLedger(source, fork, upstream.changed.fromNames, source.forkCommits());
+    // The ledger needs the fork's line history; its numstat and the picks need only paths, so they start now.
+    const stats = source.forkCommits().then((logged) => (logged.length > 0 ? forecaster.numstat(base, source.fork.sha) : new Map<string, { added: number; deleted: number }>()));
+    stats.catch(() => undefined); // awaited by the ledger
+    const carries = sides.then(({ fork, upstream }) => carryLedger(source, fork, upstream.changed.fromNames, source.forkCommits(), stats));
     carries.catch(() => undefined); // awaited by finish; a failure is reported there
+    const { fork, upstream } = await paths;
     const [merge, forkTree] = await mergeAndTree;
     const forecast = forecastPicks(source, opened, forkTree, trivialPicks(upstream, fork));
     const known = await listed;
@@ -160,7 +165,7 @@ const forecastPicks = (source: GitSource, scratch: ScratchObjects, forkTree: str
  * commits of a big fork far behind are like this, and each merge saved is
  * two git processes.
  */
-function trivialPicks(upstream: SideFacts, fork: SideFacts): (sha: string) => boolean {
+function trivialPicks(upstream: SidePaths, fork: SidePaths): (sha: string) => boolean {
   const touches = new Map<string, string[]>();
   for (const [path, shas] of upstream.pathCommits.byPath) for (const sha of shas) touches.set(sha, [...(touches.get(sha) ?? []), path]);
   return (sha) => {
@@ -172,14 +177,19 @@ function trivialPicks(upstream: SideFacts, fork: SideFacts): (sha: string) => bo
 }
 
 /** The fork's commits with what history says about each, then the ledger's verdicts. */
-async function carryLedger(source: GitSource, fork: SideFacts, upstreamFromNames: ReadonlyMap<string, string>, listing: Promise<LoggedCommit[]>): Promise<ReturnType<typeof buildLedger>> {
+async function carryLedger(
+  source: GitSource,
+  fork: SideFacts,
+  upstreamFromNames: ReadonlyMap<string, string>,
+  listing: Promise<LoggedCommit[]>,
+  numstat: Promise<Map<string, { added: number; deleted: number }>>,
+): Promise<ReturnType<typeof buildLedger>> {
   const logged = await listing;
   if (logged.length === 0) return [];
   const { forecaster } = source;
-  const base = source.mergeBase ?? '';
   const filesOf = new Map<string, string[]>();
   for (const [path, shas] of fork.pathCommits.byPath) for (const sha of shas) filesOf.set(sha, [...(filesOf.get(sha) ?? []), path]);
-  const stats = await forecaster.numstat(base, source.fork.sha);
+  const stats = await numstat;
   const followed = fork.lines.counts();
   // Lines of files one commit alone touched are that commit's (those files are not followed).
   const single = new Map<string, { live: number; removed: number }>();
@@ -196,7 +206,7 @@ async function carryLedger(source: GitSource, fork: SideFacts, upstreamFromNames
   const upstreamNameOf = new Map([...upstreamFromNames].map(([upstreamPath, basePath]) => [basePath, upstreamPath]));
   const toUpstream = new Map([...fork.changed.fromNames].map(([forkPath, basePath]) => [upstreamNameOf.get(basePath) ?? basePath, forkPath]));
   const candidates = logged.filter((commit) => commit.mark !== '=').map((commit) => ({ ...commit }));
-  const inUpstream = await findAppliedByLines(source.history, source.upstream.sha, candidates, forkRenames(toUpstream), () => []);
+  const inUpstream = await findAppliedByLines(source.history, source.upstream.sha, candidates, forkRenames(toUpstream), () => [], filesPerCommit(fork.pathCommits.byPath));
   const supersededByLines = new Set(inUpstream.map((entry) => entry.commit.sha));
   const refs = logged.map((commit) => readConventions(commit.subject, commit.body));
   const messages = await forecaster.messagesMentioning(source.upstream.sha, refs.flatMap((ref) => (ref.upstreamRef ? [ref.upstreamRef] : [])));

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/model.js';
-import { short } from '../git/fixtureRepo.js';
+import { filesPerCommit, findAppliedByLines } from '../../src/attribution/applied.js';
+import { forkRenames } from '../../src/attribution/renames.js';
+import { createHistory } from '../../src/git/history.js';
+import { openRepo } from '../../src/git/repo.js';
+import { git, short } from '../git/fixtureRepo.js';
 import { buildMergedRenamedFixture } from '../git/mergedRenamedFixture.js';
 import type { ForkFixture } from '../git/fixtureRepo.js';
 import { runCli } from '../helpers/runCli.js';
@@ -76,6 +80,20 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     expect(report.commits?.applied).toEqual([
       { commit: expect.objectContaining({ sha: fixture.shas.nullFix, subject: 'fix: reject NULL values in kvstore_set' }), how: 'lines', forkCommit: fixture.shas.forkNullFix },
     ]);
+  });
+
+  it('does not read the patch of a commit that touched more files than a ported change has lines', async () => {
+    const history = createHistory(await openRepo(fixture.clone));
+    const forkTip = git(fixture.clone, 'rev-parse', 'origin/v1.0');
+    const base = git(fixture.clone, 'merge-base', 'origin/v1.0', 'upstream/v1.0');
+    const renames = forkRenames((await history.changedFiles(base, forkTip)).fromNames);
+    const fix = report.commits?.applied[0]?.commit;
+    if (!fix) throw new Error('no applied commit');
+    const counts = filesPerCommit((await history.commitsByPath(base, git(fixture.clone, 'rev-parse', 'upstream/v1.0'))).byPath);
+    expect(counts.get(fix.sha)).toBe(1);
+    const applied = (fileCounts: Map<string, number>) => findAppliedByLines(history, forkTip, [fix], renames, () => [], fileCounts);
+    expect((await applied(counts)).map((entry) => entry.commit.sha)).toEqual([fix.sha]);
+    expect(await applied(new Map([[fix.sha, 2_001]]))).toEqual([]);
   });
 
   it('keeps the fix it did not port missing, security id and all', () => {
