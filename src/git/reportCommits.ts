@@ -1,6 +1,6 @@
 import { OWN_REPORT_LINES, isOwnReport } from '../ownReport.js';
+import { readBlobs } from './blobs.js';
 import type { Repo } from './repo.js';
-import { showFile } from './showFile.js';
 
 // A nightly job adds one commit per change of drift; more than this on top of the fork's own work is not that.
 const MAX_REPORT_COMMITS = 32;
@@ -18,15 +18,28 @@ const firstLines = (text: string): string[] => text.split('\n', OWN_REPORT_LINES
 const parentOf = (repo: Repo, sha: string): Promise<string | null> =>
   repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${sha}^1`]).then((output) => output.trim() || null, () => null);
 
-/** True when every file the commit changes (against its first parent) is a forkdiff report, before or after. */
-async function isReportOnlyCommit(repo: Repo, sha: string, parent: string): Promise<boolean> {
-  const paths = (await repo.git.raw(['diff-tree', '-r', '--name-only', '--no-commit-id', '-z', parent, sha])).split('\0').filter((path) => path !== '');
-  if (paths.length === 0) return false;
-  for (const path of paths) {
-    const content = (await showFile(repo, sha, path)) ?? (await showFile(repo, parent, path));
-    if (content === null || !isOwnReport(firstLines(content))) return false;
-  }
-  return true;
+/** Is this file, as the commit has it (or as its parent had it, when the commit deleted it), a forkdiff report? */
+const areReports = async (repo: Repo, sha: string, paths: readonly string[]): Promise<boolean> => {
+  const blobs = await readBlobs(repo.cwd, paths.flatMap((path) => [`${sha}:${path}`, `${sha}^1:${path}`]));
+  return paths.every((_, index) => {
+    const blob = blobs[2 * index] ?? blobs[2 * index + 1];
+    return blob !== null && blob !== undefined && isOwnReport(firstLines(blob.toString('utf8')));
+  });
+};
+
+/**
+ * True when every file the commit changes against its parent is a forkdiff
+ * report, before or after. A root commit or a merge (one-argument
+ * `diff-tree` lists nothing for either) is never report-only. The tip of
+ * almost every run is not: that answer costs one `diff-tree` and one
+ * `cat-file --batch` for the first path, which sit before every other git
+ * process of the run.
+ */
+async function isReportOnlyCommit(repo: Repo, sha: string): Promise<boolean> {
+  const paths = (await repo.git.raw(['diff-tree', '-r', '--name-only', '--no-commit-id', '-z', sha])).split('\0').filter((path) => path !== '');
+  const [first, ...rest] = paths;
+  if (first === undefined || !(await areReports(repo, sha, [first]))) return false;
+  return rest.length === 0 || areReports(repo, sha, rest);
 }
 
 /**
@@ -38,8 +51,9 @@ async function isReportOnlyCommit(repo: Repo, sha: string, parent: string): Prom
 export async function auditedTip(repo: Repo, tip: string): Promise<AuditedTip> {
   let sha = tip;
   for (let skipped = 0; skipped < MAX_REPORT_COMMITS; skipped += 1) {
+    if (!(await isReportOnlyCommit(repo, sha))) return { sha, skipped };
     const parent = await parentOf(repo, sha);
-    if (parent === null || !(await isReportOnlyCommit(repo, sha, parent))) return { sha, skipped };
+    if (parent === null) return { sha, skipped };
     sha = parent;
   }
   return { sha: tip, skipped: 0 };
