@@ -1,13 +1,11 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ForkdiffError } from '../errors.js';
 import { FileTooLargeError, formatBytes, readBoundedText } from '../io/readBounded.js';
-import { formatConfigIssue } from './configErrors.js';
-import { configSchema } from './configSchema.js';
-import { parseConfigYaml } from './configYaml.js';
+import { emptyConfig } from './configDefaults.js';
 import type { Config } from './configSchema.js';
 
 export type { Config, ExpectRule, DependencyDirection } from './configSchema.js';
-export { DEPENDENCY_DIRECTIONS, DEFAULT_BASELINE } from './configSchema.js';
+export { DEPENDENCY_DIRECTIONS, DEFAULT_BASELINE } from './configDefaults.js';
 
 export const DEFAULT_CONFIG_FILE = '.forkdiff.yml';
 
@@ -17,24 +15,6 @@ export const DEFAULT_CONFIG_FILE = '.forkdiff.yml';
  * configYaml.ts), and is refused before it is read.
  */
 export const MAX_CONFIG_BYTES = 256 * 1024;
-
-const emptyConfig = (source: string | null): Config => ({ ...configSchema.parse({}), source });
-
-/**
- * Parse and validate config text. `file` is how the file is named in errors;
- * `source` is its absolute path (baseline paths resolve against its folder).
- */
-export function parseConfig(text: string, file: string, source: string | null = null): Config {
-  const raw = parseConfigYaml(text, file);
-  // An empty file (or one with only comments) is an empty config.
-  if (raw === null || raw === undefined) return emptyConfig(source);
-  const result = configSchema.safeParse(raw);
-  if (!result.success) {
-    const [issue] = result.error.issues;
-    throw new ForkdiffError(issue ? formatConfigIssue(file, issue, raw) : `${file}: invalid config`);
-  }
-  return { ...result.data, source };
-}
 
 const isNotFound = (error: unknown): boolean =>
   error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
@@ -61,6 +41,8 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
     const reason = error instanceof Error ? error.message : String(error);
     throw new ForkdiffError(`${shownName}: cannot read config file: ${reason}`);
   }
+  // zod and the YAML parser load only when there is a config to read.
+  const { parseConfig } = await import('./configParse.js');
   return parseConfig(text, shownName, absolute);
 }
 

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { CATEGORY_IDS, SIDES } from '../model.js';
 import type { CategoryId } from '../model.js';
 
-/** Directions a dependency can move between upstream and fork. */
-export const DEPENDENCY_DIRECTIONS = ['upgrade', 'downgrade', 'added', 'removed', 'changed'] as const;
-export type DependencyDirection = (typeof DEPENDENCY_DIRECTIONS)[number];
+import { DEFAULT_BASELINE, DEPENDENCY_DIRECTIONS } from './configDefaults.js';
+import type { DependencyDirection } from './configDefaults.js';
+
+export { DEFAULT_BASELINE, DEPENDENCY_DIRECTIONS } from './configDefaults.js';
+export type { DependencyDirection } from './configDefaults.js';
 
 /** One declared, expected piece of drift. Every field given must match a finding. */
 export interface ExpectRule {
@@ -37,8 +39,6 @@ export interface Config {
   /** Absolute path of the file it was read from, or null when there was none. */
   source: string | null;
 }
-
-export const DEFAULT_BASELINE = '.forkdiff-baseline.json';
 
 const isMissing = (input: unknown): boolean => input === undefined || input === null;
 

@@ -1,5 +1,5 @@
 import type { RepoLayout } from '../git/repoLayout.js';
-import { DEFAULT_BASELINE } from './configSchema.js';
+import { DEFAULT_BASELINE } from './configDefaults.js';
 
 /** What a starter `.forkdiff.yml` says, and what could not be detected. */
 export interface StarterSettings {

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { requireBaseline } from '../check/baseline.js';
 import { type RawFlags, parseCategories, parseFormat, parseHunks } from '../cliOptions.js';
 import { isColorWanted, outputWidth } from '../io/terminal.js';
 import { writeAtomic } from '../io/writeAtomic.js';
@@ -15,7 +14,10 @@ export async function runReport(refs: readonly string[], flags: RawFlags, cwd: s
   const categories = parseCategories(flags.category);
   const hunks = parseHunks(flags.hunks);
   // Named on the command line, so its absence is a mistake to report before any fetching, not an empty baseline.
-  if (flags.baseline !== undefined) await requireBaseline(resolve(cwd, flags.baseline), flags.baseline);
+  if (flags.baseline !== undefined) {
+    const { requireBaseline } = await import('../check/baseline.js'); // zod loads only when a baseline is in play
+    await requireBaseline(resolve(cwd, flags.baseline), flags.baseline);
+  }
   const { config, reports: audited, baselineFile } = await auditFromFlags(refs, flags, cwd);
   const reports = audited.map((report) => filterReport(report, categories));
   const since = flags.since === undefined ? undefined : await sinceComparisons(flags.since, reports, categories);

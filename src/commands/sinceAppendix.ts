@@ -1,4 +1,4 @@
-import { type SinceComparison, compareSince, loadPreviousReports, previousFor } from '../check/since.js';
+import type { SinceComparison } from '../check/since.js';
 import { renderSinceMarkdown, renderSinceText } from '../check/sinceRender.js';
 import type { CategoryId, Report } from '../model.js';
 import type { ReporterOptions } from '../reporters/options.js';
@@ -14,6 +14,7 @@ export async function sinceComparisons(
   reports: readonly Report[],
   categories: readonly CategoryId[] | null,
 ): Promise<(SinceComparison | null)[]> {
+  const { compareSince, loadPreviousReports, previousFor } = await import('../check/since.js'); // zod loads only with --since
   const previous = await loadPreviousReports(path);
   return reports.map((report) => {
     const earlier = previousFor(report, previous);

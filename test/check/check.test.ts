@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBaseline } from '../../src/check/baseline.js';
 import { checkReports, exitCode } from '../../src/check/check.js';
 import type { Config } from '../../src/check/config.js';
-import { parseConfig } from '../../src/check/config.js';
+import { parseConfig } from '../../src/check/configParse.js';
 import { formatCheckText } from '../../src/check/formatText.js';
 import { aDependency, aFinding, aRemovedTest, aReport } from './builders.js';
 

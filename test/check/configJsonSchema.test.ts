@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseConfig } from '../../src/check/config.js';
+import { parseConfig } from '../../src/check/configParse.js';
 import { configJsonSchema } from '../../src/check/configJsonSchema.js';
 import { projectRoot } from '../helpers/paths.js';
 

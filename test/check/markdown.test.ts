@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReports } from '../../src/check/check.js';
-import { parseConfig } from '../../src/check/config.js';
+import { parseConfig } from '../../src/check/configParse.js';
 import { escapeMarkdown } from '../../src/text/markdown.js';
 import { formatCheckMarkdown } from '../../src/check/formatMarkdown.js';
 import { aFinding, aReport } from './builders.js';

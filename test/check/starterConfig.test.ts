@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/check/config.js';
+import { parseConfig } from '../../src/check/configParse.js';
 import { renderStarterConfig, starterSettings } from '../../src/check/starterConfig.js';
 import type { RepoLayout } from '../../src/git/repoLayout.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseConfig } from '../../src/check/config.js';
+import { parseConfig } from '../../src/check/configParse.js';
 import { buildFixture, git } from '../git/fixtureRepo.js';
 import type { ForkFixture } from '../git/fixtureRepo.js';
 import { projectRoot } from '../helpers/paths.js';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, diffFixture, projectRoot } from '../helpers/paths.js';
@@ -34,5 +34,14 @@ describe('start-up loads only what the command needs', () => {
     expect(modules).toContain('dist/reporters/json.js');
     expect(modules.filter((path) => /^dist\/reporters\/(table|markdown|sarif)\/|^dist\/reporters\/(quiet|github)\.js$/.test(path))).toEqual([]);
     expect(modules.filter((path) => /node_modules\/simple-git\//.test(path))).toEqual([]); // a saved diff needs no git client
+  });
+
+  it('zod loads only when there is a config, a baseline or a previous report to validate', () => {
+    const zod = (modules: string[]): string[] => modules.filter((path) => path.startsWith('node_modules/zod/'));
+    const run = ['--diff-file', diffFixture('analysers/dockerfile.diff'), '--format', 'json'];
+    expect(zod(importsOf(run))).toEqual([]);
+    const config = join(scratchDir('config'), 'forkdiff.yml');
+    writeFileSync(config, 'refs: [v0.11]\n');
+    expect(zod(importsOf([...run, '--config', config])).length).toBeGreaterThan(0);
   });
 });
