@@ -13,7 +13,7 @@ import { runCli } from '../helpers/runCli.js';
  * drift nor report a new tip every night. Steps run in order.
  */
 let fixture: ForkFixture & { remove(): void };
-const reportFiles = ['drift.json', 'drift.txt', 'drift.v0.11.md'];
+const reportFiles = ['drift.json', 'drift.txt', 'drift.v0.11.md', 'drift.html'];
 let tipBeforeReports: string;
 beforeAll(async () => {
   fixture = await buildFixture();
@@ -22,6 +22,7 @@ beforeAll(async () => {
   expect(night('--format', 'markdown', '--output', 'drift.v0.11.md').status).toBe(0);
   expect(night('--no-fetch', '--format', 'json', '--output', 'drift.json').status).toBe(0);
   expect(night('--no-fetch', '--output', 'drift.txt').status).toBe(0);
+  expect(night('--no-fetch', '--format', 'html', '--output', 'drift.html').status).toBe(0);
   git(fixture.clone, 'add', ...reportFiles);
   git(fixture.clone, 'commit', '-qm', 'drift reports');
   // The fork is a plain repository with v0.11 checked out, which a hosted one would not be.
@@ -66,6 +67,6 @@ describe('reports forkdiff wrote into the audited repository', () => {
     const paths = report.files.map((file) => file.path);
     expect(paths).toContain('UBUNTU.md'); // a markdown file of the fork's own is audited
     for (const path of reportFiles) expect(paths).not.toContain(path);
-    expect(report.notices).toEqual(['left out 3 reports forkdiff wrote into the repository: drift.json, drift.txt, drift.v0.11.md']);
+    expect(report.notices).toEqual(['left out 4 reports forkdiff wrote into the repository: drift.html, drift.json, drift.txt, drift.v0.11.md']);
   });
 });

@@ -1,3 +1,4 @@
+import { REPORT_MARKER } from '../../ownReport.js';
 import type { Report } from '../../model.js';
 import { escapeHtml } from '../../text/html.js';
 import { commitsViews } from '../commitsView.js';
@@ -21,7 +22,8 @@ import { hunksSection } from './hunksSection.js';
  */
 export function* htmlReporter(reports: readonly Report[], options: ReporterOptions): Generator<string> {
   const title = reports.length === 1 && reports[0] ? `forkdiff: ${reportTitle(reports[0])}` : 'forkdiff';
-  yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n';
+  // The marker (an HTML comment) lets a later audit of the repository this page is committed to leave it out.
+  yield `<!DOCTYPE html>\n${REPORT_MARKER}\n<html lang="en">\n<head>\n<meta charset="utf-8">\n`;
   yield `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">\n`;
   yield '<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="referrer" content="no-referrer">\n';
   yield `<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`;
