@@ -4,12 +4,16 @@ import type { Column } from '../view.js';
 export const GAP = '  ';
 const MIN_FLEX_WIDTH = 10;
 
+/** A row's cell as shown; the renderer sanitises here, so no sanitised copy of a large table is kept. */
+export type CellOf = (row: readonly string[], index: number) => string;
+const asIs: CellOf = (row, index) => row[index] ?? '';
+
 /** The widest cell of each column, header included; loops, since a table may have 200,000 rows. */
-function naturalWidths(columns: readonly Column[], cells: readonly (readonly string[])[]): number[] {
+function naturalWidths(columns: readonly Column[], cells: readonly (readonly string[])[], cellOf: CellOf): number[] {
   const widths = columns.map((column) => displayWidth(column.header));
   for (const row of cells) {
     for (let index = 0; index < widths.length; index += 1) {
-      const width = displayWidth(row[index] ?? '');
+      const width = displayWidth(cellOf(row, index));
       if (width > (widths[index] ?? 0)) widths[index] = width;
     }
   }
@@ -23,8 +27,8 @@ function naturalWidths(columns: readonly Column[], cells: readonly (readonly str
  * minimum (their cells then wrap, never cut). Null when even the minimums do
  * not fit: the caller lays the rows out vertically instead.
  */
-export function columnWidths(columns: readonly Column[], cells: readonly (readonly string[])[], width: number): number[] | null {
-  const natural = naturalWidths(columns, cells);
+export function columnWidths(columns: readonly Column[], cells: readonly (readonly string[])[], width: number, cellOf: CellOf = asIs): number[] | null {
+  const natural = naturalWidths(columns, cells, cellOf);
   const available = width - GAP.length * (columns.length - 1);
   const total = (cap: number): number =>
     natural.reduce((sum, each, index) => sum + capped(columns[index], each, cap), 0);

@@ -1,5 +1,6 @@
 import { displayWidth, wrapText } from '../../text/displayWidth.js';
 import type { Column } from '../view.js';
+import type { CellOf } from './columnWidths.js';
 import type { TableStyle } from './renderTable.js';
 
 const INDENT = '  ';
@@ -10,14 +11,14 @@ const SEPARATOR = '   ';
  * title, then `Header value` pairs packed onto indented lines. Every value is
  * shown whole, so a narrow terminal (60 columns) still reads every message.
  */
-export function renderRecords(columns: readonly Column[], cells: readonly (readonly string[])[], style: TableStyle): string {
+export function* renderRecords(columns: readonly Column[], rows: readonly (readonly string[])[], style: TableStyle, cellOf: CellOf): Generator<string> {
   const inner = Math.max(1, style.width - INDENT.length);
-  const lines: string[] = [];
-  for (const row of cells) {
-    for (const line of wrapText(row[0] ?? '', Math.max(1, style.width))) lines.push(style.header(line));
+  for (const row of rows) {
+    const lines: string[] = [];
+    for (const line of wrapText(cellOf(row, 0), Math.max(1, style.width))) lines.push(style.header(line));
     let current = '';
     for (let index = 1; index < columns.length; index += 1) {
-      const value = row[index] ?? '';
+      const value = cellOf(row, index);
       if (value === '') continue;
       const pair = `${columns[index]?.header ?? ''} ${value}`;
       const joined = current === '' ? pair : `${current}${SEPARATOR}${pair}`;
@@ -31,6 +32,6 @@ export function renderRecords(columns: readonly Column[], cells: readonly (reado
       current = wrapped.at(-1) ?? '';
     }
     if (current !== '') lines.push(INDENT + current);
+    yield* lines;
   }
-  return lines.join('\n');
 }
