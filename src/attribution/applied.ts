@@ -17,13 +17,6 @@ interface Change {
   size: number;
 }
 
-/** Per commit, how many files it touched (from the side's name-status log). */
-export const filesPerCommit = (byPath: ReadonlyMap<string, readonly string[]>): Map<string, number> => {
-  const counts = new Map<string, number>();
-  for (const shas of byPath.values()) for (const sha of shas) counts.set(sha, (counts.get(sha) ?? 0) + 1);
-  return counts;
-};
-
 /** Which fork commit wrote line `line` of `path` at the fork's tip; null when unknown. */
 export type ForkWriters = (path: string, line: number) => string[];
 
@@ -37,7 +30,7 @@ export type ForkWriters = (path: string, line: number) => string[];
  *
  * A commit that touched more files than MAX_CHANGED_LINES has more changed
  * lines than that too (renames aside), so its patch is not even read:
- * `fileCounts` says how many files each commit touched, where known. On a
+ * `filesOf` says which files each commit touched, where known. On a
  * pair of huge commits, their patches were a third of the run.
  */
 export const findAppliedByLines = async (
@@ -46,9 +39,9 @@ export const findAppliedByLines = async (
   missing: readonly CommitInfo[],
   renames: ForkRenames,
   writers: ForkWriters,
-  fileCounts: ReadonlyMap<string, number> = new Map(),
+  filesOf: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Promise<AppliedCommit[]> => {
-  const checked = missing.filter((commit) => (fileCounts.get(commit.sha) ?? 0) <= MAX_CHANGED_LINES);
+  const checked = missing.filter((commit) => (filesOf.get(commit.sha)?.length ?? 0) <= MAX_CHANGED_LINES);
   if (checked.length === 0) return [];
   const changes = await readChanges(history, checked.map((commit) => commit.sha));
   // Every fork path any change could live at, read in one batch.

@@ -1,6 +1,7 @@
 import type { Commits, FileDiff, LineSide } from '../model.js';
+import { pathsByCommit } from '../git/history.js';
 import type { ChangedFiles, History } from '../git/history.js';
-import { filesPerCommit, findAppliedByLines } from './applied.js';
+import { findAppliedByLines } from './applied.js';
 import { findBranches } from './branches.js';
 import { loadChangedRanges } from './changedRanges.js';
 import { fileSide } from './fileSides.js';
@@ -124,7 +125,7 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
     withApplied: async (commits) => {
       shared ??= loadSides(tips, history, paths(), pathspecChars);
       const { fork, upstream } = await shared;
-      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, forkRenames(fork.changed.fromNames), (path, line) => writers(fork, path, line), filesPerCommit(upstream.pathCommits.byPath));
+      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, forkRenames(fork.changed.fromNames), (path, line) => writers(fork, path, line), pathsByCommit(upstream.pathCommits.byPath));
       const applied = new Set(byLines.map((entry) => entry.commit.sha));
       return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLines] };
     },

@@ -1,9 +1,10 @@
-import { filesPerCommit, findAppliedByLines } from '../attribution/applied.js';
+import { findAppliedByLines } from '../attribution/applied.js';
 import type { Attributor, SidePaths } from '../attribution/attributeFiles.js';
 import type { SideFacts } from '../attribution/lineFacts.js';
 import { forkRenames } from '../attribution/renames.js';
 import type { LoggedCommit } from '../git/commitLog.js';
 import type { GitSource } from '../git/gitSource.js';
+import { pathsByCommit } from '../git/history.js';
 import type { MergeTreeResult } from '../git/mergeTreeOutput.js';
 import type { ScratchObjects } from '../git/scratchObjects.js';
 import type { CommitInfo, Commits, Finding, SyncPlan } from '../model.js';
@@ -38,7 +39,6 @@ export interface SyncStart {
 
 /** What the early half found: the merge, the fork's tree, the picks it forecast, the ledger under way. */
 interface Begun {
-  scratch: ScratchObjects;
   merge: MergeTreeResult;
   forkTree: string;
   forecast(commits: readonly CommitInfo[]): Promise<Map<string, Merged>>;
@@ -81,7 +81,7 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
     const forecast = forecastPicks(source, opened, forkTree, trivialPicks(upstream, fork));
     const known = await listed;
     const merged = known ? await forecast(byUrgency(known.missingFromFork).slice(0, MAX_PICKS)) : new Map<string, Merged>();
-    return { scratch: opened, merge, forkTree, forecast, merged, carries };
+    return { merge, forkTree, forecast, merged, carries };
   })();
   begun.catch(() => undefined); // awaited by finish; a failure is reported there
   const cancel = (): void => {
@@ -166,8 +166,7 @@ const forecastPicks = (source: GitSource, scratch: ScratchObjects, forkTree: str
  * two git processes.
  */
 function trivialPicks(upstream: SidePaths, fork: SidePaths): (sha: string) => boolean {
-  const touches = new Map<string, string[]>();
-  for (const [path, shas] of upstream.pathCommits.byPath) for (const sha of shas) touches.set(sha, [...(touches.get(sha) ?? []), path]);
+  const touches = pathsByCommit(upstream.pathCommits.byPath);
   return (sha) => {
     const paths = touches.get(sha);
     if (!paths || paths.length === 0) return false;
@@ -187,8 +186,7 @@ async function carryLedger(
   const logged = await listing;
   if (logged.length === 0) return [];
   const { forecaster } = source;
-  const filesOf = new Map<string, string[]>();
-  for (const [path, shas] of fork.pathCommits.byPath) for (const sha of shas) filesOf.set(sha, [...(filesOf.get(sha) ?? []), path]);
+  const filesOf = pathsByCommit(fork.pathCommits.byPath);
   const stats = await numstat;
   const followed = fork.lines.counts();
   // Lines of files one commit alone touched are that commit's (those files are not followed).
@@ -206,7 +204,7 @@ async function carryLedger(
   const upstreamNameOf = new Map([...upstreamFromNames].map(([upstreamPath, basePath]) => [basePath, upstreamPath]));
   const toUpstream = new Map([...fork.changed.fromNames].map(([forkPath, basePath]) => [upstreamNameOf.get(basePath) ?? basePath, forkPath]));
   const candidates = logged.filter((commit) => commit.mark !== '=').map((commit) => ({ ...commit }));
-  const inUpstream = await findAppliedByLines(source.history, source.upstream.sha, candidates, forkRenames(toUpstream), () => [], filesPerCommit(fork.pathCommits.byPath));
+  const inUpstream = await findAppliedByLines(source.history, source.upstream.sha, candidates, forkRenames(toUpstream), () => [], filesOf);
   const supersededByLines = new Set(inUpstream.map((entry) => entry.commit.sha));
   const refs = logged.map((commit) => readConventions(commit.subject, commit.body));
   const messages = await forecaster.messagesMentioning(source.upstream.sha, refs.flatMap((ref) => (ref.upstreamRef ? [ref.upstreamRef] : [])));

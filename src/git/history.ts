@@ -44,6 +44,19 @@ export interface PathCommits {
   subjects: Map<string, string>;
 }
 
+/** Per commit, the paths it touched: `byPath` inverted, each commit's paths in `byPath`'s order. */
+export const pathsByCommit = (byPath: ReadonlyMap<string, readonly string[]>): Map<string, string[]> => {
+  const paths = new Map<string, string[]>();
+  for (const [path, shas] of byPath) {
+    for (const sha of shas) {
+      const list = paths.get(sha);
+      if (list) list.push(path);
+      else paths.set(sha, [path]);
+    }
+  }
+  return paths;
+};
+
 export const createHistory = (repo: Repo): History => ({
   blobIds: async (names) => {
     if (names.length === 0) return [];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/model.js';
-import { filesPerCommit, findAppliedByLines } from '../../src/attribution/applied.js';
+import { findAppliedByLines } from '../../src/attribution/applied.js';
 import { forkRenames } from '../../src/attribution/renames.js';
-import { createHistory } from '../../src/git/history.js';
+import { createHistory, pathsByCommit } from '../../src/git/history.js';
 import { openRepo } from '../../src/git/repo.js';
 import { git, short } from '../git/fixtureRepo.js';
 import { buildMergedRenamedFixture } from '../git/mergedRenamedFixture.js';
@@ -89,11 +89,11 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     const renames = forkRenames((await history.changedFiles(base, forkTip)).fromNames);
     const fix = report.commits?.applied[0]?.commit;
     if (!fix) throw new Error('no applied commit');
-    const counts = filesPerCommit((await history.commitsByPath(base, git(fixture.clone, 'rev-parse', 'upstream/v1.0'))).byPath);
-    expect(counts.get(fix.sha)).toBe(1);
-    const applied = (fileCounts: Map<string, number>) => findAppliedByLines(history, forkTip, [fix], renames, () => [], fileCounts);
-    expect((await applied(counts)).map((entry) => entry.commit.sha)).toEqual([fix.sha]);
-    expect(await applied(new Map([[fix.sha, 2_001]]))).toEqual([]);
+    const filesOf = pathsByCommit((await history.commitsByPath(base, git(fixture.clone, 'rev-parse', 'upstream/v1.0'))).byPath);
+    expect(filesOf.get(fix.sha)).toHaveLength(1);
+    const applied = (files: Map<string, string[]>) => findAppliedByLines(history, forkTip, [fix], renames, () => [], files);
+    expect((await applied(filesOf)).map((entry) => entry.commit.sha)).toEqual([fix.sha]);
+    expect(await applied(new Map([[fix.sha, Array.from({ length: 2_001 }, (_, index) => `file${index}.c`)]]))).toEqual([]);
   });
 
   it('keeps the fix it did not port missing, security id and all', () => {
