@@ -4,7 +4,8 @@ import { FileTooLargeError, formatBytes, readBoundedText } from '../io/readBound
 import { emptyConfig } from './configDefaults.js';
 import type { Config } from './configSchema.js';
 
-export type { Config, ExpectRule, DependencyDirection } from './configSchema.js';
+export type { Config, ExpectRule } from './configSchema.js';
+export type { DependencyDirection } from './configDefaults.js';
 export { DEPENDENCY_DIRECTIONS, DEFAULT_BASELINE } from './configDefaults.js';
 
 export const DEFAULT_CONFIG_FILE = '.forkdiff.yml';

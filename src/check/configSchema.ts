@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, SIDES } from '../model.js';
 import type { CategoryId } from '../model.js';
-
 import { DEFAULT_BASELINE, DEPENDENCY_DIRECTIONS } from './configDefaults.js';
 import type { DependencyDirection } from './configDefaults.js';
-
-export { DEFAULT_BASELINE, DEPENDENCY_DIRECTIONS } from './configDefaults.js';
-export type { DependencyDirection } from './configDefaults.js';
 
 /** One declared, expected piece of drift. Every field given must match a finding. */
 export interface ExpectRule {

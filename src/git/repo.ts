@@ -23,7 +23,8 @@ export interface Repo {
 
 /** Opens the git repository around `cwd`, or explains how to run forkdiff without one. */
 export const openRepo = async (cwd: string, onProgress?: (event: SimpleGitProgressEvent) => void): Promise<Repo> => {
-  const git = existingDirectory(cwd) ? createGit(cwd, onProgress) : null;
+  // Local commands only; fetch progress goes through `network`.
+  const git = existingDirectory(cwd) ? createGit(cwd) : null;
   // Only git's own "not a git repository" means that; anything else is a real failure.
   const isRepo = await (git?.raw(['rev-parse', '--git-dir']).then(() => true) ?? Promise.resolve(false)).catch(
     (error: unknown) => {
