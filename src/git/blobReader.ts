@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { ForkdiffError } from '../errors.js';
 import { trackChild } from '../io/exitCleanup.js';
+import { readBatchAnswer } from './blobs.js';
 import { gitConfigArgs, gitEnv } from './gitEnv.js';
 
 /** Whole files at a commit, read through one long-lived `git cat-file --batch`. */
@@ -24,26 +25,15 @@ interface Batch {
   buffer: Buffer;
 }
 
-const NEWLINE = 10;
-
 type Unreffable = { ref?: () => void; unref?: () => void } | null;
 
-/** Answers complete in `batch.buffer`, in order: `<oid> <type> <size>\n<bytes>\n`, or `<name> missing\n`. */
+/** Answers complete in `batch.buffer`, in order, each to the read that asked. */
 const drain = (batch: Batch): void => {
   while (batch.queue.length > 0) {
-    const end = batch.buffer.indexOf(NEWLINE);
-    if (end === -1) return;
-    const header = batch.buffer.toString('utf8', 0, end).split(' ');
-    if (header.length !== 3) {
-      batch.buffer = batch.buffer.subarray(end + 1);
-      batch.queue.shift()?.resolve(null);
-      continue;
-    }
-    const size = Number(header[2]);
-    if (batch.buffer.length < end + 1 + size + 1) return;
-    const body = batch.buffer.toString('utf8', end + 1, end + 1 + size);
-    batch.buffer = batch.buffer.subarray(end + 1 + size + 1);
-    batch.queue.shift()?.resolve(header[1] === 'blob' ? body : null);
+    const answer = readBatchAnswer(batch.buffer, 0);
+    if (answer === null) return;
+    batch.buffer = batch.buffer.subarray(answer.next);
+    batch.queue.shift()?.resolve(answer.blob?.toString('utf8') ?? null);
   }
 };
 
