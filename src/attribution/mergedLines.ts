@@ -3,6 +3,7 @@ import { BASE_OWNER } from './lineOwners.js';
 import type { OwnedSegment, RemovedRange } from './lineOwners.js';
 import { chunkGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
+import { appendTo } from '../multiMap.js';
 
 /** Lines a merge brought in whose branch has several commits touching the file: which of them wrote (or removed) each. */
 export interface MergedLines {
@@ -69,7 +70,7 @@ export const resolveMergedLines = async (history: History, base: string, tip: st
       const lines = new Map<string, Query[]>();
       for (const [line, query] of asked.get(path) ?? []) {
         const content = text[line - 1];
-        if (content !== undefined) lines.set(content, [...(lines.get(content) ?? []), query]);
+        if (content !== undefined) appendTo(lines, content, query);
       }
       byText.set(path, lines);
     });

@@ -15,6 +15,7 @@ import type { MatrixDrop } from './workflow/matrix.js';
 import { actionRef, changedKeyValues, registryOf, resolveEnv, secretNames } from './workflow/references.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
 import type { WorkflowSide } from './workflow/wholeWorkflow.js';
+import { appendTo } from '../multiMap.js';
 
 /** Finding kinds of the workflow category. */
 export type WorkflowFindingKind =
@@ -84,7 +85,7 @@ function referenceFindings(file: FileDiff, sides: Sides, emit: Emit): void {
     const secretLines = new Map<string, number[]>();
     for (const { content, tip, line } of changedLines(hunk)) {
       if (tip !== 'fork') continue;
-      for (const name of secretNames([content])) secretLines.set(name, [...(secretLines.get(name) ?? []), line]);
+      for (const name of secretNames([content])) appendTo(secretLines, name, line);
     }
     for (const [name, lines] of secretLines) {
       if (upstreamSecrets.has(name)) continue;

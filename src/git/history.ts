@@ -3,6 +3,7 @@ import { runGitWithInput, spawnGit } from './spawnGit.js';
 import { spawnChangedLinesDiff, spawnLineLog } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
+import { appendTo } from '../multiMap.js';
 
 /**
  * The history queries attribution needs, so that attribution itself never
@@ -48,11 +49,7 @@ export interface PathCommits {
 export const pathsByCommit = (byPath: ReadonlyMap<string, readonly string[]>): Map<string, string[]> => {
   const paths = new Map<string, string[]>();
   for (const [path, shas] of byPath) {
-    for (const sha of shas) {
-      const list = paths.get(sha);
-      if (list) list.push(path);
-      else paths.set(sha, [path]);
-    }
+    for (const sha of shas) appendTo(paths, sha, path);
   }
   return paths;
 };
@@ -116,10 +113,8 @@ export const createHistory = (repo: Repo): History => ({
       const isPair = token.startsWith('R') || token.startsWith('C');
       const oldPath = isPair ? (tokens[++index] ?? '') : null;
       const path = tokens[++index] ?? '';
-      const commits = touched.byPath.get(path) ?? [];
-      if (commits.length === 0) touched.byPath.set(path, commits);
-      commits.push(sha);
-      if (oldPath !== null && token.startsWith('R')) touched.renamedFrom.set(path, [...(touched.renamedFrom.get(path) ?? []), oldPath]);
+      appendTo(touched.byPath, path, sha);
+      if (oldPath !== null && token.startsWith('R')) appendTo(touched.renamedFrom, path, oldPath);
     }
     return touched;
   },

@@ -9,6 +9,7 @@ import { languageOf } from './conventions.js';
 import { commentedOutNames, declaredNames, parentOf } from './declarations.js';
 import { hunkAt } from './segments.js';
 import type { Sides } from './segments.js';
+import { appendTo } from '../../multiMap.js';
 
 /**
  * Tests upstream declares on lines the fork lacks and the fork declares
@@ -19,7 +20,7 @@ import type { Sides } from './segments.js';
  */
 export function testFindings(file: FileDiff, convention: TestConvention, sides: Sides, context: ClassifyContext): Finding[] {
   const removed = new Map<string, number[]>();
-  for (const { name, line } of declaredNames(sides.upstream, convention)) removed.set(name, [...(removed.get(name) ?? []), line]);
+  for (const { name, line } of declaredNames(sides.upstream, convention)) appendTo(removed, name, line);
   const added = new Set(declaredNames(sides.fork, convention).map(({ name }) => name));
   for (const name of added) removed.delete(name);
   const commented = commentedOutNames(sides.fork, convention);
@@ -27,7 +28,7 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
   for (const name of removed.keys()) {
     const parent = parentOf(name, new Set(removed.keys()));
     if (parent === null) continue;
-    members.set(parent, [...(members.get(parent) ?? []), name]);
+    appendTo(members, parent, name);
     removed.delete(name);
   }
   const findings: Finding[] = [];

@@ -4,6 +4,7 @@
 import type { Hunk } from '../../model.js';
 import { changedLines } from '../common/lines.js';
 import { keyLine } from './yamlLines.js';
+import { appendTo } from '../../multiMap.js';
 
 const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
 /** `secrets.NAME` or `secrets['NAME']`, wherever the expression puts them (`secrets.A || secrets.B`, `format('{0}', secrets.X)`). */
@@ -79,7 +80,7 @@ export function changedKeyValues(hunk: Hunk): Pair[] {
     if (!key || key.value === '') continue;
     const name = key.key === 'uses' ? `uses:${actionRef(key.value)?.action ?? key.value}` : key.key;
     const target = tip === 'upstream' ? removed : added;
-    target.set(name, [...(target.get(name) ?? []), { value: key.value, line }]);
+    appendTo(target, name, { value: key.value, line });
   }
   const pairs: Pair[] = [];
   for (const [name, upstreams] of removed) {

@@ -1,0 +1,6 @@
+/** Appends `value` to the list at `key`, creating the list on first use: built in place, never by copying the list. */
+export const appendTo = <Key, Value>(map: Map<Key, Value[]>, key: Key, value: Value): void => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
