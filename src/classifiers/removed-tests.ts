@@ -17,6 +17,7 @@ import { testFindings } from './tests/testFindings.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops } from './workflow/matrix.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
+import type { WorkflowSides } from './workflow/wholeWorkflow.js';
 import type { MatrixDrop } from './workflow/matrix.js';
 
 /** Finding kinds of the removed-tests category. */
@@ -54,7 +55,7 @@ const isTestMatrix = (drop: MatrixDrop): boolean =>
 const TEST_RUNNER = /\b(?:go test|gotestsum|npm (?:run )?test|yarn test|pnpm test|npx (?:vitest|jest|mocha)|vitest|jest|pytest|tox|nox|cargo (?:test|nextest)|make (?:\S+ )*test\S*|mvn (?:\S+ )*(?:test|verify)|gradle(?:w)? (?:\S+ )*test|ctest|runtest|rspec|phpunit|dotnet test|bats)\b/;
 
 /** CI jobs upstream runs that the fork removed or commented out, when they run tests (by name or by command). */
-function testJobFindings(file: FileDiff, sides: Awaited<ReturnType<typeof readWorkflowSides>>, context: ClassifyContext): Finding[] {
+function testJobFindings(file: FileDiff, sides: WorkflowSides, context: ClassifyContext): Finding[] {
   if (file.status === 'added') return [];
   return jobChanges(file, sides).removed.filter((job) => isTestJob(job.name) || job.body.some((line) => TEST_RUNNER.test(line))).map((job) => {
     const at = locate(file, context, { upstream: [job.line], fork: [job.commentedLine] });

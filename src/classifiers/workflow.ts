@@ -14,7 +14,7 @@ import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflo
 import type { MatrixDrop } from './workflow/matrix.js';
 import { actionRef, changedKeyValues, registryOf, resolveEnv, secretNames } from './workflow/references.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
-import type { WorkflowSide } from './workflow/wholeWorkflow.js';
+import type { WorkflowSides } from './workflow/wholeWorkflow.js';
 import { appendTo } from '../multiMap.js';
 
 /** Finding kinds of the workflow category. */
@@ -25,7 +25,7 @@ export type WorkflowFindingKind =
 /** Adds a finding read from `refs`, worded once its side is known. */
 type Emit = (kind: WorkflowFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: (string | null)[], details: Record<string, unknown>) => void;
 
-type Sides = { upstream: WorkflowSide; fork: WorkflowSide } | null;
+type Sides = WorkflowSides;
 
 /** `PLATFORMS: 6 → 1 platforms in job "x" (dropped …)`, or `matrix worker: oci-rootless commented out in job "x"`. */
 export function describeDrop(drop: MatrixDrop, side: Side = null): string {

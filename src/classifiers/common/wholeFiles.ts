@@ -9,7 +9,10 @@ import type { ClassifyContext } from '../define.js';
  */
 export async function readWholeFiles(file: FileDiff, context: ClassifyContext): Promise<{ upstream: string; fork: string } | null> {
   if (context.mode !== 'git') return null;
-  const upstream = file.status === 'added' ? '' : await context.readFile('upstream', file.oldPath ?? file.path);
-  const fork = file.status === 'deleted' ? '' : await context.readFile('fork', file.path);
+  // Both asked at once: one long-lived cat-file answers them in order.
+  const [upstream, fork] = await Promise.all([
+    file.status === 'added' ? '' : context.readFile('upstream', file.oldPath ?? file.path),
+    file.status === 'deleted' ? '' : context.readFile('fork', file.path),
+  ]);
   return upstream === null || fork === null ? null : { upstream, fork };
 }

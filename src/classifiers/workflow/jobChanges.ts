@@ -1,7 +1,7 @@
 import type { FileDiff } from '../../model.js';
-import { commentedOutJobLine, isGitLabCi, jobsOfHunks, jobsOfText, sideView } from './jobs.js';
+import { commentedOutJobLine, isGitLabCi, jobsOfHunks, sideView } from './jobs.js';
 import type { JobLines } from './jobs.js';
-import type { WorkflowSide } from './wholeWorkflow.js';
+import type { WorkflowSides } from './wholeWorkflow.js';
 
 /** A job one tip has and the other lacks. */
 export interface JobChange {
@@ -34,15 +34,15 @@ const bodyAt = (lines: readonly string[], numbers: readonly number[], line: numb
  * mode (every job is known, wherever the hunks are), else from what the
  * hunks show; and the jobs only one side has, with their bodies.
  */
-export function jobChanges(file: FileDiff, sides: { upstream: WorkflowSide; fork: WorkflowSide } | null): JobChanges {
+export function jobChanges(file: FileDiff, sides: WorkflowSides): JobChanges {
   const isGitLab = isGitLabCi(file.path);
   const views = { upstream: file.hunks.map((hunk) => sideView(hunk, 'upstream')), fork: file.hunks.map((hunk) => sideView(hunk, 'fork')) };
   const flat = (side: 'upstream' | 'fork') => ({ lines: views[side].flatMap((view) => view.lines), numbers: views[side].flatMap((view) => view.numbers) });
   let texts = { upstream: flat('upstream'), fork: flat('fork') };
   let jobs = { upstream: jobsOfHunks(file.hunks, 'upstream', isGitLab), fork: jobsOfHunks(file.hunks, 'fork', isGitLab) };
   if (sides) {
-    const upstream = jobsOfText(sides.upstream.lines.join('\n'), isGitLab);
-    const fork = jobsOfText(sides.fork.lines.join('\n'), isGitLab);
+    const { jobs: upstream } = sides.upstream;
+    const { jobs: fork } = sides.fork;
     if (upstream && fork) {
       jobs = { upstream, fork };
       const numbered = (lines: string[]) => ({ lines, numbers: lines.map((_, index) => index + 1) });

@@ -1,5 +1,6 @@
 // Jobs of GitHub Actions / CircleCI (`jobs:` mapping) and GitLab CI (top-level keys that are not keywords).
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import type { Document } from 'yaml';
 import type { Hunk } from '../../model.js';
 import { hunkContext, numberedLines } from '../common/lines.js';
 import { commentedYaml, keyLine } from './yamlLines.js';
@@ -52,10 +53,8 @@ export function jobsOfHunks(hunks: readonly Hunk[], side: 'upstream' | 'fork', i
   return jobs;
 }
 
-/** Job names of a whole workflow file with their key lines; null when it does not parse. */
-export function jobsOfText(text: string, isGitLab: boolean): JobLines | null {
-  const document = parseDocument(text, { uniqueKeys: false });
-  if (document.errors.length > 0) return null;
+/** Job names of a parsed workflow file (`text` is what it was parsed from) with their key lines. */
+export function jobsOfDocument(document: Document, text: string, isGitLab: boolean): JobLines {
   const root = document.contents;
   if (!isMap(root)) return new Map();
   const lineAt = lineOfOffset(text);

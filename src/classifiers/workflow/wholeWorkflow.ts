@@ -1,29 +1,52 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import type { FileDiff } from '../../model.js';
 import { readWholeFiles } from '../common/wholeFiles.js';
 import type { ClassifyContext } from '../define.js';
+import { isGitLabCi, jobsOfDocument } from './jobs.js';
+import type { JobLines } from './jobs.js';
 
-/** One side of a workflow file read whole (git mode): its lines and the `env:` values it sets. */
+/** One side of a workflow file read whole (git mode): its lines, the `env:` values it sets, its jobs. */
 export interface WorkflowSide {
   lines: string[];
   /** Workflow-level and job-level `env:` values (the first of a name wins), for `${{ env.X }}`. */
   env: Map<string, string>;
+  /** Job names with the lines of their keys; null when the file does not parse. */
+  jobs: JobLines | null;
 }
+
+export type WorkflowSides = { upstream: WorkflowSide; fork: WorkflowSide } | null;
+
+// Two classifiers read the same workflow: each side is read and parsed once per file.
+const read = new WeakMap<FileDiff, Promise<WorkflowSides>>();
 
 /** Both sides whole, or null in diff-file mode or when a side cannot be read. */
-export async function readWorkflowSides(file: FileDiff, context: ClassifyContext): Promise<{ upstream: WorkflowSide; fork: WorkflowSide } | null> {
-  const whole = await readWholeFiles(file, context);
-  if (!whole) return null;
-  return { upstream: sideOf(whole.upstream), fork: sideOf(whole.fork) };
+export function readWorkflowSides(file: FileDiff, context: ClassifyContext): Promise<WorkflowSides> {
+  let sides = read.get(file);
+  if (!sides) {
+    sides = readSides(file, context);
+    read.set(file, sides);
+  }
+  return sides;
 }
 
-const sideOf = (text: string): WorkflowSide => ({ lines: text.split('\n'), env: envOf(text) });
+async function readSides(file: FileDiff, context: ClassifyContext): Promise<WorkflowSides> {
+  const whole = await readWholeFiles(file, context);
+  if (!whole) return null;
+  const isGitLab = isGitLabCi(file.path);
+  return { upstream: sideOf(whole.upstream, isGitLab), fork: sideOf(whole.fork, isGitLab) };
+}
 
-/** Every `env:` mapping (workflow, job, step), outermost first, as plain strings; a file that does not parse has none. */
-function envOf(text: string): Map<string, string> {
-  const env = new Map<string, string>();
+/** One parse per side serves the env values and the jobs. */
+const sideOf = (text: string, isGitLab: boolean): WorkflowSide => {
   const document = parseDocument(text, { uniqueKeys: false });
-  if (document.errors.length > 0) return env;
+  const isParsed = document.errors.length === 0;
+  return { lines: text.split('\n'), env: isParsed ? envOf(document) : new Map(), jobs: isParsed ? jobsOfDocument(document, text, isGitLab) : null };
+};
+
+/** Every `env:` mapping (workflow, job, step), outermost first, as plain strings. */
+function envOf(document: Document): Map<string, string> {
+  const env = new Map<string, string>();
   const collect = (node: unknown): void => {
     if (!isMap(node)) return;
     for (const pair of node.items) {
