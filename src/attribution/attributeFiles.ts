@@ -69,9 +69,10 @@ const loadPaths = async (tips: Tips, history: History): Promise<BothPaths> => {
 
 /** One side's lines since the base: a handful of streamed git processes, whatever the fork's size. */
 const loadSide = async (history: History, base: string, tip: string, side: SidePaths, both: string[][], maxChars: number): Promise<SideFacts> => {
-  const [parents, ranges] = await Promise.all([history.parents(base, tip), loadChangedRanges(history, base, tip, both)]);
-  const lines = await loadLineHistory(history, base, tip, side.pathCommits, findBranches(parents, tip), maxChars);
-  return { ...side, ranges, lines };
+  // The line history needs the parents, not the ranges: it starts as soon as they are read.
+  const lines = history.parents(base, tip).then((parents) => loadLineHistory(history, base, tip, side.pathCommits, findBranches(parents, tip), maxChars));
+  const [ranges, followed] = await Promise.all([loadChangedRanges(history, base, tip, both), lines]);
+  return { ...side, ranges, lines: followed };
 };
 
 const loadSides = async (tips: Tips, history: History, paths: Promise<BothPaths>, maxChars: number): Promise<BothSides> => {

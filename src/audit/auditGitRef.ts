@@ -3,7 +3,6 @@ import type { CategoryGlobs } from '../classifiers/categorise.js';
 import { readDiff } from '../diff/parse.js';
 import { openGitSource } from '../git/gitSource.js';
 import type { Report } from '../model.js';
-import { assemble } from './assemble.js';
 import { startSync } from './syncPlan.js';
 
 export interface GitAuditOptions {
@@ -28,16 +27,22 @@ export interface GitAuditOptions {
  * (reading whole files where that is exact), then add the commit lists.
  */
 export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
+  // The classifiers load while git opens the clone and resolves the refs.
+  const loading = import('./assemble.js');
+  loading.catch(() => undefined); // awaited below, once the source is open
   const source = await openGitSource(options);
   const diff = source.diff();
   const attributor = createAttributor(source);
   // History and commit lists start now, beside the diff, not after the last file: git works while we parse.
   const listed = source.commits();
-  for (const started of [listed, attributor.sides()]) started?.catch(() => undefined);
+  // Which missing commits the fork has by their lines needs the lists and the history, not the diff.
+  const settled = listed.then((known) => (known ? attributor.withApplied(known) : null));
+  for (const started of [listed, settled, attributor.sides()]) started?.catch(() => undefined);
   // The sync plan's merges too: they need the commit lists, not the classification.
   const sync = options.sync !== false ? startSync(source, attributor, listed) : null;
   const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
   try {
+    const { assemble } = await loading;
     return await assemble(
       {
         mode: 'git',
@@ -50,8 +55,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
       },
       async () => {
         await diff.done; // rejects with git's own reason when the diff failed part-way
-        const known = await listed;
-        const commits = known ? await attributor.withApplied(known) : null;
+        const commits = await settled;
         const planned = commits && sync ? await sync.finish(commits) : null;
         return {
           upstream: source.upstream,

@@ -1,4 +1,3 @@
-import { auditDiffFile } from '../audit/audit.js';
 import { type Config, baselinePath, loadConfig } from '../check/config.js';
 import type { RawFlags } from '../cliOptions.js';
 import { ForkdiffError } from '../errors.js';
@@ -23,6 +22,7 @@ export async function auditFromFlags(refs: readonly string[], flags: RawFlags, c
   if (flags.diffFile !== undefined) {
     if (flags.forkRev !== undefined) throw new ForkdiffError('--fork-rev needs git mode: give a ref instead of --diff-file');
     if (refs.length > 0) throw new ForkdiffError('give either refs (git mode) or --diff-file, not both');
+    const { auditDiffFile } = await import('../audit/audit.js');
     const report = await auditDiffFile({ ...common, diffFile: flags.diffFile, srcPrefix: flags.srcPrefix, dstPrefix: flags.dstPrefix });
     return { config, reports: [report], baselineFile };
   }
