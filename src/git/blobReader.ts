@@ -2,19 +2,21 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { ForkdiffError } from '../errors.js';
 import { trackChild } from '../io/exitCleanup.js';
-import { readBatchAnswer } from './blobs.js';
+import { answerLength, readBatchAnswer } from './blobs.js';
 import { gitConfigArgs, gitEnv } from './gitEnv.js';
 
 /** Whole files at a commit, read through one long-lived `git cat-file --batch`. */
 export interface BlobReader {
   /** `rev:path`'s text, or null where it is absent or not a blob. */
   read(rev: string, path: string): Promise<string | null>;
+  /** The bytes of each `rev:path` name, in order (null where absent or not a blob). */
+  readAll(names: readonly string[]): Promise<(Buffer | null)[]>;
   /** Ends the git process; further reads start a new one. */
   close(): void;
 }
 
 interface Pending {
-  resolve(text: string | null): void;
+  resolve(blob: Buffer | null): void;
   reject(error: Error): void;
 }
 
@@ -22,25 +24,37 @@ interface Pending {
 interface Batch {
   child: ChildProcess;
   queue: Pending[];
-  buffer: Buffer;
+  /** Bytes received and not yet answered: joined only once the next answer is whole. */
+  chunks: Buffer[];
+  length: number;
+  /** Bytes the next answer needs, once its header is known (0: unknown). */
+  needed: number;
 }
 
 type Unreffable = { ref?: () => void; unref?: () => void } | null;
 
-/** Answers complete in `batch.buffer`, in order, each to the read that asked. */
+/** Answers complete in the received bytes, in order, each to the read that asked. */
 const drain = (batch: Batch): void => {
+  if (batch.length < batch.needed) return; // a large blob arrives in many chunks: no copy until it is whole
+  let buffer = batch.chunks.length === 1 ? (batch.chunks[0] as Buffer) : Buffer.concat(batch.chunks, batch.length);
+  batch.needed = 0;
   while (batch.queue.length > 0) {
-    const answer = readBatchAnswer(batch.buffer, 0);
-    if (answer === null) return;
-    batch.buffer = batch.buffer.subarray(answer.next);
-    batch.queue.shift()?.resolve(answer.blob?.toString('utf8') ?? null);
+    const answer = readBatchAnswer(buffer, 0);
+    if (answer === null) {
+      batch.needed = answerLength(buffer);
+      break;
+    }
+    buffer = buffer.subarray(answer.next);
+    batch.queue.shift()?.resolve(answer.blob);
   }
+  batch.chunks = buffer.length > 0 ? [buffer] : [];
+  batch.length = buffer.length;
 };
 
 const start = (cwd: string): Batch => {
   const child = spawn('git', [...gitConfigArgs(), 'cat-file', '--batch'], { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'ignore'] });
   trackChild(child); // stopped with forkdiff on Ctrl-C or SIGTERM, like every git child
-  const batch: Batch = { child, queue: [], buffer: Buffer.alloc(0) };
+  const batch: Batch = { child, queue: [], chunks: [], length: 0, needed: 0 };
   const fail = (error: Error): void => {
     for (const pending of batch.queue.splice(0)) pending.reject(error);
   };
@@ -48,7 +62,8 @@ const start = (cwd: string): Batch => {
   child.on('close', () => fail(new ForkdiffError('git cat-file --batch stopped before answering every read')));
   child.stdin?.on('error', () => undefined);
   child.stdout?.on('data', (chunk: Buffer) => {
-    batch.buffer = batch.buffer.length === 0 ? chunk : Buffer.concat([batch.buffer, chunk]);
+    batch.chunks.push(chunk);
+    batch.length += chunk.length;
     drain(batch);
     // Idle, the process must not keep forkdiff alive; it ends when its stdin closes.
     if (batch.queue.length === 0) (child.stdout as Unreffable)?.unref?.();
@@ -60,23 +75,29 @@ const start = (cwd: string): Batch => {
 
 /**
  * Classifiers read a few dozen whole files per run (each Dockerfile, workflow
- * and manifest on both sides); as `cat-file -e` then `cat-file blob` that was
- * two processes each, one after the other. Here every read is a line on the
- * stdin of one process started on the first read, and answers come back in
- * order on its stdout.
+ * and manifest on both sides), and the history reads the files its checks
+ * need; as `cat-file -e` then `cat-file blob` that was two processes each,
+ * one after the other, and later one `cat-file --batch` per check. Here every
+ * read is a line on the stdin of one process started on the first read, and
+ * answers come back in order on its stdout.
  */
 export const createBlobReader = (cwd: string): BlobReader => {
   let batch: Batch | null = null;
+  const ask = (names: readonly string[]): Promise<Buffer | null>[] => {
+    const current = (batch ??= start(cwd));
+    (current.child.stdout as Unreffable)?.ref?.();
+    const answers = names.map(() => new Promise<Buffer | null>((resolve, reject) => current.queue.push({ resolve, reject })));
+    // A name with a newline cannot be asked on cat-file's line protocol: it reads as absent.
+    current.child.stdin?.write(names.map((name) => `${name.includes('\n') ? 'forkdiff-unaskable-name' : name}\n`).join(''));
+    return answers;
+  };
   return {
-    read: (rev, path) =>
-      new Promise<string | null>((resolve, reject) => {
-        // A name with a newline cannot be asked on cat-file's line protocol.
-        if (path.includes('\n')) return resolve(null);
-        batch ??= start(cwd);
-        (batch.child.stdout as Unreffable)?.ref?.();
-        batch.queue.push({ resolve, reject });
-        batch.child.stdin?.write(`${rev}:${path}\n`);
-      }),
+    read: async (rev, path) => {
+      if (path.includes('\n')) return null;
+      const [answer] = ask([`${rev}:${path}`]);
+      return (await answer)?.toString('utf8') ?? null;
+    },
+    readAll: (names) => (names.length === 0 ? Promise.resolve([]) : Promise.all(ask(names))),
     close: () => {
       batch?.child.stdin?.end();
       batch = null;

@@ -1,5 +1,3 @@
-import { spawnGit } from './spawnGit.js';
-
 const HEADER_END = 10; // '\n'
 
 /**
@@ -18,28 +16,10 @@ export const readBatchAnswer = (output: Buffer, at: number): { blob: Buffer | nu
   return { blob: header[1] === 'blob' ? output.subarray(end + 1, end + 1 + size) : null, next: end + 1 + size + 1 };
 };
 
-/**
- * The contents of `rev:path` names (null where absent or not a blob), in
- * order, from one `git cat-file --batch`: one process for any number of
- * files instead of two per file.
- */
-export const readBlobs = async (cwd: string, names: readonly string[]): Promise<(Buffer | null)[]> => {
-  if (names.length === 0) return [];
-  // Names with a newline cannot be asked for on cat-file's line protocol; they read as absent.
-  const asked = names.map((name) => (name.includes('\n') ? 'forkdiff-unaskable-name' : name));
-  const git = spawnGit(cwd, ['cat-file', '--batch'], asked.map((name) => `${name}\n`).join(''));
-  const chunks: Buffer[] = [];
-  for await (const chunk of git.stdout) chunks.push(chunk as Buffer);
-  await git.done;
-  const output = Buffer.concat(chunks);
-  const blobs: (Buffer | null)[] = [];
-  let at = 0;
-  while (blobs.length < names.length) {
-    const answer = readBatchAnswer(output, at);
-    if (answer === null) break;
-    blobs.push(answer.blob);
-    at = answer.next;
-  }
-  while (blobs.length < names.length) blobs.push(null);
-  return blobs;
+/** The bytes an answer at the start of `output` needs in all, or 0 while its header is incomplete. */
+export const answerLength = (output: Buffer): number => {
+  const end = output.indexOf(HEADER_END);
+  if (end === -1) return 0;
+  const header = output.toString('utf8', 0, end).split(' ');
+  return header.length === 3 ? end + 1 + Number(header[2]) + 1 : end + 1;
 };

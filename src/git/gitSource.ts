@@ -17,7 +17,6 @@ import { openRepo } from './repo.js';
 import type { Repo } from './repo.js';
 import { auditedTip } from './reportCommits.js';
 import { createBlobReader } from './blobReader.js';
-import type { BlobReader } from './blobReader.js';
 import type { GitProcess } from './spawnGit.js';
 
 export interface GitSourceOptions {
@@ -74,22 +73,25 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
   const repo = await openRepo(options.cwd, process.stderr.isTTY && options.isProgress !== false ? reportFetchProgress : undefined);
   const upstreamTarget: RefTarget = { role: 'upstream', remote: resolveRemote(repo, options.upstream, 'upstream'), ref: options.ref };
   const resolveSide = options.fetch ? fetchRef : resolveFetchedRef;
-  const upstreamSha = await resolveSide(repo, upstreamTarget);
-  const fork = options.forkRev === undefined ? await forkBranch(repo, options, upstreamTarget, resolveSide) : await forkRevision(repo, options, options.forkRev, upstreamTarget);
-  const audited = await auditedTip(repo, fork.side.sha);
+  const forkOf = (): Promise<ForkSide> =>
+    options.forkRev === undefined ? forkBranch(repo, options, upstreamTarget, resolveSide) : forkRevision(repo, options, options.forkRev, upstreamTarget);
+  const [upstreamSha, fork] = options.fetch
+    ? [await resolveSide(repo, upstreamTarget), await forkOf()]
+    : await both(resolveSide(repo, upstreamTarget), forkOf()); // refs fetched earlier: read at once
+  // Whole files go through one long-lived cat-file, started on the first read.
+  const blobs = createBlobReader(repo.cwd);
+  const baseOf = (sha: string) => findMergeBase(repo, { upstream: { ...upstreamTarget, sha: upstreamSha }, fork: { ...fork.target, sha } }, options.fetch);
+  // The tip is almost always audited itself: its merge base is looked for while that is checked.
+  const tipBase = baseOf(fork.side.sha);
+  tipBase.catch(() => undefined); // awaited below
+  const audited = await auditedTip(repo, blobs, fork.side.sha);
   const forkSha = audited.sha;
-  const { mergeBase, notices } = await findMergeBase(
-    repo,
-    { upstream: { ...upstreamTarget, sha: upstreamSha }, fork: { ...fork.target, sha: forkSha } },
-    options.fetch,
-  );
+  const { mergeBase, notices } = forkSha === fork.side.sha ? await tipBase : await tipBase.then(() => baseOf(forkSha), () => baseOf(forkSha));
   const [srcPrefix, dstPrefix] = fork.prefixes;
   const shaOf = { upstream: upstreamSha, fork: forkSha, base: mergeBase } satisfies Record<TreeSide, string | null>;
   let listed: Promise<ListedCommits> | null = null;
   const listOnce = (): Promise<ListedCommits> => (listed ??= listCommits(repo, upstreamSha, forkSha));
 
-  // Whole files go through one long-lived cat-file, started on the first read.
-  let blobs: BlobReader | null = null;
   return {
     upstream: { remote: options.upstream, ref: upstreamTarget.ref, sha: upstreamSha },
     fork: { ...fork.side, sha: forkSha },
@@ -98,17 +100,24 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
     dstPrefix,
     notices: audited.skipped === 0 ? notices : [`the fork's tip only adds forkdiff reports on top of ${forkSha.slice(0, 12)}: that commit is audited`, ...notices],
     diff: () => spawnTwoTipDiff(repo.cwd, { upstreamSha, forkSha, srcPrefix, dstPrefix }),
-    close: () => blobs?.close(),
+    close: () => blobs.close(),
     readFile: async (side, path) => {
-      blobs ??= createBlobReader(repo.cwd);
       const sha = shaOf[side];
       return sha ? blobs.read(sha, path) : null;
     },
     commits: async () => (mergeBase ? (await listOnce()).commits : null),
     forkCommits: async () => (mergeBase ? (await listOnce()).forkCommits : []),
-    history: createHistory(repo),
+    history: createHistory(repo, blobs),
     forecaster: createForecaster(repo),
   };
+};
+
+/** Both values; when both fail, the first one's error (as when they ran one after the other). */
+const both = async <A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> => {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return [a.value, b.value];
 };
 
 /** The fork side: what the report names, where a shallow clone deepens it from, and the diff's prefixes. */

@@ -1,4 +1,5 @@
-import { readBlobs } from './blobs.js';
+import { createBlobReader } from './blobReader.js';
+import type { BlobReader } from './blobReader.js';
 import { runGitWithInput, spawnGit } from './spawnGit.js';
 import { spawnChangedLinesDiff, spawnLineLog } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
@@ -54,7 +55,7 @@ export const pathsByCommit = (byPath: ReadonlyMap<string, readonly string[]>): M
   return paths;
 };
 
-export const createHistory = (repo: Repo): History => ({
+export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(repo.cwd)): History => ({
   blobIds: async (names) => {
     if (names.length === 0) return [];
     const output = await runGitWithInput(repo.cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], names.map((name) => `${name}\n`).join(''));
@@ -132,7 +133,7 @@ export const createHistory = (repo: Repo): History => ({
   commitPatches: (shas, paths) =>
     spawnGit(repo.cwd, ['log', '--stdin', '--no-walk', ...ZERO_CONTEXT_PATCH, '--format=%x01%H %P', '--', ...paths], shas.map((sha) => `${sha}\n`).join('')),
 
-  blobs: (names) => readBlobs(repo.cwd, names),
+  blobs: (names) => reader.readAll(names),
 });
 
 const ZERO_CONTEXT_PATCH = ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/'];

@@ -1,5 +1,5 @@
 import { OWN_REPORT_LINES, isOwnReport } from '../ownReport.js';
-import { readBlobs } from './blobs.js';
+import type { BlobReader } from './blobReader.js';
 import type { Repo } from './repo.js';
 
 // A nightly job adds one commit per change of drift; more than this on top of the fork's own work is not that.
@@ -19,8 +19,8 @@ const parentOf = (repo: Repo, sha: string): Promise<string | null> =>
   repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${sha}^1`]).then((output) => output.trim() || null, () => null);
 
 /** Is this file, as the commit has it (or as its parent had it, when the commit deleted it), a forkdiff report? */
-const areReports = async (repo: Repo, sha: string, paths: readonly string[]): Promise<boolean> => {
-  const blobs = await readBlobs(repo.cwd, paths.flatMap((path) => [`${sha}:${path}`, `${sha}^1:${path}`]));
+const areReports = async (blobReader: BlobReader, sha: string, paths: readonly string[]): Promise<boolean> => {
+  const blobs = await blobReader.readAll(paths.flatMap((path) => [`${sha}:${path}`, `${sha}^1:${path}`]));
   return paths.every((_, index) => {
     const blob = blobs[2 * index] ?? blobs[2 * index + 1];
     return blob !== null && blob !== undefined && isOwnReport(firstLines(blob.toString('utf8')));
@@ -31,15 +31,15 @@ const areReports = async (repo: Repo, sha: string, paths: readonly string[]): Pr
  * True when every file the commit changes against its parent is a forkdiff
  * report, before or after. A root commit or a merge (one-argument
  * `diff-tree` lists nothing for either) is never report-only. The tip of
- * almost every run is not: that answer costs one `diff-tree` and one
- * `cat-file --batch` for the first path, which sit before every other git
- * process of the run.
+ * almost every run is not: that answer costs one `diff-tree` and a read of
+ * the first path (through the run's long-lived `cat-file --batch`), which sit
+ * before every other git process of the run.
  */
-async function isReportOnlyCommit(repo: Repo, sha: string): Promise<boolean> {
+async function isReportOnlyCommit(repo: Repo, blobReader: BlobReader, sha: string): Promise<boolean> {
   const paths = (await repo.git.raw(['diff-tree', '-r', '--name-only', '--no-commit-id', '-z', sha])).split('\0').filter((path) => path !== '');
   const [first, ...rest] = paths;
-  if (first === undefined || !(await areReports(repo, sha, [first]))) return false;
-  return rest.length === 0 || areReports(repo, sha, rest);
+  if (first === undefined || !(await areReports(blobReader, sha, [first]))) return false;
+  return rest.length === 0 || areReports(blobReader, sha, rest);
 }
 
 /**
@@ -48,10 +48,10 @@ async function isReportOnlyCommit(repo: Repo, sha: string): Promise<boolean> {
  * report, and so commit again every night; the commits below the report-only
  * ones hold the same drift, so the newest of them is audited instead.
  */
-export async function auditedTip(repo: Repo, tip: string): Promise<AuditedTip> {
+export async function auditedTip(repo: Repo, blobReader: BlobReader, tip: string): Promise<AuditedTip> {
   let sha = tip;
   for (let skipped = 0; skipped < MAX_REPORT_COMMITS; skipped += 1) {
-    if (!(await isReportOnlyCommit(repo, sha))) return { sha, skipped };
+    if (!(await isReportOnlyCommit(repo, blobReader, sha))) return { sha, skipped };
     const parent = await parentOf(repo, sha);
     if (parent === null) return { sha, skipped };
     sha = parent;
