@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ForkdiffError } from '../errors.js';
@@ -11,7 +12,11 @@ export interface ScratchObjects {
   env: Record<string, string>;
   /** The temporary directory itself, where scratch inputs may also go. */
   directory: string;
-  /** Removes the directory; also done at exit, on Ctrl-C and on SIGTERM. */
+  /**
+   * Removes the directory off the main thread (a plan's merges leave hundreds
+   * of loose objects); whatever is left when forkdiff exits, on Ctrl-C or on
+   * SIGTERM is removed then.
+   */
   remove(): void;
 }
 
@@ -31,6 +36,11 @@ export const openScratchObjects = async (repo: Repo): Promise<ScratchObjects> =>
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new ForkdiffError(`cannot create a temporary object store in ${tmpdir()}: ${reason} (set TMPDIR to a writable directory)`);
   }
-  const remove = onExit(() => rmSync(directory, { recursive: true, force: true }));
+  const removeNow = onExit(() => rmSync(directory, { recursive: true, force: true }));
+  let removing: Promise<void> | null = null;
+  const remove = (): void => {
+    // The exit cleanup stays registered until the removal is done.
+    removing ??= rm(directory, { recursive: true, force: true }).then(removeNow, removeNow);
+  };
   return { env: { GIT_OBJECT_DIRECTORY: directory, GIT_ALTERNATE_OBJECT_DIRECTORIES: objects }, directory, remove };
 };
