@@ -22,12 +22,25 @@ const SHARED_STRING_CHARS = 128;
  */
 export const createCompactor = (): (<T>(value: T) => T) => {
   const shared = new Map<string, string>();
-  const share = (_key: string, value: unknown): unknown => {
-    if (typeof value !== 'string' || value.length > SHARED_STRING_CHARS) return value;
-    const kept = shared.get(value);
-    if (kept !== undefined) return kept;
-    shared.set(value, value);
+  // Over JSON.parse's fresh values, in place: a reviver did the same at twice the cost.
+  const share = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      if (value.length > SHARED_STRING_CHARS) return value;
+      const kept = shared.get(value);
+      if (kept !== undefined) return kept;
+      shared.set(value, value);
+      return value;
+    }
+    if (value === null || typeof value !== 'object') return value;
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const entry = record[key];
+      if (typeof entry === 'string' || typeof entry === 'object') record[key] = share(entry);
+    }
     return value;
   };
-  return <T>(value: T): T => JSON.parse(JSON.stringify(value), share) as T;
+  return <T>(value: T): T => {
+    const text = JSON.stringify(value) as string | undefined;
+    return text === undefined ? value : (share(JSON.parse(text)) as T);
+  };
 };
