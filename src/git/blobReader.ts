@@ -11,12 +11,16 @@ export interface BlobReader {
   read(rev: string, path: string): Promise<string | null>;
   /** The bytes of each `rev:path` name, in order (null where absent or not a blob). */
   readAll(names: readonly string[]): Promise<(Buffer | null)[]>;
+  /** The id of the object a name resolves to (`<commit>^{tree}`), or null where there is none. */
+  idOf(name: string): Promise<string | null>;
   /** Ends the git process; further reads start a new one. */
   close(): void;
 }
 
+type Answer = { blob: Buffer | null; oid: string | null };
+
 interface Pending {
-  resolve(blob: Buffer | null): void;
+  resolve(answer: Answer): void;
   reject(error: Error): void;
 }
 
@@ -45,7 +49,7 @@ const drain = (batch: Batch): void => {
       break;
     }
     buffer = buffer.subarray(answer.next);
-    batch.queue.shift()?.resolve(answer.blob);
+    batch.queue.shift()?.resolve(answer);
   }
   batch.chunks = buffer.length > 0 ? [buffer] : [];
   batch.length = buffer.length;
@@ -83,10 +87,10 @@ const start = (cwd: string): Batch => {
  */
 export const createBlobReader = (cwd: string): BlobReader => {
   let batch: Batch | null = null;
-  const ask = (names: readonly string[]): Promise<Buffer | null>[] => {
+  const ask = (names: readonly string[]): Promise<Answer>[] => {
     const current = (batch ??= start(cwd));
     (current.child.stdout as Unreffable)?.ref?.();
-    const answers = names.map(() => new Promise<Buffer | null>((resolve, reject) => current.queue.push({ resolve, reject })));
+    const answers = names.map(() => new Promise<Answer>((resolve, reject) => current.queue.push({ resolve, reject })));
     // A name with a newline cannot be asked on cat-file's line protocol: it reads as absent.
     current.child.stdin?.write(names.map((name) => `${name.includes('\n') ? 'forkdiff-unaskable-name' : name}\n`).join(''));
     return answers;
@@ -95,9 +99,10 @@ export const createBlobReader = (cwd: string): BlobReader => {
     read: async (rev, path) => {
       if (path.includes('\n')) return null;
       const [answer] = ask([`${rev}:${path}`]);
-      return (await answer)?.toString('utf8') ?? null;
+      return (await answer)?.blob?.toString('utf8') ?? null;
     },
-    readAll: (names) => (names.length === 0 ? Promise.resolve([]) : Promise.all(ask(names))),
+    readAll: async (names) => (names.length === 0 ? [] : (await Promise.all(ask(names))).map((answer) => answer.blob)),
+    idOf: async (name) => (name.includes('\n') ? null : ((await ask([name])[0])?.oid ?? null)),
     close: () => {
       batch?.child.stdin?.end();
       batch = null;

@@ -6,11 +6,12 @@ export interface LoggedCommit extends CommitInfo {
   body: string;
   /** `git log --left-right --cherry-mark`'s mark: `<` left only, `>` right only, `=` equivalent (same patch-id) on the other side; '' otherwise. */
   mark: string;
+  parents: string[];
 }
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
-const FORMAT = `--format=%m${FIELD}%H${FIELD}%s${FIELD}%an${FIELD}%aI${FIELD}%B${RECORD}`;
+const FORMAT = `--format=%m${FIELD}%H${FIELD}%P${FIELD}%s${FIELD}%an${FIELD}%aI${FIELD}%B${RECORD}`;
 
 const FIX_SUBJECT = /\b(fix(es|ed)?|bug|cve-\d+|security|race|deadlock|leak|panic|backport)/i;
 
@@ -29,8 +30,18 @@ export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedComm
 };
 
 const parseRecord = (record: string): LoggedCommit => {
-  const [mark = '', sha = '', subject = '', author = '', date = '', body = ''] = record.split(FIELD);
-  return { sha, subject, author, date, isFix: isFixSubject(subject), security: securityIdsOf(body || subject), body, mark: mark.trim() };
+  const [mark = '', sha = '', parents = '', subject = '', author = '', date = '', body = ''] = record.split(FIELD);
+  return {
+    sha,
+    subject,
+    author,
+    date,
+    isFix: isFixSubject(subject),
+    security: securityIdsOf(body || subject),
+    body,
+    mark: mark.trim(),
+    parents: parents.split(' ').filter((parent) => parent.length > 0),
+  };
 };
 
 const ADVISORY_ID = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;

@@ -12,8 +12,8 @@ import { runGitWithInput } from './spawnGit.js';
  * not missing but applied, paired with the fork commit that carries it.
  */
 export const listCommits = async (repo: Repo, upstreamSha: string, forkSha: string): Promise<ListedCommits> => {
-  const logged = await logCommits(repo, ['--left-right', '--cherry-mark', `${forkSha}...${upstreamSha}`]);
-  const isUpstream = new Set(await revList(repo, `${forkSha}..${upstreamSha}`));
+  const [logged, upstreamOnly] = await Promise.all([logCommits(repo, ['--left-right', '--cherry-mark', `${forkSha}...${upstreamSha}`]), revList(repo, `${forkSha}..${upstreamSha}`)]);
+  const isUpstream = new Set(upstreamOnly);
   const missing = logged.filter((commit) => commit.mark === '>');
   const forkOnly = logged.filter((commit) => commit.mark === '<');
   const equivalent = logged.filter((commit) => commit.mark === '=');
@@ -23,6 +23,7 @@ export const listCommits = async (repo: Repo, upstreamSha: string, forkSha: stri
   return {
     commits: { missingFromFork: missing.map(toCommitInfo), applied, forkOnly: forkOnly.map(toCommitInfo), reverts },
     forkCommits: logged.filter((commit) => !isUpstream.has(commit.sha)),
+    parents: new Map(logged.map((commit) => [commit.sha, commit.parents])),
   };
 };
 
@@ -31,6 +32,8 @@ export interface ListedCommits {
   commits: Commits;
   /** Fork-only commits and the fork's cherry-picks of upstream ones (`mark` `=`), newest first. */
   forkCommits: LoggedCommit[];
+  /** Each listed commit's parents. */
+  parents: Map<string, string[]>;
 }
 
 const revList = async (repo: Repo, range: string): Promise<string[]> =>

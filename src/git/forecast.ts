@@ -1,3 +1,4 @@
+import type { BlobReader } from './blobReader.js';
 import type { MergeTreeResult } from './mergeTreeOutput.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,14 +27,31 @@ export interface Forecaster {
   isAncestor(ancestor: string, descendant: string): Promise<boolean>;
 }
 
-export const createForecaster = (repo: Repo): Forecaster => ({
+/**
+ * `known` answers parents the commit listing already read (every commit the
+ * plan forecasts is in it); git is asked only for the others.
+ */
+export const createForecaster = (repo: Repo, blobs: BlobReader, known: () => Promise<ReadonlyMap<string, string[]>>): Forecaster => ({
   canForecast: () => canForecast(repo),
   openScratch: () => openScratchObjects(repo),
   mergeTree: (scratch, ours, theirs) => mergeTree(repo, scratch, ours, theirs),
   pickOnto: (scratch, tree, commit, parent) => pickOnto(repo, scratch, tree, commit, parent),
   pickAllOnto: (scratch, tree, picks) => pickAllOnto(repo, scratch, tree, picks),
-  treeOf: (commit) => treeOf(repo, commit),
-  parentsOf: (commits) => parentsOf(repo, commits),
+  treeOf: async (commit) => {
+    // Asked of the run's long-lived cat-file: one process less than rev-parse.
+    const tree = await blobs.idOf(`${commit}^{tree}`);
+    if (tree === null) throw new Error(`git cat-file: no tree for ${commit}`);
+    return tree;
+  },
+  parentsOf: async (commits) => {
+    const listed = await known();
+    const unknown = commits.filter((sha) => !listed.has(sha));
+    const asked = unknown.length > 0 ? await parentsOf(repo, unknown) : new Map<string, string[]>();
+    return new Map(commits.flatMap((sha) => {
+      const parents = listed.get(sha) ?? asked.get(sha);
+      return parents ? [[sha, parents] as const] : [];
+    }));
+  },
   numstat: async (from, to) => {
     const output = await repo.git.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', from, to, '--']);
     const stats = new Map<string, { added: number; deleted: number }>();
@@ -80,9 +98,6 @@ export const mergeTree = async (repo: Repo, scratch: ScratchObjects, ours: strin
   const { stdout } = await runGitForCode(repo.cwd, ['merge-tree', '--write-tree', '-z', '--name-only', ours, theirs], { env: scratch.env, okCodes: [0, 1] });
   return parseMergeTree(stdout.toString('utf8'));
 };
-
-/** The tree of a commit. */
-export const treeOf = async (repo: Repo, commit: string): Promise<string> => (await repo.git.raw(['rev-parse', `${commit}^{tree}`])).trim();
 
 /** Commit → its parents, for the given commits, in one `git log --no-walk --stdin`. */
 export const parentsOf = async (repo: Repo, commits: readonly string[]): Promise<Map<string, string[]>> => {

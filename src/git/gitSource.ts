@@ -108,7 +108,7 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
     commits: async () => (mergeBase ? (await listOnce()).commits : null),
     forkCommits: async () => (mergeBase ? (await listOnce()).forkCommits : []),
     history: createHistory(repo, blobs),
-    forecaster: createForecaster(repo),
+    forecaster: createForecaster(repo, blobs, async () => (mergeBase ? (await listOnce()).parents : new Map())),
   };
 };
 

@@ -28,7 +28,7 @@ export interface ScratchObjects {
  * through them, any alternates the clone already borrows from).
  */
 export const openScratchObjects = async (repo: Repo): Promise<ScratchObjects> => {
-  const objects = (await repo.git.raw(['rev-parse', '--path-format=absolute', '--git-path', 'objects'])).trim();
+  const { objects } = repo;
   let directory: string;
   try {
     directory = mkdtempSync(join(tmpdir(), 'forkdiff-objects-'));
