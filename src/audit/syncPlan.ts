@@ -70,6 +70,10 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
     if (!git.isAble) return { unable: git.version };
     const opened = await forecaster.openScratch();
     scratch = opened;
+    // The merges are a run's heaviest git work after the diff. Started at once, they competed for
+    // the CPU with the line history the first file waits for, and left git idle while the files
+    // were classified; they start once that history is read, and run beside the classification.
+    await sides;
     const mergeAndTree = Promise.all([forecaster.mergeTree(opened, source.fork.sha, source.upstream.sha), forecaster.treeOf(source.fork.sha)]);
     // The ledger needs the fork's line history; its numstat and the picks need only paths, so they start now.
     const stats = source.forkCommits().then((logged) => (logged.length > 0 ? forecaster.numstat(base, source.fork.sha) : new Map<string, { added: number; deleted: number }>()));
