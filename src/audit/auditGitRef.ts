@@ -48,7 +48,10 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
         mode: 'git',
         files,
         context: { mode: 'git', readFile: source.readFile, linesOf: attributor.linesOf, commitSubject: attributor.subjectOf },
-        prepare: attributor.attribute,
+        prepare: async (prepared) => {
+          await attributor.attribute(prepared);
+          for (const file of prepared) sync?.observe(file);
+        },
         extraGlobs: options.extraGlobs,
         ignore: options.ignore,
         isProgress: options.isProgress,

@@ -18,8 +18,8 @@ export interface Forecaster {
   pickAllOnto(scratch: ScratchObjects, tree: string, picks: readonly { commit: string; parent: string }[]): Promise<MergeTreeResult[] | null>;
   treeOf(commit: string): Promise<string>;
   parentsOf(commits: readonly string[]): Promise<Map<string, string[]>>;
-  /** Per path, `git diff --numstat` additions and deletions from `from` to `to`. */
-  numstat(from: string, to: string): Promise<Map<string, { added: number; deleted: number }>>;
+  /** Per path of `paths`, `git diff --numstat` additions and deletions from `from` to `to` (no renames). */
+  numstat(from: string, to: string, paths: readonly string[]): Promise<Map<string, { added: number; deleted: number }>>;
   /** The first path each commit touches, for findings about whole commits. */
   firstPaths(commits: readonly string[]): Promise<Map<string, string>>;
   /** Subjects and bodies of `tip`'s history that mention any of these pull requests (`#1234`). */
@@ -52,9 +52,10 @@ export const createForecaster = (repo: Repo, blobs: BlobReader, known: () => Pro
       return parents ? [[sha, parents] as const] : [];
     }));
   },
-  numstat: async (from, to) => {
-    const output = await repo.git.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', from, to, '--']);
+  numstat: async (from, to, paths) => {
     const stats = new Map<string, { added: number; deleted: number }>();
+    if (paths.length === 0) return stats; // an empty pathspec would mean the whole tree
+    const output = await repo.git.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', from, to, '--', ...paths]);
     for (const record of output.split('\0')) {
       const [added = '', deleted = '', ...path] = record.split('\t');
       if (path.length > 0) stats.set(path.join('\t'), { added: Number(added) || 0, deleted: Number(deleted) || 0 });

@@ -95,6 +95,22 @@ describe('the carry ledger', () => {
     // The fork's twelve own commits and its cherry-pick of the leak fix.
     expect(report.sync?.carries).toHaveLength(13);
   });
+
+  it('counts the live lines of files one commit alone touched as git diff --numstat does', () => {
+    // The two-tip diff counts a file upstream left alone; git counts the others (upstream changed them too).
+    const { mergeBase, fork, upstream } = report;
+    const base = mergeBase ?? '';
+    const lines = (...args: string[]) => git(fixture.clone, ...args).split('\n').filter((line) => line.length > 0);
+    const upstreamChanged = new Set(lines('diff', '--name-only', '--no-renames', base, upstream?.sha ?? ''));
+    const single = (report.sync?.carries ?? []).filter((carry) =>
+      carry.files.length > 0 && carry.files.every((path) => lines('log', '--format=%H', '--no-merges', `${base}..${fork?.sha ?? ''}`, '--', path).length === 1));
+    const numstat = (paths: string[]) =>
+      lines('diff', '--numstat', '--no-renames', base, fork?.sha ?? '', '--', ...paths).reduce((sum, line) => sum + (Number(line.split('\t')[0]) || 0), 0);
+    expect(single.map((carry) => [carry.subject, carry.liveLines])).toEqual(single.map((carry) => [carry.subject, numstat(carry.files)]));
+    // Both ways of counting are in play.
+    expect(single.some((carry) => carry.files.some((path) => upstreamChanged.has(path)))).toBe(true);
+    expect(single.some((carry) => carry.files.every((path) => !upstreamChanged.has(path)) && carry.liveLines > 0)).toBe(true);
+  });
 });
 
 describe('an upstream security fix the fork lacks', () => {
