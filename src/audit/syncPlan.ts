@@ -91,8 +91,7 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
     const stats = source.forkCommits().then(async (logged) => {
       if (logged.length === 0) return new Map<string, LineCount>();
       const { fork, upstream } = await sides;
-      await observing;
-      return forkLineCounts(source, base, fork, upstream.changed.paths, observed);
+      return forkLineCounts(source, base, fork, upstream.changed.paths, observed, observing);
     });
     stats.catch(() => undefined); // awaited by the ledger
     const carries = sides.then(({ fork, upstream }) => carryLedger(source, fork, upstream.changed.fromNames, source.forkCommits(), stats));
@@ -206,10 +205,12 @@ function trivialPicks(upstream: SidePaths, fork: SidePaths): (sha: string) => bo
 /**
  * Base → fork line counts of the fork's paths that one commit alone touched
  * (the ledger credits them to that commit). Where upstream left a path alone,
- * the two-tip diff already counted exactly that; `git diff --numstat` runs
- * only for the others (upstream changed them too, the diff paired a rename,
- * or the file was ignored), in chunks of paths. On the bench's 100 MB pair a
- * whole-tree numstat was 4 s of git's CPU.
+ * the two-tip diff already counted exactly that (`observed`, complete once
+ * `observing` settles); `git diff --numstat` runs only for the others, in
+ * chunks of paths: those upstream changed too at once, beside the
+ * classification, and those the diff did not count (a rename, an ignored
+ * file) after its last file. On the bench's 100 MB pair a whole-tree numstat
+ * was 4 s of git's CPU.
  */
 async function forkLineCounts(
   source: GitSource,
@@ -217,18 +218,25 @@ async function forkLineCounts(
   fork: SideFacts,
   upstreamChanged: ReadonlySet<string>,
   observed: ReadonlyMap<string, LineCount>,
+  observing: Promise<void>,
 ): Promise<Map<string, LineCount>> {
+  const single = [...fork.pathCommits.byPath].filter(([, shas]) => shas.length === 1).map(([path]) => path).sort();
+  const count = async (paths: readonly string[], into: Map<string, LineCount>): Promise<void> => {
+    for (const chunk of chunkGroups(paths.map((path) => [path]))) {
+      for (const [path, stat] of await source.forecaster.numstat(base, source.fork.sha, chunk)) into.set(path, stat);
+    }
+  };
   const counts = new Map<string, LineCount>();
-  const asked: string[] = [];
-  for (const [path, shas] of fork.pathCommits.byPath) {
-    if (shas.length !== 1) continue;
-    const count = upstreamChanged.has(path) ? undefined : observed.get(path);
-    if (count) counts.set(path, count);
-    else asked.push(path);
+  await count(single.filter((path) => upstreamChanged.has(path)), counts);
+  await observing;
+  const unseen: string[] = [];
+  for (const path of single) {
+    if (upstreamChanged.has(path)) continue;
+    const stat = observed.get(path);
+    if (stat) counts.set(path, stat);
+    else unseen.push(path);
   }
-  for (const chunk of chunkGroups(asked.sort().map((path) => [path]))) {
-    for (const [path, count] of await source.forecaster.numstat(base, source.fork.sha, chunk)) counts.set(path, count);
-  }
+  await count(unseen, counts);
   return counts;
 }
 
