@@ -69,8 +69,8 @@ const loadPaths = async (tips: Tips, history: History): Promise<BothPaths> => {
 
 /** One side's lines since the base: a handful of streamed git processes, whatever the fork's size. */
 const loadSide = async (history: History, base: string, tip: string, side: SidePaths, both: string[][], maxChars: number): Promise<SideFacts> => {
-  // The line history needs the parents, not the ranges: it starts as soon as they are read.
-  const lines = history.parents(base, tip).then((parents) => loadLineHistory(history, base, tip, side.pathCommits, findBranches(parents, tip), maxChars));
+  // The ranges and the line history at once: the line history needs only the paths and parents read before.
+  const lines = loadLineHistory(history, base, tip, side.pathCommits, findBranches(side.pathCommits.parents, tip), maxChars);
   const [ranges, followed] = await Promise.all([loadChangedRanges(history, base, tip, both), lines]);
   return { ...side, ranges, lines: followed };
 };

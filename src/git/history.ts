@@ -19,10 +19,8 @@ export interface History {
   changedLines(from: string, to: string, paths: string[]): GitProcess;
   /** Zero-context patches of `from..to`'s first-parent chain, oldest first, each after a `\x01<sha> <parents>` line; limited to `paths` when given. */
   lineLog(from: string, to: string, paths: string[]): GitProcess;
-  /** For each path at `to`, the commits in `from..to` that touched it, newest first, and where renames came from. */
+  /** For each path at `to`, the commits in `from..to` that touched it, newest first, where renames came from, and every commit's parents. */
   commitsByPath(from: string, to: string): Promise<PathCommits>;
-  /** Every commit of `from..to` → its parents (`git rev-list --parents`). */
-  parents(from: string, to: string): Promise<Map<string, string[]>>;
   /** Zero-context patches of exactly these (non-merge) commits, limited to `paths`, each after a `\x01<sha> <parents>` line. */
   commitPatches(shas: readonly string[], paths: readonly string[]): GitProcess;
   /** Contents of `rev:path` names, null where absent (one `cat-file --batch`). */
@@ -42,8 +40,10 @@ export interface PathCommits {
   byPath: Map<string, string[]>;
   /** Renamed path → the names it had before (one per rename). */
   renamedFrom: Map<string, string[]>;
-  /** Each commit's subject, for evidence read while classifying (a fix commit explains a missing guard). */
+  /** Each (non-merge) commit's subject, for evidence read while classifying (a fix commit explains a missing guard). */
   subjects: Map<string, string>;
+  /** Every commit of the range, merges included → its parents. */
+  parents: Map<string, string[]>;
 }
 
 /** Per commit, the paths it touched: `byPath` inverted, each commit's paths in `byPath`'s order. */
@@ -97,16 +97,19 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
 
   commitsByPath: async (from, to) => {
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.
-    const output = await repo.git.raw(['log', '-z', '--no-merges', '-M', '--format=%x01%H%x1f%s', '--name-status', `${from}..${to}`, '--']);
-    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map(), subjects: new Map() };
+    // Merges are listed for their parents only: git log shows no diff for a merge unless asked.
+    const output = await repo.git.raw(['log', '-z', '-M', '--format=%x01%H %P%x1f%s', '--name-status', `${from}..${to}`, '--']);
+    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map(), subjects: new Map(), parents: new Map() };
     let sha = '';
     const tokens = output.split('\0').map((part) => part.replace(/^\n/, ''));
     for (let index = 0; index < tokens.length; index += 1) {
       const token = tokens[index] ?? '';
       if (token.startsWith('\x01')) {
         const separator = token.indexOf('\x1f');
-        sha = separator === -1 ? token.slice(1) : token.slice(1, separator);
-        if (separator !== -1) touched.subjects.set(sha, token.slice(separator + 1));
+        const [id = '', ...parents] = (separator === -1 ? token.slice(1) : token.slice(1, separator)).split(' ').filter((part) => part.length > 0);
+        sha = id;
+        touched.parents.set(sha, parents);
+        if (separator !== -1 && parents.length <= 1) touched.subjects.set(sha, token.slice(separator + 1));
         continue;
       }
       if (token.length === 0) continue;
@@ -118,16 +121,6 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
       if (oldPath !== null && token.startsWith('R')) appendTo(touched.renamedFrom, path, oldPath);
     }
     return touched;
-  },
-
-  parents: async (from, to) => {
-    const output = await repo.git.raw(['rev-list', '--parents', `${from}..${to}`, '--']);
-    const parents = new Map<string, string[]>();
-    for (const line of output.split('\n')) {
-      const [sha, ...rest] = line.trim().split(' ');
-      if (sha) parents.set(sha, rest);
-    }
-    return parents;
   },
 
   commitPatches: (shas, paths) =>
