@@ -72,6 +72,11 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
   const observing = new Promise<void>((resolve) => {
     allObserved = resolve;
   });
+  // The paths whose counts the ledger wants, known before the first file is attributed (and so observed).
+  let wanted: ReadonlyMap<string, string> | null = null;
+  attributor.sides()?.then(({ fork, upstream }) => {
+    wanted = new Map(singleCommitPaths(fork).filter((path) => !upstream.changed.paths.has(path)).map((path) => [path, path]));
+  }, () => undefined);
   const begun = (async (): Promise<Begun | { unable: string } | null> => {
     const { forecaster } = source;
     const sides = attributor.sides();
@@ -114,7 +119,9 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
     observe: (file) => {
       // A rename's counts are not the numstat's (--no-renames counts a delete and an add).
       if (file.status === 'renamed' || file.status === 'copied') return;
-      observed.set(file.path, { added: file.additions, deleted: file.deletions });
+      // Keyed by the history's own string: the parser's may be a view of the text it was read from.
+      const path = wanted?.get(file.path);
+      if (path !== undefined) observed.set(path, { added: file.additions, deleted: file.deletions });
     },
     finish: async (commits) => {
       allObserved();
@@ -220,7 +227,7 @@ async function forkLineCounts(
   observed: ReadonlyMap<string, LineCount>,
   observing: Promise<void>,
 ): Promise<Map<string, LineCount>> {
-  const single = [...fork.pathCommits.byPath].filter(([, shas]) => shas.length === 1).map(([path]) => path).sort();
+  const single = singleCommitPaths(fork).sort();
   const count = async (paths: readonly string[], into: Map<string, LineCount>): Promise<void> => {
     for (const chunk of chunkGroups(paths.map((path) => [path]))) {
       for (const [path, stat] of await source.forecaster.numstat(base, source.fork.sha, chunk)) into.set(path, stat);
@@ -239,6 +246,9 @@ async function forkLineCounts(
   await count(unseen, counts);
   return counts;
 }
+
+/** The fork's paths one commit alone touched since the merge base. */
+const singleCommitPaths = (fork: SidePaths): string[] => [...fork.pathCommits.byPath].filter(([, shas]) => shas.length === 1).map(([path]) => path);
 
 /** The fork's commits with what history says about each, then the ledger's verdicts. */
 async function carryLedger(

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
@@ -110,6 +110,30 @@ describe('the carry ledger', () => {
     // Both ways of counting are in play.
     expect(single.some((carry) => carry.files.some((path) => upstreamChanged.has(path)))).toBe(true);
     expect(single.some((carry) => carry.files.every((path) => !upstreamChanged.has(path)) && carry.liveLines > 0)).toBe(true);
+  });
+
+  it('asks git to count only the paths the two-tip diff could not', () => {
+    const bin = scratchDir('numstat-git');
+    const log = join(bin, 'numstat.log');
+    const realGitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    // Real git, noting the paths of every numstat it runs.
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\ncase " $* " in *" --numstat "*) printf '%s\\n' "$@" @end >> ${log} ;; esac\nexec ${realGitPath} "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const { status, stdout } = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: fixture.clone, env: { PATH: `${bin}:${process.env.PATH ?? ''}` } });
+    expect(status).toBe(0);
+    expect(JSON.stringify((JSON.parse(stdout) as Report).sync?.carries)).toBe(JSON.stringify(report.sync?.carries));
+    const base = report.mergeBase ?? '';
+    const lines = (...args: string[]) => git(fixture.clone, ...args).split('\n').filter((line) => line.length > 0);
+    const upstreamChanged = new Set(lines('diff', '--name-only', '--no-renames', base, report.upstream?.sha ?? ''));
+    const touches = new Map<string, number>();
+    for (const path of lines('log', '--no-merges', '--format=', '--name-only', `${base}..${report.fork?.sha ?? ''}`)) touches.set(path, (touches.get(path) ?? 0) + 1);
+    const expected = [...touches].filter(([path, count]) => count === 1 && upstreamChanged.has(path)).map(([path]) => path).sort();
+    // Each call's arguments end with @end; its paths follow `--`.
+    const calls = existsSync(log) ? readFileSync(log, 'utf8').split('@end\n').filter((call) => call.length > 0) : [];
+    const asked = calls.flatMap((call) => call.split('\n').filter((arg) => arg.length > 0).slice(call.split('\n').indexOf('--') + 1));
+    // Paths upstream left alone were counted from the diff; none was renamed or ignored here.
+    expect(expected.length).toBeGreaterThan(0);
+    expect(asked.sort()).toEqual(expected);
   });
 });
 
