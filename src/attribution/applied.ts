@@ -9,7 +9,11 @@ const MAX_CHANGED_LINES = 2_000;
 /** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
 const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];,]+|\/\/.*|#.*|\/?\*.*|else|return;?|break;?|continue;?)$/.test(line);
 
-const normalise = (line: string): string => line.trim().replace(/\s+/g, ' ');
+/** Trimmed, whitespace runs as one space; most lines have none to collapse, and are only trimmed. */
+const normalise = (line: string): string => {
+  const trimmed = line.trim();
+  return /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+};
 
 interface Change {
   added: Map<string, Set<string>>;
@@ -44,19 +48,20 @@ export const findAppliedByLines = async (
   const checked = missing.filter((commit) => (filesOf.get(commit.sha)?.length ?? 0) <= MAX_CHANGED_LINES);
   if (checked.length === 0) return [];
   const changes = await readChanges(history, checked.map((commit) => commit.sha));
-  // Every fork path any change could live at, read in one batch.
-  const wanted = new Set<string>();
-  for (const change of changes.values()) for (const path of [...change.added.keys(), ...change.removed.keys()]) for (const candidate of renames.pathsFor(path)) wanted.add(candidate);
-  const paths = [...wanted];
+  // Every fork path any change could live at, with the lines looked for there, read in one batch.
+  const wanted = wantedLines(changes.values(), renames);
+  const paths = [...wanted.keys()];
   const blobs = await history.blobs(paths.map((path) => `${forkTip}:${path}`));
+  // Per path, where each wanted line first is: a fork file is scanned once, and only wanted lines are kept.
   const forkFiles = new Map<string, Map<string, number>>();
   paths.forEach((path, index) => {
     const blob = blobs[index];
-    if (!blob) return;
+    const keys = wanted.get(path);
+    if (!blob || !keys) return;
     const lines = new Map<string, number>();
     blob.toString('utf8').split('\n').forEach((text, at) => {
       const key = normalise(text);
-      if (!lines.has(key)) lines.set(key, at + 1);
+      if (keys.has(key) && !lines.has(key)) lines.set(key, at + 1);
     });
     forkFiles.set(path, lines);
   });
@@ -72,6 +77,23 @@ export const findAppliedByLines = async (
     applied.push({ commit, how: 'lines', forkCommit });
   }
   return applied;
+};
+
+/** The lines `carriedLines` may look up, per fork path: each telling line as written and as the fork would name it. */
+const wantedLines = (changes: Iterable<Change>, renames: ForkRenames): Map<string, Set<string>> => {
+  const wanted = new Map<string, Set<string>>();
+  const want = (path: string, lines: Iterable<string>): void => {
+    for (const candidate of renames.pathsFor(path)) {
+      const keys = wanted.get(candidate) ?? new Set<string>();
+      wanted.set(candidate, keys);
+      for (const line of lines) keys.add(line).add(normalise(renames.translate(line)));
+    }
+  };
+  for (const change of changes) {
+    for (const [path, lines] of change.added) want(path, [...lines].filter(isTelling));
+    for (const [path, lines] of change.removed) want(path, [...lines].filter(isTelling));
+  }
+  return wanted;
 };
 
 /** Where in the fork each telling added line sits; null when a line is missing or a removed line remains. */
