@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { sha256Hex } from '../fingerprint.js';
 import type { DiffLine, Hunk } from '../model.js';
 
 /** Lines kept per hunk for reports and analysers; counts always cover the whole hunk. */
@@ -54,8 +56,10 @@ class KeptLine implements DiffLine {
 export function startHunk(path: string, header: string, range: HunkRange, report: ReportProblem): { add(raw: string): void; finish(): Hunk } {
   const lines: DiffLine[] = [];
   // Content, not position: the same change keeps its fingerprint when lines shift.
-  const hash = createHash('sha256').update(`hunk\0${path}\0`);
-  let pending: string[] = []; // hashed in batches: one native call per line is the slow part
+  const prefix = `hunk\0${path}\0`;
+  // A large hunk is hashed as it goes, in batches (one native call per line is the slow part); most are hashed once, at the end.
+  let hash: Hash | null = null;
+  let pending: string[] = [];
   let additions = 0;
   let deletions = 0;
   let lineCount = 0;
@@ -69,6 +73,7 @@ export function startHunk(path: string, header: string, range: HunkRange, report
         else deletions += 1;
         pending.push(raw.charAt(0), raw.slice(1).trim(), '\n');
         if (pending.length >= 768) {
+          hash ??= createHash('sha256').update(prefix);
           hash.update(pending.join(''));
           pending = [];
         }
@@ -90,7 +95,7 @@ export function startHunk(path: string, header: string, range: HunkRange, report
         deletions,
         categories: [],
         side: null,
-        fingerprint: hash.update(pending.join('')).digest('hex').slice(0, 16),
+        fingerprint: (hash ? hash.update(pending.join('')).digest('hex') : sha256Hex(prefix + pending.join(''))).slice(0, 16),
         commits: [],
         blocks: [],
         lines,
