@@ -87,10 +87,8 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
     if (!git.isAble) return { unable: git.version };
     const opened = await forecaster.openScratch();
     scratch = opened;
-    // The merges are a run's heaviest git work after the diff. Started at once, they competed for
-    // the CPU with the line history the first file waits for, and left git idle while the files
-    // were classified; they start once that history is read, and run beside the classification.
-    await sides;
+    // The merges are a run's heaviest git work after the diff: they start at once, at a lower
+    // priority (the forecaster's), so they take the CPU the line history and Node leave idle.
     const mergeAndTree = Promise.all([forecaster.mergeTree(opened, source.fork.sha, source.upstream.sha), forecaster.treeOf(source.fork.sha)]);
     // The ledger needs the fork's line history, and line counts read from the diff once every file went by.
     const stats = source.forkCommits().then(async (logged) => {

@@ -55,7 +55,8 @@ export const createForecaster = (repo: Repo, blobs: BlobReader, known: () => Pro
   numstat: async (from, to, paths) => {
     const stats = new Map<string, { added: number; deleted: number }>();
     if (paths.length === 0) return stats; // an empty pathspec would mean the whole tree
-    const output = await repo.git.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', from, to, '--', ...paths]);
+    const numstat = await runGitForCode(repo.cwd, ['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', from, to, '--', ...paths], { okCodes: [0], isBackground: true });
+    const output = numstat.stdout.toString('utf8');
     for (const record of output.split('\0')) {
       const [added = '', deleted = '', ...path] = record.split('\t');
       if (path.length > 0) stats.set(path.join('\t'), { added: Number(added) || 0, deleted: Number(deleted) || 0 });
@@ -96,7 +97,7 @@ export const canForecast = async (repo: Repo): Promise<{ isAble: boolean; versio
 
 /** Merges two commits in memory (objects go to the scratch store): the tree and what conflicts. */
 export const mergeTree = async (repo: Repo, scratch: ScratchObjects, ours: string, theirs: string): Promise<MergeTreeResult> => {
-  const { stdout } = await runGitForCode(repo.cwd, ['merge-tree', '--write-tree', '-z', '--name-only', ours, theirs], { env: scratch.env, okCodes: [0, 1] });
+  const { stdout } = await runGitForCode(repo.cwd, ['merge-tree', '--write-tree', '-z', '--name-only', ours, theirs], { env: scratch.env, okCodes: [0, 1], isBackground: true });
   return parseMergeTree(stdout.toString('utf8'));
 };
 
@@ -135,7 +136,7 @@ export const pickAllOnto = async (repo: Repo, scratch: ScratchObjects, tree: str
   });
   const ontos = (await runGitWithInput(repo.cwd, ['hash-object', '-t', 'commit', '-w', '--stdin-paths'], texts.map((path) => `${path}\n`).join(''), scratch.env)).trim().split('\n');
   const input = picks.map(({ commit }, index) => `${ontos[index] ?? ''} ${commit}\n`).join('');
-  const merged = await runGitForCode(repo.cwd, ['merge-tree', '--stdin', '-z', '--name-only'], { input, env: scratch.env, okCodes: [0, 1, 129] });
+  const merged = await runGitForCode(repo.cwd, ['merge-tree', '--stdin', '-z', '--name-only'], { input, env: scratch.env, okCodes: [0, 1, 129], isBackground: true });
   if (merged.code === 129) return null; // usage: this git has no --stdin
   const results = parseMergeTreeBatch(merged.stdout.toString('utf8'));
   return results.length === picks.length ? results : null;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { getPriority, setPriority } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { interrupted, trackChild } from '../io/exitCleanup.js';
@@ -74,6 +75,7 @@ const start = (
   input?: string,
   env?: Record<string, string>,
   okCodes: readonly number[] = [0],
+  isBackground = false,
 ): { child: ChildProcess; done: Promise<void>; cancel(): void; code(): number | null } => {
   if (interrupted.aborted) throw new ForkdiffError('interrupted'); // no new git once forkdiff is stopping
   const child = spawn('git', [...gitConfigArgs(), ...args], {
@@ -82,6 +84,7 @@ const start = (
     stdio: ['pipe', stdout, 'pipe'],
   });
   trackChild(child);
+  if (isBackground) lowerPriority(child);
   let stderr = '';
   let isCancelled = false;
   let exitCode: number | null = null;
@@ -113,15 +116,36 @@ const start = (
 };
 
 /**
+ * Background work (the sync plan's merges) yields the CPU to the git
+ * processes and the Node thread every file waits for: on two cores a merge
+ * of two big trees otherwise delays the line history by as long as it runs.
+ * Where the OS refuses, the child simply runs at normal priority.
+ */
+const lowerPriority = (child: ChildProcess): void => {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, Math.min(getPriority() + BACKGROUND_NICENESS, LOWEST_PRIORITY));
+  } catch {
+    // Not permitted here, or the child is already gone: nothing to lower.
+  }
+};
+
+/** How much nicer than forkdiff itself background git runs (as `nice` does by default). */
+const BACKGROUND_NICENESS = 10;
+/** The highest nice value (lowest priority) there is. */
+const LOWEST_PRIORITY = 19;
+
+/**
  * Runs git to completion, accepting the exit codes in `okCodes` (merge-tree
  * says "conflicts" with 1), and returns its output and exit code.
+ * `isBackground` runs it at a lower priority (see lowerPriority).
  */
 export const runGitForCode = async (
   cwd: string,
   args: string[],
-  { input, env, okCodes }: { input?: string; env?: Record<string, string>; okCodes: readonly number[] },
+  { input, env, okCodes, isBackground = false }: { input?: string; env?: Record<string, string>; okCodes: readonly number[]; isBackground?: boolean },
 ): Promise<{ stdout: Buffer; code: number }> => {
-  const { child, done, code } = start(cwd, args, 'pipe', input, env, okCodes);
+  const { child, done, code } = start(cwd, args, 'pipe', input, env, okCodes, isBackground);
   const chunks: Buffer[] = [];
   for await (const chunk of child.stdout ?? []) chunks.push(chunk as Buffer);
   await done;

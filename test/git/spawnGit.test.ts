@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnGit, spawnGitSpooled } from '../../src/git/spawnGit.js';
+import { runGitForCode, spawnGit, spawnGitSpooled } from '../../src/git/spawnGit.js';
 import { git } from './fixtureRepo.js';
 
 let dir: string;
@@ -48,5 +48,20 @@ describe('spawnGitSpooled', () => {
     spooled.cancel();
     await spooled.done;
     expect(spooled.stdout.destroyed).toBe(true);
+  });
+});
+
+describe('background git', () => {
+  // The process's nice value, as git itself runs (the alias's shell reads its parent's).
+  const niceOfGit = ['niceness'];
+  const alias = "!f() { sleep 0.3; awk '{ print $19 }' /proc/$PPID/stat; }; f";
+
+  it.runIf(process.platform === 'linux')('runs at a lower priority than the rest of the run', async () => {
+    git(dir, 'config', 'alias.niceness', alias);
+    const background = await runGitForCode(dir, niceOfGit, { okCodes: [0], isBackground: true });
+    const foreground = await runGitForCode(dir, niceOfGit, { okCodes: [0] });
+    const own = Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ')[16]);
+    expect(Number(foreground.stdout.toString().trim())).toBe(own);
+    expect(Number(background.stdout.toString().trim())).toBe(Math.min(own + 10, 19));
   });
 });
