@@ -77,10 +77,11 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>,
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
   const evidence = evidenceLines.map(({ text }) => text);
+  // Most hunks of a large diff lack nothing: no signals or clauses to read then.
+  if (evidence.length === 0) return null;
   const signals = new Set(evidence.flatMap(signalsOf));
   const dropped = droppedClauses(evidence, addedLines(hunk).map(normaliseLine));
   if (dropped.length > 0) signals.add('dropped-clause');
-  if (evidence.length === 0) return null;
   const at = locate(file, context, { upstream: evidenceLines.map(({ line }) => line) });
   // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them.
   const fromCommits = at.side === 'upstream' || at.side === 'both' ? commitEvidence(at.commits, context.commitSubject) : null;
