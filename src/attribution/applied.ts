@@ -1,5 +1,6 @@
 import type { History } from '../git/history.js';
 import type { AppliedCommit, CommitInfo } from '../model.js';
+import { normaliseLine } from '../text/normaliseLine.js';
 import type { ForkRenames } from './renames.js';
 import { readGitPatch } from './patchReader.js';
 
@@ -9,11 +10,6 @@ const MAX_CHANGED_LINES = 2_000;
 /** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
 const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];,]+|\/\/.*|#.*|\/?\*.*|else|return;?|break;?|continue;?)$/.test(line);
 
-/** Trimmed, whitespace runs as one space; most lines have none to collapse, and are only trimmed. */
-const normalise = (line: string): string => {
-  const trimmed = line.trim();
-  return /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
-};
 
 interface Change {
   added: Map<string, Set<string>>;
@@ -60,7 +56,7 @@ export const findAppliedByLines = async (
     if (!blob || !keys) return;
     const lines = new Map<string, number>();
     blob.toString('utf8').split('\n').forEach((text, at) => {
-      const key = normalise(text);
+      const key = normaliseLine(text);
       if (keys.has(key) && !lines.has(key)) lines.set(key, at + 1);
     });
     forkFiles.set(path, lines);
@@ -86,7 +82,7 @@ const wantedLines = (changes: Iterable<Change>, renames: ForkRenames): Map<strin
     for (const candidate of renames.pathsFor(path)) {
       const keys = wanted.get(candidate) ?? new Set<string>();
       wanted.set(candidate, keys);
-      for (const line of lines) keys.add(line).add(normalise(renames.translate(line)));
+      for (const line of lines) keys.add(line).add(normaliseLine(renames.translate(line)));
     }
   };
   for (const change of changes) {
@@ -105,7 +101,7 @@ const carriedLines = (change: Change, renames: ForkRenames, forkFiles: ReadonlyM
     // The first of the fork's candidate paths that has every line, translated.
     const match = renames.pathsFor(path).map((candidate) => {
       const file = forkFiles.get(candidate);
-      const at = file ? telling.map((line) => file.get(line) ?? file.get(normalise(renames.translate(line)))) : [];
+      const at = file ? telling.map((line) => file.get(line) ?? file.get(normaliseLine(renames.translate(line)))) : [];
       return { candidate, at };
     }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
     if (!match) return null;
@@ -116,7 +112,7 @@ const carriedLines = (change: Change, renames: ForkRenames, forkFiles: ReadonlyM
     const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
     for (const candidate of renames.pathsFor(path)) {
       const file = forkFiles.get(candidate);
-      if (file && gone.some((line) => file.has(line) || file.has(normalise(renames.translate(line))))) return null;
+      if (file && gone.some((line) => file.has(line) || file.has(normaliseLine(renames.translate(line))))) return null;
     }
   }
   return found;
@@ -139,7 +135,7 @@ const readChanges = async (history: History, shas: readonly string[]): Promise<M
       const path = type === '+' ? file.newPath : file.oldPath;
       if (path === null) return;
       const into = type === '+' ? change.added : change.removed;
-      into.set(path, (into.get(path) ?? new Set()).add(normalise(text)));
+      into.set(path, (into.get(path) ?? new Set()).add(normaliseLine(text)));
     },
   });
   return changes;

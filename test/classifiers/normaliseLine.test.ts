@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseLine } from '../../src/classifiers/common/lines.js';
+import { normaliseLine } from '../../src/text/normaliseLine.js';
 
 /** What normaliseLine always meant; its fast path must give the same string. */
 const reference = (line: string): string => line.trim().replace(/\s+/g, ' ');

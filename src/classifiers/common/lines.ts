@@ -100,15 +100,6 @@ export function hunkContext(hunk: Hunk): string {
 }
 
 /** Whitespace-insensitive form, so re-indented or re-aligned lines compare equal. */
-/** Whitespace that `normaliseLine` would change: a run of two, or any but a plain space. */
-const UNEVEN_SPACE = /\s\s|[^\S ]/;
-
-/** Trimmed, every whitespace run one space. Most lines need no replace: the test alone is cheaper (a dense diff calls this millions of times). */
-export const normaliseLine = (line: string): string => {
-  const trimmed = line.trim();
-  return UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
-};
-
 /**
  * The line a comment hides, when it is a commented-out line (`# X`, `// X`).
  * Used to tell "commented out" (a removal that keeps the text) from plain edits.

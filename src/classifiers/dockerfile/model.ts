@@ -1,6 +1,7 @@
 // Reads Dockerfile instructions (https://docs.docker.com/reference/dockerfile/) into the facts
 // the dockerfile classifier compares: stages, ARG defaults, COPY --from, secret mounts, package managers.
-import { normaliseLine, uncomment } from '../common/lines.js';
+import { normaliseLine } from '../../text/normaliseLine.js';
+import { uncomment } from '../common/lines.js';
 
 /** Package manager families; apt and apt-get are one family, so are dnf and microdnf. */
 export type PackageManager = 'apk' | 'apt' | 'yum' | 'dnf' | 'zypper' | 'pacman';

@@ -1,5 +1,6 @@
 import type { FileDiff, Hunk } from '../../model.js';
-import { addedLines, normaliseLine } from '../common/lines.js';
+import { normaliseLine } from '../../text/normaliseLine.js';
+import { addedLines } from '../common/lines.js';
 
 /** Lines that carry no behaviour: blank, comments, imports, lone brackets. */
 const IS_INERT = /^(?:$|\/\/|\/\*|\*|#(?!\[)|--|import\b|from\s+\S+\s+import\b|use\s+[\w:]+|package\s|"[\w./-]+"$|\w+\s+"[\w./-]+"$|[{}()[\];,]+$)/;

@@ -1,6 +1,8 @@
 // pytest parametrize ids (https://docs.pytest.org/en/stable/how-to/parametrize.html, "ids"): each case of
 // `@pytest.mark.parametrize(names, values, ids=…)` runs as `test_fn[id]`; a value dropped from the list is a case removed.
 
+import { normaliseLine } from '../../text/normaliseLine.js';
+
 const OPENER = /^\s*@(?:pytest\.)?(?:mark\.)?parametrize\s*\(/;
 
 /** One case: its id and the indices of the lines its element (or its entry in `ids=`) spans. */
@@ -73,7 +75,7 @@ function valueId(text: string): string {
   const string = STRING.exec(text);
   if (string) return string[2] ?? '';
   if (LITERAL.test(text)) return text.trim();
-  const source = text.trim().replace(/\s+/g, ' ');
+  const source = normaliseLine(text);
   return source.length > 60 ? `${source.slice(0, 57)}...` : source;
 }
 

@@ -1,6 +1,7 @@
 import type { FileDiff, Finding, Side } from '../../model.js';
 import { createFinding } from '../common/finding.js';
-import { markHunk, normaliseLine } from '../common/lines.js';
+import { normaliseLine } from '../../text/normaliseLine.js';
+import { markHunk } from '../common/lines.js';
 import { locate } from '../common/location.js';
 import { describePresence } from '../common/wording.js';
 import type { ClassifyContext } from '../define.js';
