@@ -96,13 +96,9 @@ export const createBlobReader = (cwd: string): BlobReader => {
     return answers;
   };
   return {
-    read: async (rev, path) => {
-      if (path.includes('\n')) return null;
-      const [answer] = ask([`${rev}:${path}`]);
-      return (await answer)?.blob?.toString('utf8') ?? null;
-    },
+    read: async (rev, path) => (await ask([`${rev}:${path}`])[0])?.blob?.toString('utf8') ?? null,
     readAll: async (names) => (names.length === 0 ? [] : (await Promise.all(ask(names))).map((answer) => answer.blob)),
-    idOf: async (name) => (name.includes('\n') ? null : ((await ask([name])[0])?.oid ?? null)),
+    idOf: async (name) => (await ask([name])[0])?.oid ?? null,
     close: () => {
       batch?.child.stdin?.end();
       batch = null;

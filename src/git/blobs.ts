@@ -1,5 +1,14 @@
 const HEADER_END = 10; // '\n'
 
+/** An answer's header at `at`: where it ends and, for an object, its id, type and size; null while incomplete. */
+const readHeader = (output: Buffer, at: number): { end: number; object: { oid: string; type: string; size: number } | null } | null => {
+  const end = output.indexOf(HEADER_END, at);
+  if (end === -1) return null;
+  const [oid = '', type = '', size, ...rest] = output.toString('utf8', at, end).split(' ');
+  // `<name> missing` (and `ambiguous`) has two fields, an object three.
+  return { end, object: size !== undefined && rest.length === 0 ? { oid, type, size: Number(size) } : null };
+};
+
 /**
  * One answer of `git cat-file --batch` at `at` in `output`:
  * `<oid> <type> <size>\n<bytes>\n`, or `<name> missing\n` (and `ambiguous`).
@@ -8,19 +17,17 @@ const HEADER_END = 10; // '\n'
  * when `output` does not hold the whole answer yet.
  */
 export const readBatchAnswer = (output: Buffer, at: number): { blob: Buffer | null; oid: string | null; next: number } | null => {
-  const end = output.indexOf(HEADER_END, at);
-  if (end === -1) return null;
-  const header = output.toString('utf8', at, end).split(' ');
-  if (header.length !== 3) return { blob: null, oid: null, next: end + 1 };
-  const size = Number(header[2]);
-  if (output.length < end + 1 + size + 1) return null;
-  return { blob: header[1] === 'blob' ? output.subarray(end + 1, end + 1 + size) : null, oid: header[0] ?? null, next: end + 1 + size + 1 };
+  const header = readHeader(output, at);
+  if (header === null) return null;
+  const { end, object } = header;
+  if (object === null) return { blob: null, oid: null, next: end + 1 };
+  if (output.length < end + 1 + object.size + 1) return null;
+  return { blob: object.type === 'blob' ? output.subarray(end + 1, end + 1 + object.size) : null, oid: object.oid, next: end + 1 + object.size + 1 };
 };
 
 /** The bytes an answer at the start of `output` needs in all, or 0 while its header is incomplete. */
 export const answerLength = (output: Buffer): number => {
-  const end = output.indexOf(HEADER_END);
-  if (end === -1) return 0;
-  const header = output.toString('utf8', 0, end).split(' ');
-  return header.length === 3 ? end + 1 + Number(header[2]) + 1 : end + 1;
+  const header = readHeader(output, 0);
+  if (header === null) return 0;
+  return header.object === null ? header.end + 1 : header.end + 1 + header.object.size + 1;
 };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlobReader } from '../../src/git/blobReader.js';
 import { buildFixture, git } from './fixtureRepo.js';
@@ -27,6 +28,22 @@ describe('createBlobReader', () => {
     // After a close, a read starts a new process.
     reader.close();
     expect(await reader.read('v0.11', 'README.md')).toBe(readme);
+    reader.close();
+  });
+
+  it('answers many names at once in order, a large blob whole, a name with a newline as absent, and object ids', async () => {
+    const reader = createBlobReader(fixture.fork);
+    // Far more than one pipe chunk (64 KiB): the answer arrives in pieces.
+    const big = Array.from({ length: 50_000 }, (_, index) => `line ${index}`).join('\n');
+    const bigId = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: fixture.fork, input: big, encoding: 'utf8' }).trim();
+    const [readme, unaskable, bigBlob, dockerfile] = await reader.readAll(['v0.11:README.md', 'v0.11:no\nsuch', bigId, 'v0.11:Dockerfile']);
+    expect(readme?.toString('utf8')).toBe(git(fixture.fork, 'show', 'v0.11:README.md') + '\n');
+    expect(unaskable).toBeNull();
+    expect(bigBlob?.toString('utf8')).toBe(big);
+    expect(dockerfile?.toString('utf8')).toContain('FROM ubuntu:22.04 AS base');
+    expect(await reader.idOf('v0.11^{tree}')).toBe(git(fixture.fork, 'rev-parse', 'v0.11^{tree}'));
+    expect(await reader.idOf('no-such-ref^{tree}')).toBeNull();
+    expect(await reader.read('v0.11', 'two\nlines')).toBeNull();
     reader.close();
   });
 });
