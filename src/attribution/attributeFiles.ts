@@ -110,13 +110,12 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
     sides,
     paths,
     attribute: async (files) => {
-      shared ??= loadSides(tips, history, paths(), pathspecChars);
-      const sides = await shared;
-      subjects ??= new Map([...sides.upstream.pathCommits.subjects, ...sides.fork.pathCommits.subjects].map(([sha, subject]) => [shortCommitId(sha), subject]));
-      const changed: Record<LineSide, ReadonlySet<string>> = { upstream: sides.upstream.changed.paths, fork: sides.fork.changed.paths };
+      const both = await sides();
+      subjects ??= new Map([...both.upstream.pathCommits.subjects, ...both.fork.pathCommits.subjects].map(([sha, subject]) => [shortCommitId(sha), subject]));
+      const changed: Record<LineSide, ReadonlySet<string>> = { upstream: both.upstream.changed.paths, fork: both.fork.changed.paths };
       for (const file of files) {
         file.side = fileSide(file, changed);
-        const lines = lineFacts(file, sides);
+        const lines = lineFacts(file, both);
         setHunkAttribution(file, lines);
         facts.set(file, lines);
       }
@@ -124,8 +123,7 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
     linesOf: (file) => facts.get(file) ?? null,
     subjectOf: (shortSha) => subjects?.get(shortSha) ?? null,
     withApplied: async (commits) => {
-      shared ??= loadSides(tips, history, paths(), pathspecChars);
-      const { fork, upstream } = await shared;
+      const { fork, upstream } = await sides();
       const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, forkRenames(fork.changed.fromNames), (path, line) => writers(fork, path, line), pathsByCommit(upstream.pathCommits.byPath));
       const applied = new Set(byLines.map((entry) => entry.commit.sha));
       return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLines] };
