@@ -1,7 +1,6 @@
 import { findAppliedByLines } from '../attribution/applied.js';
 import type { Attributor, SidePaths } from '../attribution/attributeFiles.js';
 import type { SideFacts } from '../attribution/lineFacts.js';
-import { chunkGroups } from '../attribution/pathChunks.js';
 import { forkRenames } from '../attribution/renames.js';
 import type { LoggedCommit } from '../git/commitLog.js';
 import type { GitSource } from '../git/gitSource.js';
@@ -14,6 +13,8 @@ import { buildLedger } from '../sync/ledger.js';
 import type { ForkCommitFacts } from '../sync/ledger.js';
 import { MAX_PICKS, byUrgency, mapPool, pickResult } from '../sync/picks.js';
 import { securityFindings } from '../sync/securityFindings.js';
+import { createForkLineCounter } from './forkLineCounts.js';
+import type { LineCount } from './forkLineCounts.js';
 
 export interface SyncResult {
   sync: SyncPlan | null;
@@ -29,9 +30,6 @@ const PARALLEL_PICKS = 4;
 
 /** A pick's merge as forecast: the merged tree and its conflicts. */
 type Merged = { tree: string; conflicts: readonly { path: string }[] };
-
-/** Lines added and deleted in a path, as `git diff --numstat` counts them. */
-type LineCount = { added: number; deleted: number };
 
 /** The sync plan begun beside the classification, finished once the commit lists are settled. */
 export interface SyncStart {
@@ -66,23 +64,14 @@ interface Begun {
  */
 export function startSync(source: GitSource, attributor: Attributor, listed: Promise<Commits | null>): SyncStart {
   let scratch: ScratchObjects | null = null;
-  // Line counts of the diff's files: for a path upstream left alone, they are the fork's own since the base.
-  const observed = new Map<string, LineCount>();
-  let allObserved = (): void => undefined;
-  const observing = new Promise<void>((resolve) => {
-    allObserved = resolve;
-  });
-  // The paths whose counts the ledger wants, known before the first file is attributed (and so observed).
-  let wanted: ReadonlyMap<string, string> | null = null;
-  attributor.sides()?.then(({ fork, upstream }) => {
-    wanted = new Map(singleCommitPaths(fork).filter((path) => !upstream.changed.paths.has(path)).map((path) => [path, path]));
-  }, () => undefined);
+  const base = source.mergeBase;
+  const sides = attributor.sides();
+  // Started now: it must know which files to keep counts of before the first one is attributed.
+  const lineCounts = sides !== null && base !== null ? createForkLineCounter(source, base, sides) : null;
   const begun = (async (): Promise<Begun | { unable: string } | null> => {
     const { forecaster } = source;
-    const sides = attributor.sides();
     const paths = attributor.paths();
-    const base = source.mergeBase;
-    if (sides === null || paths === null || base === null) return null;
+    if (sides === null || paths === null || lineCounts === null) return null;
     const git = await forecaster.canForecast();
     if (!git.isAble) return { unable: git.version };
     const opened = await forecaster.openScratch();
@@ -91,11 +80,7 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
     // priority (the forecaster's), so they take the CPU the line history and Node leave idle.
     const mergeAndTree = Promise.all([forecaster.mergeTree(opened, source.fork.sha, source.upstream.sha), forecaster.treeOf(source.fork.sha)]);
     // The ledger needs the fork's line history, and line counts read from the diff once every file went by.
-    const stats = source.forkCommits().then(async (logged) => {
-      if (logged.length === 0) return new Map<string, LineCount>();
-      const { fork, upstream } = await sides;
-      return forkLineCounts(source, base, fork, upstream.changed.paths, observed, observing);
-    });
+    const stats = source.forkCommits().then((logged) => (logged.length === 0 ? new Map<string, LineCount>() : lineCounts.counts()));
     stats.catch(() => undefined); // awaited by the ledger
     const carries = sides.then(({ fork, upstream }) => carryLedger(source, fork, upstream.changed.fromNames, source.forkCommits(), stats));
     carries.catch(() => undefined); // awaited by finish; a failure is reported there
@@ -108,21 +93,15 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
   })();
   begun.catch(() => undefined); // awaited by finish; a failure is reported there
   const cancel = (): void => {
-    allObserved();
+    lineCounts?.done();
     void begun.finally(() => scratch?.remove()).catch(() => undefined);
     scratch?.remove();
   };
   return {
     cancel,
-    observe: (file) => {
-      // A rename's counts are not the numstat's (--no-renames counts a delete and an add).
-      if (file.status === 'renamed' || file.status === 'copied') return;
-      // Keyed by the history's own string: the parser's may be a view of the text it was read from.
-      const path = wanted?.get(file.path);
-      if (path !== undefined) observed.set(path, { added: file.additions, deleted: file.deletions });
-    },
+    observe: (file) => lineCounts?.observe(file),
     finish: async (commits) => {
-      allObserved();
+      lineCounts?.done();
       try {
         const early = await begun;
         if (early === null) return { sync: null, commits, findings: [], notices: [] };
@@ -206,47 +185,6 @@ function trivialPicks(upstream: SidePaths, fork: SidePaths): (sha: string) => bo
       upstream.pathCommits.byPath.get(path)?.length === 1 && !upstream.pathCommits.renamedFrom.has(path) && !fork.changed.paths.has(path));
   };
 }
-
-/**
- * Base → fork line counts of the fork's paths that one commit alone touched
- * (the ledger credits them to that commit). Where upstream left a path alone,
- * the two-tip diff already counted exactly that (`observed`, complete once
- * `observing` settles); `git diff --numstat` runs only for the others, in
- * chunks of paths: those upstream changed too at once, beside the
- * classification, and those the diff did not count (a rename, an ignored
- * file) after its last file. On the bench's 100 MB pair a whole-tree numstat
- * was 4 s of git's CPU.
- */
-async function forkLineCounts(
-  source: GitSource,
-  base: string,
-  fork: SideFacts,
-  upstreamChanged: ReadonlySet<string>,
-  observed: ReadonlyMap<string, LineCount>,
-  observing: Promise<void>,
-): Promise<Map<string, LineCount>> {
-  const single = singleCommitPaths(fork).sort();
-  const count = async (paths: readonly string[], into: Map<string, LineCount>): Promise<void> => {
-    for (const chunk of chunkGroups(paths.map((path) => [path]))) {
-      for (const [path, stat] of await source.forecaster.numstat(base, source.fork.sha, chunk)) into.set(path, stat);
-    }
-  };
-  const counts = new Map<string, LineCount>();
-  await count(single.filter((path) => upstreamChanged.has(path)), counts);
-  await observing;
-  const unseen: string[] = [];
-  for (const path of single) {
-    if (upstreamChanged.has(path)) continue;
-    const stat = observed.get(path);
-    if (stat) counts.set(path, stat);
-    else unseen.push(path);
-  }
-  await count(unseen, counts);
-  return counts;
-}
-
-/** The fork's paths one commit alone touched since the merge base. */
-const singleCommitPaths = (fork: SidePaths): string[] => [...fork.pathCommits.byPath].filter(([, shas]) => shas.length === 1).map(([path]) => path);
 
 /** The fork's commits with what history says about each, then the ledger's verdicts. */
 async function carryLedger(
