@@ -99,7 +99,6 @@ export function hunkContext(hunk: Hunk): string {
   return match?.[1] ?? '';
 }
 
-/** Whitespace-insensitive form, so re-indented or re-aligned lines compare equal. */
 /**
  * The line a comment hides, when it is a commented-out line (`# X`, `// X`).
  * Used to tell "commented out" (a removal that keeps the text) from plain edits.
