@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../fingerprint.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { ForkdiffError } from '../errors.js';
@@ -91,4 +91,4 @@ export const shortName = (location: string): string => {
   return name || 'remote';
 };
 
-const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 8);
+const hash = (text: string): string => sha256Hex(text).slice(0, 8);
