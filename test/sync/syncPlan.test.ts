@@ -20,6 +20,20 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.remove());
 
+/** A directory whose `git` runs `before` (shell) and then the real git: put it first on PATH. */
+const gitShim = (name: string, before: string): string => {
+  const bin = scratchDir(name);
+  const realGitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\n${before}\nexec ${realGitPath} "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  return bin;
+};
+
+/** Non-empty output lines of git in the maintainer's clone. */
+const gitLines = (...args: string[]): string[] => git(fixture.clone, ...args).split('\n').filter((line) => line.length > 0);
+/** Paths upstream changed since the merge base (renames as a delete and an add). */
+const upstreamChanged = (): Set<string> => new Set(gitLines('diff', '--name-only', '--no-renames', report.mergeBase ?? '', report.upstream?.sha ?? ''));
+
 /** What git itself does: a scratch clone of the maintainer's clone, where merges and cherry-picks really run. */
 const realGit = () => {
   const dir = scratchDir('real-merge');
@@ -98,36 +112,30 @@ describe('the carry ledger', () => {
 
   it('counts the live lines of files one commit alone touched as git diff --numstat does', () => {
     // The two-tip diff counts a file upstream left alone; git counts the others (upstream changed them too).
-    const { mergeBase, fork, upstream } = report;
-    const base = mergeBase ?? '';
-    const lines = (...args: string[]) => git(fixture.clone, ...args).split('\n').filter((line) => line.length > 0);
-    const upstreamChanged = new Set(lines('diff', '--name-only', '--no-renames', base, upstream?.sha ?? ''));
+    const base = report.mergeBase ?? '';
+    const fork = report.fork?.sha ?? '';
+    const changed = upstreamChanged();
     const single = (report.sync?.carries ?? []).filter((carry) =>
-      carry.files.length > 0 && carry.files.every((path) => lines('log', '--format=%H', '--no-merges', `${base}..${fork?.sha ?? ''}`, '--', path).length === 1));
+      carry.files.length > 0 && carry.files.every((path) => gitLines('log', '--format=%H', '--no-merges', `${base}..${fork}`, '--', path).length === 1));
     const numstat = (paths: string[]) =>
-      lines('diff', '--numstat', '--no-renames', base, fork?.sha ?? '', '--', ...paths).reduce((sum, line) => sum + (Number(line.split('\t')[0]) || 0), 0);
+      gitLines('diff', '--numstat', '--no-renames', base, fork, '--', ...paths).reduce((sum, line) => sum + (Number(line.split('\t')[0]) || 0), 0);
     expect(single.map((carry) => [carry.subject, carry.liveLines])).toEqual(single.map((carry) => [carry.subject, numstat(carry.files)]));
     // Both ways of counting are in play.
-    expect(single.some((carry) => carry.files.some((path) => upstreamChanged.has(path)))).toBe(true);
-    expect(single.some((carry) => carry.files.every((path) => !upstreamChanged.has(path)) && carry.liveLines > 0)).toBe(true);
+    expect(single.some((carry) => carry.files.some((path) => changed.has(path)))).toBe(true);
+    expect(single.some((carry) => carry.files.every((path) => !changed.has(path)) && carry.liveLines > 0)).toBe(true);
   });
 
   it('asks git to count only the paths the two-tip diff could not', () => {
-    const bin = scratchDir('numstat-git');
-    const log = join(bin, 'numstat.log');
-    const realGitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    const log = join(scratchDir('numstat-log'), 'numstat.log');
     // Real git, noting the paths of every numstat it runs.
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\ncase " $* " in *" --numstat "*) printf '%s\\n' "$@" @end >> ${log} ;; esac\nexec ${realGitPath} "$@"\n`);
-    chmodSync(join(bin, 'git'), 0o755);
+    const bin = gitShim('numstat-git', `case " $* " in *" --numstat "*) printf '%s\\n' "$@" @end >> ${log} ;; esac`);
     const { status, stdout } = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: fixture.clone, env: { PATH: `${bin}:${process.env.PATH ?? ''}` } });
     expect(status).toBe(0);
     expect(JSON.stringify((JSON.parse(stdout) as Report).sync?.carries)).toBe(JSON.stringify(report.sync?.carries));
-    const base = report.mergeBase ?? '';
-    const lines = (...args: string[]) => git(fixture.clone, ...args).split('\n').filter((line) => line.length > 0);
-    const upstreamChanged = new Set(lines('diff', '--name-only', '--no-renames', base, report.upstream?.sha ?? ''));
+    const changed = upstreamChanged();
     const touches = new Map<string, number>();
-    for (const path of lines('log', '--no-merges', '--format=', '--name-only', `${base}..${report.fork?.sha ?? ''}`)) touches.set(path, (touches.get(path) ?? 0) + 1);
-    const expected = [...touches].filter(([path, count]) => count === 1 && upstreamChanged.has(path)).map(([path]) => path).sort();
+    for (const path of gitLines('log', '--no-merges', '--format=', '--name-only', `${report.mergeBase ?? ''}..${report.fork?.sha ?? ''}`)) touches.set(path, (touches.get(path) ?? 0) + 1);
+    const expected = [...touches].filter(([path, count]) => count === 1 && changed.has(path)).map(([path]) => path).sort();
     // Each call's arguments end with @end; its paths follow `--`.
     const calls = existsSync(log) ? readFileSync(log, 'utf8').split('@end\n').filter((call) => call.length > 0) : [];
     const asked = calls.flatMap((call) => call.split('\n').filter((arg) => arg.length > 0).slice(call.split('\n').indexOf('--') + 1));
@@ -177,11 +185,8 @@ describe('the user repository', () => {
   });
 
   it('loses the private object store even when interrupted mid-forecast', async () => {
-    const bin = scratchDir('slow-git');
-    const realGitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
     // Real git, made slow at the forecast so the interrupt lands during it.
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\ncase " $* " in *" merge-tree "*) sleep 5 ;; esac\nexec ${realGitPath} "$@"\n`);
-    chmodSync(join(bin, 'git'), 0o755);
+    const bin = gitShim('slow-git', 'case " $* " in *" merge-tree "*) sleep 5 ;; esac');
     const tmp = scratchDir('sigint-tmp');
     const child = spawn(process.execPath, [join(process.cwd(), 'dist/cli.js'), 'v0.11', '--no-fetch', '--format', 'json'], {
       cwd: fixture.clone,
@@ -199,10 +204,7 @@ describe('the user repository', () => {
   });
 
   it('says plainly when git is too old to forecast, and reports no plan', () => {
-    const bin = scratchDir('old-git');
-    const realGitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\nfor arg in "$@"; do [ "$arg" = version ] && { echo "git version 2.37.4"; exit 0; }; done\nexec ${realGitPath} "$@"\n`);
-    chmodSync(join(bin, 'git'), 0o755);
+    const bin = gitShim('old-git', 'for arg in "$@"; do [ "$arg" = version ] && { echo "git version 2.37.4"; exit 0; }; done');
     const { status, stdout } = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: fixture.clone, env: { PATH: `${bin}:${process.env.PATH ?? ''}` } });
     expect(status).toBe(0);
     const old = JSON.parse(stdout) as Report;
