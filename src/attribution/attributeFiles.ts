@@ -10,6 +10,8 @@ import { setHunkAttribution } from './hunkAttribution.js';
 import { lineFacts, shortCommitId, writers } from './lineFacts.js';
 import type { BothSides, FileLines, SideFacts } from './lineFacts.js';
 import { loadLineHistory } from './lineHistory.js';
+import type { LogLimits } from './lineHistory.js';
+import { PATHSPEC_BUDGET } from './logScope.js';
 import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { forkRenames } from './renames.js';
 
@@ -68,20 +70,20 @@ const loadPaths = async (tips: Tips, history: History): Promise<BothPaths> => {
 };
 
 /** One side's lines since the base: a handful of streamed git processes, whatever the fork's size. */
-const loadSide = async (history: History, base: string, tip: string, side: SidePaths, both: string[][], maxChars: number): Promise<SideFacts> => {
+const loadSide = async (history: History, base: string, tip: string, side: SidePaths, both: string[][], limits: LogLimits): Promise<SideFacts> => {
   // The ranges and the line history at once: the line history needs only the paths and parents read before.
-  const lines = loadLineHistory(history, base, tip, side.pathCommits, findBranches(side.pathCommits.parents, tip), maxChars);
+  const lines = loadLineHistory(history, base, tip, side.pathCommits, findBranches(side.pathCommits.parents, tip), limits);
   const [ranges, followed] = await Promise.all([loadChangedRanges(history, base, tip, both), lines]);
   return { ...side, ranges, lines: followed };
 };
 
-const loadSides = async (tips: Tips, history: History, paths: Promise<BothPaths>, maxChars: number): Promise<BothSides> => {
+const loadSides = async (tips: Tips, history: History, paths: Promise<BothPaths>, limits: LogLimits): Promise<BothSides> => {
   const { upstream: upstreamPaths, fork: forkPaths } = await paths;
   // Nothing both sides changed: no chunks, no diff (an empty pathspec would mean "everything").
-  const both = pathsBothChanged(upstreamPaths.changed, forkPaths.changed, maxChars);
+  const both = pathsBothChanged(upstreamPaths.changed, forkPaths.changed, limits.maxChars);
   const [upstream, fork] = await Promise.all([
-    loadSide(history, tips.base, tips.upstream, upstreamPaths, both, maxChars),
-    loadSide(history, tips.base, tips.fork, forkPaths, both, maxChars),
+    loadSide(history, tips.base, tips.upstream, upstreamPaths, both, limits),
+    loadSide(history, tips.base, tips.fork, forkPaths, both, limits),
   ]);
   return { upstream, fork };
 };
@@ -93,7 +95,7 @@ const loadSides = async (tips: Tips, history: History, paths: Promise<BothPaths>
  * commits empty. What every file shares (which paths and lines each side
  * changed, and by which commits) is read once, starting on the first file.
  */
-export const createAttributor = (source: AttributionSource, { pathspecChars = PATHSPEC_CHARS }: AttributorOptions = {}): Attributor => {
+export const createAttributor = (source: AttributionSource, { pathspecChars = PATHSPEC_CHARS, pathspecBudget = PATHSPEC_BUDGET }: AttributorOptions = {}): Attributor => {
   const { mergeBase, history } = source;
   if (!mergeBase) {
     return { attribute: async (files) => files.forEach(clearAttribution), linesOf: () => null, withApplied: async (commits) => commits, sides: () => null, paths: () => null, subjectOf: () => null };
@@ -105,7 +107,7 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
   // Facts live as long as their file is being classified, not as long as the report.
   const facts = new WeakMap<FileDiff, FileLines>();
   let subjects: Map<string, string> | null = null;
-  const sides = (): Promise<BothSides> => (shared ??= loadSides(tips, history, paths(), pathspecChars));
+  const sides = (): Promise<BothSides> => (shared ??= loadSides(tips, history, paths(), { maxChars: pathspecChars, budget: pathspecBudget }));
   return {
     sides,
     paths,
@@ -134,6 +136,8 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
 export interface AttributorOptions {
   /** Characters of paths per git process before a pathspec is split (tests make it tiny). */
   pathspecChars?: number;
+  /** Pathspec entries × commits per line log before it reads the whole tree instead (tests make it tiny). */
+  pathspecBudget?: number;
 }
 
 /** One-shot form of `createAttributor` for a whole diff. */

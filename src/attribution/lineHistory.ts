@@ -4,7 +4,8 @@ import type { Branches } from './branches.js';
 import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from './lineOwners.js';
 import { resolveMergedLines } from './mergedLines.js';
 import type { OwnedSegment, RemovedRange } from './lineOwners.js';
-import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
+import { logScopes, PATHSPEC_BUDGET } from './logScope.js';
+import { linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
 
 /** Who wrote, and who removed, each line one side changed since the merge base. */
@@ -32,13 +33,21 @@ const NOT_FOLLOWED: LineHistory = { ownerOf: () => null, removerOf: () => null, 
 /**
  * Only paths two or more commits touched need their lines followed (with one,
  * that commit explains every line), with the names they were renamed from so
- * git pairs the renames up; in chunks of whole rename groups, one `git log`
- * each, so a long pathspec never has to fall back to the whole tree.
+ * git pairs the renames up: whole rename groups, which a long pathspec splits
+ * between `git log`s without parting.
  */
-const pathsToFollow = ({ byPath, renamedFrom }: PathCommits, maxChars: number): string[][] => {
+const pathsToFollow = ({ byPath, renamedFrom }: PathCommits): string[][] => {
   const seeds = [...byPath].filter(([, commits]) => commits.length > 1).map(([path]) => path);
-  return chunkGroups(linkedGroups(seeds, (path) => renamedFrom.get(path) ?? []), maxChars);
+  return linkedGroups(seeds, (path) => renamedFrom.get(path) ?? []);
 };
+
+/** How big one side's line logs may grow before they change shape (tests make these tiny). */
+export interface LogLimits {
+  /** Characters of paths per `git log` before its pathspec is split. */
+  maxChars: number;
+  /** Pathspec entries × commits per `git log` before it reads the whole tree instead (see logScope.ts). */
+  budget: number;
+}
 
 /** One file as the log walks it: its name at the base (null when created since), every name it had, and who owns what. */
 interface FollowedFile {
@@ -70,12 +79,17 @@ export const loadLineHistory = async (
   tip: string,
   touched: PathCommits,
   branches: Branches,
-  maxChars = PATHSPEC_CHARS,
+  limits: LogLimits = { maxChars: PATHSPEC_CHARS, budget: PATHSPEC_BUDGET },
 ): Promise<LineHistory> => {
-  const chunks = pathsToFollow(touched, maxChars);
-  if (chunks.length === 0) return NOT_FOLLOWED;
+  const groups = pathsToFollow(touched);
+  if (groups.length === 0) return NOT_FOLLOWED;
   const followed: Followed = { commits: [], merges: new Set(), files: new Map(), removed: new Map() };
-  for (const paths of chunks) await followLines(history.lineLog(base, tip, paths), followed);
+  const wanted = new Set(groups.flat());
+  for (const scope of logScopes(groups, touched.byPath.keys(), touched.parents.size, limits)) {
+    // A whole-tree log also shows files one commit alone touched: those stay unfollowed, as with a pathspec.
+    const isWanted = 'paths' in scope ? () => true : (path: string | null) => path !== null && wanted.has(path);
+    await followLines(history.lineLog(base, tip, scope), followed, isWanted);
+  }
   const { commits, merges, files, removed } = followed;
   /** The commits a merge brought in that touched the file under one of its names. */
   const candidates = (owner: number, names: ReadonlySet<string>): string[] => {
@@ -120,13 +134,14 @@ export const loadLineHistory = async (
 };
 
 /** Reads one `git log -p` and moves each of its files' owned segments forwards through it. */
-const followLines = (log: GitProcess, { commits, merges, files, removed }: Followed): Promise<void> =>
+const followLines = (log: GitProcess, { commits, merges, files, removed }: Followed, isWanted: (path: string | null) => boolean): Promise<void> =>
   readGitPatch(log, {
     commit: (sha, parentCount) => {
       if (parentCount > 1) merges.add(commits.length);
       commits.push(sha);
     },
     file: ({ oldPath, newPath, hunks }) => {
+      if (!isWanted(oldPath) && !isWanted(newPath)) return;
       const owner = commits.length - 1;
       // A path first seen being changed, renamed or deleted was there at the base.
       const file: FollowedFile =

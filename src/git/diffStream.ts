@@ -39,11 +39,19 @@ const ZERO_CONTEXT = ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M
 export const spawnChangedLinesDiff = (cwd: string, from: string, to: string, paths: string[]): GitProcess =>
   spawnGit(cwd, ['diff', ...ZERO_CONTEXT, from, to, '--', ...paths]);
 
+/** Which files a log covers: exactly these paths, or the whole tree but these directories. */
+export type LogScope = { paths: readonly string[] } | { allBut: readonly string[] };
+
 /**
  * Streams the zero-context patch of every commit on `to`'s first-parent chain
  * since `from`, oldest first (merges against their first parent), each after
  * a `\x01<sha> <parents>` line: enough to follow every line forwards the way
  * `git blame` follows it backwards, in one process.
  */
-export const spawnLineLog = (cwd: string, from: string, to: string, paths: string[]): GitProcess =>
-  spawnGit(cwd, ['log', ...ZERO_CONTEXT, '--first-parent', '-m', '--reverse', '--format=%x01%H %P', `${from}..${to}`, '--', ...paths]);
+export const spawnLineLog = (cwd: string, from: string, to: string, scope: LogScope): GitProcess => {
+  const args = ['log', ...ZERO_CONTEXT, '--first-parent', '-m', '--reverse', '--format=%x01%H %P', `${from}..${to}`, '--'];
+  if ('paths' in scope) return spawnGit(cwd, [...args, ...scope.paths]);
+  // Pathspec magic for the exclusions (each still literal), so not the literal-only mode every other command runs in.
+  const pathspec = [':(top)', ...scope.allBut.map((directory) => `:(top,exclude,literal)${directory}`)];
+  return spawnGit(cwd, [...args, ...pathspec], undefined, { GIT_LITERAL_PATHSPECS: '0' });
+};

@@ -2,6 +2,7 @@ import { createBlobReader } from './blobReader.js';
 import type { BlobReader } from './blobReader.js';
 import { runGitWithInput, spawnGit } from './spawnGit.js';
 import { spawnChangedLinesDiff, spawnLineLog } from './diffStream.js';
+import type { LogScope } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
 import { appendTo } from '../multiMap.js';
@@ -17,8 +18,8 @@ export interface History {
   changedFiles(from: string, to: string): Promise<ChangedFiles>;
   /** Zero-context diff `from` → `to`, limited to `paths` (all when empty), streamed. */
   changedLines(from: string, to: string, paths: string[]): GitProcess;
-  /** Zero-context patches of `from..to`'s first-parent chain, oldest first, each after a `\x01<sha> <parents>` line; limited to `paths` when given. */
-  lineLog(from: string, to: string, paths: string[]): GitProcess;
+  /** Zero-context patches of `from..to`'s first-parent chain, oldest first, each after a `\x01<sha> <parents>` line, for the files `scope` covers. */
+  lineLog(from: string, to: string, scope: LogScope): GitProcess;
   /** For each path at `to`, the commits in `from..to` that touched it, newest first, where renames came from, and every commit's parents. */
   commitsByPath(from: string, to: string): Promise<PathCommits>;
   /** Zero-context patches of exactly these (non-merge) commits, limited to `paths`, each after a `\x01<sha> <parents>` line. */
@@ -93,7 +94,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
 
   changedLines: (from, to, paths) => spawnChangedLinesDiff(repo.cwd, from, to, paths),
 
-  lineLog: (from, to, paths) => spawnLineLog(repo.cwd, from, to, paths),
+  lineLog: (from, to, scope) => spawnLineLog(repo.cwd, from, to, scope),
 
   commitsByPath: async (from, to) => {
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.

@@ -161,11 +161,27 @@ describe('createAttributor', () => {
       expect(pathsOf(split.calls)).toEqual(pathsOf(whole.calls));
     }
   });
+
+  it('reads the whole tree in one log per side past the pathspec budget, and attributes the same', async () => {
+    const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: false });
+    const [listed, broad] = [recording(source.history), recording(source.history)];
+    const copy = await attributedDiff(source);
+    await createAttributor({ ...source, history: listed.history }).attribute(copy);
+    await createAttributor({ ...source, history: broad.history }, { pathspecBudget: 0 }).attribute(copy);
+    expect(copy).toEqual(files);
+    const logs = (calls: PathCall[]): PathCall[] => calls.filter((call) => call.kind === 'log');
+    expect(logs(listed.calls).every((call) => call.paths.length > 0 && call.allBut === undefined)).toBe(true);
+    // Past the budget: no path listed, and the fork's vendored tree (one commit touched it) left out.
+    expect(logs(broad.calls).map((call) => call.paths.length)).toEqual([0, 0]);
+    expect(logs(broad.calls).flatMap((call) => call.allBut ?? [])).toContain('vendor');
+  });
 });
 
 interface PathCall {
   kind: 'diff' | 'log';
   paths: string[];
+  /** A whole-tree line log's excluded directories. */
+  allBut?: string[];
 }
 
 /** The real history, noting which paths each zero-context diff and line log was limited to. */
@@ -176,7 +192,7 @@ const recording = (history: History): { history: History; calls: PathCall[] } =>
     history: {
       ...history,
       changedLines: (from, to, paths) => (calls.push({ kind: 'diff', paths }), history.changedLines(from, to, paths)),
-      lineLog: (from, to, paths) => (calls.push({ kind: 'log', paths }), history.lineLog(from, to, paths)),
+      lineLog: (from, to, scope) => (calls.push('paths' in scope ? { kind: 'log', paths: [...scope.paths] } : { kind: 'log', paths: [], allBut: [...scope.allBut] }), history.lineLog(from, to, scope)),
     },
   };
 };

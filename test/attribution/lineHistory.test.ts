@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBranches } from '../../src/attribution/branches.js';
+import { loadLineHistory } from '../../src/attribution/lineHistory.js';
+import type { LineHistory, LogLimits } from '../../src/attribution/lineHistory.js';
+import { logScopes } from '../../src/attribution/logScope.js';
+import { PATHSPEC_CHARS } from '../../src/attribution/pathChunks.js';
+import { createHistory } from '../../src/git/history.js';
+import type { History, PathCommits } from '../../src/git/history.js';
+import { openRepo } from '../../src/git/repo.js';
+import { git } from '../git/fixtureRepo.js';
+import type { ForkFixture } from '../git/fixtureRepo.js';
+import { buildMergedRenamedFixture } from '../git/mergedRenamedFixture.js';
+
+/**
+ * The line history of each side of the merged-renamed fork (an upstream of
+ * --no-ff merges, a fork that renamed its product), read with the followed
+ * paths listed and with one whole-tree log past the pathspec budget: the two
+ * must agree line for line, and files one commit alone touched must stay
+ * unfollowed either way.
+ */
+let fixture: ForkFixture & { remove(): void };
+let history: History;
+let base: string;
+beforeAll(async () => {
+  fixture = await buildMergedRenamedFixture();
+  for (const remote of ['origin', 'upstream']) git(fixture.clone, 'fetch', '--quiet', remote);
+  history = createHistory(await openRepo(fixture.clone));
+  base = git(fixture.clone, 'merge-base', 'origin/v1.0', 'upstream/v1.0');
+});
+afterAll(() => fixture.remove());
+
+const LISTED: LogLimits = { maxChars: PATHSPEC_CHARS, budget: Number.POSITIVE_INFINITY };
+const WHOLE_TREE: LogLimits = { maxChars: PATHSPEC_CHARS, budget: 0 };
+
+/** Owners and removers of every line of every path the side touched, and the per-commit counts. */
+const snapshot = async (lines: LineHistory, touched: PathCommits, tip: string): Promise<unknown> => {
+  const paths = [...touched.byPath.keys()].sort();
+  const texts = await history.blobs([...paths.map((path) => `${tip}:${path}`), ...paths.map((path) => `${base}:${path}`)]);
+  const lineCount = (at: number): number => texts[at]?.toString('utf8').split('\n').length ?? 0;
+  const each = (count: number, of: (line: number) => string[] | null): (string[] | null)[] => Array.from({ length: count }, (_, index) => of(index + 1));
+  return {
+    owners: paths.map((path, at) => [path, each(lineCount(at), (line) => lines.ownerOf(path, line))]),
+    removers: paths.map((path, at) => [path, each(lineCount(paths.length + at), (line) => lines.removerOf(path, line))]),
+    counts: [...lines.counts()].sort(([a], [b]) => (a < b ? -1 : 1)),
+  };
+};
+
+describe('loadLineHistory', () => {
+  for (const side of ['upstream', 'fork'] as const) {
+    it(`follows the same lines on the ${side} side with paths listed or the whole tree read`, async () => {
+      const tip = git(fixture.clone, 'rev-parse', side === 'upstream' ? 'upstream/v1.0' : 'origin/v1.0');
+      const touched = await history.commitsByPath(base, tip);
+      const branches = findBranches(touched.parents, tip);
+      const listed = await snapshot(await loadLineHistory(history, base, tip, touched, branches, LISTED), touched, tip);
+      const whole = await snapshot(await loadLineHistory(history, base, tip, touched, branches, WHOLE_TREE), touched, tip);
+      expect(whole).toEqual(listed);
+      expect(JSON.stringify(listed)).toMatch(/"[0-9a-f]{40}"/); // some line was followed to its commit
+      // Files one commit alone touched are left to that commit, whichever way the log was read.
+      const single = [...touched.byPath].filter(([, commits]) => commits.length === 1).map(([path]) => path);
+      expect(single.length).toBeGreaterThan(0);
+      const lines = await loadLineHistory(history, base, tip, touched, branches, WHOLE_TREE);
+      for (const path of single) expect(lines.ownerOf(path, 1)).toBeNull();
+    });
+  }
+});
+
+describe('logScopes', () => {
+  const groups = [['cmd/app/main.go'], ['pkg/a.go', 'pkg/old.go'], ['README.md']];
+  const touched = ['cmd/app/main.go', 'cmd/app/flags.go', 'cmd/tool/x.go', 'pkg/a.go', 'vendor/a/b.go', 'vendor/a/c.go', 'vendor/d.go', 'docs/x.md', 'go.mod'];
+
+  it('lists the paths, in chunks, while paths × commits stay within the budget', () => {
+    expect(logScopes(groups, touched, 10, { maxChars: 30, budget: 40 })).toEqual([
+      { paths: ['cmd/app/main.go'] },
+      { paths: ['pkg/a.go', 'pkg/old.go', 'README.md'] },
+    ]);
+  });
+
+  it('past the budget, reads the whole tree but the highest directories nothing followed is in, busiest first', () => {
+    // cmd/ and cmd/app hold a followed path; cmd/tool does not. vendor/ holds three changed paths, docs/ one.
+    expect(logScopes(groups, touched, 11, { maxChars: 30, budget: 40 })).toEqual([{ allBut: ['vendor', 'cmd/tool', 'docs'] }]);
+  });
+});
