@@ -78,18 +78,20 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
     scratch = opened;
     // The merges are a run's heaviest git work after the diff: they start at once, at a lower
     // priority (the forecaster's), so they take the CPU the line history and Node leave idle.
-    const mergeAndTree = Promise.all([forecaster.mergeTree(opened, source.fork.sha, source.upstream.sha), forecaster.treeOf(source.fork.sha)]);
+    const merging = forecaster.mergeTree(opened, source.fork.sha, source.upstream.sha);
+    merging.catch(() => undefined); // awaited below, once the picks are under way
+    const forkTree = forecaster.treeOf(source.fork.sha);
     // The ledger needs the fork's line history, and line counts read from the diff once every file went by.
     const stats = source.forkCommits().then((logged) => (logged.length === 0 ? new Map<string, LineCount>() : lineCounts.counts()));
     stats.catch(() => undefined); // awaited by the ledger
     const carries = sides.then(({ fork, upstream }) => carryLedger(source, fork, upstream.changed.fromNames, source.forkCommits(), stats));
     carries.catch(() => undefined); // awaited by finish; a failure is reported there
     const { fork, upstream } = await paths;
-    const [merge, forkTree] = await mergeAndTree;
-    const forecast = forecastPicks(source, opened, forkTree, trivialPicks(upstream, fork));
+    // The picks need the fork's tree, not the merge: they run beside it.
+    const forecast = forecastPicks(source, opened, await forkTree, trivialPicks(upstream, fork));
     const known = await listed;
     const merged = known ? await forecast(byUrgency(known.missingFromFork).slice(0, MAX_PICKS)) : new Map<string, Merged>();
-    return { merge, forkTree, forecast, merged, carries };
+    return { merge: await merging, forkTree: await forkTree, forecast, merged, carries };
   })();
   begun.catch(() => undefined); // awaited by finish; a failure is reported there
   const cancel = (): void => {
