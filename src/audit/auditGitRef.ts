@@ -38,8 +38,8 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
   // Which missing commits the fork has by their lines needs the lists and the history, not the diff.
   const settled = listed.then((known) => (known ? attributor.withApplied(known) : null));
   for (const started of [listed, settled, attributor.sides()]) started?.catch(() => undefined);
-  // The sync plan's merges too: they need the commit lists, not the classification.
-  const sync = options.sync !== false ? startSync(source, attributor, listed) : null;
+  // The sync plan's merges too: they need the range's log, not the classification.
+  const sync = options.sync !== false ? startSync(source, attributor) : null;
   const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
   try {
     const { assemble } = await loading;

@@ -62,7 +62,7 @@ interface Begun {
  * only those the settled lists bring into the first MAX_PICKS (when applied
  * commits left the list).
  */
-export function startSync(source: GitSource, attributor: Attributor, listed: Promise<Commits | null>): SyncStart {
+export function startSync(source: GitSource, attributor: Attributor): SyncStart {
   let scratch: ScratchObjects | null = null;
   const base = source.mergeBase;
   const sides = attributor.sides();
@@ -89,8 +89,9 @@ export function startSync(source: GitSource, attributor: Attributor, listed: Pro
     const { fork, upstream } = await paths;
     // The picks need the fork's tree, not the merge: they run beside it.
     const forecast = forecastPicks(source, opened, await forkTree, trivialPicks(upstream, fork));
-    const known = await listed;
-    const merged = known ? await forecast(byUrgency(known.missingFromFork).slice(0, MAX_PICKS)) : new Map<string, Merged>();
+    // Forecast for the commits the range's log calls missing, before cherry-picks are paired and reverts found.
+    const missing = await source.missingCommits();
+    const merged = missing ? await forecast(byUrgency(missing).slice(0, MAX_PICKS)) : new Map<string, Merged>();
     return { merge: await merging, forkTree: await forkTree, forecast, merged, carries };
   })();
   begun.catch(() => undefined); // awaited by finish; a failure is reported there

@@ -1,4 +1,4 @@
-import type { AppliedCommit, Commits, RevertInfo } from '../model.js';
+import type { AppliedCommit, CommitInfo, Commits, RevertInfo } from '../model.js';
 import { logCommits, toCommitInfo } from './commitLog.js';
 import type { LoggedCommit } from './commitLog.js';
 import type { Repo } from './repo.js';
@@ -8,32 +8,39 @@ import { runGitWithInput } from './spawnGit.js';
  * Commits that tell the two sides apart, from one `git log --left-right
  * --cherry-mark` over the symmetric range (git's own cost, whatever the
  * count): `>` upstream only, `<` fork only, `=` a commit whose patch-id the
- * other side has too. An upstream commit the fork cherry-picked is then
- * not missing but applied, paired with the fork commit that carries it.
+ * other side has too. What that log says alone comes first (the sync plan
+ * forecasts the missing commits from it); `settle` then pairs each upstream
+ * commit the fork cherry-picked with the fork commit that carries it
+ * (applied, not missing) and finds the fork's reverts.
  */
-export const listCommits = async (repo: Repo, upstreamSha: string, forkSha: string): Promise<ListedCommits> => {
+export const logCommitRange = async (repo: Repo, upstreamSha: string, forkSha: string): Promise<CommitRange> => {
   const [logged, upstreamOnly] = await Promise.all([logCommits(repo, ['--left-right', '--cherry-mark', `${forkSha}...${upstreamSha}`]), revList(repo, `${forkSha}..${upstreamSha}`)]);
   const isUpstream = new Set(upstreamOnly);
-  const missing = logged.filter((commit) => commit.mark === '>');
-  const forkOnly = logged.filter((commit) => commit.mark === '<');
-  const equivalent = logged.filter((commit) => commit.mark === '=');
-  const forkEquivalent = equivalent.filter((commit) => !isUpstream.has(commit.sha));
-  const applied = await pairByPatchId(repo, equivalent.filter((commit) => isUpstream.has(commit.sha)), forkEquivalent);
-  const reverts = await findReverts(repo, forkOnly, upstreamSha);
+  const missing = logged.filter((commit) => commit.mark === '>').map(toCommitInfo);
   return {
-    commits: { missingFromFork: missing.map(toCommitInfo), applied, forkOnly: forkOnly.map(toCommitInfo), reverts },
+    missing,
     forkCommits: logged.filter((commit) => !isUpstream.has(commit.sha)),
     parents: new Map(logged.map((commit) => [commit.sha, commit.parents])),
+    settle: async () => {
+      const forkOnly = logged.filter((commit) => commit.mark === '<');
+      const equivalent = logged.filter((commit) => commit.mark === '=');
+      const applied = await pairByPatchId(repo, equivalent.filter((commit) => isUpstream.has(commit.sha)), equivalent.filter((commit) => !isUpstream.has(commit.sha)));
+      const reverts = await findReverts(repo, forkOnly, upstreamSha);
+      return { missingFromFork: [...missing], applied, forkOnly: forkOnly.map(toCommitInfo), reverts };
+    },
   };
 };
 
-/** The commit lists, and every fork commit since the merge base with its message (for the carry ledger). */
-export interface ListedCommits {
-  commits: Commits;
+/** What the range's log says before any other git: enough for the sync plan's forecasts and the carry ledger. */
+export interface CommitRange {
+  /** Upstream commits no fork commit has the patch-id of, newest first. */
+  missing: CommitInfo[];
   /** Fork-only commits and the fork's cherry-picks of upstream ones (`mark` `=`), newest first. */
   forkCommits: LoggedCommit[];
   /** Each listed commit's parents. */
   parents: Map<string, string[]>;
+  /** The commit lists: cherry-picks paired by patch-id, reverts found (a few more git processes). */
+  settle(): Promise<Commits>;
 }
 
 const revList = async (repo: Repo, range: string): Promise<string[]> =>

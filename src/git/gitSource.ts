@@ -1,7 +1,7 @@
-import type { Commits, RefSide } from '../model.js';
+import type { CommitInfo, Commits, RefSide } from '../model.js';
 import type { LoggedCommit } from './commitLog.js';
-import { listCommits } from './commits.js';
-import type { ListedCommits } from './commits.js';
+import { logCommitRange } from './commits.js';
+import type { CommitRange } from './commits.js';
 import { createForecaster } from './forecast.js';
 import type { Forecaster } from './forecast.js';
 import { spawnTwoTipDiff } from './diffStream.js';
@@ -61,6 +61,8 @@ export interface GitSource {
   close(): void;
   /** Null without a merge base: which commits are whose is then unknowable. */
   commits(): Promise<Commits | null>;
+  /** The upstream commits no fork commit has the patch-id of, known before `commits` (no cherry-picks paired yet); null without a merge base. */
+  missingCommits(): Promise<CommitInfo[] | null>;
   /** Every fork commit since the merge base with its message and cherry-mark (read with `commits`, once). */
   forkCommits(): Promise<LoggedCommit[]>;
   history: History;
@@ -89,8 +91,10 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
   const { mergeBase, notices } = forkSha === fork.side.sha ? await tipBase : await tipBase.then(() => baseOf(forkSha), () => baseOf(forkSha));
   const [srcPrefix, dstPrefix] = fork.prefixes;
   const shaOf = { upstream: upstreamSha, fork: forkSha, base: mergeBase } satisfies Record<TreeSide, string | null>;
-  let listed: Promise<ListedCommits> | null = null;
-  const listOnce = (): Promise<ListedCommits> => (listed ??= listCommits(repo, upstreamSha, forkSha));
+  let logged: Promise<CommitRange> | null = null;
+  const logOnce = (): Promise<CommitRange> => (logged ??= logCommitRange(repo, upstreamSha, forkSha));
+  let settled: Promise<Commits> | null = null;
+  const settleOnce = (): Promise<Commits> => (settled ??= logOnce().then((range) => range.settle()));
 
   return {
     upstream: { remote: options.upstream, ref: upstreamTarget.ref, sha: upstreamSha },
@@ -105,10 +109,11 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
       const sha = shaOf[side];
       return sha ? blobs.read(sha, path) : null;
     },
-    commits: async () => (mergeBase ? (await listOnce()).commits : null),
-    forkCommits: async () => (mergeBase ? (await listOnce()).forkCommits : []),
+    commits: async () => (mergeBase ? await settleOnce() : null),
+    missingCommits: async () => (mergeBase ? (await logOnce()).missing : null),
+    forkCommits: async () => (mergeBase ? (await logOnce()).forkCommits : []),
     history: createHistory(repo, blobs),
-    forecaster: createForecaster(repo, blobs, async () => (mergeBase ? (await listOnce()).parents : new Map())),
+    forecaster: createForecaster(repo, blobs, async () => (mergeBase ? (await logOnce()).parents : new Map())),
   };
 };
 

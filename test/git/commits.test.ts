@@ -1,20 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFixSubject } from '../../src/git/commitLog.js';
 import { openGitSource } from '../../src/git/gitSource.js';
-import type { Commits } from '../../src/model.js';
+import type { CommitInfo, Commits } from '../../src/model.js';
 import { buildFixture } from './fixtureRepo.js';
 import type { ForkFixture } from './fixtureRepo.js';
 
 let fixture: ForkFixture & { remove(): void };
 let commits: Commits | null;
+let early: CommitInfo[] | null;
 beforeAll(async () => {
   fixture = await buildFixture();
   const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: true });
+  // Asked first, as the sync plan does: the range's log alone, before the lists are settled.
+  early = await source.missingCommits();
   commits = await source.commits();
 });
 afterAll(() => fixture.remove());
 
 describe('commits', () => {
+  it('knows the missing commits from the log of the range alone, the same list the settled lists keep', () => {
+    expect(early?.length).toBeGreaterThan(0);
+    expect(early).toEqual(commits?.missingFromFork);
+  });
+
   it('lists upstream commits the fork lacks, with full shas, authors, ISO dates and fix flags', () => {
     const missing = commits?.missingFromFork ?? [];
     expect(missing.map((commit) => commit.subject)).toEqual([
