@@ -16,13 +16,21 @@ const UNUSED_PROGRAM_VARIABLES = new Set([
   'GIT_EXTERNAL_DIFF',
 ]);
 
-/** Environment for git children: the caller's, plus read-only and scripting guards. */
-export const gitEnv = (): Record<string, string> => {
+/**
+ * Environment for git children: the caller's, plus read-only and scripting
+ * guards. Read from `process.env` once per process: enumerating it is a
+ * millisecond a call, and a run starts some thirty git processes.
+ */
+export const gitEnv = (): Readonly<Record<string, string>> => (cached ??= readGitEnv());
+
+let cached: Readonly<Record<string, string>> | null = null;
+
+const readGitEnv = (): Readonly<Record<string, string>> => {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !UNUSED_PROGRAM_VARIABLES.has(key)) env[key] = value;
   }
-  return {
+  return Object.freeze({
     ...env,
     // `git status`-like refreshes of .git/index are "optional locks"; skip them.
     GIT_OPTIONAL_LOCKS: '0',
@@ -31,7 +39,7 @@ export const gitEnv = (): Record<string, string> => {
     GIT_LITERAL_PATHSPECS: '1',
     // Error messages are parsed (e.g. "couldn't find remote ref"), so keep them English.
     LC_ALL: 'C',
-  };
+  });
 };
 
 /** `-c` settings for every command: raw unicode paths, and no housekeeping writes. */
