@@ -1,6 +1,6 @@
 import type { BlobReader } from './blobReader.js';
 import type { MergeTreeResult } from './mergeTreeOutput.js';
-import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseMergeTree, parseMergeTreeBatch } from './mergeTreeOutput.js';
 import type { Repo } from './repo.js';
@@ -129,11 +129,12 @@ export const pickOnto = async (repo: Repo, scratch: ScratchObjects, tree: string
  */
 export const pickAllOnto = async (repo: Repo, scratch: ScratchObjects, tree: string, picks: readonly { commit: string; parent: string }[]): Promise<MergeTreeResult[] | null> => {
   if (picks.length === 0) return [];
-  const texts = picks.map(({ parent }, index) => {
+  // Written off the main thread (hundreds of files on a fork far behind), while Node classifies.
+  const texts = await Promise.all(picks.map(async ({ parent }, index) => {
     const path = join(scratch.directory, `pick-${index}`);
-    writeFileSync(path, `tree ${tree}\nparent ${parent}\nauthor forkdiff <forkdiff@invalid> 0 +0000\ncommitter forkdiff <forkdiff@invalid> 0 +0000\n\nforkdiff: pick forecast\n`);
+    await writeFile(path, `tree ${tree}\nparent ${parent}\nauthor forkdiff <forkdiff@invalid> 0 +0000\ncommitter forkdiff <forkdiff@invalid> 0 +0000\n\nforkdiff: pick forecast\n`);
     return path;
-  });
+  }));
   const ontos = (await runGitWithInput(repo.cwd, ['hash-object', '-t', 'commit', '-w', '--stdin-paths'], texts.map((path) => `${path}\n`).join(''), scratch.env)).trim().split('\n');
   const input = picks.map(({ commit }, index) => `${ontos[index] ?? ''} ${commit}\n`).join('');
   const merged = await runGitForCode(repo.cwd, ['merge-tree', '--stdin', '-z', '--name-only'], { input, env: scratch.env, okCodes: [0, 1, 129], isBackground: true });
