@@ -87,6 +87,7 @@ export const loadLineHistory = async (
   const wanted = new Set(groups.flat());
   for (const scope of logScopes(groups, touched.byPath.keys(), touched.parents.size, limits)) {
     // A whole-tree log also shows files one commit alone touched: those stay unfollowed, as with a pathspec.
+    // A rename git pairs across the two (either name followed) is kept, and followed under its new name.
     const isWanted = 'paths' in scope ? () => true : (path: string | null) => path !== null && wanted.has(path);
     await followLines(history.lineLog(base, tip, scope), followed, isWanted);
   }
