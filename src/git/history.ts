@@ -7,6 +7,8 @@ import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
 import { appendTo } from '../multiMap.js';
 
+export type { LogScope };
+
 /**
  * The history queries attribution needs, so that attribution itself never
  * runs git. Each is batched: one process per question, not one per file.
