@@ -34,7 +34,7 @@ export const logCommitRange = async (repo: Repo, upstreamSha: string, forkSha: s
 /** What the range's log says before any other git: enough for the sync plan's forecasts and the carry ledger. */
 export interface CommitRange {
   /** Upstream commits no fork commit has the patch-id of, newest first. */
-  missing: CommitInfo[];
+  missing: readonly CommitInfo[];
   /** Fork-only commits and the fork's cherry-picks of upstream ones (`mark` `=`), newest first. */
   forkCommits: LoggedCommit[];
   /** Each listed commit's parents. */

@@ -62,7 +62,7 @@ export interface GitSource {
   /** Null without a merge base: which commits are whose is then unknowable. */
   commits(): Promise<Commits | null>;
   /** The upstream commits no fork commit has the patch-id of, known before `commits` (no cherry-picks paired yet); null without a merge base. */
-  missingCommits(): Promise<CommitInfo[] | null>;
+  missingCommits(): Promise<readonly CommitInfo[] | null>;
   /** Every fork commit since the merge base with its message and cherry-mark (read with `commits`, once). */
   forkCommits(): Promise<LoggedCommit[]>;
   history: History;

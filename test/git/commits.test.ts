@@ -7,7 +7,7 @@ import type { ForkFixture } from './fixtureRepo.js';
 
 let fixture: ForkFixture & { remove(): void };
 let commits: Commits | null;
-let early: CommitInfo[] | null;
+let early: readonly CommitInfo[] | null;
 beforeAll(async () => {
   fixture = await buildFixture();
   const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: true });
