@@ -1,13 +1,27 @@
 import stringWidth from 'string-width';
 
 /**
- * Terminal cells, not code points: a CJK character or an emoji takes two
- * columns, a combining mark none. Printable ASCII (nearly every path and
- * message) is measured by its length, so a 200,000-row table stays fast.
+ * Characters one cell wide on their own that never join a neighbour into one
+ * grapheme: printable ASCII, Latin-1 and the other Latin and IPA letters (the
+ * soft hyphen aside), general punctuation (dashes, `…`) without its
+ * zero-width and direction marks, arrows, mathematical operators (`−`) and
+ * box drawing. A test checks every one against string-width.
  */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+export const NARROW_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e], [0xa0, 0xac], [0xae, 0x2ff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2190, 0x22ff], [0x2500, 0x257f],
+];
 
-export const displayWidth = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
+const hex = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
+const NARROW_ONLY = new RegExp(`^[${NARROW_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`);
+
+/**
+ * Terminal cells, not code points: a CJK character or an emoji takes two
+ * columns, a combining mark none. Text made only of narrow characters (every
+ * path, and messages with their arrows, dashes and ellipses) is measured by
+ * its length, so a 200,000-row table stays fast; string-width, about a
+ * hundred times slower, measures the rest.
+ */
+export const displayWidth = (text: string): number => (NARROW_ONLY.test(text) ? text.length : stringWidth(text));
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
