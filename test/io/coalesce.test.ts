@@ -30,6 +30,25 @@ describe('coalesce', () => {
     expect(blocks.map((block) => block.toString('utf8'))).toEqual(['a'.repeat(60), 'b'.repeat(60), 'c'.repeat(60)]);
   });
 
+  it('reuses one buffer for a writer done with each block before the next, and keeps every byte', () => {
+    const chunks = Array.from({ length: 40 }, (_, index) => `chunk ${index} ü;`);
+    /** Where in memory each block sits: a buffer and an offset into it. */
+    const places = (blocks: Iterable<Buffer>, onBlock: (block: Buffer) => void = () => undefined): number => {
+      const seen = new Map<ArrayBufferLike, Set<number>>();
+      for (const block of blocks) {
+        onBlock(block);
+        seen.set(block.buffer, (seen.get(block.buffer) ?? new Set()).add(block.byteOffset));
+      }
+      return [...seen.values()].reduce((sum, offsets) => sum + offsets.size, 0);
+    };
+    const texts: string[] = [];
+    expect(places(coalesce(chunks, 64, true), (block) => texts.push(block.toString('utf8')))).toBe(1);
+    expect(texts.join('')).toBe(chunks.join(''));
+    expect(texts.length).toBeGreaterThan(5);
+    // Without reuse, every block has memory of its own (the test above relies on it).
+    expect(places(coalesce(chunks, 64))).toBe(texts.length);
+  });
+
   it('yields nothing for no chunks or only empty ones', () => {
     expect([...coalesce([], 64)]).toEqual([]);
     expect([...coalesce(['', ''], 64)]).toEqual([]);
