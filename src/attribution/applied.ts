@@ -10,7 +10,6 @@ const MAX_CHANGED_LINES = 2_000;
 /** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
 const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];,]+|\/\/.*|#.*|\/?\*.*|else|return;?|break;?|continue;?)$/.test(line);
 
-
 interface Change {
   added: Map<string, Set<string>>;
   removed: Map<string, Set<string>>;

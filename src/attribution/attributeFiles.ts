@@ -10,8 +10,8 @@ import { setHunkAttribution } from './hunkAttribution.js';
 import { lineFacts, shortCommitId, writers } from './lineFacts.js';
 import type { BothSides, FileLines, SideFacts } from './lineFacts.js';
 import { loadLineHistory } from './lineHistory.js';
-import type { LogLimits } from './lineHistory.js';
 import { PATHSPEC_BUDGET } from './logScope.js';
+import type { LogLimits } from './logScope.js';
 import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { forkRenames } from './renames.js';
 

@@ -5,6 +5,7 @@ import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from './line
 import { resolveMergedLines } from './mergedLines.js';
 import type { OwnedSegment, RemovedRange } from './lineOwners.js';
 import { logScopes, PATHSPEC_BUDGET } from './logScope.js';
+import type { LogLimits } from './logScope.js';
 import { linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
 
@@ -40,14 +41,6 @@ const pathsToFollow = ({ byPath, renamedFrom }: PathCommits): string[][] => {
   const seeds = [...byPath].filter(([, commits]) => commits.length > 1).map(([path]) => path);
   return linkedGroups(seeds, (path) => renamedFrom.get(path) ?? []);
 };
-
-/** How big one side's line logs may grow before they change shape (tests make these tiny). */
-export interface LogLimits {
-  /** Characters of paths per `git log` before its pathspec is split. */
-  maxChars: number;
-  /** Pathspec entries × commits per `git log` before it reads the whole tree instead (see logScope.ts). */
-  budget: number;
-}
 
 /** One file as the log walks it: its name at the base (null when created since), every name it had, and who owns what. */
 interface FollowedFile {

@@ -10,6 +10,14 @@ import { chunkGroups } from './pathChunks.js';
  */
 export const PATHSPEC_BUDGET = 200_000;
 
+/** How big one side's line logs may grow before they change shape (tests make these tiny). */
+export interface LogLimits {
+  /** Characters of paths per `git log` before its pathspec is split. */
+  maxChars: number;
+  /** Pathspec entries × commits per `git log` before it reads the whole tree instead. */
+  budget: number;
+}
+
 /** At most this many directories are left out of a whole-tree line log (each is one more pathspec entry to match). */
 const MAX_EXCLUDED = 16;
 
@@ -20,7 +28,7 @@ const MAX_EXCLUDED = 16;
  * where nothing is followed (a vendored tree's bump costs git nothing), whose
  * patches the reader then filters by path.
  */
-export const logScopes = (groups: readonly string[][], touched: Iterable<string>, commits: number, { maxChars, budget }: { maxChars: number; budget: number }): LogScope[] => {
+export const logScopes = (groups: readonly string[][], touched: Iterable<string>, commits: number, { maxChars, budget }: LogLimits): LogScope[] => {
   const paths = groups.reduce((sum, group) => sum + group.length, 0);
   if (paths * commits <= budget) return chunkGroups(groups, maxChars).map((chunk) => ({ paths: chunk }));
   return [{ allBut: quietDirectories(new Set(groups.flat()), touched) }];

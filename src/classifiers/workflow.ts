@@ -25,8 +25,6 @@ export type WorkflowFindingKind =
 /** Adds a finding read from `refs`, worded once its side is known. */
 type Emit = (kind: WorkflowFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: (string | null)[], details: Record<string, unknown>) => void;
 
-type Sides = WorkflowSides;
-
 /** `PLATFORMS: 6 → 1 platforms in job "x" (dropped …)`, or `matrix worker: oci-rootless commented out in job "x"`. */
 export function describeDrop(drop: MatrixDrop, side: Side = null): string {
   const where = drop.job ? ` in job "${drop.job}"` : '';
@@ -44,7 +42,7 @@ export function describeDrop(drop: MatrixDrop, side: Side = null): string {
 }
 
 /** Jobs one tip has and the other lacks; a file only one side has is one finding, with its jobs. */
-async function jobFindings(file: FileDiff, sides: Sides, emit: Emit): Promise<void> {
+async function jobFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): Promise<void> {
   const changes = jobChanges(file, sides);
   if (file.status === 'added' || file.status === 'deleted') {
     const presentIn = file.status === 'added' ? 'fork' : 'upstream';
@@ -65,7 +63,7 @@ async function jobFindings(file: FileDiff, sides: Sides, emit: Emit): Promise<vo
   }
 }
 
-function matrixFindings(file: FileDiff, sides: Sides, emit: Emit): void {
+function matrixFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): void {
   const whole = sides?.upstream.lines ?? null;
   for (const hunk of file.hunks) {
     for (const drop of [...droppedMatrixItems(hunk, whole), ...shortenedLists(hunk, whole)]) {
@@ -78,7 +76,7 @@ function matrixFindings(file: FileDiff, sides: Sides, emit: Emit): void {
 /** `node-version`, `go-version`, `python-version`, `java-version`: tool versions set up for a job. */
 const TOOL_VERSION = /^[\w-]+-versions?$/;
 
-function referenceFindings(file: FileDiff, sides: Sides, emit: Emit): void {
+function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): void {
   const upstreamSecrets = secretNames(file.hunks.flatMap(changedLines).filter((line) => line.tip === 'upstream').map((line) => line.content));
   const env = { upstream: sides?.upstream.env ?? new Map<string, string>(), fork: sides?.fork.env ?? new Map<string, string>() };
   for (const hunk of file.hunks) {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBranches } from '../../src/attribution/branches.js';
 import { loadLineHistory } from '../../src/attribution/lineHistory.js';
-import type { LineHistory, LogLimits } from '../../src/attribution/lineHistory.js';
+import type { LineHistory } from '../../src/attribution/lineHistory.js';
 import { logScopes } from '../../src/attribution/logScope.js';
+import type { LogLimits } from '../../src/attribution/logScope.js';
 import { PATHSPEC_CHARS } from '../../src/attribution/pathChunks.js';
 import { createHistory } from '../../src/git/history.js';
 import type { History, PathCommits } from '../../src/git/history.js';
