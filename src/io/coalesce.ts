@@ -9,7 +9,7 @@
  * block before it asks for the next (`isReused`) gets the same memory back
  * every time.
  */
-export function* coalesce(chunks: Iterable<string>, size = 1 << 20, isReused = false): Generator<Buffer> {
+export function* coalesce(chunks: Iterable<string>, { size = 1 << 20, isReused = false }: { size?: number; isReused?: boolean } = {}): Generator<Buffer> {
   let block = Buffer.allocUnsafe(size);
   let used = 0;
   for (const chunk of chunks) {

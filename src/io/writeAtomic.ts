@@ -42,7 +42,7 @@ export async function writeAtomic(path: string, chunks: Iterable<string>): Promi
   try {
     const handle = await open(temporary, 'w');
     try {
-      for (const block of coalesce(chunks, undefined, true)) await handle.write(block);
+      for (const block of coalesce(chunks, { isReused: true })) await handle.write(block);
     } finally {
       await handle.close();
     }

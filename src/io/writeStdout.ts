@@ -7,7 +7,7 @@ import { coalesce } from './coalesce.js';
  * stream's 'error' (cli.ts handles a closed pipe), not this promise's.
  */
 export async function writeStdout(chunks: Iterable<string>, stream: NodeJS.WriteStream = process.stdout): Promise<void> {
-  for (const block of coalesce(chunks, undefined, true)) {
+  for (const block of coalesce(chunks, { isReused: true })) {
     await new Promise<void>((resolve) => stream.write(block, () => resolve()));
   }
 }
