@@ -27,7 +27,7 @@ const STDERR_LIMIT = 8_192;
  * of a huge fork in memory). `input`, when given, is written to stdin.
  */
 export const spawnGit = (cwd: string, args: string[], input?: string, env?: Record<string, string>): GitProcess => {
-  const { child, done, cancel } = start(cwd, args, 'pipe', input, env);
+  const { child, done, cancel } = start(cwd, args, 'pipe', { input, env });
   if (!child.stdout) throw new Error('git was started without a stdout pipe');
   return { stdout: child.stdout, done, cancel };
 };
@@ -68,14 +68,19 @@ export const spawnGitSpooled = (cwd: string, args: string[]): GitProcess => {
   }
 };
 
+/** How `start` runs git beyond its arguments: stdin text, extra environment, the exit codes that count as success, and whether it runs at a lower priority. */
+interface StartOptions {
+  input?: string;
+  env?: Record<string, string>;
+  okCodes?: readonly number[];
+  isBackground?: boolean;
+}
+
 const start = (
   cwd: string,
   args: string[],
   stdout: 'pipe' | number,
-  input?: string,
-  env?: Record<string, string>,
-  okCodes: readonly number[] = [0],
-  isBackground = false,
+  { input, env, okCodes = [0], isBackground = false }: StartOptions = {},
 ): { child: ChildProcess; done: Promise<void>; cancel(): void; code(): number | null } => {
   if (interrupted.aborted) throw new ForkdiffError('interrupted'); // no new git once forkdiff is stopping
   const child = spawn('git', [...gitConfigArgs(), ...args], {
@@ -145,7 +150,7 @@ export const runGitForCode = async (
   args: string[],
   { input, env, okCodes, isBackground = false }: { input?: string; env?: Record<string, string>; okCodes: readonly number[]; isBackground?: boolean },
 ): Promise<{ stdout: Buffer; code: number }> => {
-  const { child, done, code } = start(cwd, args, 'pipe', input, env, okCodes, isBackground);
+  const { child, done, code } = start(cwd, args, 'pipe', { input, env, okCodes, isBackground });
   const chunks: Buffer[] = [];
   for await (const chunk of child.stdout ?? []) chunks.push(chunk as Buffer);
   await done;
