@@ -14,6 +14,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${packageVersion()}\n`);
 } else {
+  const { boundHeap } = await import('./heapBounds.js');
+  boundHeap();
   const { runProgram } = await import('./program.js');
   await runProgram(process.argv);
 }
