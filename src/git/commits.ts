@@ -1,4 +1,6 @@
 import type { AppliedCommit, CommitInfo, Commits, RevertInfo } from '../model.js';
+import { reachedFrom, resolveCommits } from './ancestry.js';
+import type { BlobReader } from './blobReader.js';
 import { logCommits, toCommitInfo } from './commitLog.js';
 import type { LoggedCommit } from './commitLog.js';
 import type { Repo } from './repo.js';
@@ -13,7 +15,7 @@ import { runGitWithInput } from './spawnGit.js';
  * commit the fork cherry-picked with the fork commit that carries it
  * (applied, not missing) and finds the fork's reverts.
  */
-export const logCommitRange = async (repo: Repo, upstreamSha: string, forkSha: string): Promise<CommitRange> => {
+export const logCommitRange = async (repo: Repo, blobs: BlobReader, upstreamSha: string, forkSha: string): Promise<CommitRange> => {
   const [logged, upstreamOnly] = await Promise.all([logCommits(repo, ['--left-right', '--cherry-mark', `${forkSha}...${upstreamSha}`]), revList(repo, `${forkSha}..${upstreamSha}`)]);
   const isUpstream = new Set(upstreamOnly);
   const missing = logged.filter((commit) => commit.mark === '>').map(toCommitInfo);
@@ -25,7 +27,7 @@ export const logCommitRange = async (repo: Repo, upstreamSha: string, forkSha: s
       const forkOnly = logged.filter((commit) => commit.mark === '<');
       const equivalent = logged.filter((commit) => commit.mark === '=');
       const applied = await pairByPatchId(repo, equivalent.filter((commit) => isUpstream.has(commit.sha)), equivalent.filter((commit) => !isUpstream.has(commit.sha)));
-      const reverts = await findReverts(repo, forkOnly, upstreamSha);
+      const reverts = await findReverts(repo, blobs, forkOnly, upstreamSha);
       return { missingFromFork: [...missing], applied, forkOnly: forkOnly.map(toCommitInfo), reverts };
     },
   };
@@ -65,31 +67,33 @@ const REVERTED_SHA = /This reverts commit ([0-9a-f]{7,40})/i;
 const REVERT_SUBJECT = /^Revert "(.+)"$/;
 
 /** Fork-only commits that revert an upstream commit, named by sha or by subject. */
-const findReverts = async (repo: Repo, forkOnly: LoggedCommit[], upstreamSha: string): Promise<RevertInfo[]> => {
-  const reverts: RevertInfo[] = [];
-  for (const commit of forkOnly) {
+const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit[], upstreamSha: string): Promise<RevertInfo[]> => {
+  const candidates = forkOnly.flatMap((commit) => {
     const revertedSha = REVERTED_SHA.exec(commit.body)?.[1];
     const revertedSubject = REVERT_SUBJECT.exec(commit.subject)?.[1];
-    if (!revertedSha && !revertedSubject) continue;
-    const bySha = revertedSha ? await resolveCommit(repo, revertedSha) : null;
+    return revertedSha || revertedSubject ? [{ commit, revertedSha, revertedSubject }] : [];
+  });
+  if (candidates.length === 0) return [];
+  // The reverted commits named by sha, read together: each one's commit, and whether upstream has it.
+  const ids = await resolveCommits(blobs, candidates.flatMap(({ revertedSha }) => (revertedSha ? [revertedSha] : [])));
+  const known = [...new Set([...ids.values()].filter((id): id is string => id !== null))];
+  const named = new Map((await readCommits(repo, known)).map((commit) => [commit.sha, commit]));
+  const inUpstream = await reachedFrom(repo, upstreamSha, [...named.keys()]);
+  const reverts: RevertInfo[] = [];
+  for (const { commit, revertedSha, revertedSubject } of candidates) {
+    const id = revertedSha ? ids.get(revertedSha) : null;
+    const bySha = id ? (named.get(id) ?? null) : null;
     // A revert of one of the fork's own commits is the fork's business, not drift from upstream.
-    if (bySha && !(await isAncestor(repo, bySha.sha, upstreamSha))) continue;
+    if (bySha && !inUpstream.has(bySha.sha)) continue;
     const reverted = bySha ?? (revertedSubject ? await findBySubject(repo, revertedSubject, upstreamSha) : null);
     reverts.push({ commit: toCommitInfo(commit), reverts: reverted?.sha ?? null, revertsSubject: reverted?.subject ?? revertedSubject ?? null });
   }
   return reverts;
 };
 
-const resolveCommit = async (repo: Repo, sha: string): Promise<LoggedCommit | null> => {
-  const found = await logCommits(repo, ['--no-walk', `${sha}^{commit}`, '--']).catch(() => []);
-  return found[0] ?? null;
-};
-
-const isAncestor = (repo: Repo, ancestor: string, descendant: string): Promise<boolean> =>
-  repo.git
-    .raw(['merge-base', '--is-ancestor', ancestor, descendant])
-    .then(() => true)
-    .catch(() => false);
+/** These commits as `git log` reads them (merges left out, as everywhere), in one process. */
+const readCommits = async (repo: Repo, shas: readonly string[]): Promise<LoggedCommit[]> =>
+  shas.length === 0 ? [] : logCommits(repo, ['--no-walk=unsorted', ...shas, '--']);
 
 const findBySubject = async (repo: Repo, subject: string, upstreamSha: string): Promise<LoggedCommit | null> => {
   const candidates = await logCommits(repo, ['--fixed-strings', `--grep=${subject}`, '-n', '50', upstreamSha, '--']);

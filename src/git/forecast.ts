@@ -1,3 +1,4 @@
+import { reachedFrom, resolveCommits } from './ancestry.js';
 import type { BlobReader } from './blobReader.js';
 import type { MergeTreeResult } from './mergeTreeOutput.js';
 import { writeFile } from 'node:fs/promises';
@@ -24,7 +25,8 @@ export interface Forecaster {
   firstPaths(commits: readonly string[]): Promise<Map<string, string>>;
   /** Subjects and bodies of `tip`'s history that mention any of these pull requests (`#1234`). */
   messagesMentioning(tip: string, refs: readonly string[]): Promise<string[]>;
-  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+  /** Which of these commit names (full or abbreviated ids) `tip` has in its history; unknown names are not. */
+  reachedFrom(tip: string, names: readonly string[]): Promise<Set<string>>;
 }
 
 /**
@@ -81,8 +83,11 @@ export const createForecaster = (repo: Repo, blobs: BlobReader, known: () => Pro
     const output = await repo.git.raw(['log', '-E', `--grep=#(${numbers.join('|')})`, '--format=%s%n%b%x1e', tip, '--']);
     return output.split('\x1e').filter((message) => message.trim().length > 0);
   },
-  isAncestor: (ancestor, descendant) =>
-    repo.git.raw(['merge-base', '--is-ancestor', ancestor, descendant]).then(() => true, () => false),
+  reachedFrom: async (tip, names) => {
+    const ids = await resolveCommits(blobs, names);
+    const reached = await reachedFrom(repo, tip, [...ids.values()].filter((id): id is string => id !== null));
+    return new Set(names.filter((name) => reached.has(ids.get(name) ?? '')));
+  },
 });
 
 /** The oldest git whose merge-tree can write a tree (2.38, October 2022). */

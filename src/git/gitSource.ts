@@ -92,7 +92,7 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
   const [srcPrefix, dstPrefix] = fork.prefixes;
   const shaOf = { upstream: upstreamSha, fork: forkSha, base: mergeBase } satisfies Record<TreeSide, string | null>;
   let logged: Promise<CommitRange> | null = null;
-  const logOnce = (): Promise<CommitRange> => (logged ??= logCommitRange(repo, upstreamSha, forkSha));
+  const logOnce = (): Promise<CommitRange> => (logged ??= logCommitRange(repo, blobs, upstreamSha, forkSha));
   let settled: Promise<Commits> | null = null;
   const settleOnce = (): Promise<Commits> => (settled ??= logOnce().then((range) => range.settle()));
 
