@@ -30,10 +30,10 @@ const youngGenerationBytes = (): number =>
  * a collection finds it at the bound (it doubles per step, from 1 MB).
  */
 export function boundHeap(env: NodeJS.ProcessEnv = process.env): void {
-  if (!userChose(['--heap-growing-percent', '--max-old-space-size'], env)) {
+  if (!userChose(['--heap-growing-percent'], env)) {
     setFlagsFromString(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
   }
-  if (userChose(['--max-semi-space-size', '--semi-space-growth-factor', '--max-young-generation-size'], env)) return;
+  if (userChose(['--max-semi-space-size', '--min-semi-space-size', '--semi-space-growth-factor'], env)) return;
   const observer = new PerformanceObserver(() => {
     if (youngGenerationBytes() < YOUNG_GENERATION_BYTES) return;
     setFlagsFromString('--semi-space-growth-factor=1');

@@ -1,5 +1,6 @@
 import type { CommitInfo } from '../model.js';
 import type { Repo } from './repo.js';
+import { runGitWithInput } from './spawnGit.js';
 
 /** A commit as read from `git log`, with its full message for revert detection. */
 export interface LoggedCommit extends CommitInfo {
@@ -22,12 +23,22 @@ export const isFixSubject = (subject: string): boolean => !/^revert\b/i.test(sub
 /** `git log` over `args` (revisions and options), newest first, merges left out. */
 export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedCommit[]> => {
   const output = await repo.git.raw(['log', '--no-merges', FORMAT, ...args]);
-  return output
+  return parseRecords(output);
+};
+
+/** These commits (full ids), newest first, merges left out; the ids go on stdin, however many there are. */
+export const logCommitsByIds = async (repo: Repo, shas: readonly string[]): Promise<LoggedCommit[]> => {
+  if (shas.length === 0) return [];
+  const output = await runGitWithInput(repo.cwd, ['log', '--no-merges', FORMAT, '--no-walk=unsorted', '--stdin'], shas.map((sha) => `${sha}\n`).join(''));
+  return parseRecords(output);
+};
+
+const parseRecords = (output: string): LoggedCommit[] =>
+  output
     .split(RECORD)
     .map((record) => record.replace(/^\n/, ''))
     .filter((record) => record.length > 0)
     .map(parseRecord);
-};
 
 const parseRecord = (record: string): LoggedCommit => {
   const [mark = '', sha = '', parents = '', subject = '', author = '', date = '', body = ''] = record.split(FIELD);

@@ -1,7 +1,7 @@
 import type { AppliedCommit, CommitInfo, Commits, RevertInfo } from '../model.js';
 import { reachedFrom, resolveCommits } from './ancestry.js';
 import type { BlobReader } from './blobReader.js';
-import { logCommits, toCommitInfo } from './commitLog.js';
+import { logCommits, logCommitsByIds, toCommitInfo } from './commitLog.js';
 import type { LoggedCommit } from './commitLog.js';
 import type { Repo } from './repo.js';
 import { runGitWithInput } from './spawnGit.js';
@@ -77,7 +77,7 @@ const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit
   // The reverted commits named by sha, read together: each one's commit, and whether upstream has it.
   const ids = await resolveCommits(blobs, candidates.flatMap(({ revertedSha }) => (revertedSha ? [revertedSha] : [])));
   const known = [...new Set([...ids.values()].filter((id): id is string => id !== null))];
-  const named = new Map((await readCommits(repo, known)).map((commit) => [commit.sha, commit]));
+  const named = new Map((await logCommitsByIds(repo, known)).map((commit) => [commit.sha, commit]));
   const inUpstream = await reachedFrom(repo, upstreamSha, [...named.keys()]);
   const reverts: RevertInfo[] = [];
   for (const { commit, revertedSha, revertedSubject } of candidates) {
@@ -90,10 +90,6 @@ const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit
   }
   return reverts;
 };
-
-/** These commits as `git log` reads them (merges left out, as everywhere), in one process. */
-const readCommits = async (repo: Repo, shas: readonly string[]): Promise<LoggedCommit[]> =>
-  shas.length === 0 ? [] : logCommits(repo, ['--no-walk=unsorted', ...shas, '--']);
 
 const findBySubject = async (repo: Repo, subject: string, upstreamSha: string): Promise<LoggedCommit | null> => {
   const candidates = await logCommits(repo, ['--fixed-strings', `--grep=${subject}`, '-n', '50', upstreamSha, '--']);
