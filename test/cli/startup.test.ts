@@ -32,6 +32,7 @@ describe('start-up loads only what the command needs', () => {
   it('a run loads the one reporter it renders with', () => {
     const modules = importsOf(['--diff-file', diffFixture('analysers/dockerfile.diff'), '--format', 'json']);
     expect(modules).toContain('dist/reporters/json.js');
+    expect(modules).toContain('dist/heapBounds.js'); // every run but --version bounds V8's heap first
     expect(modules.filter((path) => /^dist\/reporters\/(table|markdown|sarif)\/|^dist\/reporters\/(quiet|github)\.js$/.test(path))).toEqual([]);
     expect(modules.filter((path) => /node_modules\/simple-git\//.test(path))).toEqual([]); // a saved diff needs no git client
   });
