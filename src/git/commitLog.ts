@@ -8,11 +8,13 @@ export interface LoggedCommit extends CommitInfo {
   /** `git log --left-right --cherry-mark`'s mark: `<` left only, `>` right only, `=` equivalent (same patch-id) on the other side; '' otherwise. */
   mark: string;
   parents: string[];
+  /** The name on the command line the log reached it from (`%S`): on a symmetric range, the tip of its side. */
+  source: string;
 }
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
-const FORMAT = `--format=%m${FIELD}%H${FIELD}%P${FIELD}%s${FIELD}%an${FIELD}%aI${FIELD}%B${RECORD}`;
+const FORMAT = `--format=%m${FIELD}%H${FIELD}%P${FIELD}%s${FIELD}%an${FIELD}%aI${FIELD}%S${FIELD}%B${RECORD}`;
 
 const FIX_SUBJECT = /\b(fix(es|ed)?|bug|cve-\d+|security|race|deadlock|leak|panic|backport)/i;
 
@@ -41,7 +43,7 @@ const parseRecords = (output: string): LoggedCommit[] =>
     .map(parseRecord);
 
 const parseRecord = (record: string): LoggedCommit => {
-  const [mark = '', sha = '', parents = '', subject = '', author = '', date = '', body = ''] = record.split(FIELD);
+  const [mark = '', sha = '', parents = '', subject = '', author = '', date = '', source = '', body = ''] = record.split(FIELD);
   return {
     sha,
     subject,
@@ -52,6 +54,7 @@ const parseRecord = (record: string): LoggedCommit => {
     body,
     mark: mark.trim(),
     parents: parents.split(' ').filter((parent) => parent.length > 0),
+    source,
   };
 };
 

@@ -16,8 +16,13 @@ import { runGitWithInput } from './spawnGit.js';
  * (applied, not missing) and finds the fork's reverts.
  */
 export const logCommitRange = async (repo: Repo, blobs: BlobReader, upstreamSha: string, forkSha: string): Promise<CommitRange> => {
-  const [logged, upstreamOnly] = await Promise.all([logCommits(repo, ['--left-right', '--cherry-mark', `${forkSha}...${upstreamSha}`]), revList(repo, `${forkSha}..${upstreamSha}`)]);
-  const isUpstream = new Set(upstreamOnly);
+  const logged = await logCommits(repo, ['--left-right', '--cherry-mark', `${forkSha}...${upstreamSha}`]);
+  // Each commit's side is the tip the log reached it from (`=` commits carry no `<` or `>`); a git
+  // without `%S` (before 2.21) prints it as is, and rev-list lists upstream's side instead.
+  const hasSources = logged.every((commit) => commit.source === upstreamSha || commit.source === forkSha);
+  const isUpstream = hasSources
+    ? new Set(logged.flatMap((commit) => (commit.source === upstreamSha ? [commit.sha] : [])))
+    : new Set(await revList(repo, `${forkSha}..${upstreamSha}`));
   const missing = logged.filter((commit) => commit.mark === '>').map(toCommitInfo);
   return {
     missing,
