@@ -84,19 +84,39 @@ const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit
   const known = [...new Set([...ids.values()].filter((id): id is string => id !== null))];
   const named = new Map((await logCommitsByIds(repo, known)).map((commit) => [commit.sha, commit]));
   const inUpstream = await reachedFrom(repo, upstreamSha, [...named.keys()]);
-  const reverts: RevertInfo[] = [];
-  for (const { commit, revertedSha, revertedSubject } of candidates) {
+  const bySha = (revertedSha: string | undefined): LoggedCommit | null => {
     const id = revertedSha ? ids.get(revertedSha) : null;
-    const bySha = id ? (named.get(id) ?? null) : null;
-    // A revert of one of the fork's own commits is the fork's business, not drift from upstream.
-    if (bySha && !inUpstream.has(bySha.sha)) continue;
-    const reverted = bySha ?? (revertedSubject ? await findBySubject(repo, revertedSubject, upstreamSha) : null);
-    reverts.push({ commit: toCommitInfo(commit), reverts: reverted?.sha ?? null, revertsSubject: reverted?.subject ?? revertedSubject ?? null });
-  }
-  return reverts;
+    return id ? (named.get(id) ?? null) : null;
+  };
+  // A revert of one of the fork's own commits is the fork's business, not drift from upstream.
+  const ofUpstream = candidates.filter(({ revertedSha }) => {
+    const reverted = bySha(revertedSha);
+    return reverted === null || inUpstream.has(reverted.sha);
+  });
+  // The rest are found by subject (GitHub's revert button names no sha), all in one walk.
+  const bySubject = await findBySubjects(repo, ofUpstream.flatMap(({ revertedSha, revertedSubject }) => (bySha(revertedSha) === null && revertedSubject ? [revertedSubject] : [])), upstreamSha);
+  return ofUpstream.map(({ commit, revertedSha, revertedSubject }) => {
+    const reverted = bySha(revertedSha) ?? (revertedSubject ? (bySubject.get(revertedSubject) ?? null) : null);
+    return { commit: toCommitInfo(commit), reverts: reverted?.sha ?? null, revertsSubject: reverted?.subject ?? revertedSubject ?? null };
+  });
 };
 
-const findBySubject = async (repo: Repo, subject: string, upstreamSha: string): Promise<LoggedCommit | null> => {
-  const candidates = await logCommits(repo, ['--fixed-strings', `--grep=${subject}`, '-n', '50', upstreamSha, '--']);
-  return candidates.find((candidate) => candidate.subject === subject) ?? null;
+/** Subjects per `git log --grep` (each one an argument). */
+const SUBJECTS_PER_LOG = 50;
+
+/**
+ * Each subject's newest upstream commit of exactly that subject: one walk of
+ * upstream's history per 50 subjects (their `--grep`s match any), where it
+ * was one walk per subject, one after another.
+ */
+const findBySubjects = async (repo: Repo, subjects: readonly string[], upstreamSha: string): Promise<Map<string, LoggedCommit>> => {
+  const wanted = [...new Set(subjects)];
+  const found = new Map<string, LoggedCommit>();
+  for (let start = 0; start < wanted.length; start += SUBJECTS_PER_LOG) {
+    const chunk = new Set(wanted.slice(start, start + SUBJECTS_PER_LOG));
+    const candidates = await logCommits(repo, ['--fixed-strings', ...[...chunk].map((subject) => `--grep=${subject}`), upstreamSha, '--']);
+    // Newest first: the first commit of a subject is the one kept.
+    for (const candidate of candidates) if (chunk.has(candidate.subject) && !found.has(candidate.subject)) found.set(candidate.subject, candidate);
+  }
+  return found;
 };
