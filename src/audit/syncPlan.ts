@@ -71,7 +71,7 @@ export function startSync(source: GitSource, attributor: Attributor): SyncStart 
   const begun = (async (): Promise<Begun | { unable: string } | null> => {
     const { forecaster } = source;
     const paths = attributor.paths();
-    if (sides === null || paths === null || lineCounts === null) return null;
+    if (sides === null || paths === null || lineCounts === null || base === null) return null;
     const git = await forecaster.canForecast();
     if (!git.isAble) return { unable: git.version };
     const opened = await forecaster.openScratch();
@@ -88,7 +88,7 @@ export function startSync(source: GitSource, attributor: Attributor): SyncStart 
     carries.catch(() => undefined); // awaited by finish; a failure is reported there
     const { fork, upstream } = await paths;
     // The picks need the fork's tree, not the merge: they run beside it.
-    const forecast = forecastPicks(source, opened, await forkTree, trivialPicks(upstream, fork));
+    const forecast = forecastPicks(source, opened, await forkTree, trivialPicks(upstream, fork), { tip: source.upstream.sha, base, result: merging });
     // Forecast for the commits the range's log calls missing, before cherry-picks are paired and reverts found.
     const missing = await source.missingCommits();
     const merged = missing ? await forecast(byUrgency(missing).slice(0, MAX_PICKS)) : new Map<string, Merged>();
@@ -147,19 +147,33 @@ async function settle(source: GitSource, early: Begun, commits: Commits): Promis
   };
 }
 
+/**
+ * The tips' merge, which is also the pick of upstream's tip when that is one
+ * commit on top of the merge base: the same base, the fork's tree, the same
+ * tip. A fork one commit behind (a quiet release branch between syncs) then
+ * merges its trees once, not twice.
+ */
+interface TipsMerge {
+  tip: string;
+  base: string;
+  result: Promise<MergeTreeResult>;
+}
+
 /** Forecasts picks onto the fork's tree: trivially clean ones without git, the rest batched where git can. */
-const forecastPicks = (source: GitSource, scratch: ScratchObjects, forkTree: string, isTriviallyClean: (sha: string) => boolean) =>
+const forecastPicks = (source: GitSource, scratch: ScratchObjects, forkTree: string, isTriviallyClean: (sha: string) => boolean, tips: TipsMerge) =>
   async (commits: readonly CommitInfo[]): Promise<Map<string, Merged>> => {
     const { forecaster } = source;
     const results = new Map<string, Merged>();
     if (commits.length === 0) return results;
     const parents = await forecaster.parentsOf(commits.map((commit) => commit.sha));
-    const toMerge = commits.filter((commit) => !isTriviallyClean(commit.sha) && parents.get(commit.sha)?.[0] !== undefined);
+    const isTipsMerge = (sha: string): boolean => sha === tips.tip && parents.get(sha)?.length === 1 && parents.get(sha)?.[0] === tips.base;
+    const toMerge = commits.filter((commit) => !isTriviallyClean(commit.sha) && !isTipsMerge(commit.sha) && parents.get(commit.sha)?.[0] !== undefined);
     const batch = await forecaster.pickAllOnto(scratch, forkTree, toMerge.map((commit) => ({ commit: commit.sha, parent: parents.get(commit.sha)?.[0] ?? '' })));
     const merged = new Map(batch?.map((result, index) => [toMerge[index]?.sha ?? '', result]));
     const forecasts = await mapPool(commits, PARALLEL_PICKS, async (commit): Promise<Merged> => {
       // A trivially clean pick changes the tree: any tree but the fork's reads as clean.
       if (isTriviallyClean(commit.sha)) return { tree: `${forkTree}+${commit.sha}`, conflicts: [] };
+      if (isTipsMerge(commit.sha)) return await tips.result;
       const parent = parents.get(commit.sha)?.[0];
       if (parent === undefined) return { tree: '', conflicts: [{ path: '(root commit)' }] };
       // Batched where git can; one merge per commit where it cannot (git 2.38, 2.39).

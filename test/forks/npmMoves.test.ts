@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/fingerprint.js';
 import { short } from '../git/fixtureRepo.js';
+import { runCli } from '../helpers/runCli.js';
+import { scratchDir } from '../helpers/scratch.js';
+import type { Report } from '../../src/model.js';
 import { auditFork, findingOf, messagesAt } from './auditFork.js';
 import type { AuditedFork } from './auditFork.js';
 
@@ -51,5 +56,19 @@ describe('vitest specs', () => {
     ]);
     expect(fork.git.files.find((file) => file.path === 'test/format-locale.test.ts')?.status).toBe('renamed');
     expect(fork.git.findings.filter((finding) => finding.path.includes('format'))).toEqual([]);
+  });
+});
+
+describe('sync plan of a fork one commit behind', () => {
+  it("forecasts the pick of upstream's tip from the tips' merge: git merges the trees once", () => {
+    // Upstream's one commit since the merge base: picking it alone is merging the tips.
+    const trace = join(scratchDir('npm-moves-trace'), 'git-trace.txt');
+    const { status, stdout } = runCli(['v1.0', '--no-fetch', '--format', 'json'], { cwd: fork.fixture.clone, env: { GIT_TRACE: trace } });
+    expect(status).toBe(0);
+    const merges = readFileSync(trace, 'utf8').split('\n').filter((line) => /built-in: git merge-tree\b/.test(line));
+    expect(merges).toHaveLength(1);
+    const { sync } = JSON.parse(stdout) as Report;
+    expect(sync?.merge.conflicts.map((conflict) => conflict.path)).toEqual(['package.json']);
+    expect(sync?.picks).toEqual([expect.objectContaining({ sha: fork.fixture.shas.zodBump, result: 'conflict', conflicts: ['package.json'] })]);
   });
 });
