@@ -148,9 +148,9 @@ const LOWEST_PRIORITY = 19;
 export const runGitForCode = async (
   cwd: string,
   args: string[],
-  { input, env, okCodes, isBackground = false }: { input?: string; env?: Record<string, string>; okCodes: readonly number[]; isBackground?: boolean },
+  options: StartOptions & { okCodes: readonly number[] },
 ): Promise<{ stdout: Buffer; code: number }> => {
-  const { child, done, code } = start(cwd, args, 'pipe', { input, env, okCodes, isBackground });
+  const { child, done, code } = start(cwd, args, 'pipe', options);
   const chunks: Buffer[] = [];
   for await (const chunk of child.stdout ?? []) chunks.push(chunk as Buffer);
   await done;
