@@ -84,19 +84,16 @@ const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit
   const known = [...new Set([...ids.values()].filter((id): id is string => id !== null))];
   const named = new Map((await logCommitsByIds(repo, known)).map((commit) => [commit.sha, commit]));
   const inUpstream = await reachedFrom(repo, upstreamSha, [...named.keys()]);
-  const bySha = (revertedSha: string | undefined): LoggedCommit | null => {
-    const id = revertedSha ? ids.get(revertedSha) : null;
-    return id ? (named.get(id) ?? null) : null;
-  };
-  // A revert of one of the fork's own commits is the fork's business, not drift from upstream.
-  const ofUpstream = candidates.filter(({ revertedSha }) => {
-    const reverted = bySha(revertedSha);
-    return reverted === null || inUpstream.has(reverted.sha);
+  const withSha = candidates.map((candidate) => {
+    const id = candidate.revertedSha ? ids.get(candidate.revertedSha) : null;
+    return { ...candidate, bySha: id ? (named.get(id) ?? null) : null };
   });
+  // A revert of one of the fork's own commits is the fork's business, not drift from upstream.
+  const ofUpstream = withSha.filter(({ bySha }) => bySha === null || inUpstream.has(bySha.sha));
   // The rest are found by subject (GitHub's revert button names no sha), all in one walk.
-  const bySubject = await findBySubjects(repo, ofUpstream.flatMap(({ revertedSha, revertedSubject }) => (bySha(revertedSha) === null && revertedSubject ? [revertedSubject] : [])), upstreamSha);
-  return ofUpstream.map(({ commit, revertedSha, revertedSubject }) => {
-    const reverted = bySha(revertedSha) ?? (revertedSubject ? (bySubject.get(revertedSubject) ?? null) : null);
+  const bySubject = await findBySubjects(repo, ofUpstream.flatMap(({ bySha, revertedSubject }) => (bySha === null && revertedSubject ? [revertedSubject] : [])), upstreamSha);
+  return ofUpstream.map(({ commit, bySha, revertedSubject }) => {
+    const reverted = bySha ?? (revertedSubject ? (bySubject.get(revertedSubject) ?? null) : null);
     return { commit: toCommitInfo(commit), reverts: reverted?.sha ?? null, revertsSubject: reverted?.subject ?? revertedSubject ?? null };
   });
 };
