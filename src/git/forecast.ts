@@ -1,9 +1,8 @@
 import { reachedFrom, resolveCommits } from './ancestry.js';
 import type { BlobReader } from './blobReader.js';
 import type { MergeTreeResult } from './mergeTreeOutput.js';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseMergeTree, parseMergeTreeBatch } from './mergeTreeOutput.js';
+import { writeLooseObjects } from './looseObjects.js';
 import type { Repo } from './repo.js';
 import { openScratchObjects } from './scratchObjects.js';
 import type { ScratchObjects } from './scratchObjects.js';
@@ -127,26 +126,24 @@ export const pickOnto = async (repo: Repo, scratch: ScratchObjects, tree: string
 };
 
 /**
- * `pickOnto` for many commits at once: the scratch commits are written by one
- * `hash-object -t commit --stdin-paths` (their texts in scratch files), and
- * merged by one `merge-tree --stdin`. A process per merge was most of a sync
- * plan's time (each one loads the pack indexes again).
+ * `pickOnto` for many commits at once: the scratch commits are written
+ * straight into the scratch store as loose objects (what `hash-object -w`
+ * would write), and merged by one `merge-tree --stdin`. A process per merge
+ * was most of a sync plan's time (each one loads the pack indexes again).
  */
 export const pickAllOnto = async (repo: Repo, scratch: ScratchObjects, tree: string, picks: readonly { commit: string; parent: string }[]): Promise<MergeTreeResult[] | null> => {
   if (picks.length === 0) return [];
-  // Written off the main thread (hundreds of files on a fork far behind), while Node classifies.
-  const texts = await Promise.all(picks.map(async ({ parent }, index) => {
-    const path = join(scratch.directory, `pick-${index}`);
-    await writeFile(path, `tree ${tree}\nparent ${parent}\nauthor forkdiff <forkdiff@invalid> 0 +0000\ncommitter forkdiff <forkdiff@invalid> 0 +0000\n\nforkdiff: pick forecast\n`);
-    return path;
-  }));
-  const ontos = (await runGitWithInput(repo.cwd, ['hash-object', '-t', 'commit', '-w', '--stdin-paths'], texts.map((path) => `${path}\n`).join(''), scratch.env)).trim().split('\n');
+  const texts = picks.map(({ parent }) => Buffer.from(`tree ${tree}\nparent ${parent}\n${PINNED_SIGNATURE}\nforkdiff: pick forecast\n`));
+  const ontos = await writeLooseObjects(scratch.directory, 'commit', texts, tree.length);
   const input = picks.map(({ commit }, index) => `${ontos[index] ?? ''} ${commit}\n`).join('');
   const merged = await runGitForCode(repo.cwd, ['merge-tree', '--stdin', '-z', '--name-only'], { input, env: scratch.env, okCodes: [0, 1, 129], isBackground: true });
   if (merged.code === 129) return null; // usage: this git has no --stdin
   const results = parseMergeTreeBatch(merged.stdout.toString('utf8'));
   return results.length === picks.length ? results : null;
 };
+
+/** The author and committer lines of a scratch commit, as PINNED_IDENTITY has commit-tree write them. */
+const PINNED_SIGNATURE = 'author forkdiff <forkdiff@invalid> 0 +0000\ncommitter forkdiff <forkdiff@invalid> 0 +0000\n';
 
 // commit-tree needs an identity; a fixed one keeps scratch commits independent of the user's config.
 const PINNED_IDENTITY = {
