@@ -1,20 +1,12 @@
 import type { History } from '../git/history.js';
 import type { AppliedCommit, CommitInfo } from '../model.js';
 import { normaliseLine } from '../text/normaliseLine.js';
+import { isOversized, MAX_CHANGED_LINES, readCommitChanges } from './commitChanges.js';
+import type { CommitChange, KnownChanges } from './commitChanges.js';
 import type { ForkRenames } from './renames.js';
-import { readGitPatch } from './patchReader.js';
-
-/** Commits past this many changed lines are not checked line by line: a hand-ported change is small. */
-const MAX_CHANGED_LINES = 2_000;
 
 /** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
 const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];,]+|\/\/.*|#.*|\/?\*.*|else|return;?|break;?|continue;?)$/.test(line);
-
-interface Change {
-  added: Map<string, Set<string>>;
-  removed: Map<string, Set<string>>;
-  size: number;
-}
 
 /** Which fork commit wrote line `line` of `path` at the fork's tip; null when unknown. */
 export type ForkWriters = (path: string, line: number) => string[];
@@ -30,7 +22,8 @@ export type ForkWriters = (path: string, line: number) => string[];
  * A commit that touched more files than MAX_CHANGED_LINES has more changed
  * lines than that too (renames aside), so its patch is not even read:
  * `filesOf` says which files each commit touched, where known. On a
- * pair of huge commits, their patches were a third of the run.
+ * pair of huge commits, their patches were a third of the run. Patches the
+ * side's line history already read whole (`known`) are not read again.
  */
 export const findAppliedByLines = async (
   history: History,
@@ -39,10 +32,11 @@ export const findAppliedByLines = async (
   renames: ForkRenames,
   writers: ForkWriters,
   filesOf: ReadonlyMap<string, readonly string[]> = new Map(),
+  known: KnownChanges = () => undefined,
 ): Promise<AppliedCommit[]> => {
   const checked = missing.filter((commit) => (filesOf.get(commit.sha)?.length ?? 0) <= MAX_CHANGED_LINES);
   if (checked.length === 0) return [];
-  const changes = await readChanges(history, checked.map((commit) => commit.sha));
+  const changes = await readCommitChanges(history, checked.map((commit) => commit.sha), known);
   // Every fork path any change could live at, with the lines looked for there, read in one batch.
   const wanted = wantedLines(changes.values(), renames);
   const paths = [...wanted.keys()];
@@ -63,7 +57,7 @@ export const findAppliedByLines = async (
   const applied: AppliedCommit[] = [];
   for (const commit of checked) {
     const change = changes.get(commit.sha);
-    if (!change || change.size > MAX_CHANGED_LINES) continue;
+    if (!change || isOversized(change)) continue;
     const found = carriedLines(change, renames, forkFiles);
     if (found === null) continue;
     const owners = new Map<string, number>();
@@ -75,7 +69,7 @@ export const findAppliedByLines = async (
 };
 
 /** The lines `carriedLines` may look up, per fork path: each telling line as written and as the fork would name it. */
-const wantedLines = (changes: Iterable<Change>, renames: ForkRenames): Map<string, Set<string>> => {
+const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map<string, Set<string>> => {
   const wanted = new Map<string, Set<string>>();
   const want = (path: string, lines: Iterable<string>): void => {
     for (const candidate of renames.pathsFor(path)) {
@@ -92,7 +86,7 @@ const wantedLines = (changes: Iterable<Change>, renames: ForkRenames): Map<strin
 };
 
 /** Where in the fork each telling added line sits; null when a line is missing or a removed line remains. */
-const carriedLines = (change: Change, renames: ForkRenames, forkFiles: ReadonlyMap<string, ReadonlyMap<string, number>>): { path: string; line: number }[] | null => {
+const carriedLines = (change: CommitChange, renames: ForkRenames, forkFiles: ReadonlyMap<string, ReadonlyMap<string, number>>): { path: string; line: number }[] | null => {
   const found: { path: string; line: number }[] = [];
   for (const [path, lines] of change.added) {
     const telling = [...lines].filter(isTelling);
@@ -115,27 +109,4 @@ const carriedLines = (change: Change, renames: ForkRenames, forkFiles: ReadonlyM
     }
   }
   return found;
-};
-
-/** Each commit's added and removed lines per path, normalised; one streamed `git log --no-walk -p`. */
-const readChanges = async (history: History, shas: readonly string[]): Promise<Map<string, Change>> => {
-  const changes = new Map<string, Change>();
-  let current: Change | null = null;
-  await readGitPatch(history.commitPatches(shas, []), {
-    commit: (sha) => {
-      current = { added: new Map(), removed: new Map(), size: 0 };
-      changes.set(sha, current);
-    },
-    file: () => undefined,
-    line: (type, text, file) => {
-      const change = current;
-      if (!change || change.size > MAX_CHANGED_LINES) return;
-      change.size += 1;
-      const path = type === '+' ? file.newPath : file.oldPath;
-      if (path === null) return;
-      const into = type === '+' ? change.added : change.removed;
-      into.set(path, (into.get(path) ?? new Set()).add(normaliseLine(text)));
-    },
-  });
-  return changes;
 };

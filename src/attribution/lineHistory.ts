@@ -1,6 +1,9 @@
-import type { History, PathCommits } from '../git/history.js';
+import type { History, LogScope, PathCommits } from '../git/history.js';
+import { pathsByCommit } from '../git/history.js';
 import type { GitProcess } from '../git/spawnGit.js';
 import type { Branches } from './branches.js';
+import { addChangedLine, emptyChange, isOversized } from './commitChanges.js';
+import type { CommitChange } from './commitChanges.js';
 import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from './lineOwners.js';
 import { resolveMergedLines } from './mergedLines.js';
 import type { OwnedSegment, RemovedRange } from './lineOwners.js';
@@ -27,9 +30,15 @@ export interface LineHistory {
    * are not followed (count them from the diff instead).
    */
   counts(): Map<string, { live: number; removed: number }>;
+  /**
+   * The added and removed lines of a non-merge commit whose whole patch the
+   * logs read (first-parent, every path it touched within their scope), so
+   * that applied.ts need not read it again; undefined for any other commit.
+   */
+  changeOf(sha: string): CommitChange | undefined;
 }
 
-const NOT_FOLLOWED: LineHistory = { ownerOf: () => null, removerOf: () => null, counts: () => new Map() };
+const NOT_FOLLOWED: LineHistory = { ownerOf: () => null, removerOf: () => null, counts: () => new Map(), changeOf: () => undefined };
 
 /**
  * Only paths two or more commits touched need their lines followed (with one,
@@ -56,6 +65,8 @@ interface Followed {
   files: Map<string, FollowedFile>;
   /** Base path → base lines removed, with the names the file had. */
   removed: Map<string, { ranges: RemovedRange[]; names: Set<string> }>;
+  /** Non-merge commits' changed lines, over every file the logs showed (followed or not). */
+  changes: Map<string, CommitChange>;
 }
 
 /**
@@ -76,15 +87,16 @@ export const loadLineHistory = async (
 ): Promise<LineHistory> => {
   const groups = pathsToFollow(touched);
   if (groups.length === 0) return NOT_FOLLOWED;
-  const followed: Followed = { commits: [], merges: new Set(), files: new Map(), removed: new Map() };
+  const followed: Followed = { commits: [], merges: new Set(), files: new Map(), removed: new Map(), changes: new Map() };
   const wanted = new Set(groups.flat());
-  for (const scope of logScopes(groups, touched.byPath.keys(), touched.parents.size, limits)) {
+  const scopes = logScopes(groups, touched.byPath.keys(), touched.parents.size, limits);
+  for (const scope of scopes) {
     // A whole-tree log also shows files one commit alone touched: those stay unfollowed, as with a pathspec.
     // A rename git pairs across the two (either name followed) is kept, and followed under its new name.
     const isWanted = 'paths' in scope ? () => true : (path: string | null) => path !== null && wanted.has(path);
     await followLines(history.lineLog(base, tip, scope), followed, isWanted);
   }
-  const { commits, merges, files, removed } = followed;
+  const { commits, merges, files, removed, changes } = followed;
   /** The commits a merge brought in that touched the file under one of its names. */
   const candidates = (owner: number, names: ReadonlySet<string>): string[] => {
     const sha = commits[owner] ?? '';
@@ -124,15 +136,44 @@ export const loadLineHistory = async (
       for (const { ranges } of removed.values()) for (const range of ranges) add(range.owner, 'removed', range.to - range.from);
       return counts;
     },
+    changeOf: wholePatches(changes, touched, scopes),
+  };
+};
+
+/**
+ * A commit's change as the logs read it, when they read all of it: every
+ * path it touched, and every name those were renamed from (so git paired the
+ * same renames as in a log of the commit alone), lies within the scopes.
+ */
+const wholePatches = (changes: ReadonlyMap<string, CommitChange>, touched: PathCommits, scopes: readonly LogScope[]): LineHistory['changeOf'] => {
+  const listed = new Set(scopes.flatMap((scope) => ('paths' in scope ? scope.paths : [])));
+  const isCovered = (path: string): boolean => listed.has(path) ||
+    scopes.some((scope) => 'allBut' in scope && !scope.allBut.some((directory) => path === directory || path.startsWith(`${directory}/`)));
+  let pathsOf: Map<string, string[]> | null = null;
+  return (sha) => {
+    const change = changes.get(sha);
+    if (!change) return undefined;
+    pathsOf ??= pathsByCommit(touched.byPath);
+    const paths = pathsOf.get(sha) ?? [];
+    const isWhole = paths.length > 0 && paths.every((path) => isCovered(path) && (touched.renamedFrom.get(path) ?? []).every(isCovered));
+    return isWhole ? change : undefined;
   };
 };
 
 /** Reads one `git log -p` and moves each of its files' owned segments forwards through it. */
-const followLines = (log: GitProcess, { commits, merges, files, removed }: Followed, isWanted: (path: string | null) => boolean): Promise<void> =>
-  readGitPatch(log, {
+const followLines = (log: GitProcess, { commits, merges, files, removed, changes }: Followed, isWanted: (path: string | null) => boolean): Promise<void> => {
+  // The commit's changed lines (a merge's are its first parent's diff, not a change of its own).
+  let change: CommitChange | null = null;
+  return readGitPatch(log, {
     commit: (sha, parentCount) => {
       if (parentCount > 1) merges.add(commits.length);
       commits.push(sha);
+      change = parentCount > 1 ? null : (changes.get(sha) ?? emptyChange());
+      if (change) changes.set(sha, change);
+    },
+    isLineWanted: () => change !== null && !isOversized(change),
+    line: (type, text, file) => {
+      if (change) addChangedLine(change, type, text, file);
     },
     file: ({ oldPath, newPath, hunks }) => {
       if (!isWanted(oldPath) && !isWanted(newPath)) return;
@@ -160,3 +201,4 @@ const followLines = (log: GitProcess, { commits, merges, files, removed }: Follo
       files.set(newPath, file);
     },
   });
+};

@@ -25,6 +25,8 @@ export interface PatchHandlers {
    * this handler is given). Arrives before `file` is called for that file.
    */
   line?(type: '-' | '+', text: string, file: PatchFile): void;
+  /** When given, a content line is decoded and handed to `line` only while this says so (a commit past a cap). */
+  isLineWanted?(file: PatchFile): boolean;
 }
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -61,7 +63,9 @@ export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers
     if (first === BACKSLASH) return;
     if (toSkip > 0) {
       toSkip -= 1;
-      if (handlers.line && file && (first === MINUS || first === PLUS)) handlers.line(first === MINUS ? '-' : '+', buffer.toString('utf8', start + 1, end), file);
+      if (handlers.line && file && (first === MINUS || first === PLUS) && handlers.isLineWanted?.(file) !== false) {
+        handlers.line(first === MINUS ? '-' : '+', buffer.toString('utf8', start + 1, end), file);
+      }
       return;
     }
     const has = (prefix: Buffer): boolean => end - start >= prefix.length && buffer.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;

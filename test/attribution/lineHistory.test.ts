@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBranches } from '../../src/attribution/branches.js';
+import { readCommitChanges } from '../../src/attribution/commitChanges.js';
 import { loadLineHistory } from '../../src/attribution/lineHistory.js';
 import type { LineHistory } from '../../src/attribution/lineHistory.js';
 import { logScopes } from '../../src/attribution/logScope.js';
@@ -61,6 +62,35 @@ describe('loadLineHistory', () => {
       expect(single.length).toBeGreaterThan(0);
       const lines = await loadLineHistory(history, base, tip, touched, branches, WHOLE_TREE);
       for (const path of single) expect(lines.ownerOf(path, 1)).toBeNull();
+    });
+  }
+});
+
+describe('changeOf', () => {
+  // Paths in chunks of about one path each: a commit's files are read by several logs.
+  const CHUNKED: LogLimits = { maxChars: 1, budget: Number.POSITIVE_INFINITY };
+  for (const side of ['upstream', 'fork'] as const) {
+    it(`gives the ${side} side's commits exactly as a log of each commit alone reads them, or nothing`, async () => {
+      const tip = git(fixture.clone, 'rev-parse', side === 'upstream' ? 'upstream/v1.0' : 'origin/v1.0');
+      const touched = await history.commitsByPath(base, tip);
+      const branches = findBranches(touched.parents, tip);
+      const commits = [...touched.parents].filter(([, parents]) => parents.length === 1).map(([sha]) => sha);
+      const alone = await readCommitChanges(history, commits, () => undefined);
+      const firstParent = new Set(git(fixture.clone, 'rev-list', '--first-parent', `${base}..${tip}`).split('\n'));
+      for (const limits of [LISTED, WHOLE_TREE, CHUNKED]) {
+        const lines = await loadLineHistory(history, base, tip, touched, branches, limits);
+        const known = commits.filter((sha) => lines.changeOf(sha) !== undefined);
+        for (const sha of known) expect(lines.changeOf(sha)).toEqual(alone.get(sha));
+        // Only commits of the first-parent chain were read whole; merges have no change of their own.
+        expect(known.filter((sha) => !firstParent.has(sha))).toEqual([]);
+        for (const [sha, parents] of touched.parents) if (parents.length > 1) expect(lines.changeOf(sha)).toBeUndefined();
+      }
+      // Upstream is all --no-ff merges: none of its commits is on the first-parent chain, so none is known.
+      const onChain = commits.filter((sha) => firstParent.has(sha));
+      expect(onChain.length > 0).toBe(side === 'fork');
+      // Past the pathspec budget the whole tree is read: every commit on the chain is known (none touched a directory left out).
+      const whole = await loadLineHistory(history, base, tip, touched, branches, WHOLE_TREE);
+      expect(onChain.filter((sha) => whole.changeOf(sha) === undefined)).toEqual([]);
     });
   }
 });
