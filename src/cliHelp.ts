@@ -19,7 +19,9 @@ Environment:
   NO_COLOR, FORCE_COLOR, TERM=dumb   colour: off for NO_COLOR or FORCE_COLOR=0, on for FORCE_COLOR=1;
                                      otherwise on only when stdout is a terminal that shows colour
   COLUMNS                            table width when stdout is not a terminal (default 120)
-  TMPDIR                             where git mode spools the diff (needs about its size free)
+  TMPDIR                             where git mode spools the diff (needs about its size free);
+                                     the sync plan's scratch objects too, when set (else a tmpfs
+                                     /dev/shm with 1 GB free)
   GITHUB_ACTIONS, GITHUB_STEP_SUMMARY  with --check: annotations and a job summary
   GIT_*                              passed on to git (credentials, ssh command, config)
 `;

@@ -1,7 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIN_SHM_BYTES, readShm, scratchParent } from '../../src/git/scratchObjects.js';
 import type { Report } from '../../src/model.js';
 import { buildFixture, git } from '../git/fixtureRepo.js';
 import type { ForkFixture } from '../git/fixtureRepo.js';
@@ -201,6 +203,30 @@ describe('the user repository', () => {
     child.kill('SIGINT');
     expect(await exited).toBe('SIGINT');
     expect(readdirSync(tmp).filter((name) => name.startsWith('forkdiff-objects-'))).toEqual([]);
+  });
+
+  it('keeps the private object store in a tmpfs /dev/shm with room when TMPDIR is not set, and removes it', () => {
+    const log = join(scratchDir('store-log'), 'stores.txt');
+    const bin = gitShim('store-git', `case " $* " in *" merge-tree "*) echo "$GIT_OBJECT_DIRECTORY" >> ${log} ;; esac`);
+    const { status } = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: fixture.clone, env: { TMPDIR: undefined, PATH: `${bin}:${process.env.PATH ?? ''}` } });
+    expect(status).toBe(0);
+    const stores = [...new Set(readFileSync(log, 'utf8').split('\n').filter((line) => line.length > 0))];
+    expect(stores).toHaveLength(1);
+    const shm = readShm();
+    const isShmUsable = shm !== null && shm.isTmpfs && shm.available >= MIN_SHM_BYTES;
+    expect(dirname(stores[0] ?? '')).toBe(isShmUsable ? '/dev/shm' : tmpdir());
+    expect(existsSync(stores[0] ?? '')).toBe(false);
+  });
+
+  it('chooses the store by TMPDIR first, then a tmpfs /dev/shm with a gigabyte free', () => {
+    const roomy = { isTmpfs: true, available: 8 * 1024 ** 3 };
+    expect(scratchParent(undefined, roomy, '/tmp')).toBe('/dev/shm');
+    expect(scratchParent('', roomy, '/tmp')).toBe('/dev/shm');
+    expect(scratchParent('/var/tmp', roomy, '/var/tmp')).toBe('/var/tmp');
+    // Docker's default /dev/shm is 64 MB; a disk-backed one saves nothing; none at all on macOS.
+    expect(scratchParent(undefined, { isTmpfs: true, available: 64 * 1024 ** 2 }, '/tmp')).toBe('/tmp');
+    expect(scratchParent(undefined, { isTmpfs: false, available: 8 * 1024 ** 3 }, '/tmp')).toBe('/tmp');
+    expect(scratchParent(undefined, null, '/tmp')).toBe('/tmp');
   });
 
   it('says plainly when git is too old to forecast, and reports no plan', () => {
