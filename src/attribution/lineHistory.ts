@@ -7,7 +7,7 @@ import type { CommitChange } from './commitChanges.js';
 import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from './lineOwners.js';
 import { resolveMergedLines } from './mergedLines.js';
 import type { OwnedSegment, RemovedRange } from './lineOwners.js';
-import { logScopes, PATHSPEC_BUDGET } from './logScope.js';
+import { KEPT_CHANGED_LINES, logScopes, PATHSPEC_BUDGET } from './logScope.js';
 import type { LogLimits } from './logScope.js';
 import { linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
@@ -67,6 +67,8 @@ interface Followed {
   removed: Map<string, { ranges: RemovedRange[]; names: Set<string> }>;
   /** Non-merge commits' changed lines, over every file the logs showed (followed or not). */
   changes: Map<string, CommitChange>;
+  /** Lines kept in `changes` so far, and how many may be: a commit begun past it is not kept. */
+  kept: { lines: number; limit: number };
 }
 
 /**
@@ -87,7 +89,8 @@ export const loadLineHistory = async (
 ): Promise<LineHistory> => {
   const groups = pathsToFollow(touched);
   if (groups.length === 0) return NOT_FOLLOWED;
-  const followed: Followed = { commits: [], merges: new Set(), files: new Map(), removed: new Map(), changes: new Map() };
+  const kept = { lines: 0, limit: limits.keptLines ?? KEPT_CHANGED_LINES };
+  const followed: Followed = { commits: [], merges: new Set(), files: new Map(), removed: new Map(), changes: new Map(), kept };
   const wanted = new Set(groups.flat());
   const scopes = logScopes(groups, touched.byPath.keys(), touched.parents.size, limits);
   for (const scope of scopes) {
@@ -161,19 +164,22 @@ const wholePatches = (changes: ReadonlyMap<string, CommitChange>, touched: PathC
 };
 
 /** Reads one `git log -p` and moves each of its files' owned segments forwards through it. */
-const followLines = (log: GitProcess, { commits, merges, files, removed, changes }: Followed, isWanted: (path: string | null) => boolean): Promise<void> => {
+const followLines = (log: GitProcess, { commits, merges, files, removed, changes, kept }: Followed, isWanted: (path: string | null) => boolean): Promise<void> => {
   // The commit's changed lines (a merge's are its first parent's diff, not a change of its own).
   let change: CommitChange | null = null;
   return readGitPatch(log, {
     commit: (sha, parentCount) => {
       if (parentCount > 1) merges.add(commits.length);
       commits.push(sha);
-      change = parentCount > 1 ? null : (changes.get(sha) ?? emptyChange());
+      // A commit another chunk began is finished whatever the budget; a new one is begun only within it.
+      change = parentCount > 1 ? null : (changes.get(sha) ?? (kept.lines < kept.limit ? emptyChange() : null));
       if (change) changes.set(sha, change);
     },
     isLineWanted: () => change !== null && !isOversized(change),
     line: (type, text, file) => {
-      if (change) addChangedLine(change, type, text, file);
+      if (!change) return;
+      addChangedLine(change, type, text, file);
+      kept.lines += 1;
     },
     file: ({ oldPath, newPath, hunks }) => {
       if (!isWanted(oldPath) && !isWanted(newPath)) return;

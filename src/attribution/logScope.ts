@@ -16,7 +16,15 @@ export interface LogLimits {
   maxChars: number;
   /** Pathspec entries × commits per `git log` before it reads the whole tree instead. */
   budget: number;
+  /** Changed lines the logs keep for applied.ts (see `changeOf`); later commits are left to be read again. */
+  keptLines?: number;
 }
+
+/**
+ * Changed lines one side's line logs keep, about 10-40 MB: applied.ts reads
+ * the commits they did not keep, as it read every commit before.
+ */
+export const KEPT_CHANGED_LINES = 200_000;
 
 /** At most this many directories are left out of a whole-tree line log (each is one more pathspec entry to match). */
 const MAX_EXCLUDED = 16;

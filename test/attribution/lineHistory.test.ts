@@ -91,6 +91,11 @@ describe('changeOf', () => {
       // Past the pathspec budget the whole tree is read: every commit on the chain is known (none touched a directory left out).
       const whole = await loadLineHistory(history, base, tip, touched, branches, WHOLE_TREE);
       expect(onChain.filter((sha) => whole.changeOf(sha) === undefined)).toEqual([]);
+      // Past the kept-lines budget no further commit is kept: those are read again, as before.
+      const none = await loadLineHistory(history, base, tip, touched, branches, { ...WHOLE_TREE, keptLines: 0 });
+      expect(commits.filter((sha) => none.changeOf(sha) !== undefined)).toEqual([]);
+      const one = await loadLineHistory(history, base, tip, touched, branches, { ...WHOLE_TREE, keptLines: 1 });
+      expect(commits.filter((sha) => one.changeOf(sha) !== undefined)).toHaveLength(side === 'fork' ? 1 : 0);
     });
   }
 });
