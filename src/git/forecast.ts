@@ -134,7 +134,7 @@ export const pickOnto = async (repo: Repo, scratch: ScratchObjects, tree: string
 export const pickAllOnto = async (repo: Repo, scratch: ScratchObjects, tree: string, picks: readonly { commit: string; parent: string }[]): Promise<MergeTreeResult[] | null> => {
   if (picks.length === 0) return [];
   const texts = picks.map(({ parent }) => Buffer.from(`tree ${tree}\nparent ${parent}\n${PINNED_SIGNATURE}\nforkdiff: pick forecast\n`));
-  const ontos = await writeLooseObjects(scratch.directory, 'commit', texts, tree.length);
+  const ontos = writeLooseObjects(scratch.directory, 'commit', texts, tree.length);
   const lines = picks.map(({ commit }, index) => `${ontos[index] ?? ''} ${commit}\n`);
   // Each merge writes its trees as loose objects: a batch is bound by one core, so a big one is split in two.
   const batches = lines.length >= SPLIT_PICKS ? [lines.slice(0, lines.length >> 1), lines.slice(lines.length >> 1)] : [lines];
