@@ -7,6 +7,7 @@ import type { GitSource } from '../git/gitSource.js';
 import { pathsByCommit } from '../git/history.js';
 import type { MergeTreeResult } from '../git/mergeTreeOutput.js';
 import type { ScratchObjects } from '../git/scratchObjects.js';
+import { ForkdiffError, isForkdiffError } from '../errors.js';
 import type { CommitInfo, Commits, FileDiff, Finding, SyncPlan } from '../model.js';
 import { isMergeOf, readConventions } from '../sync/conventions.js';
 import { buildLedger } from '../sync/ledger.js';
@@ -112,6 +113,9 @@ export function startSync(source: GitSource, attributor: Attributor): SyncStart 
           return { sync: null, commits, findings: [], notices: [`no sync plan: git ${early.unable} cannot forecast merges (merge-tree --write-tree needs git 2.38 or newer)`] };
         }
         return await settle(source, early, commits);
+      } catch (error) {
+        // A git that could not write there (a full /dev/shm) is told where the objects went, and how to move them.
+        throw isForkdiffError(error) && scratch?.isInMemory ? new ForkdiffError(`${error.message} (the sync plan's scratch objects were in /dev/shm: set TMPDIR to keep them on disk)`) : error;
       } finally {
         cancel();
       }

@@ -12,6 +12,8 @@ export interface ScratchObjects {
   env: Record<string, string>;
   /** The temporary directory itself, where scratch inputs may also go. */
   directory: string;
+  /** Whether it is in /dev/shm (memory), not in the temporary directory. */
+  isInMemory: boolean;
   /**
    * Removes the directory off the main thread (a plan's merges leave hundreds
    * of loose objects); whatever is left when forkdiff exits, on Ctrl-C or on
@@ -43,7 +45,7 @@ export const openScratchObjects = async (repo: Repo): Promise<ScratchObjects> =>
     // The exit cleanup stays registered until the removal is done.
     removing ??= rm(directory, { recursive: true, force: true }).then(removeNow, removeNow);
   };
-  return { env: { GIT_OBJECT_DIRECTORY: directory, GIT_ALTERNATE_OBJECT_DIRECTORIES: objects }, directory, remove };
+  return { env: { GIT_OBJECT_DIRECTORY: directory, GIT_ALTERNATE_OBJECT_DIRECTORIES: objects }, directory, isInMemory: parent === SHM, remove };
 };
 
 /** Linux's shared-memory directory: a tmpfs on most systems, sized by the container in Docker (64 MB by default). */

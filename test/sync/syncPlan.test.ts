@@ -218,6 +218,21 @@ describe('the user repository', () => {
     expect(existsSync(stores[0] ?? '')).toBe(false);
   });
 
+  it('says where the store was when git cannot write to it, in one line', () => {
+    const bin = gitShim('full-git', 'case " $* " in *" merge-tree "*) echo "fatal: unable to write loose object file: No space left on device" >&2; exit 128 ;; esac');
+    const path = `${bin}:${process.env.PATH ?? ''}`;
+    const shm = readShm();
+    const isShmUsable = shm !== null && shm.isTmpfs && shm.available >= MIN_SHM_BYTES;
+    const inMemory = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: fixture.clone, env: { TMPDIR: undefined, PATH: path } });
+    expect(inMemory.status).toBe(2);
+    expect(inMemory.stdout).toBe('');
+    const hint = " (the sync plan's scratch objects were in /dev/shm: set TMPDIR to keep them on disk)";
+    expect(inMemory.stderr).toBe(`forkdiff: git merge-tree failed: unable to write loose object file: No space left on device${isShmUsable ? hint : ''}\n`);
+    const onDisk = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: fixture.clone, env: { TMPDIR: scratchDir('full-tmp'), PATH: path } });
+    expect(onDisk.status).toBe(2);
+    expect(onDisk.stderr).toBe('forkdiff: git merge-tree failed: unable to write loose object file: No space left on device\n');
+  });
+
   it('chooses the store by TMPDIR first, then a tmpfs /dev/shm with a gigabyte free', () => {
     const roomy = { isTmpfs: true, available: 8 * 1024 ** 3 };
     expect(scratchParent(undefined, roomy, '/tmp')).toBe('/dev/shm');
