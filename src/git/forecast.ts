@@ -148,9 +148,6 @@ export const pickAllOnto = async (repo: Repo, scratch: ScratchObjects, tree: str
 /** Picks from which `pickAllOnto` runs two merge-tree processes (each reads the pack indexes once, ~10 ms). */
 const SPLIT_PICKS = 64;
 
-/** The author and committer lines of a scratch commit, as PINNED_IDENTITY has commit-tree write them. */
-const PINNED_SIGNATURE = 'author forkdiff <forkdiff@invalid> 0 +0000\ncommitter forkdiff <forkdiff@invalid> 0 +0000\n';
-
 // commit-tree needs an identity; a fixed one keeps scratch commits independent of the user's config.
 const PINNED_IDENTITY = {
   GIT_AUTHOR_NAME: 'forkdiff',
@@ -160,3 +157,8 @@ const PINNED_IDENTITY = {
   GIT_AUTHOR_DATE: '1970-01-01T00:00:00Z',
   GIT_COMMITTER_DATE: '1970-01-01T00:00:00Z',
 };
+
+/** The author and committer lines commit-tree writes with PINNED_IDENTITY (the epoch is `0 +0000`). */
+const PINNED_SIGNATURE =
+  `author ${PINNED_IDENTITY.GIT_AUTHOR_NAME} <${PINNED_IDENTITY.GIT_AUTHOR_EMAIL}> 0 +0000\n` +
+  `committer ${PINNED_IDENTITY.GIT_COMMITTER_NAME} <${PINNED_IDENTITY.GIT_COMMITTER_EMAIL}> 0 +0000\n`;

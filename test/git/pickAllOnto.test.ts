@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickAllOnto, pickOnto } from '../../src/git/forecast.js';
@@ -25,8 +25,8 @@ let picks: { commit: string; parent: string }[];
 let removeRepo: () => void;
 
 beforeAll(async () => {
-  const dir = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
-  removeRepo = () => execFileSync('rm', ['-rf', dir]);
+  const dir = mkdtempSync(join(tmpdir(), 'forkdiff-picks-'));
+  removeRepo = () => rmSync(dir, { recursive: true, force: true });
   const cwd = join(dir, 'repo');
   mkdirSync(cwd);
   const commit = (message: string): void => void git(cwd, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-am', message);
