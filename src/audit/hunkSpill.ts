@@ -56,10 +56,7 @@ class SpilledFile implements FileDiff {
   }
 
   get hunks(): Hunk[] {
-    if (this.#replaced) return this.#replaced;
-    const back = Buffer.alloc(this.#length);
-    readSync(this.#spill.fd, back, 0, back.length, this.#at);
-    return JSON.parse(back.toString('utf8')) as Hunk[];
+    return this.#replaced ?? (JSON.parse(this.#readBack()) as Hunk[]);
   }
 
   set hunks(hunks: Hunk[]) {
@@ -69,7 +66,27 @@ class SpilledFile implements FileDiff {
   toJSON(): FileDiff {
     return { ...this, hunks: this.hunks };
   }
+
+  /**
+   * `JSON.stringify(this, null, 2)`, the hunks spliced in as spilled (they
+   * were written indented for this), never parsed back: on a huge fork the
+   * JSON report is mostly spilled hunks.
+   */
+  toIndentedJson(): string {
+    const hunks = this.#replaced ? JSON.stringify(this.#replaced, null, 2) : this.#readBack();
+    const head = JSON.stringify({ ...this, hunks: 0 }, null, 2);
+    return `${head.slice(0, -HUNKS_PLACEHOLDER.length)}${hunks.replace(/\n/g, '\n  ')}\n}`;
+  }
+
+  #readBack(): string {
+    const back = Buffer.alloc(this.#length);
+    readSync(this.#spill.fd, back, 0, back.length, this.#at);
+    return back.toString('utf8');
+  }
 }
+
+/** How `{ ..., hunks: 0 }` ends when indented: the placeholder's value and the closing brace. */
+const HUNKS_PLACEHOLDER = '0\n}';
 
 /** Whether a file's hunks were moved to disk. */
 export const isSpilled = (file: FileDiff): boolean => file instanceof SpilledFile;
@@ -91,7 +108,7 @@ export function createHunkSpill(limit = IN_MEMORY_HUNKS, copy: <T>(value: T) => 
       heldHunks += file.hunks.length;
       if (heldHunks <= limit || file.hunks.length === 0) return copy(file);
       spill ??= openSpill();
-      const bytes = Buffer.from(JSON.stringify(file.hunks), 'utf8');
+      const bytes = Buffer.from(JSON.stringify(file.hunks, null, 2), 'utf8');
       const at = spill.offset;
       writeSync(spill.fd, bytes, 0, bytes.length, at);
       spill.offset += bytes.length;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createCompactor } from '../../src/audit/compact.js';
 import { createHunkSpill, isSpilled } from '../../src/audit/hunkSpill.js';
 import { parseDiffText } from '../../src/diff/parse.js';
+import type { FileDiff } from '../../src/model.js';
+import { jsonChunks } from '../../src/reporters/jsonChunks.js';
 import { diffFixture } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -20,6 +22,24 @@ describe('hunks spilled to disk past the in-memory limit', () => {
     expect(a?.hunks[0]?.lines.map((line) => line.content)).toContain('\tif x == nil {');
     // Spread (as --category does) keeps every field; the hunks come along when named.
     expect(JSON.stringify(kept.map((file) => ({ ...file, hunks: file.hunks })), null, 2)).toBe(before);
+  });
+
+  it('give the JSON report their hunks as written, byte for byte what serialising the parsed hunks gives', async () => {
+    const { files } = await parseDiffText(readFileSync(diffFixture('default-prefixes.diff'), 'utf8'));
+    const spill = createHunkSpill(1);
+    const kept = files.map((file) => spill.keep(file));
+    const spilled = kept.filter(isSpilled);
+    expect(spilled.length).toBeGreaterThan(3);
+    for (const file of spilled) expect((file as unknown as { toIndentedJson(): string }).toIndentedJson()).toBe(JSON.stringify(file, null, 2));
+    // At any depth, in a single report and in the envelope of several.
+    for (const [document, depth] of [[{ files: kept }, 2], [{ reports: [{ files: kept }] }, 4], [kept, 1]] as const) {
+      expect([...jsonChunks(document, depth)].join('')).toBe(JSON.stringify(document, null, 2));
+    }
+    expect([...jsonChunks({ files: kept }, 2)].join('')).toBe(JSON.stringify({ files }, null, 2));
+    // Hunks replaced after the spill (filters do this) are the ones written.
+    const first = spilled[0] as FileDiff;
+    first.hunks = first.hunks.slice(0, 1);
+    expect([...jsonChunks({ files: [first] }, 2)].join('')).toBe(JSON.stringify({ files: [{ ...first, hunks: first.hunks }] }, null, 2));
   });
 
   it('keeps everything in memory under the limit', async () => {
