@@ -4,14 +4,13 @@ import { fingerprint } from '../fingerprint.js';
 import type { Confidence, FileDiff, Finding, Hunk, Side } from '../model.js';
 import { createFinding } from './common/finding.js';
 import { locate } from './common/location.js';
-import { normaliseLine } from '../text/normaliseLine.js';
-import { addedLines, markHunk } from './common/lines.js';
+import { markHunk } from './common/lines.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
 import { commitEvidence } from './fixes/commitEvidence.js';
 import type { CommitEvidence } from './fixes/commitEvidence.js';
 import { droppedClauses } from './fixes/droppedClauses.js';
-import { forkLineSet, isInert, missingRuns } from './fixes/evidence.js';
+import { forkLineSet, isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
 import { isSourcePath } from './paths.js';
@@ -63,7 +62,7 @@ function messageOf(side: Side, label: string, what: string): string {
 }
 
 /** `if ref == nil { continue }`: the run from its first fix-shaped line, a few lines long. */
-function snippetOf(runs: readonly string[][], lead: FixSignal): string {
+function snippetOf(runs: readonly string[][], lead: FixSignal, signalsOf: (line: string) => readonly FixSignal[]): string {
   const run = runs.find((lines) => lines.some((line) => signalsOf(line).includes(lead))) ?? runs[0] ?? [];
   // Strong signals lead the snippet; weak ones read better with the block that frames them.
   const start = STRONG_SIGNALS.has(lead) ? Math.max(0, run.findIndex((line) => signalsOf(line).includes(lead))) : 0;
@@ -73,15 +72,29 @@ function snippetOf(runs: readonly string[][], lead: FixSignal): string {
   return more > 0 ? `${shown} (+${plural(more, 'more line')})` : shown;
 }
 
+/** One hunk's lines are read for signals up to three times (signals, lead run, its start): once each. */
+function memoised<T>(read: (line: string) => T): (line: string) => T {
+  const known = new Map<string, T>();
+  return (line) => {
+    const found = known.get(line);
+    if (found !== undefined) return found;
+    const value = read(line);
+    known.set(line, value);
+    return value;
+  };
+}
+
 function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>, context: ClassifyContext): Finding | null {
-  const numbered = missingRuns(hunk, forkLines);
+  const forkOnly = normalisedAdded(hunk);
+  const numbered = missingRuns(hunk, forkLines, forkOnly);
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
   const evidence = evidenceLines.map(({ text }) => text);
   // Most hunks of a large diff lack nothing: no signals or clauses to read then.
   if (evidence.length === 0) return null;
-  const signals = new Set(evidence.flatMap(signalsOf));
-  const dropped = droppedClauses(evidence, addedLines(hunk).map(normaliseLine));
+  const signalsOfLine = memoised(signalsOf);
+  const signals = new Set(evidence.flatMap(signalsOfLine));
+  const dropped = droppedClauses(evidence, forkOnly());
   if (dropped.length > 0) signals.add('dropped-clause');
   const at = locate(file, context, { upstream: evidenceLines.map(({ line }) => line) });
   // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them.
@@ -91,7 +104,7 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>,
   if ((fromCommits?.fixes.length ?? 0) > 0) signals.add('fix-commit');
   const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';
   // `newDgst == lastDgst, in if !ok || newDgst == lastDgst {`: the clause, then where it was.
-  const what = lead === 'dropped-clause' ? `${dropped.join(', ')}, in ${snippetOf(runs, lead)}` : snippetOf(runs, lead);
+  const what = lead === 'dropped-clause' ? `${dropped.join(', ')}, in ${snippetOf(runs, lead, signalsOfLine)}` : snippetOf(runs, lead, signalsOfLine);
   markHunk(hunk, 'reverted-fixes');
   return createFinding({
     category: 'reverted-fixes', kind: 'missing-fix', path: file.path,

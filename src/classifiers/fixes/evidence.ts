@@ -7,8 +7,21 @@ const IS_INERT = /^(?:$|\/\/|\/\*|\*|#(?!\[)|--|import\b|from\s+\S+\s+import\b|u
 export const isInert = (line: string): boolean => IS_INERT.test(line);
 
 /** A line with identifiers and literals blanked, so a rename reads as the same line. */
-export const shapeOf = (line: string): string =>
-  normaliseLine(line).replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, 's').replace(/\b[A-Za-z_]\w*\b/g, (word) => (KEYWORDS.has(word) ? word : 'x')).replace(/\b\d+\b/g, 'n');
+export const shapeOf = (line: string): string => shapeOfNormalised(normaliseLine(line));
+
+/**
+ * shapeOf for a line already normalised. Strings become `s` first, which the
+ * word pass then reads as part of a word (`f"{x}"` is one word). Words and
+ * numbers go in one pass: a word starting with a letter and a whole number
+ * never overlap, so this equals blanking words, then numbers.
+ */
+const shapeOfNormalised = (text: string): string =>
+  (text.includes('"') || text.includes("'") ? text.replace(STRING_LITERAL, 's') : text).replace(WORD_OR_NUMBER, blankWord);
+
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
+const WORD_OR_NUMBER = /\b[A-Za-z_]\w*\b|\b\d+\b/g;
+const CHAR_9 = 57;
+const blankWord = (word: string): string => (word.charCodeAt(0) <= CHAR_9 ? 'n' : KEYWORDS.has(word) ? word : 'x');
 
 const KEYWORDS = new Set(['if', 'else', 'for', 'while', 'return', 'continue', 'break', 'nil', 'null', 'None', 'undefined', 'not', 'is', 'func', 'def', 'defer', 'go', 'select', 'case', 'default', 'try', 'catch', 'except', 'raise', 'throw', 'with', 'range']);
 
@@ -43,6 +56,12 @@ function isHelperEquivalent(text: string, helpers: readonly Set<string>[]): bool
 /** Lines the fork has anywhere in the file's `+` lines, normalised (moved code is not missing code). */
 export const forkLineSet = (file: FileDiff): Set<string> => new Set(file.hunks.flatMap(addedLines).map(normaliseLine));
 
+/** The hunk's `+` lines, normalised, worked out on the first call only. */
+export const normalisedAdded = (hunk: Hunk): (() => readonly string[]) => {
+  let lines: string[] | null = null;
+  return () => (lines ??= addedLines(hunk).map(normaliseLine));
+};
+
 /** One upstream-only line of evidence: normalised text and its upstream line number. */
 export interface EvidenceLine {
   text: string;
@@ -54,15 +73,15 @@ export interface EvidenceLine {
  * in the file, not a rename of a fork line in the same hunk, not inert.
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence).
  */
-export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>): EvidenceLine[][] {
+export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>, forkOnly: () => readonly string[] = normalisedAdded(hunk)): EvidenceLine[][] {
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
   let forkShapes: Set<string> | null = null;
   let helpers: Set<string>[] | null = null;
   const isForkShape = (text: string): boolean => {
-    forkShapes ??= new Set(addedLines(hunk).filter((line) => !isInert(normaliseLine(line))).map(shapeOf));
-    helpers ??= helperCalls(addedLines(hunk).map(normaliseLine));
-    return forkShapes.has(shapeOf(text)) || isHelperEquivalent(text, helpers);
+    forkShapes ??= new Set(forkOnly().filter((line) => !isInert(line)).map(shapeOfNormalised));
+    helpers ??= helperCalls(forkOnly());
+    return forkShapes.has(shapeOfNormalised(text)) || isHelperEquivalent(text, helpers);
   };
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
