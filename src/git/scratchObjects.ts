@@ -45,7 +45,23 @@ export const openScratchObjects = async (repo: Repo): Promise<ScratchObjects> =>
     // The exit cleanup stays registered until the removal is done.
     removing ??= rm(directory, { recursive: true, force: true }).then(removeNow, removeNow);
   };
-  return { env: { GIT_OBJECT_DIRECTORY: directory, GIT_ALTERNATE_OBJECT_DIRECTORIES: objects }, directory, isInMemory: parent === SHM, remove };
+  const env = { GIT_OBJECT_DIRECTORY: directory, GIT_ALTERNATE_OBJECT_DIRECTORIES: objects, ...storedUncompressed(process.env) };
+  return { env, directory, isInMemory: parent === SHM, remove };
+};
+
+/**
+ * `core.looseCompression=0` for the scratch store's writers, after any
+ * config the caller's environment already passes this way. Its objects are
+ * thrown away, and deflating every tree and merged blob a merge writes was a
+ * fifth of merge-tree's CPU (the bench's 100 MB pair: 1.85 s -> 1.5 s for
+ * the tips' merge, the store 14 -> 30 MB). A GIT_CONFIG_COUNT git would
+ * reject is left for git to report.
+ */
+export const storedUncompressed = (env: NodeJS.ProcessEnv): Record<string, string> => {
+  const given = env.GIT_CONFIG_COUNT ?? '0';
+  if (!/^\d+$/.test(given)) return {};
+  const index = Number(given);
+  return { GIT_CONFIG_COUNT: String(index + 1), [`GIT_CONFIG_KEY_${index}`]: 'core.looseCompression', [`GIT_CONFIG_VALUE_${index}`]: '0' };
 };
 
 /** Linux's shared-memory directory: a tmpfs on most systems, sized by the container in Docker (64 MB by default). */

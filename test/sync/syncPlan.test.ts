@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIN_SHM_BYTES, readShm, scratchParent } from '../../src/git/scratchObjects.js';
+import { MIN_SHM_BYTES, readShm, scratchParent, storedUncompressed } from '../../src/git/scratchObjects.js';
 import type { Report } from '../../src/model.js';
 import { buildFixture, git } from '../git/fixtureRepo.js';
 import type { ForkFixture } from '../git/fixtureRepo.js';
@@ -231,6 +231,27 @@ describe('the user repository', () => {
     const onDisk = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: fixture.clone, env: { TMPDIR: scratchDir('full-tmp'), PATH: path } });
     expect(onDisk.status).toBe(2);
     expect(onDisk.stderr).toBe('forkdiff: git merge-tree failed: unable to write loose object file: No space left on device\n');
+  });
+
+  it('has git store the scratch objects uncompressed, keeping the config the caller passes in the environment', () => {
+    const log = join(scratchDir('compression-log'), 'config.txt');
+    const bin = gitShim('config-git', `case " $* " in *" merge-tree "*) { git config --get core.looseCompression; git config --get forkdiff.test; } >> ${log} ;; esac`);
+    const env = { PATH: `${bin}:${process.env.PATH ?? ''}`, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'forkdiff.test', GIT_CONFIG_VALUE_0: 'kept' };
+    const { status, stdout } = runCli(['v0.11', '--no-fetch', '--format', 'json'], { cwd: fixture.clone, env });
+    expect(status).toBe(0);
+    const lines = readFileSync(log, 'utf8').split('\n').filter((line) => line.length > 0);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(lines)).toEqual(new Set(['0', 'kept']));
+    // Stored, not deflated: the same objects, so the same plan.
+    expect((JSON.parse(stdout) as Report).sync).toEqual(report.sync);
+  });
+
+  it('adds its config after any GIT_CONFIG_COUNT entries, and leaves a count git would reject to git', () => {
+    const own = { key: 'core.looseCompression', value: '0' };
+    expect(storedUncompressed({})).toEqual({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: own.key, GIT_CONFIG_VALUE_0: own.value });
+    expect(storedUncompressed({ GIT_CONFIG_COUNT: '2' })).toEqual({ GIT_CONFIG_COUNT: '3', GIT_CONFIG_KEY_2: own.key, GIT_CONFIG_VALUE_2: own.value });
+    expect(storedUncompressed({ GIT_CONFIG_COUNT: 'two' })).toEqual({});
+    expect(storedUncompressed({ GIT_CONFIG_COUNT: '-1' })).toEqual({});
   });
 
   it('chooses the store by TMPDIR first, then a tmpfs /dev/shm with a gigabyte free', () => {
