@@ -6,7 +6,8 @@
  * well-formed UTF-8 sequence becomes the visible, distinct text `\xNN`.
  */
 export function decodeUtf8Visible(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Every line of a diff comes here: a Buffer is used as it is, not wrapped again.
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fast = buffer.toString('utf8', start, end);
   // Nearly every line is valid: only a U+FFFD in the result needs a closer look.
   if (!fast.includes('\ufffd')) return fast;

@@ -27,4 +27,11 @@ describe('decodeUtf8Visible', () => {
   it('decodes only the range asked for', () => {
     expect(decodeUtf8Visible(bytes(0xff, 0x61, 0xfe, 0x62), 1, 3)).toBe('a\\xfe');
   });
+
+  it('reads a plain Uint8Array, or a view into a larger buffer, like a Buffer', () => {
+    const backing = new Uint8Array([0x78, 0xff, 0x61, 0x62, 0x79]);
+    expect(decodeUtf8Visible(backing.subarray(1, 4))).toBe('\\xffab');
+    expect(decodeUtf8Visible(backing.subarray(1, 4), 1, 3)).toBe('ab');
+    expect(decodeUtf8Visible(new Uint8Array(Buffer.from('café')))).toBe('café');
+  });
 });
