@@ -11,17 +11,49 @@ export const shapeOf = (line: string): string => shapeOfNormalised(normaliseLine
 
 /**
  * shapeOf for a line already normalised. Strings become `s` first, which the
- * word pass then reads as part of a word (`f"{x}"` is one word). Words and
- * numbers go in one pass: a word starting with a letter and a whole number
- * never overlap, so this equals blanking words, then numbers.
+ * word pass then reads as part of a word (`f"{x}"` is one word).
  */
 const shapeOfNormalised = (text: string): string =>
-  (text.includes('"') || text.includes("'") ? text.replace(STRING_LITERAL, 's') : text).replace(WORD_OR_NUMBER, blankWord);
+  blankWords(text.includes('"') || text.includes("'") ? text.replace(STRING_LITERAL, 's') : text);
 
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
-const WORD_OR_NUMBER = /\b[A-Za-z_]\w*\b|\b\d+\b/g;
+
+/** ASCII letters, digits and `_`: what `\w` matches (and `\b` borders) without the `u` flag. */
+const isWordChar = (code: number): boolean => (code >= 97 ? code <= 122 : code >= 65 ? code <= 90 || code === 95 : code >= 48 && code <= 57);
 const CHAR_9 = 57;
-const blankWord = (word: string): string => (word.charCodeAt(0) <= CHAR_9 ? 'n' : KEYWORDS.has(word) ? word : 'x');
+
+/**
+ * Each run of word characters: a word starting with a letter or `_` as `x`
+ * (keywords kept), a run of digits as `n`, a run starting with a digit that
+ * is not all digits (`0x1F`) kept. The same as `/\b[A-Za-z_]\w*\b/` then
+ * `/\b\d+\b/` replaced in turn, in one scan: every changed line of a diff
+ * is shaped, and the two replaces with a callback were most of the time.
+ */
+function blankWords(text: string): string {
+  let shape = '';
+  let index = 0;
+  while (index < text.length) {
+    const start = index;
+    const first = text.charCodeAt(index);
+    if (!isWordChar(first)) {
+      do index += 1;
+      while (index < text.length && !isWordChar(text.charCodeAt(index)));
+      shape += text.slice(start, index);
+      continue;
+    }
+    let isNumber = true;
+    for (; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (!isWordChar(code)) break;
+      if (code > CHAR_9) isNumber = false;
+    }
+    if (first > CHAR_9) {
+      const word = text.slice(start, index);
+      shape += KEYWORDS.has(word) ? word : 'x';
+    } else shape += isNumber ? 'n' : text.slice(start, index);
+  }
+  return shape;
+}
 
 const KEYWORDS = new Set(['if', 'else', 'for', 'while', 'return', 'continue', 'break', 'nil', 'null', 'None', 'undefined', 'not', 'is', 'func', 'def', 'defer', 'go', 'select', 'case', 'default', 'try', 'catch', 'except', 'raise', 'throw', 'with', 'range']);
 
@@ -81,7 +113,8 @@ export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>, forkOnly
   const isForkShape = (text: string): boolean => {
     forkShapes ??= new Set(forkOnly().filter((line) => !isInert(line)).map(shapeOfNormalised));
     helpers ??= helperCalls(forkOnly());
-    return forkShapes.has(shapeOfNormalised(text)) || isHelperEquivalent(text, helpers);
+    // A hunk that only removes lines has no fork line to be a rename of: no shape to work out.
+    return (forkShapes.size > 0 && forkShapes.has(shapeOfNormalised(text))) || isHelperEquivalent(text, helpers);
   };
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
