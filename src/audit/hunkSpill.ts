@@ -68,14 +68,16 @@ class SpilledFile implements FileDiff {
   }
 
   /**
-   * `JSON.stringify(this, null, 2)`, the hunks spliced in as spilled (they
-   * were written indented for this), never parsed back: on a huge fork the
-   * JSON report is mostly spilled hunks.
+   * `JSON.stringify(this, null, 2)` with every line after the first indented
+   * by `indent` (its place in the report), the hunks spliced in as spilled
+   * (they were written indented for this), never parsed back: on a huge fork
+   * the JSON report is mostly spilled hunks.
    */
-  toIndentedJson(): string {
+  toIndentedJson(indent: string): string {
     const hunks = this.#replaced ? JSON.stringify(this.#replaced, null, 2) : this.#readBack();
-    const head = JSON.stringify({ ...this, hunks: 0 }, null, 2);
-    return `${head.slice(0, -HUNKS_PLACEHOLDER.length)}${hunks.replace(/\n/g, '\n  ')}\n}`;
+    const head = JSON.stringify({ ...this, hunks: 0 }, null, 2).slice(0, -HUNKS_PLACEHOLDER.length);
+    const newline = `\n${indent}`;
+    return `${head.replace(/\n/g, newline)}${hunks.replace(/\n/g, `${newline}  `)}${newline}}`;
   }
 
   #readBack(): string {

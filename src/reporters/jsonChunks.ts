@@ -9,7 +9,11 @@ export function* jsonChunks(value: unknown, streamDepth: number, depth = 0): Gen
   const indent = '  '.repeat(depth);
   const inner = '  '.repeat(depth + 1);
   if (depth >= streamDepth || value === null || typeof value !== 'object' || isEmpty(value)) {
-    const text = hasIndentedJson(value) ? value.toIndentedJson() : (JSON.stringify(value, null, 2) ?? 'null');
+    if (hasIndentedJson(value)) {
+      yield value.toIndentedJson(indent);
+      return;
+    }
+    const text = JSON.stringify(value, null, 2) ?? 'null';
     yield depth === 0 ? text : text.replace(/\n/g, `\n${indent}`);
     return;
   }
@@ -36,9 +40,9 @@ export function* jsonChunks(value: unknown, streamDepth: number, depth = 0): Gen
 
 const isEmpty = (value: object): boolean => (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
 
-/** A value that can give `JSON.stringify(value, null, 2)` itself, cheaper than the walk (see hunkSpill.ts). */
+/** A value that can give `JSON.stringify(value, null, 2)` itself, re-indented, cheaper than the walk (see hunkSpill.ts). */
 interface IndentedJson {
-  toIndentedJson(): string;
+  toIndentedJson(indent: string): string;
 }
 
 const hasIndentedJson = (value: unknown): value is IndentedJson =>

@@ -30,7 +30,11 @@ describe('hunks spilled to disk past the in-memory limit', () => {
     const kept = files.map((file) => spill.keep(file));
     const spilled = kept.filter(isSpilled);
     expect(spilled.length).toBeGreaterThan(3);
-    for (const file of spilled) expect((file as unknown as { toIndentedJson(): string }).toIndentedJson()).toBe(JSON.stringify(file, null, 2));
+    for (const file of spilled) {
+      const own = file as unknown as { toIndentedJson(indent: string): string };
+      expect(own.toIndentedJson('')).toBe(JSON.stringify(file, null, 2));
+      expect(own.toIndentedJson('    ')).toBe(JSON.stringify(file, null, 2).replace(/\n/g, '\n    '));
+    }
     // At any depth, in a single report and in the envelope of several.
     for (const [document, depth] of [[{ files: kept }, 2], [{ reports: [{ files: kept }] }, 4], [kept, 1]] as const) {
       expect([...jsonChunks(document, depth)].join('')).toBe(JSON.stringify(document, null, 2));
