@@ -8,11 +8,11 @@
 export function* jsonChunks(value: unknown, streamDepth: number, depth = 0): Generator<string> {
   const indent = '  '.repeat(depth);
   const inner = '  '.repeat(depth + 1);
+  if (hasIndentedJson(value)) {
+    yield value.toIndentedJson(indent);
+    return;
+  }
   if (depth >= streamDepth || value === null || typeof value !== 'object' || isEmpty(value)) {
-    if (hasIndentedJson(value)) {
-      yield value.toIndentedJson(indent);
-      return;
-    }
     const text = JSON.stringify(value, null, 2) ?? 'null';
     yield depth === 0 ? text : text.replace(/\n/g, `\n${indent}`);
     return;

@@ -35,8 +35,9 @@ describe('hunks spilled to disk past the in-memory limit', () => {
       expect(own.toIndentedJson('')).toBe(JSON.stringify(file, null, 2));
       expect(own.toIndentedJson('    ')).toBe(JSON.stringify(file, null, 2).replace(/\n/g, '\n    '));
     }
-    // At any depth, in a single report and in the envelope of several.
-    for (const [document, depth] of [[{ files: kept }, 2], [{ reports: [{ files: kept }] }, 4], [kept, 1]] as const) {
+    // In a single report and in the envelope of several, at the streaming depth or
+    // above it (a spilled file is never walked key by key: its hunks are not a key).
+    for (const [document, depth] of [[{ files: kept }, 2], [{ reports: [{ files: kept }] }, 4], [kept, 1], [{ files: kept }, 5]] as const) {
       expect([...jsonChunks(document, depth)].join('')).toBe(JSON.stringify(document, null, 2));
     }
     expect([...jsonChunks({ files: kept }, 2)].join('')).toBe(JSON.stringify({ files }, null, 2));
