@@ -67,7 +67,7 @@ export const storedUncompressed = (env: NodeJS.ProcessEnv): Record<string, strin
 /** Linux's shared-memory directory: a tmpfs on most systems, sized by the container in Docker (64 MB by default). */
 const SHM = '/dev/shm';
 const TMPFS_MAGIC = 0x01021994;
-/** Room /dev/shm must have to be used: a plan's store is tens of MB (500 picks on a 2,000-file tree: 14 MB). */
+/** Room /dev/shm must have to be used: a plan's store is tens of MB (500 picks on a 2,000-file tree: 18 MB; the bench's 100 MB pair: 108 MB). */
 export const MIN_SHM_BYTES = 1024 ** 3;
 
 /** What decides whether /dev/shm takes the scratch store. */
