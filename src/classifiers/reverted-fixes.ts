@@ -10,7 +10,7 @@ import type { ClassifyContext } from './define.js';
 import { commitEvidence } from './fixes/commitEvidence.js';
 import type { CommitEvidence } from './fixes/commitEvidence.js';
 import { droppedClauses } from './fixes/droppedClauses.js';
-import { forkLineSet, isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
+import { isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
 import { isSourcePath } from './paths.js';
@@ -84,8 +84,7 @@ function memoised<T>(read: (line: string) => T): (line: string) => T {
   };
 }
 
-function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>, context: ClassifyContext): Finding | null {
-  const forkOnly = normalisedAdded(hunk);
+function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], forkLines: ReadonlySet<string>, context: ClassifyContext): Finding | null {
   const numbered = missingRuns(hunk, forkLines, forkOnly);
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
@@ -94,7 +93,7 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkLines: ReadonlySet<string>,
   if (evidence.length === 0) return null;
   const signalsOfLine = memoised(signalsOf);
   const signals = new Set(evidence.flatMap(signalsOfLine));
-  const dropped = droppedClauses(evidence, forkOnly());
+  const dropped = droppedClauses(evidence, forkOnly);
   if (dropped.length > 0) signals.add('dropped-clause');
   const at = locate(file, context, { upstream: evidenceLines.map(({ line }) => line) });
   // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them.
@@ -126,8 +125,12 @@ export default defineClassifier({
   classify(file, context) {
     // New fork files hold no upstream code; a whole deleted file is reported as such elsewhere.
     if (file.status === 'added' || file.status === 'deleted' || IS_SUPPORT_CODE.test(file.path)) return [];
-    const forkLines = forkLineSet(file);
-    const findings = file.hunks.map((hunk) => hunkFinding(file, hunk, forkLines, context)).filter((finding): finding is Finding => finding !== null);
+    const added = file.hunks.map(normalisedAdded);
+    // Lines the fork has anywhere in the file: moved code is not missing code.
+    const forkLines = new Set(added.flat());
+    const findings = file.hunks
+      .map((hunk, index) => hunkFinding(file, hunk, added[index] ?? [], forkLines, context))
+      .filter((finding): finding is Finding => finding !== null);
     // The same missing lines in two hunks of one file are two drifts: number the repeats, in file order.
     const seen = new Map<string, number>();
     for (const finding of findings) {

@@ -1,4 +1,4 @@
-import type { FileDiff, Hunk } from '../../model.js';
+import type { Hunk } from '../../model.js';
 import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
 
@@ -85,14 +85,12 @@ function isHelperEquivalent(text: string, helpers: readonly Set<string>[]): bool
   return names.length > 0 && helpers.some((args) => names.every((name) => args.has(name)));
 }
 
-/** Lines the fork has anywhere in the file's `+` lines, normalised (moved code is not missing code). */
-export const forkLineSet = (file: FileDiff): Set<string> => new Set(file.hunks.flatMap(addedLines).map(normaliseLine));
-
-/** The hunk's `+` lines, normalised, worked out on the first call only. */
-export const normalisedAdded = (hunk: Hunk): (() => readonly string[]) => {
-  let lines: string[] | null = null;
-  return () => (lines ??= addedLines(hunk).map(normaliseLine));
-};
+/**
+ * A hunk's `+` lines, normalised: worked out once per hunk, they are the
+ * fork lines a missing line may be a rename of, and together the lines the
+ * fork has anywhere in the file (moved code is not missing code).
+ */
+export const normalisedAdded = (hunk: Hunk): string[] => addedLines(hunk).map(normaliseLine);
 
 /** One upstream-only line of evidence: normalised text and its upstream line number. */
 export interface EvidenceLine {
@@ -105,14 +103,14 @@ export interface EvidenceLine {
  * in the file, not a rename of a fork line in the same hunk, not inert.
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence).
  */
-export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>, forkOnly: () => readonly string[] = normalisedAdded(hunk)): EvidenceLine[][] {
+export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>, forkOnly: readonly string[] = normalisedAdded(hunk)): EvidenceLine[][] {
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
   let forkShapes: Set<string> | null = null;
   let helpers: Set<string>[] | null = null;
   const isForkShape = (text: string): boolean => {
-    forkShapes ??= new Set(forkOnly().filter((line) => !isInert(line)).map(shapeOfNormalised));
-    helpers ??= helperCalls(forkOnly());
+    forkShapes ??= new Set(forkOnly.filter((line) => !isInert(line)).map(shapeOfNormalised));
+    helpers ??= helperCalls(forkOnly);
     // A hunk that only removes lines has no fork line to be a rename of: no shape to work out.
     return (forkShapes.size > 0 && forkShapes.has(shapeOfNormalised(text))) || isHelperEquivalent(text, helpers);
   };
