@@ -10,7 +10,7 @@ import type { Repo } from './repo.js';
 export interface ScratchObjects {
   /** Environment for git processes that may write objects (merge-tree, commit-tree). */
   env: Record<string, string>;
-  /** The temporary directory itself, where scratch inputs may also go. */
+  /** The object directory itself (GIT_OBJECT_DIRECTORY), where forkdiff writes its own scratch commits too (looseObjects.ts). */
   directory: string;
   /** Whether it is in /dev/shm (memory), not in the temporary directory. */
   isInMemory: boolean;
