@@ -1,15 +1,24 @@
+import type { FileDiff } from '../model.js';
+
 /**
  * What a fork renamed: whole paths (from git's rename detection, base →
  * fork), the directories those imply, and the names inside them. A fork that
  * renames its product (valkey from redis, `src/redis/` → `src/valkey/`,
- * `redisCommand` → `valkeyCommand`) still carries upstream's fixes, under
- * other paths and identifiers; this is how they are recognised there.
+ * `redisCommand` → `valkeyCommand`) still carries upstream's fixes and
+ * tests, under other paths and identifiers; this is how they are recognised
+ * there.
  */
 export interface ForkRenames {
   /** Where a path (as upstream or the base has it) lives in the fork, in order of likelihood. */
   pathsFor(path: string): string[];
   /** A line as the fork would write it after its renames. */
   translate(line: string): string;
+}
+
+/** Renames learnt one at a time (a diff's renamed files as it streams): each call sees every pair learnt before it. */
+export interface LearntRenames extends ForkRenames {
+  /** One renamed path: where it is in the fork, and what it was called before (at the base, or upstream). */
+  learn(forkPath: string, fromPath: string): void;
 }
 
 /** Shorter tokens (`db`, `io`) are too common to rewrite blindly. */
@@ -29,16 +38,25 @@ const casings = (from: string, to: string): [string, string][] => {
  * From the fork's renames (fork path → its base path): directory renames
  * where every component but some differ, and name renames from the
  * components that differ (`kvstore` → `valdb`), split on `.`, `_` and `-`.
+ * The first pair to name a token wins; the last to name a path or directory.
  */
 export const forkRenames = (fromNames: ReadonlyMap<string, string>): ForkRenames => {
+  const renames = learntRenames();
+  for (const [forkPath, basePath] of fromNames) renames.learn(forkPath, basePath);
+  return renames;
+};
+
+export const learntRenames = (): LearntRenames => {
   const directories = new Map<string, string>();
   const tokens = new Map<string, string>();
   const exact = new Map<string, string>();
-  for (const [forkPath, basePath] of fromNames) {
+  // Longest first, so `redis-cli` is rewritten before `redis`; sorted again only once tokens changed.
+  let replacements: [string, string][] | null = [];
+  const learn = (forkPath: string, basePath: string): void => {
     exact.set(basePath, forkPath);
     const before = basePath.split('/');
     const after = forkPath.split('/');
-    if (before.length !== after.length) continue;
+    if (before.length !== after.length) return;
     // The deepest directory that differs, renamed as a whole.
     for (let depth = before.length - 1; depth > 0; depth -= 1) {
       const from = before.slice(0, depth).join('/');
@@ -55,20 +73,33 @@ export const forkRenames = (fromNames: ReadonlyMap<string, string>): ForkRenames
       words.forEach((word, at) => {
         const to = renamed[at] ?? '';
         if (word !== to && word.length >= MIN_TOKEN && to.length > 0 && !/^\d+$/.test(word)) {
-          for (const [a, b] of casings(word, to)) if (!tokens.has(a)) tokens.set(a, b);
+          for (const [a, b] of casings(word, to)) {
+            if (tokens.has(a)) continue;
+            tokens.set(a, b);
+            replacements = null;
+          }
         }
       });
     });
-  }
-  // Longest first, so `redis-cli` is rewritten before `redis`.
-  const replacements = [...tokens].sort(([a], [b]) => b.length - a.length);
-  const translate = (line: string): string => replacements.reduce((text, [from, to]) => text.split(from).join(to), line);
+  };
+  const translate = (line: string): string => {
+    replacements ??= [...tokens].sort(([a], [b]) => b.length - a.length);
+    let text = line;
+    for (const [from, to] of replacements) if (text.includes(from)) text = text.split(from).join(to);
+    return text;
+  };
   const byDirectory = (path: string): string | null => {
     const match = [...directories.keys()].filter((prefix) => path.startsWith(prefix)).sort((a, b) => b.length - a.length)[0];
     return match === undefined ? null : `${directories.get(match) ?? ''}${path.slice(match.length)}`;
   };
   return {
+    learn,
     pathsFor: (path) => [...new Set([exact.get(path), path, byDirectory(path), translate(path)].filter((each): each is string => typeof each === 'string'))],
     translate,
   };
+};
+
+/** Learns the files a diff shows renamed (upstream's path → the fork's). */
+export const learnRenamedFiles = (renames: LearntRenames, files: readonly FileDiff[]): void => {
+  for (const file of files) if (file.status === 'renamed' && file.oldPath !== null) renames.learn(file.path, file.oldPath);
 };

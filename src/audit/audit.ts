@@ -1,4 +1,5 @@
 import type { CategoryGlobs } from '../classifiers/categorise.js';
+import { learnRenamedFiles, learntRenames } from '../attribution/renames.js';
 import { readDiff } from '../diff/parse.js';
 import { ForkdiffError } from '../errors.js';
 import type { RefSide, Report } from '../model.js';
@@ -20,9 +21,10 @@ export interface AuditOptions {
 export async function auditDiffFile(options: AuditOptions & { diffFile: string }): Promise<Report> {
   const input = await openDiffInput(options.diffFile);
   const { files, state } = readDiff(input, { srcPrefix: options.srcPrefix, dstPrefix: options.dstPrefix });
-  const context = { mode: 'diff-file' as const, readFile: async () => null, linesOf: () => null, commitSubject: () => null };
+  const renames = learntRenames();
+  const context = { mode: 'diff-file' as const, readFile: async () => null, linesOf: () => null, commitSubject: () => null, translate: renames.translate };
   return assemble(
-    { mode: 'diff-file', files, context, extraGlobs: options.extraGlobs, ignore: options.ignore, isProgress: options.isProgress },
+    { mode: 'diff-file', files, context, prepare: async (prepared) => learnRenamedFiles(renames, prepared), extraGlobs: options.extraGlobs, ignore: options.ignore, isProgress: options.isProgress },
     () => {
       if (!state.hasContent) {
         throw new ForkdiffError(`the diff in ${describe(options.diffFile)} is empty: save the output of git diff into it`);

@@ -1,4 +1,5 @@
 import { createAttributor } from '../attribution/attributeFiles.js';
+import { learnRenamedFiles, learntRenames } from '../attribution/renames.js';
 import type { CategoryGlobs } from '../classifiers/categorise.js';
 import { readDiff } from '../diff/parse.js';
 import { openGitSource } from '../git/gitSource.js';
@@ -41,15 +42,23 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
   // The sync plan's merges too: they need the range's log, not the classification.
   const sync = options.sync !== false ? startSync(source, attributor) : null;
   const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
+  // The fork's renames since the merge base first (known once the first file is attributed), then the diff's.
+  const renames = learntRenames();
+  let isSeeded = false;
   try {
     const { assemble } = await loading;
     return await assemble(
       {
         mode: 'git',
         files,
-        context: { mode: 'git', readFile: source.readFile, linesOf: attributor.linesOf, commitSubject: attributor.subjectOf },
+        context: { mode: 'git', readFile: source.readFile, linesOf: attributor.linesOf, commitSubject: attributor.subjectOf, translate: renames.translate },
         prepare: async (prepared) => {
           await attributor.attribute(prepared);
+          if (!isSeeded) {
+            isSeeded = true;
+            for (const [forkPath, basePath] of (await attributor.sides())?.fork.changed.fromNames ?? []) renames.learn(forkPath, basePath);
+          }
+          learnRenamedFiles(renames, prepared);
           for (const file of prepared) sync?.observe(file);
         },
         extraGlobs: options.extraGlobs,

@@ -17,6 +17,14 @@ export interface ClassifyContext {
   linesOf(file: FileDiff): FileLines | null;
   /** A commit's subject by short id (git mode), so a missing guard can cite the fix that added it; null when unknown. */
   commitSubject(shortSha: string): string | null;
+  /**
+   * Upstream's text (a test's name, a line) as the fork would write it after
+   * its renames (`redis-cli` → `valkey-cli`, see attribution/renames.ts):
+   * learnt in git mode from the paths the fork renamed since the merge base,
+   * and in both modes from the files the diff showed renamed so far (files
+   * stream in path order). Text no rename touches comes back as it is.
+   */
+  translate(text: string): string;
 }
 
 export interface Classifier {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forkRenames } from '../../src/attribution/renames.js';
+import { forkRenames, learnRenamedFiles, learntRenames } from '../../src/attribution/renames.js';
+import type { FileDiff } from '../../src/model.js';
 
 describe('forkRenames', () => {
   const renames = forkRenames(new Map([
@@ -23,5 +24,28 @@ describe('forkRenames', () => {
     const none = forkRenames(new Map());
     expect(none.pathsFor('a/b.c')).toEqual(['a/b.c']);
     expect(none.translate('redis')).toBe('redis');
+  });
+
+  it('learns renames one at a time: each translation sees the pairs learnt before it, the first pair of a name wins', () => {
+    const learnt = learntRenames();
+    expect(learnt.translate('redis-cli --pipe')).toBe('redis-cli --pipe');
+    learnt.learn('src/valkey-cli.c', 'src/redis-cli.c');
+    expect(learnt.translate('redis-cli --pipe')).toBe('valkey-cli --pipe');
+    learnt.learn('src/other-cli.c', 'src/redis-cli.c');
+    learnt.learn('tools/keydb-check.c', 'tools/redis-check.c');
+    expect(learnt.translate('Redis redis-check')).toBe('Valkey valkey-check');
+    // Longer names first, whenever they were learnt.
+    learnt.learn('modules/valsearch/index.c', 'modules/redisearch/index.c');
+    expect(learnt.translate('redisearch beside redis')).toBe('valsearch beside valkey');
+  });
+
+  it('learns only what a diff shows renamed, from upstream path to fork path (not copies)', () => {
+    const file = (status: FileDiff['status'], path: string, oldPath: string | null): FileDiff => ({ path, oldPath, status } as FileDiff);
+    const learnt = learntRenames();
+    learnRenamedFiles(learnt, [file('copied', 'src/copy-cli.c', 'src/redis-cli.c'), file('modified', 'src/redis.c', null)]);
+    expect(learnt.translate('redis-cli')).toBe('redis-cli');
+    learnRenamedFiles(learnt, [file('renamed', 'src/valkey-cli.c', 'src/redis-cli.c')]);
+    expect(learnt.translate('redis-cli')).toBe('valkey-cli');
+    expect(learnt.pathsFor('src/redis-cli.c')[0]).toBe('src/valkey-cli.c');
   });
 });

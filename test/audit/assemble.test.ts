@@ -22,7 +22,7 @@ describe('assemble', () => {
       {
         mode: 'git',
         files: streamOf(files, seen),
-        context: { mode: 'git', readFile: async () => null, linesOf: () => null, commitSubject: () => null },
+        context: { mode: 'git', readFile: async () => null, linesOf: () => null, commitSubject: () => null, translate: (text) => text },
         prepare: async (batch) => {
           seen.push(`prepared ${batch.map((file) => file.path).join(',')}`);
           for (const file of batch) file.side = 'fork';

@@ -20,7 +20,7 @@ export async function parseDiff(text: string): Promise<FileDiff[]> {
 }
 
 /** Diff-file mode: no whole files. */
-export const diffFileContext = (): ClassifyContext => ({ mode: 'diff-file', readFile: async () => null, linesOf: () => null, commitSubject: () => null });
+export const diffFileContext = (): ClassifyContext => ({ mode: 'diff-file', readFile: async () => null, linesOf: () => null, commitSubject: () => null, translate: (text) => text });
 
 /** Git mode with whole files given per side. */
 export const gitContext = (files: Partial<Record<'upstream' | 'fork' | 'base', Record<string, string>>>): ClassifyContext => ({
@@ -28,6 +28,7 @@ export const gitContext = (files: Partial<Record<'upstream' | 'fork' | 'base', R
   readFile: async (side, filePath) => files[side]?.[filePath] ?? null,
   linesOf: () => null,
   commitSubject: () => null,
+  translate: (text) => text,
 });
 
 /** Runs one classifier over every file it matches, with one shared context. */

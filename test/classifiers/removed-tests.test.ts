@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import removedTests from '../../src/classifiers/removed-tests.js';
 import type { Finding } from '../../src/model.js';
-import { classifyAll, loadDiff, parseDiff } from './helpers.js';
+import { learntRenames } from '../../src/attribution/renames.js';
+import { classifyAll, diffFileContext, loadDiff, messages, parseDiff } from './helpers.js';
 
 const byPath = (findings: Finding[], path: string): string[] =>
   findings.filter((finding) => finding.path === path).map((finding) => finding.message).sort();
@@ -110,5 +111,87 @@ describe('removed-tests classifier', async () => {
 +		testB,
 `);
     expect(await classifyAll(removedTests, moved)).toEqual([]);
+  });
+
+  describe('in a fork that renamed its product (redis → valkey)', async () => {
+    const renames = learntRenames();
+    renames.learn('src/valkey-cli.c', 'src/redis-cli.c');
+    const renamed = { ...diffFileContext(), translate: renames.translate };
+    const goTests = await parseDiff(`diff --git a/pkg/server/server_test.go b/pkg/server/server_test.go
+--- a/pkg/server/server_test.go
++++ b/pkg/server/server_test.go
+@@ -1,9 +1,13 @@
+ package server
+ 
+-func TestRedisPing(t *testing.T) {
++func TestValkeyPing(t *testing.T) {
+ 	ping(t)
+ }
+ 
+-func TestRedisCliPipe(t *testing.T) {
+-	pipe(t)
++func TestValkeyOnlyCluster(t *testing.T) {
++	t.Skip("needs the fork's cluster runner")
++	cluster(t)
+ }
++
++func TestRedisPong(t *testing.T) {
++	pong(t)
++}
+`);
+
+    it("reads a test under the fork's name for the product as the same test, and still finds one it dropped", async () => {
+      expect(messages(await classifyAll(removedTests, goTests, renamed))).toEqual(['test TestRedisCliPipe removed from pkg/server/server_test.go']);
+      // Without the renames, the renamed test reads as removed.
+      expect(messages(await classifyAll(removedTests, goTests, diffFileContext())).sort()).toEqual([
+        'test TestRedisCliPipe removed from pkg/server/server_test.go',
+        'test TestRedisPing removed from pkg/server/server_test.go',
+      ]);
+    });
+
+    it("does not report a skip in a test the fork added itself: it stops none of upstream's", async () => {
+      const findings = await classifyAll(removedTests, goTests, renamed);
+      expect(findings.filter((finding) => finding.kind === 'skip-added')).toEqual([]);
+      // A skip the fork added to upstream's test, renamed or not, is still one.
+      const skipped = await parseDiff(`diff --git a/pkg/server/server_test.go b/pkg/server/server_test.go
+--- a/pkg/server/server_test.go
++++ b/pkg/server/server_test.go
+@@ -1,5 +1,6 @@
+ package server
+ 
+-func TestRedisPing(t *testing.T) {
++func TestValkeyPing(t *testing.T) {
++	t.Skip("flaky on the fork's runners")
+ 	ping(t)
+ }
+`);
+      expect(messages(await classifyAll(removedTests, skipped, renamed))).toEqual([
+        'skip added to test TestValkeyPing in pkg/server/server_test.go: t.Skip("flaky on the fork\'s runners")',
+      ]);
+    });
+
+    it("reads a deleted test file whose tests an added file declares under the fork's names as moved", async () => {
+      const moved = await parseDiff(`diff --git a/tests/redis_cli_test.go b/tests/redis_cli_test.go
+deleted file mode 100644
+--- a/tests/redis_cli_test.go
++++ /dev/null
+@@ -1,3 +0,0 @@
+-package tests
+-
+-func TestRedisCliHelp(t *testing.T) {}
+diff --git a/tests/valkey_cli_test.go b/tests/valkey_cli_test.go
+new file mode 100644
+--- /dev/null
++++ b/tests/valkey_cli_test.go
+@@ -0,0 +1,3 @@
++package tests
++
++func TestValkeyCliHelp(t *testing.T) {}
+`);
+      expect(await classifyAll(removedTests, moved, renamed)).toEqual([]);
+      expect(messages(await classifyAll(removedTests, moved, diffFileContext()))).toEqual([
+        'test file tests/redis_cli_test.go deleted (1 tests: TestRedisCliHelp)',
+      ]);
+    });
   });
 });

@@ -43,6 +43,17 @@ describe('Tcl test suites', () => {
     expect(deleted?.categories).not.toContain('removed-tests');
   });
 
+  it("reads tests the fork renamed with the product (kvstore → valdb) as the same tests, and skips in its own tests as none of upstream's", () => {
+    // Upstream's test names say kvstore-server and kvstore-cli; the fork's, valdb-server and valdb-cli (it renamed
+    // src/kvstore-cli.c too). Of them only the empty-save test is gone; the --pipe test upstream added later, the
+    // fork ported under its name; the SIGHUP test tagged external:skip is the fork's own.
+    expect(messagesAt(fork.git, 'removed-tests', 'tests/unit/introspection.tcl')).toEqual([
+      'fork removed test kvstore-server command line arguments - save with empty input',
+    ]);
+    expect(findingOf(fork.git, 'test', 'kvstore-server command line arguments - save with empty input').side).toBe('fork');
+    expect(fork.git.files.find((file) => file.path === 'src/valdb-cli.c')).toMatchObject({ status: 'renamed', oldPath: 'src/kvstore-cli.c' });
+  });
+
   it('finds the same in a saved diff', () => {
     expect(fork.diffFile.findings.filter((finding) => finding.category === 'removed-tests').map((finding) => finding.details['test']).sort()).toEqual([
       'BLPOP with a single empty list argument',
@@ -50,6 +61,7 @@ describe('Tcl test suites', () => {
       'KEYSIZES - Test histogram of values of type string',
       'LMOVE against non-existing key',
       'LPOS RANK (positive and negative rank) option',
+      'kvstore-server command line arguments - save with empty input',
     ]);
   });
 });

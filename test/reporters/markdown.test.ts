@@ -12,7 +12,7 @@ async function reportOf(fixture: string): Promise<Report> {
     yield* files;
   }
   const meta = () => ({ upstream: null, fork: null, mergeBase: null, commits: null, notices: [] });
-  return assemble({ mode: 'diff-file', files: stream(), context: { mode: 'diff-file', readFile: async () => null, linesOf: () => null, commitSubject: () => null } }, meta);
+  return assemble({ mode: 'diff-file', files: stream(), context: { mode: 'diff-file', readFile: async () => null, linesOf: () => null, commitSubject: () => null, translate: (text: string) => text } }, meta);
 }
 
 /** The report with every file's hunks behind a getter that counts reads, as spilled files read from disk. */

@@ -35,9 +35,13 @@ export function rememberAddedTests(file: FileDiff, names: readonly string[], con
   for (const name of names) added.add(keyOf(file.path, name));
 }
 
+/** Is a test of upstream's declared by an added file, under its name or the fork's for it (`redis-cli …` → `valkey-cli …`)? */
+const isDeclared = (added: ReadonlySet<string>, path: string, name: string, context: ClassifyContext): boolean =>
+  added.has(keyOf(path, name)) || added.has(keyOf(path, context.translate(name)));
+
 /** Is every test of a deleted file already declared by an added one (its new path sorts first)? */
 export const isMovedAlready = (file: FileDiff, names: readonly string[], context: ClassifyContext): boolean =>
-  names.length > 0 && names.every((name) => memoryOf(context).added.has(keyOf(file.path, name)));
+  names.length > 0 && names.every((name) => isDeclared(memoryOf(context).added, file.path, name, context));
 
 export function rememberDeletedFile(file: FileDiff, names: string[], at: Located, context: ClassifyContext): void {
   memoryOf(context).deleted.push({ file: { ...file, hunks: [] }, names, at });
@@ -47,7 +51,7 @@ export function rememberDeletedFile(file: FileDiff, names: string[], at: Located
 export function deletedFileFindings(context: ClassifyContext): Finding[] {
   const memory = memoryOf(context);
   const findings = memory.deleted.flatMap(({ file, names, at }): Finding[] => {
-    const missing = names.filter((name) => !memory.added.has(keyOf(file.path, name)));
+    const missing = names.filter((name) => !isDeclared(memory.added, file.path, name, context));
     if (names.length > 0 && missing.length === 0) return [];
     if (missing.length > 0 && missing.length < names.length) {
       return missing.map((name) => createFinding({

@@ -22,8 +22,10 @@ import { appendTo } from '../../multiMap.js';
 export function testFindings(file: FileDiff, convention: TestConvention, sides: Sides, context: ClassifyContext): Finding[] {
   const removed = new Map<string, number[]>();
   for (const { name, line } of declaredNames(sides.upstream, convention)) appendTo(removed, name, line);
+  const upstreamNames = [...removed.keys()];
   const added = new Set(declaredNames(sides.fork, convention).map(({ name }) => name));
-  for (const name of added) removed.delete(name);
+  // The fork may declare it under its own name for the product (`redis-cli …` → `valkey-cli …`).
+  for (const name of [...removed.keys()]) if (added.has(name) || added.has(context.translate(name))) removed.delete(name);
   const commented = commentedOutNames(sides.fork, convention);
   const members = new Map<string, string[]>();
   for (const name of removed.keys()) {
@@ -38,7 +40,7 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
       const hunk = hunkAt(file, 'upstream', line);
       if (hunk) markHunk(hunk, 'removed-tests');
     }
-    const commentedAt = commented.get(name);
+    const commentedAt = commented.get(name) ?? commented.get(context.translate(name));
     const isCommentedOut = commentedAt !== undefined;
     const at = locate(file, context, { upstream: lines, fork: [commentedAt] });
     const tests = members.get(name) ?? [];
@@ -50,17 +52,38 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
       details: { test: name, language: languageOf(file.path), ...(isCommentedOut ? { commentedOut: true } : {}), ...(tests.length > 0 ? { tests } : {}) },
     }));
   }
-  return [...findings, ...skipFindings(file, convention, sides, context)];
+  return [...findings, ...skipFindings(file, convention, sides, context, newInFork(added, upstreamNames, context))];
 }
 
-function skipFindings(file: FileDiff, convention: TestConvention, sides: Sides, context: ClassifyContext): Finding[] {
-  const upstreamLines = new Set(sides.upstream.flatMap((segment) => segment.changed.map((index) => normaliseLine(segment.lines[index] ?? ''))));
+/** Tests the fork declares on lines of its own that upstream declares under no name: the fork's own tests, not upstream's. */
+function newInFork(forkNames: ReadonlySet<string>, upstreamNames: Iterable<string>, context: ClassifyContext): Set<string> {
+  const fresh = new Set(forkNames);
+  for (const name of upstreamNames) {
+    fresh.delete(name);
+    fresh.delete(context.translate(name));
+  }
+  return fresh;
+}
+
+/**
+ * Skips only the fork has, of upstream's tests: a skip in a test the fork
+ * added itself (a new test tagged `external:skip`) stops no upstream test.
+ */
+function skipFindings(file: FileDiff, convention: TestConvention, sides: Sides, context: ClassifyContext, forkOwn: ReadonlySet<string>): Finding[] {
+  const upstreamLines = new Set<string>();
+  for (const segment of sides.upstream) {
+    for (const index of segment.changed) {
+      const line = normaliseLine(segment.lines[index] ?? '');
+      upstreamLines.add(line).add(context.translate(line));
+    }
+  }
   const findings: Finding[] = [];
   for (const segment of sides.fork) {
     for (const index of segment.changed) {
       const line = segment.lines[index] ?? '';
       if (!convention.isSkip(line) || upstreamLines.has(normaliseLine(line))) continue;
       const target = convention.skipTarget(segment.lines, index, segment.context);
+      if (target !== null && forkOwn.has(target)) continue;
       const number = segment.numbers[index] ?? 0;
       const hunk = hunkAt(file, 'fork', number);
       if (hunk) markHunk(hunk, 'removed-tests');
