@@ -11,13 +11,30 @@ const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];
 /** Which fork commit wrote line `line` of `path` at the fork's tip; null when unknown. */
 export type ForkWriters = (path: string, line: number) => string[];
 
+export interface AppliedOptions {
+  /**
+   * The tip of the side the commits come from. A line a commit added that
+   * this tip no longer has (a later commit there rewrote it) need not be in
+   * the other tip, which may well have that later version instead.
+   */
+  ownTip?: string;
+  /** Which files each commit touched, where known (see below). */
+  filesOf?: ReadonlyMap<string, readonly string[]>;
+  /** Patches already read whole (see below). */
+  known?: KnownChanges;
+}
+
 /**
  * Upstream commits whose patch-id the fork lacks but whose change it has: a
  * fix ported by hand, rebased with conflicts, or applied under the fork's
  * renamed paths and identifiers. A commit counts as applied when every telling
  * line it added is in the fork's version of the file (after the fork's
- * renames), and none of the telling lines it removed still is. The fork commit
- * that wrote those lines is named when the fork's history says.
+ * renames), and none of the telling lines it removed still is; failing that,
+ * when the fork lacks at most half of those added lines and its own side's
+ * tip has since rewritten each of them (valkey took redis's fix for blocking
+ * timeouts and, later, redis's widening of that fix's test ranges: the
+ * fix's first ranges are in neither tip). The fork commit that wrote those lines is named when the fork's
+ * history says.
  *
  * A commit that touched more files than MAX_CHANGED_LINES has more changed
  * lines than that too (renames aside), so its patch is not even read:
@@ -31,8 +48,7 @@ export const findAppliedByLines = async (
   missing: readonly CommitInfo[],
   renames: ForkRenames,
   writers: ForkWriters,
-  filesOf: ReadonlyMap<string, readonly string[]> = new Map(),
-  known: KnownChanges = () => undefined,
+  { ownTip, filesOf = new Map(), known = () => undefined }: AppliedOptions = {},
 ): Promise<AppliedCommit[]> => {
   const checked = missing.filter((commit) => (filesOf.get(commit.sha)?.length ?? 0) <= MAX_CHANGED_LINES);
   if (checked.length === 0) return [];
@@ -54,19 +70,110 @@ export const findAppliedByLines = async (
     });
     forkFiles.set(path, lines);
   });
-  const applied: AppliedCommit[] = [];
-  for (const commit of checked) {
+  const readable = checked.flatMap((commit) => {
     const change = changes.get(commit.sha);
-    if (!change || isOversized(change)) continue;
-    const found = carriedLines(change, renames, forkFiles);
-    if (found === null) continue;
+    return change && !isOversized(change) ? [{ commit, change }] : [];
+  });
+  const found = new Map(readable.map(({ commit, change }) => [commit.sha, carriedLines(change, renames, forkFiles)]));
+  const unmatched = readable.filter(({ commit }) => found.get(commit.sha) === null);
+  if (ownTip !== undefined && unmatched.length > 0) {
+    // Of the commits the other tip has most of: were the lines it lacks rewritten on their own side since?
+    const gaps = unmatched.flatMap(({ commit, change }) => {
+      const absent = absentLines(change, renames, forkFiles);
+      return absent ? [{ commit, change, absent }] : [];
+    });
+    const still = gaps.length > 0 ? await linesAtTip(history, ownTip, gaps.map(({ absent }) => absent)) : new Map<string, Set<string>>();
+    for (const { commit, change, absent } of gaps) {
+      if (isRewrittenSince(absent, still)) found.set(commit.sha, carriedLines(withoutLines(change, absent), renames, forkFiles));
+    }
+  }
+  const applied: AppliedCommit[] = [];
+  for (const { commit } of readable) {
+    const lines = found.get(commit.sha);
+    if (!lines) continue;
     const owners = new Map<string, number>();
-    for (const { path, line } of found) for (const sha of writers(path, line)) owners.set(sha, (owners.get(sha) ?? 0) + 1);
+    for (const { path, line } of lines) for (const sha of writers(path, line)) owners.set(sha, (owners.get(sha) ?? 0) + 1);
     const forkCommit = [...owners].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     applied.push({ commit, how: 'lines', forkCommit });
   }
   return applied;
 };
+
+/**
+ * Past this share of its telling added lines missing from the other tip, a
+ * commit is not applied whatever its own side did since: one that side
+ * undid (tcl-suite's reverted #13100) keeps only generic lines anywhere in
+ * either tip.
+ */
+const MAX_ABSENT_SHARE = 0.5;
+
+/**
+ * The telling lines a change added that the other tip's file lacks, per
+ * path (at the candidate path lacking fewest), when there are some and they
+ * are at most MAX_ABSENT_SHARE of all it added; null otherwise.
+ */
+const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, string[]> | null => {
+  const absent = new Map<string, string[]>();
+  let telling = 0;
+  let missing = 0;
+  for (const [path, lines] of change.added) {
+    const wanted = [...lines].filter(isTelling);
+    telling += wanted.length;
+    const gaps = renames.pathsFor(path).map((candidate) => {
+      const file = forkFiles.get(candidate);
+      return file ? wanted.filter((line) => !file.has(line) && !file.has(normaliseLine(renames.translate(line)))) : wanted;
+    });
+    const fewest = gaps.reduce((best, gap) => (gap.length < best.length ? gap : best), wanted);
+    if (fewest.length === 0) continue;
+    absent.set(path, fewest);
+    missing += fewest.length;
+  }
+  return missing > 0 && missing <= MAX_ABSENT_SHARE * telling ? absent : null;
+};
+
+/** Per path, which of the lines asked for the tip's file has; paths the tip lacks are left out. */
+const linesAtTip = async (history: History, tip: string, asked: readonly ReadonlyMap<string, readonly string[]>[]): Promise<Map<string, Set<string>>> => {
+  const wanted = new Map<string, Set<string>>();
+  for (const byPath of asked) {
+    for (const [path, lines] of byPath) {
+      const keys = wanted.get(path) ?? new Set<string>();
+      for (const line of lines) keys.add(line);
+      wanted.set(path, keys);
+    }
+  }
+  const paths = [...wanted.keys()];
+  const blobs = await history.blobs(paths.map((path) => `${tip}:${path}`));
+  const still = new Map<string, Set<string>>();
+  paths.forEach((path, index) => {
+    const blob = blobs[index];
+    const keys = wanted.get(path);
+    if (!blob || !keys) return;
+    const present = new Set<string>();
+    for (const text of blob.toString('utf8').split('\n')) {
+      const key = normaliseLine(text);
+      if (keys.has(key)) present.add(key);
+    }
+    still.set(path, present);
+  });
+  return still;
+};
+
+/** Did the own side's tip rewrite every absent line (it has the file, and none of them)? */
+const isRewrittenSince = (absent: ReadonlyMap<string, readonly string[]>, still: ReadonlyMap<string, ReadonlySet<string>>): boolean =>
+  [...absent].every(([path, lines]) => {
+    const tip = still.get(path);
+    return tip !== undefined && lines.every((line) => !tip.has(line));
+  });
+
+/** The change without the given added lines (its removed lines stay: the other tip must still lack them). */
+const withoutLines = (change: CommitChange, absent: ReadonlyMap<string, readonly string[]>): CommitChange => ({
+  added: new Map([...change.added].map(([path, lines]) => {
+    const gone = new Set(absent.get(path) ?? []);
+    return [path, new Set([...lines].filter((line) => !gone.has(line)))];
+  })),
+  removed: change.removed,
+  size: change.size,
+});
 
 /** The lines `carriedLines` may look up, per fork path: each telling line as written and as the fork would name it. */
 const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map<string, Set<string>> => {

@@ -126,7 +126,11 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
     subjectOf: (shortSha) => subjects?.get(shortSha) ?? null,
     withApplied: async (commits) => {
       const { fork, upstream } = await sides();
-      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, forkRenames(fork.changed.fromNames), (path, line) => writers(fork, path, line), pathsByCommit(upstream.pathCommits.byPath), (sha) => upstream.lines.changeOf(sha));
+      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, forkRenames(fork.changed.fromNames), (path, line) => writers(fork, path, line), {
+        ownTip: tips.upstream,
+        filesOf: pathsByCommit(upstream.pathCommits.byPath),
+        known: (sha) => upstream.lines.changeOf(sha),
+      });
       const applied = new Set(byLines.map((entry) => entry.commit.sha));
       return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLines] };
     },

@@ -223,7 +223,11 @@ async function carryLedger(
   const upstreamNameOf = new Map([...upstreamFromNames].map(([upstreamPath, basePath]) => [basePath, upstreamPath]));
   const toUpstream = new Map([...fork.changed.fromNames].map(([forkPath, basePath]) => [upstreamNameOf.get(basePath) ?? basePath, forkPath]));
   const candidates = logged.filter((commit) => commit.mark !== '=').map((commit) => ({ ...commit }));
-  const inUpstream = await findAppliedByLines(source.history, source.upstream.sha, candidates, forkRenames(toUpstream), () => [], filesOf, (sha) => fork.lines.changeOf(sha));
+  const inUpstream = await findAppliedByLines(source.history, source.upstream.sha, candidates, forkRenames(toUpstream), () => [], {
+    ownTip: source.fork.sha,
+    filesOf,
+    known: (sha) => fork.lines.changeOf(sha),
+  });
   const supersededByLines = new Set(inUpstream.map((entry) => entry.commit.sha));
   const refs = logged.map((commit) => readConventions(commit.subject, commit.body));
   const messages = await forecaster.messagesMentioning(source.upstream.sha, refs.flatMap((ref) => (ref.upstreamRef ? [ref.upstreamRef] : [])));

@@ -91,7 +91,7 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     if (!fix) throw new Error('no applied commit');
     const filesOf = pathsByCommit((await history.commitsByPath(base, git(fixture.clone, 'rev-parse', 'upstream/v1.0'))).byPath);
     expect(filesOf.get(fix.sha)).toHaveLength(1);
-    const applied = (files: Map<string, string[]>) => findAppliedByLines(history, forkTip, [fix], renames, () => [], files);
+    const applied = (files: Map<string, string[]>) => findAppliedByLines(history, forkTip, [fix], renames, () => [], { filesOf: files });
     expect((await applied(filesOf)).map((entry) => entry.commit.sha)).toEqual([fix.sha]);
     expect(await applied(new Map([[fix.sha, Array.from({ length: 2_001 }, (_, index) => `file${index}.c`)]]))).toEqual([]);
   });

@@ -54,6 +54,20 @@ describe('Tcl test suites', () => {
     expect(fork.git.files.find((file) => file.path === 'src/valdb-cli.c')).toMatchObject({ status: 'renamed', oldPath: 'src/kvstore-cli.c' });
   });
 
+  it('reads a fix ported by hand whose test upstream later rewrote, and the fork with it, as applied, and the port as superseded', () => {
+    // #13004's test range (1200) is in neither tip: #13053 widened it on both sides. Its other lines are in the fork, renamed.
+    const { shas } = fork.fixture;
+    // #13100, which upstream reverted, keeps only a generic line anywhere in either tip: it stays missing, not applied.
+    expect(fork.git.commits?.missingFromFork.map((commit) => commit.subject)).toEqual([
+      'Revert "Fix unblock on timeout for module clients (#13100)"',
+      'Fix unblock on timeout for module clients (#13100)',
+      'Add KEYSIZES info section (#1234)',
+    ]);
+    expect(fork.git.commits?.applied.find((entry) => entry.commit.sha === shas.reprocessFix)).toMatchObject({ how: 'lines', forkCommit: shas.forkReprocessFix });
+    expect(fork.git.sync?.carries.find((carry) => carry.sha === shas.forkReprocessFix)?.status).toBe('superseded');
+    expect(fork.git.sync?.carries.find((carry) => carry.sha === shas.forkIntrospection)?.status).toBe('carried');
+  });
+
   it('finds the same in a saved diff', () => {
     expect(fork.diffFile.findings.filter((finding) => finding.category === 'removed-tests').map((finding) => finding.details['test']).sort()).toEqual([
       'BLPOP with a single empty list argument',
