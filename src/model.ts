@@ -144,7 +144,7 @@ export interface CommitInfo {
 }
 
 /** How an upstream commit whose patch-id the fork lacks is nevertheless in the fork. */
-export type AppliedHow = 'patch-id' | 'lines' | 'empty-pick';
+export type AppliedHow = 'patch-id' | 'lines' | 'ported' | 'empty-pick';
 
 /** An upstream commit the fork already has, under another sha (and maybe other paths or names). */
 export interface AppliedCommit {

@@ -217,3 +217,56 @@ const carriedLines = (change: CommitChange, renames: ForkRenames, forkFiles: Rea
   }
   return found;
 };
+
+/**
+ * Of the telling lines two commits added (the upstream one's as the fork
+ * names them), the share both have, over the larger set: a port adapts a
+ * line or two, not most of them.
+ */
+const MIN_PORT_SHARE = 0.8;
+
+/**
+ * Upstream commits the fork carries as a port that adapted a line or two
+ * (valkey's port of redis's #12824 calls `nodeIsMaster(myself)` where redis
+ * tests `myself->flags & CLUSTER_NODE_MASTER`), so that neither patch-id nor
+ * lines find them: a fork-only commit with the very same subject whose
+ * telling added lines, and removed ones, are mostly the upstream commit's
+ * (MIN_PORT_SHARE), under the fork's renames.
+ */
+export const findPortsBySubject = async (
+  history: History,
+  missing: readonly CommitInfo[],
+  forkOnly: readonly CommitInfo[],
+  renames: ForkRenames,
+  known: KnownChanges = () => undefined,
+): Promise<AppliedCommit[]> => {
+  const forkBySubject = new Map<string, CommitInfo[]>();
+  for (const commit of forkOnly) forkBySubject.set(commit.subject.trim(), [...(forkBySubject.get(commit.subject.trim()) ?? []), commit]);
+  const pairs = missing.flatMap((commit) => (forkBySubject.get(commit.subject.trim()) ?? []).map((port) => ({ commit, port })));
+  if (pairs.length === 0) return [];
+  const changes = await readCommitChanges(history, [...new Set(pairs.flatMap(({ commit, port }) => [commit.sha, port.sha]))], known);
+  const ported: AppliedCommit[] = [];
+  for (const commit of missing) {
+    const upstream = changes.get(commit.sha);
+    if (!upstream || isOversized(upstream)) continue;
+    const port = pairs.find((pair) => {
+      const fork = pair.commit === commit ? changes.get(pair.port.sha) : undefined;
+      return fork !== undefined && !isOversized(fork) && isSameChange(upstream, fork, renames);
+    })?.port;
+    if (port) ported.push({ commit, how: 'ported', forkCommit: port.sha });
+  }
+  return ported;
+};
+
+/** Do two changes add, and remove, mostly the same telling lines (the first's as the fork would write them)? */
+const isSameChange = (upstream: CommitChange, fork: CommitChange, renames: ForkRenames): boolean => {
+  const lines = (byPath: ReadonlyMap<string, ReadonlySet<string>>, name: (line: string) => string): Set<string> =>
+    new Set([...byPath.values()].flatMap((each) => [...each].filter(isTelling).map(name)));
+  const asFork = (line: string): string => normaliseLine(renames.translate(line));
+  const isShared = (ours: ReadonlySet<string>, theirs: ReadonlySet<string>): boolean => {
+    const both = [...ours].filter((line) => theirs.has(line)).length;
+    return both >= MIN_PORT_SHARE * Math.max(ours.size, theirs.size);
+  };
+  const added = lines(upstream.added, asFork);
+  return added.size > 0 && isShared(added, lines(fork.added, (line) => line)) && isShared(lines(upstream.removed, asFork), lines(fork.removed, (line) => line));
+};

@@ -1,7 +1,7 @@
 import type { Commits, FileDiff, LineSide } from '../model.js';
 import { pathsByCommit } from '../git/history.js';
 import type { ChangedFiles, History } from '../git/history.js';
-import { findAppliedByLines } from './applied.js';
+import { findAppliedByLines, findPortsBySubject } from './applied.js';
 import { findBranches } from './branches.js';
 import { loadChangedRanges } from './changedRanges.js';
 import { fileSide } from './fileSides.js';
@@ -126,13 +126,17 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
     subjectOf: (shortSha) => subjects?.get(shortSha) ?? null,
     withApplied: async (commits) => {
       const { fork, upstream } = await sides();
-      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, forkRenames(fork.changed.fromNames), (path, line) => writers(fork, path, line), {
+      const renames = forkRenames(fork.changed.fromNames);
+      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, renames, (path, line) => writers(fork, path, line), {
         ownTip: tips.upstream,
         filesOf: pathsByCommit(upstream.pathCommits.byPath),
         known: (sha) => upstream.lines.changeOf(sha),
       });
-      const applied = new Set(byLines.map((entry) => entry.commit.sha));
-      return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLines] };
+      const found = new Set(byLines.map((entry) => entry.commit.sha));
+      const left = commits.missingFromFork.filter((commit) => !found.has(commit.sha));
+      const ported = await findPortsBySubject(history, left, commits.forkOnly, renames, (sha) => upstream.lines.changeOf(sha) ?? fork.lines.changeOf(sha));
+      const applied = new Set([...found, ...ported.map((entry) => entry.commit.sha)]);
+      return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLines, ...ported] };
     },
   };
 };

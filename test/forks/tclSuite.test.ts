@@ -59,6 +59,7 @@ describe('Tcl test suites', () => {
     const { shas } = fork.fixture;
     // #13100, which upstream reverted, keeps only a generic line anywhere in either tip: it stays missing, not applied.
     expect(fork.git.commits?.missingFromFork.map((commit) => commit.subject)).toEqual([
+      'Update release notes',
       'Revert "Fix unblock on timeout for module clients (#13100)"',
       'Fix unblock on timeout for module clients (#13100)',
       'Add KEYSIZES info section (#1234)',
@@ -66,6 +67,13 @@ describe('Tcl test suites', () => {
     expect(fork.git.commits?.applied.find((entry) => entry.commit.sha === shas.reprocessFix)).toMatchObject({ how: 'lines', forkCommit: shas.forkReprocessFix });
     expect(fork.git.sync?.carries.find((carry) => carry.sha === shas.forkReprocessFix)?.status).toBe('superseded');
     expect(fork.git.sync?.carries.find((carry) => carry.sha === shas.forkIntrospection)?.status).toBe('carried');
+  });
+
+  it('reads a port under the same subject that adapted a line as ported, but not another change under a shared subject', () => {
+    const { shas } = fork.fixture;
+    expect(fork.git.commits?.applied.find((entry) => entry.commit.sha === shas.soleShard)).toMatchObject({ how: 'ported', forkCommit: shas.forkSoleShard });
+    expect(fork.git.commits?.missingFromFork.map((commit) => commit.sha)).toContain(shas.upstreamNotes);
+    expect(fork.git.sync?.picks.map((pick) => pick.sha)).not.toContain(shas.soleShard);
   });
 
   it('finds the same in a saved diff', () => {
