@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { droppedClauses, orClauses } from '../../src/classifiers/fixes/droppedClauses.js';
+import { andClauses, droppedClauses, orClauses } from '../../src/classifiers/fixes/droppedClauses.js';
+import { forkConjunctions, isNarrowedBlockGuard } from '../../src/classifiers/fixes/narrowedGuards.js';
 
 describe('orClauses', () => {
   it('splits a conditional on top-level || and Python or', () => {
@@ -32,5 +33,30 @@ describe('droppedClauses', () => {
     expect(droppedClauses(['if a || b {'], ['while a {'])).toEqual([]);
     expect(droppedClauses(['if a {'], ['if a || b {'])).toEqual([]);
     expect(droppedClauses(['if a || b {'], ['if a || b {'])).toEqual([]);
+  });
+});
+
+describe('andClauses', () => {
+  it('splits a conditional on top-level && and Python and, as orClauses does on ||', () => {
+    expect(andClauses('if (n && n->slot_info_pairs != NULL) {')).toEqual({ keyword: 'if', clauses: ['n', 'n->slot_info_pairs != NULL'] });
+    expect(andClauses('if job is not None and job.ready:')).toEqual({ keyword: 'if', clauses: ['job is not None', 'job.ready'] });
+    expect(andClauses('if f(a && b) {')?.clauses).toEqual(['f(a && b)']);
+  });
+});
+
+describe('isNarrowedBlockGuard', () => {
+  const fork = forkConjunctions(['if (n && n->slot_info_pairs != NULL) {', 'if job is not None and job.ready:', 'if (strict && p == NULL) {']);
+
+  it('keeps a block that runs only when its values are there, tested among more in the fork', () => {
+    expect(isNarrowedBlockGuard('if (n->slot_info_pairs != NULL) {', fork)).toBe(true);
+    expect(isNarrowedBlockGuard('if job is not None:', fork)).toBe(true);
+  });
+
+  it('does not keep an early exit, a one-line guard, another keyword, or a test the fork lacks', () => {
+    expect(isNarrowedBlockGuard('if (p == NULL) {', fork)).toBe(false);
+    expect(isNarrowedBlockGuard('if (n->slot_info_pairs != NULL) return;', fork)).toBe(false);
+    expect(isNarrowedBlockGuard('while (n->slot_info_pairs != NULL) {', fork)).toBe(false);
+    expect(isNarrowedBlockGuard('if (m != NULL) {', fork)).toBe(false);
+    expect(isNarrowedBlockGuard('if (n && n->slot_info_pairs != NULL) {', fork)).toBe(false);
   });
 });

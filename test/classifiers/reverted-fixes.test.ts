@@ -153,6 +153,37 @@ diff --git a/app/jobs.py b/app/jobs.py
 `)).toHaveLength(1);
   });
 
+  it('does not report a block guard the fork kept with another test, even moved to another hunk; an early exit narrowed so is', async () => {
+    // valkey's addShardReplyForClusterShards: the block moved, its guard gained `n &&`.
+    expect(await fixes(`diff --git a/src/cluster.c b/src/cluster.c
+--- a/src/cluster.c
++++ b/src/cluster.c
+@@ -10,6 +10,10 @@ void addNodeReply(client *c, clusterNode *n) {
+     addReplyBulkCString(c, "slots");
++    if (n && n->slot_info_pairs != NULL) {
++        for (int i = 0; i < n->slot_info_pairs_count; i++)
++            addReplyLongLong(c, (unsigned long)n->slot_info_pairs[i]);
++    }
+ }
+@@ -40,8 +44,4 @@ void addShardReply(client *c, list *nodes) {
+     clusterNode *n = listNodeValue(listFirst(nodes));
+-    if (n->slot_info_pairs != NULL) {
+-        for (int i = 0; i < n->slot_info_pairs_count; i++)
+-            addReplyLongLong(c, (unsigned long)n->slot_info_pairs[i]);
+-    }
+     addReplyNull(c);
+`)).toEqual([]);
+    expect(await fixes(`diff --git a/src/cluster.c b/src/cluster.c
+--- a/src/cluster.c
++++ b/src/cluster.c
+@@ -40,6 +40,6 @@ int sendNode(client *c, clusterNode *n) {
+-    if (n == NULL) {
++    if (strict && n == NULL) {
+         return C_ERR;
+     }
+`)).toMatchObject([{ path: 'src/cluster.c', details: { evidence: ['if (n == NULL) {'], signals: ['nil-check'] } }]);
+  });
+
   it('takes a fix commit as evidence on its own, and feature work as doubt', async () => {
     const diff = `diff --git a/src/server.c b/src/server.c
 --- a/src/server.c

@@ -15,12 +15,23 @@ function withoutOuterParens(condition: string): string {
   return condition;
 }
 
+/** A conditional line's keyword and the top-level clauses of what it tests. */
+export interface Clauses {
+  keyword: string;
+  clauses: string[];
+}
+
 /**
  * The top-level `||` (or Python `or`) clauses of a conditional line, or null
  * when the line is not a conditional with at least one. Parentheses, brackets
  * and quotes nest, so `if f(a || b) {` is one clause.
  */
-export function orClauses(line: string): { keyword: string; clauses: string[] } | null {
+export const orClauses = (line: string): Clauses | null => clausesOf(line, ['||', ' or ']);
+
+/** Likewise its top-level `&&` (or Python `and`) clauses. */
+export const andClauses = (line: string): Clauses | null => clausesOf(line, ['&&', ' and ']);
+
+function clausesOf(line: string, [symbol, word]: readonly [string, string]): Clauses | null {
   const match = CONDITIONAL.exec(line);
   if (!match) return null;
   const keyword = match[1] ?? '';
@@ -37,9 +48,9 @@ export function orClauses(line: string): { keyword: string; clauses: string[] } 
     } else if (char === '"' || char === "'" || char === '`') quote = char;
     else if ('([{'.includes(char)) depth += 1;
     else if (')]}'.includes(char)) depth -= 1;
-    else if (depth === 0 && (condition.startsWith('||', index) || condition.startsWith(' or ', index))) {
+    else if (depth === 0 && (condition.startsWith(symbol, index) || condition.startsWith(word, index))) {
       clauses.push(condition.slice(start, index).trim());
-      index += condition.startsWith('||', index) ? 1 : 3;
+      index += condition.startsWith(symbol, index) ? symbol.length - 1 : word.length - 1;
       start = index + 1;
     }
   }

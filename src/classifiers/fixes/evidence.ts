@@ -1,6 +1,8 @@
 import type { Hunk } from '../../model.js';
 import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
+import type { Clauses } from './droppedClauses.js';
+import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
 
 /** Lines that carry no behaviour: blank, comments, imports, lone brackets. */
 const IS_INERT = /^(?:$|\/\/|\/\*|\*|#(?!\[)|--|import\b|from\s+\S+\s+import\b|use\s+[\w:]+|package\s|"[\w./-]+"$|\w+\s+"[\w./-]+"$|[{}()[\];,]+$)/;
@@ -92,6 +94,17 @@ function isHelperEquivalent(text: string, helpers: readonly Set<string>[]): bool
  */
 export const normalisedAdded = (hunk: Hunk): string[] => addedLines(hunk).map(normaliseLine);
 
+/** The fork's conditionals in a file, by their `&&` clauses: worked out once per file (per set of its lines). */
+const conjunctionsByFile = new WeakMap<ReadonlySet<string>, Clauses[]>();
+const fileConjunctions = (forkLines: ReadonlySet<string>): Clauses[] => {
+  let found = conjunctionsByFile.get(forkLines);
+  if (!found) {
+    found = forkConjunctions([...forkLines]);
+    conjunctionsByFile.set(forkLines, found);
+  }
+  return found;
+};
+
 /** One upstream-only line of evidence: normalised text and its upstream line number. */
 export interface EvidenceLine {
   text: string;
@@ -100,7 +113,8 @@ export interface EvidenceLine {
 
 /**
  * Upstream-only lines of one hunk that the fork really lacks: not moved elsewhere
- * in the file, not a rename of a fork line in the same hunk, not inert.
+ * in the file, not a rename of a fork line in the same hunk, not a block guard
+ * the fork narrowed anywhere in the file (narrowedGuards.ts), not inert.
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence).
  */
 export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>, forkOnly: readonly string[] = normalisedAdded(hunk)): EvidenceLine[][] {
@@ -108,11 +122,15 @@ export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>, forkOnly
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
   let forkShapes: Set<string> | null = null;
   let helpers: Set<string>[] | null = null;
+  let conjunctions: Clauses[] | null = null;
   const isForkShape = (text: string): boolean => {
     forkShapes ??= new Set(forkOnly.filter((line) => !isInert(line)).map(shapeOfNormalised));
     helpers ??= helperCalls(forkOnly);
     // A hunk that only removes lines has no fork line to be a rename of: no shape to work out.
-    return (forkShapes.size > 0 && forkShapes.has(shapeOfNormalised(text))) || isHelperEquivalent(text, helpers);
+    if ((forkShapes.size > 0 && forkShapes.has(shapeOfNormalised(text))) || isHelperEquivalent(text, helpers)) return true;
+    // Narrowed anywhere in the file: the fork often moves the guarded block too.
+    conjunctions ??= fileConjunctions(forkLines);
+    return conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions);
   };
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
