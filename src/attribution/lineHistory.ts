@@ -179,7 +179,8 @@ const followLines = (log: GitProcess, { commits, merges, files, removed, changes
     line: (type, text, file) => {
       if (!change) return;
       addChangedLine(change, type, text, file);
-      kept.lines += 1;
+      // A long line counts as several: the budget bounds memory, not a count.
+      kept.lines += 1 + (text.length >> 8);
     },
     file: ({ oldPath, newPath, hunks }) => {
       if (!isWanted(oldPath) && !isWanted(newPath)) return;

@@ -21,8 +21,10 @@ export interface LogLimits {
 }
 
 /**
- * Changed lines one side's line logs keep, about 10-40 MB: applied.ts reads
- * the commits they did not keep, as it read every commit before.
+ * Changed lines one side's line logs keep, about 10-40 MB (a line counts
+ * once more per 256 characters, and none is over MAX_DECODED_LINE_BYTES):
+ * applied.ts reads the commits they did not keep, as it read every commit
+ * before.
  */
 export const KEPT_CHANGED_LINES = 200_000;
 

@@ -22,12 +22,21 @@ export interface PatchHandlers {
   file(file: PatchFile): void;
   /**
    * A content line of the current file's hunks, `-` or `+` (only decoded when
-   * this handler is given). Arrives before `file` is called for that file.
+   * this handler is given, and never past MAX_DECODED_LINE_BYTES). Arrives
+   * before `file` is called for that file.
    */
   line?(type: '-' | '+', text: string, file: PatchFile): void;
   /** When given, a content line is decoded and handed to `line` only while this says so (a commit past a cap). */
   isLineWanted?(file: PatchFile): boolean;
 }
+
+/**
+ * Content lines longer than this are never decoded for `line`: a minified
+ * bundle or a generated blob is one line of megabytes (netbox commits its
+ * built JavaScript), nothing here looks for such a line, and a history of
+ * them held 1.9 GB where each line was kept.
+ */
+export const MAX_DECODED_LINE_BYTES = 1_000;
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 const NEWLINE = 10;
@@ -63,7 +72,7 @@ export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers
     if (first === BACKSLASH) return;
     if (toSkip > 0) {
       toSkip -= 1;
-      if (handlers.line && file && (first === MINUS || first === PLUS) && handlers.isLineWanted?.(file) !== false) {
+      if (handlers.line && file && (first === MINUS || first === PLUS) && end - start <= MAX_DECODED_LINE_BYTES && handlers.isLineWanted?.(file) !== false) {
         handlers.line(first === MINUS ? '-' : '+', buffer.toString('utf8', start + 1, end), file);
       }
       return;

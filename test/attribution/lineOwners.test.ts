@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from '../../src/attribution/lineOwners.js';
 import type { OwnedSegment } from '../../src/attribution/lineOwners.js';
-import { readPatch } from '../../src/attribution/patchReader.js';
+import { MAX_DECODED_LINE_BYTES, readPatch } from '../../src/attribution/patchReader.js';
 import type { PatchFile } from '../../src/attribution/patchReader.js';
 
 const hunk = (oldStart: number, oldLines: number, newStart: number, newLines: number) => ({ oldStart, oldLines, newStart, newLines });
@@ -58,6 +58,35 @@ describe('readPatch', () => {
       { oldPath: 'x', newPath: 'q"z', hunks: [hunk(1, 2, 1, 1)] },
       { oldPath: 'gone', newPath: null, hunks: [hunk(1, 1, 0, 0)] },
     ]);
+  });
+
+  it('hands over content lines up to MAX_DECODED_LINE_BYTES, never a minified bundle\'s line, and still counts it', async () => {
+    const bundle = `!function(){${'var a=1;'.repeat(MAX_DECODED_LINE_BYTES)}}();`;
+    const patch = [
+      '\x01abc def',
+      'diff --git a/dist/app.js b/dist/app.js',
+      '--- a/dist/app.js',
+      '+++ b/dist/app.js',
+      '@@ -1,2 +1,2 @@',
+      `-${bundle}`,
+      `-${'x'.repeat(MAX_DECODED_LINE_BYTES - 1)}`,
+      `+${bundle.replace('a=1', 'a=2')}`,
+      '+short line',
+      'diff --git a/b b/b',
+      '--- a/b',
+      '+++ b/b',
+      '@@ -1 +1 @@',
+      '-old',
+      '+new',
+    ].join('\n');
+    const lines: string[] = [];
+    const files: PatchFile[] = [];
+    await readPatch(Readable.from([Buffer.from(patch)]), {
+      file: (file) => files.push(file),
+      line: (type, text) => lines.push(`${type}${text.length > 20 ? `${text.length} chars` : text}`),
+    });
+    expect(lines).toEqual([`-${MAX_DECODED_LINE_BYTES - 1} chars`, '+short line', '-old', '+new']);
+    expect(files.map((file) => file.hunks)).toEqual([[hunk(1, 2, 1, 2)], [hunk(1, 1, 1, 1)]]);
   });
 });
 
