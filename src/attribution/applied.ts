@@ -192,9 +192,14 @@ const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map
   return wanted;
 };
 
-/** Where in the fork each telling added line sits; null when a line is missing or a removed line remains. */
+/**
+ * Where in the fork each telling added line sits; null when a line is
+ * missing, a removed line remains, or the commit only moved lines within
+ * their files (no added line it did not also remove there).
+ */
 const carriedLines = (change: CommitChange, renames: ForkRenames, forkFiles: ReadonlyMap<string, ReadonlyMap<string, number>>): { path: string; line: number }[] | null => {
   const found: { path: string; line: number }[] = [];
+  let isNew = false;
   for (const [path, lines] of change.added) {
     const telling = [...lines].filter(isTelling);
     if (telling.length === 0) continue;
@@ -206,8 +211,10 @@ const carriedLines = (change: CommitChange, renames: ForkRenames, forkFiles: Rea
     }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
     if (!match) return null;
     for (const line of match.at) if (line !== undefined) found.push({ path: match.candidate, line });
+    if (telling.some((line) => !change.removed.get(path)?.has(line))) isNew = true;
   }
-  if (found.length === 0) return null;
+  // Lines a commit only moved within their file say nothing: the fork has them wherever they were.
+  if (found.length === 0 || !isNew) return null;
   for (const [path, lines] of change.removed) {
     const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
     for (const candidate of renames.pathsFor(path)) {
