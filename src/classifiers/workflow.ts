@@ -12,7 +12,7 @@ import { isFileAt, isWorkflowPath } from './paths.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
-import { actionRef, changedKeyValues, registryOf, resolveEnv, secretNames } from './workflow/references.js';
+import { actionRef, changedKeyValues, inheritedSecrets, registryOf, resolveEnv, secretNames } from './workflow/references.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
 import type { WorkflowSides } from './workflow/wholeWorkflow.js';
 import { appendTo } from '../multiMap.js';
@@ -78,6 +78,7 @@ const TOOL_VERSION = /^[\w-]+-versions?$/;
 
 function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): void {
   const upstreamSecrets = secretNames(file.hunks.flatMap(changedLines).filter((line) => line.tip === 'upstream').map((line) => line.content));
+  const upstreamInherits = new Set(file.hunks.flatMap((hunk) => inheritedSecrets(hunk, 'upstream')).map(({ workflow }) => workflow));
   const env = { upstream: sides?.upstream.env ?? new Map<string, string>(), fork: sides?.fork.env ?? new Map<string, string>() };
   for (const hunk of file.hunks) {
     const secretLines = new Map<string, number[]>();
@@ -91,6 +92,13 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
         (side) => describePresence({ thing: `secret ${name}`, presentIn: 'fork', side, added: 'newly references', removed: 'no longer references',
           neutral: `secret ${name} newly referenced` }),
         [name], { secret: name });
+    }
+    for (const { workflow, line } of inheritedSecrets(hunk, 'fork')) {
+      if (upstreamInherits.has(workflow)) continue;
+      emit('secret-referenced', { fork: [line] },
+        (side) => describePresence({ thing: `every secret to ${workflow} (secrets: inherit)`, presentIn: 'fork', side, added: 'passes', removed: 'no longer passes',
+          neutral: `every secret passed to ${workflow} (secrets: inherit)` }),
+        ['secrets: inherit', workflow], { secret: 'inherit', workflow });
     }
     for (const pair of changedKeyValues(hunk)) {
       if (pair.key === 'uses') {

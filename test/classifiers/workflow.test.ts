@@ -64,6 +64,35 @@ describe('workflow references', async () => {
   const { registryOf, resolveEnv, secretNames } = await import('../../src/classifiers/workflow/references.js');
   const { enclosingKeys } = await import('../../src/classifiers/workflow/yamlLines.js');
 
+  it("reads `secrets: inherit` as every secret handed to the job's reusable workflow, unless upstream hands them too", async () => {
+    const diff = `diff --git a/.github/workflows/publish.yaml b/.github/workflows/publish.yaml
+--- a/.github/workflows/publish.yaml
++++ b/.github/workflows/publish.yaml
+@@ -5,8 +5,12 @@ on:
+ jobs:
+   publish:
+     uses: example/workflows/.github/workflows/publish.yaml@v1
+-    secrets: inherit
++    secrets: inherit # still
+     with:
+       channel: edge
++  promote:
++    uses: "canonical/operator-workflows/.github/workflows/promote_charm.yaml@main"
++    with:
++      channel: stable
++    secrets:   inherit
+   lint:
+     runs-on: ubuntu-latest
+`;
+    const findings = await classifyAll(workflow, await parseDiff(diff));
+    const inherits = findings.filter((finding) => finding.kind === 'secret-referenced');
+    expect(messages(inherits)).toEqual(['every secret passed to canonical/operator-workflows/.github/workflows/promote_charm.yaml@main (secrets: inherit)']);
+    expect(inherits[0]?.details).toMatchObject({ secret: 'inherit', workflow: 'canonical/operator-workflows/.github/workflows/promote_charm.yaml@main' });
+    const { inheritedSecrets } = await import('../../src/classifiers/workflow/references.js');
+    const [file] = await parseDiff(diff);
+    expect(file && inheritedSecrets(file.hunks[0] as never, 'upstream').map(({ workflow, line }) => `${line} ${workflow}`)).toEqual(['8 example/workflows/.github/workflows/publish.yaml@v1']);
+  });
+
   it('reads secrets anywhere in an expression, never in comments', () => {
     expect([...secretNames([
       'token: ${{ secrets.A || secrets.B }}',

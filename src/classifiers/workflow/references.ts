@@ -2,7 +2,7 @@
 // https://docs.github.com/en/actions/learn-github-actions/expressions), registries (docker/login-action
 // `registry:`, image names) and actions (`uses: owner/repo@ref`, https://docs.github.com/en/actions/sharing-automations).
 import type { Hunk } from '../../model.js';
-import { changedLines } from '../common/lines.js';
+import { changedLines, sideView } from '../common/lines.js';
 import { keyLine } from './yamlLines.js';
 import { appendTo } from '../../multiMap.js';
 
@@ -21,6 +21,35 @@ export function secretNames(lines: readonly string[]): Set<string> {
   }
   names.delete('');
   return names;
+}
+
+const INHERIT = /^(\s*)secrets:\s*inherit\s*(?:#.*)?$/;
+const USES = /^(\s*)uses:\s*["']?([^\s"'#]+)/;
+
+/**
+ * `secrets: inherit` lines one tip's side of a hunk changed: a job that
+ * hands every secret the repository has to the reusable workflow it calls
+ * (https://docs.github.com/en/actions/sharing-automations/reusing-workflows),
+ * named by the `uses:` above it in the same job, when the hunk shows it.
+ */
+export function inheritedSecrets(hunk: Hunk, tip: 'upstream' | 'fork'): { workflow: string; line: number }[] {
+  const view = sideView(hunk, tip);
+  return view.flatMap(({ content, line, isChanged }, index) => {
+    const indent = INHERIT.exec(content)?.[1];
+    if (!isChanged || indent === undefined) return [];
+    let workflow = 'a reusable workflow';
+    for (let at = index - 1; at >= 0; at -= 1) {
+      const text = view[at]?.content ?? '';
+      const uses = USES.exec(text);
+      if (uses && uses[1] === indent) {
+        workflow = uses[2] ?? workflow;
+        break;
+      }
+      // A key less indented than the job's keys ends the job.
+      if (/^\s*[\w-]+:/.test(text) && (/^\s*/.exec(text)?.[0].length ?? 0) < indent.length) break;
+    }
+    return [{ workflow, line }];
+  });
 }
 
 /**
