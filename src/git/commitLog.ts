@@ -59,7 +59,20 @@ const parseRecord = (record: string): LoggedCommit => {
 };
 
 const ADVISORY_ID = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
-const SECURITY_WORDS = /\b(security|vulnerabilit(?:y|ies)|vulnerable)\b/i;
+const SECURITY_WORDS = /\b(security|vulnerabilit(?:y|ies)|vulnerable)\b/gi;
+
+/**
+ * Says security or vulnerability in prose: not as part of a path, a file
+ * name or a URL (netbox's "Update docs/configuration/security.md",
+ * ".../configuration/security/#csrf_trusted_origins" are documentation
+ * edits, not fixes).
+ */
+const saysSecurity = (message: string): boolean =>
+  [...message.matchAll(SECURITY_WORDS)].some(({ index, 0: word }) => {
+    const before = message[index - 1] ?? ' ';
+    const after = message.slice(index + word.length, index + word.length + 2);
+    return before !== '/' && before !== '.' && !/^(?:\/|#|\.\w)/.test(after);
+  });
 
 /** `cve-2024-1` → `CVE-2024-1`; GHSA ids keep GitHub's lower-case body (`GHSA-m425-mq94-257g`). */
 const canonicalAdvisoryId = (id: string): string =>
@@ -67,14 +80,15 @@ const canonicalAdvisoryId = (id: string): string =>
 
 /**
  * Advisory ids a commit message names (CVE, GHSA), in canonical case, sorted and
- * unique; `['security']` when it only says security or vulnerability; else
- * empty. A revert of a security fix is not one.
+ * unique; `['security']` when it only says security or vulnerability (in
+ * prose, not in a path or URL); else empty. A revert of a security fix is
+ * not one.
  */
 export const securityIdsOf = (message: string): string[] => {
   if (/^revert\b/i.test(message)) return [];
   const ids = [...new Set([...message.matchAll(ADVISORY_ID)].map((match) => canonicalAdvisoryId(match[1] ?? '')))];
   if (ids.length > 0) return ids.sort();
-  return SECURITY_WORDS.test(message) ? ['security'] : [];
+  return saysSecurity(message) ? ['security'] : [];
 };
 
 /** The public part of a logged commit (the model has no body). */

@@ -20,4 +20,14 @@ describe('securityIdsOf', () => {
     expect(securityIdsOf('Revert "fix CVE-2024-31228"')).toEqual([]);
     expect(securityIdsOf('insecure-registry flag docs')).toEqual([]);
   });
+
+  it('does not read security in a path, a file name or a URL as a security fix', () => {
+    expect(securityIdsOf('Fixes #19370: Update documentation default values\n\n* Update security.md for default values')).toEqual([]);
+    expect(securityIdsOf('#19638 Update Django URLs\n\n* Update docs/configuration/security.md')).toEqual([]);
+    expect(securityIdsOf('docs: close inline code\n\nhttps://netboxlabs.com/docs/netbox/configuration/security/#csrf_trusted_origins')).toEqual([]);
+    // The same words in prose still count, next to punctuation too.
+    expect(securityIdsOf('Fix a security issue. See security.md')).toEqual(['security']);
+    expect(securityIdsOf('Bump minimatch to resolve security alerts (#21573)')).toEqual(['security']);
+    expect(securityIdsOf('Fix DOM-based XSS vulnerability.')).toEqual(['security']);
+  });
 });
