@@ -128,13 +128,14 @@ async function settle(source: GitSource, early: Begun, commits: Commits): Promis
   const notices: string[] = [];
   const ordered = byUrgency(commits.missingFromFork);
   const forecast = ordered.slice(0, MAX_PICKS);
-  if (ordered.length > forecast.length) {
-    notices.push(`sync plan: forecast the first ${forecast.length} of ${ordered.length} missing commits (security fixes and fixes first); the rest are not forecast`);
-  }
   const late = await early.forecast(forecast.filter((commit) => !early.merged.has(commit.sha)));
   const picks = forecast.map((commit) => pickResult(commit, early.merged.get(commit.sha) ?? late.get(commit.sha) ?? { tree: '', conflicts: [{ path: '(not forecast)' }] }, early.forkTree));
   // A commit that would pick empty is already in the fork: applied, not missing.
   const empty = new Set(picks.filter((pick) => pick.result === 'empty').map((pick) => pick.sha));
+  if (ordered.length > forecast.length) {
+    // Counted as the report lists them: a commit that picks empty is applied, not missing.
+    notices.push(`sync plan: forecast the first ${forecast.length - empty.size} of ${ordered.length - empty.size} missing commits (security fixes and fixes first); the rest are not forecast`);
+  }
   const settled: Commits = {
     ...commits,
     missingFromFork: commits.missingFromFork.filter((commit) => !empty.has(commit.sha)),
