@@ -184,6 +184,20 @@ diff --git a/app/jobs.py b/app/jobs.py
 `)).toMatchObject([{ path: 'src/cluster.c', details: { evidence: ['if (n == NULL) {'], signals: ['nil-check'] } }]);
   });
 
+  it('does not report example programs (examples/, samples/): a guard missing there fixes nothing shipped', async () => {
+    const at = (path: string): string => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -3,4 +3,3 @@ async def on_ready(self):
+-    assert self.user is not None
+-    if self.user is None:
+-        return
+     print(f'Logged in as {self.user}')
+`;
+    expect(await fixes(at('nextcord/client.py'))).toHaveLength(1);
+    for (const path of ['examples/basic_bot.py', 'docs/samples/bot.py', 'cmd/example/main.go', '_examples/server/main.go']) expect(await fixes(at(path))).toEqual([]);
+  });
+
   it('takes a fix commit as evidence on its own, and feature work as doubt', async () => {
     const diff = `diff --git a/src/server.c b/src/server.c
 --- a/src/server.c
