@@ -140,4 +140,19 @@ describe('vendored-deps on npm, Cargo and Python files', () => {
     expect(row(findings, 'serde')?.details['ecosystem']).toBe('cargo');
     expect(row(findings, 'urllib3')?.details['ecosystem']).toBe('pypi');
   });
+
+  it("reads Poetry's and Cargo's `*` as unpinned, not as a version (it is no downgrade)", async () => {
+    // nextcord's pyproject lists brotli and brotlicffi as `*`.
+    const findings = await classifyAll(vendoredDeps, await parseDiff(`diff --git a/pyproject.toml b/pyproject.toml
+--- a/pyproject.toml
++++ b/pyproject.toml
+@@ -1,3 +1,4 @@
+ [tool.poetry.dependencies]
+ python = "^3.8"
+-brotli = "1.0.9"
++brotli = "*"
++brotlicffi = { version = "*", optional = true }
+`));
+    expect(messages(findings)).toEqual(['brotli: 1.0.9 → unpinned (changed)', 'brotlicffi: added unpinned (fork only)']);
+  });
 });

@@ -16,7 +16,7 @@ function versionMessage(change: DependencyChange, side: Side): string {
   const neutral =
     change.upstream === null ? `${subject}: added ${change.fork === '(unpinned)' ? 'unpinned' : `at ${change.fork ?? '?'}`} (fork only)`
       : change.fork === null ? `${subject}: ${change.upstream} removed (upstream only)`
-        : `${subject}: ${change.upstream} → ${change.fork} (${change.direction})`;
+        : `${subject}: ${unpinned(change.upstream)} → ${unpinned(change.fork)} (${change.direction})`;
   const message = describeChange({ subject, upstream: unpinned(change.upstream), fork: unpinned(change.fork), side, neutral });
   return change.groups ? `${message}; ${groupsText(change.groups)}` : message;
 }
@@ -32,7 +32,8 @@ const groupsText = ({ upstream, fork }: { upstream: string[]; fork: string[] }):
  */
 function movedMessage(change: DependencyChange, side: Side): string {
   const { upstream, fork } = change.groups ?? { upstream: [], fork: [] };
-  const subject = `${change.name} (${change.fork ?? change.upstream ?? ''})`;
+  const version = change.fork ?? change.upstream ?? '';
+  const subject = version === '(unpinned)' ? `${change.name} (unpinned)` : `${change.name} (${version})`;
   if (side !== 'fork' && side !== 'upstream') {
     const neutral = `${subject}: ${list(upstream)} → ${list(fork)}`;
     return side === 'both' ? `both moved ${subject}: upstream lists it in ${list(upstream)}, the fork in ${list(fork)}` : neutral;

@@ -46,7 +46,8 @@ export function tomlManifestSideEntries(lines: readonly SideLine[], side: 'upstr
   const nameOf = (name: string): string => (ecosystem === 'pypi' ? normalisePythonName(name) : name);
   const entries: DependencyEntry[] = [];
   const add = (at: SideLine, name: string, version: string, group: string | null, note?: string | null): void => {
-    const entry: DependencyEntry = { name: nameOf(name), version, side, line: at.line };
+    // Poetry's and Cargo's `*` is any version: unpinned, as an empty PEP 508 specifier is.
+    const entry: DependencyEntry = { name: nameOf(name), version: version.trim() === '*' ? '(unpinned)' : version, side, line: at.line };
     if (group) entry.group = group;
     if (note) entry.note = note;
     if (!at.isChanged) entry.isContext = true;
