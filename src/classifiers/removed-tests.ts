@@ -47,12 +47,14 @@ async function isGenerated(file: FileDiff, context: ClassifyContext): Promise<bo
 /** Matrix dimensions that select what tests run, and jobs that run tests. */
 const TEST_KEY = /^(tests?|suites?|pkgs?|packages?|workers?|shards?|typ|test[-_]?\w*|\w*[-_]tests?)$/i;
 const ENVIRONMENT_KEY = /^(os|platforms?|python(-version)?|node(-version)?|go(-version)?|runtime|java(-version)?|jdk|toolchain)$/i;
-const isTestJob = (job: string | null): boolean => job !== null && /test|e2e|integration|check|spec/i.test(job);
+// Not `check`: a job named so lints, type-checks or checks the environment (crowdin's check-environment) as often as
+// it tests; one that runs `make check` is read by its command instead.
+const isTestJob = (job: string | null): boolean => job !== null && /test|e2e|integration|spec/i.test(job);
 const isTestMatrix = (drop: MatrixDrop): boolean =>
   TEST_KEY.test(drop.key) || (isTestJob(drop.job) && ENVIRONMENT_KEY.test(drop.key)) || isTestJob(drop.job);
 
 /** Commands that run a test suite, in a job's script or steps. */
-const TEST_RUNNER = /\b(?:go test|gotestsum|npm (?:run )?test|yarn test|pnpm test|npx (?:vitest|jest|mocha)|vitest|jest|pytest|tox|nox|cargo (?:test|nextest)|make (?:\S+ )*test\S*|mvn (?:\S+ )*(?:test|verify)|gradle(?:w)? (?:\S+ )*test|ctest|runtest|rspec|phpunit|dotnet test|bats)\b/;
+const TEST_RUNNER = /\b(?:go test|gotestsum|npm (?:run )?test|yarn test|pnpm test|npx (?:vitest|jest|mocha)|vitest|jest|pytest|tox|nox|cargo (?:test|nextest)|make (?:\S+ )*(?:test\S*|check)|mvn (?:\S+ )*(?:test|verify)|gradle(?:w)? (?:\S+ )*test|ctest|meson test|ninja (?:\S+ )*test|runtest|rspec|phpunit|dotnet test|bats)\b/;
 
 /** CI jobs upstream runs that the fork removed or commented out, when they run tests (by name or by command). */
 function testJobFindings(file: FileDiff, sides: WorkflowSides, context: ClassifyContext): Finding[] {

@@ -113,6 +113,30 @@ describe('removed-tests classifier', async () => {
     expect(await classifyAll(removedTests, moved)).toEqual([]);
   });
 
+  it('reads a removed CI job as a test job by its name (test, e2e, integration, spec) or its command, not by "check"', async () => {
+    const findings = await classifyAll(removedTests, await parseDiff(`diff --git a/.github/workflows/ci.yml b/.github/workflows/ci.yml
+--- a/.github/workflows/ci.yml
++++ b/.github/workflows/ci.yml
+@@ -3,15 +3,0 @@ jobs:
+-  check-environment:
+-    runs-on: ubuntu-latest
+-    steps:
+-      - run: test -n "$CROWDIN_TOKEN"
+-  check:
+-    runs-on: ubuntu-latest
+-    steps:
+-      - run: ruff check .
+-  distcheck:
+-    runs-on: ubuntu-latest
+-    steps:
+-      - run: make -j4 check
+-  unit-tests:
+-    runs-on: ubuntu-latest
+-    steps: []
+`));
+    expect(messages(findings)).toEqual(['test job "distcheck" removed', 'test job "unit-tests" removed']);
+  });
+
   describe('in a fork that renamed its product (redis → valkey)', async () => {
     const renames = learntRenames();
     renames.learn('src/valkey-cli.c', 'src/redis-cli.c');
