@@ -4,6 +4,7 @@ import { normaliseLine } from '../text/normaliseLine.js';
 import { isOversized, MAX_CHANGED_LINES, readCommitChanges } from './commitChanges.js';
 import type { CommitChange, KnownChanges } from './commitChanges.js';
 import type { ForkRenames } from './renames.js';
+import { appendTo } from '../multiMap.js';
 
 /** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
 const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];,]+|\/\/.*|#.*|\/?\*.*|else|return;?|break;?|continue;?)$/.test(line);
@@ -33,8 +34,8 @@ export interface AppliedOptions {
  * when the fork lacks at most half of those added lines and its own side's
  * tip has since rewritten each of them (valkey took redis's fix for blocking
  * timeouts and, later, redis's widening of that fix's test ranges: the
- * fix's first ranges are in neither tip). The fork commit that wrote those lines is named when the fork's
- * history says.
+ * fix's first ranges are in neither tip). The fork commit that wrote those
+ * lines is named when the fork's history says.
  *
  * A commit that touched more files than MAX_CHANGED_LINES has more changed
  * lines than that too (renames aside), so its patch is not even read:
@@ -248,21 +249,19 @@ export const findPortsBySubject = async (
   known: KnownChanges = () => undefined,
 ): Promise<AppliedCommit[]> => {
   const forkBySubject = new Map<string, CommitInfo[]>();
-  for (const commit of forkOnly) forkBySubject.set(commit.subject.trim(), [...(forkBySubject.get(commit.subject.trim()) ?? []), commit]);
-  const pairs = missing.flatMap((commit) => (forkBySubject.get(commit.subject.trim()) ?? []).map((port) => ({ commit, port })));
+  for (const commit of forkOnly) appendTo(forkBySubject, commit.subject.trim(), commit);
+  const pairs = missing.flatMap((commit) => {
+    const ports = forkBySubject.get(commit.subject.trim());
+    return ports ? [{ commit, ports }] : [];
+  });
   if (pairs.length === 0) return [];
-  const changes = await readCommitChanges(history, [...new Set(pairs.flatMap(({ commit, port }) => [commit.sha, port.sha]))], known);
-  const ported: AppliedCommit[] = [];
-  for (const commit of missing) {
-    const upstream = changes.get(commit.sha);
-    if (!upstream || isOversized(upstream)) continue;
-    const port = pairs.find((pair) => {
-      const fork = pair.commit === commit ? changes.get(pair.port.sha) : undefined;
-      return fork !== undefined && !isOversized(fork) && isSameChange(upstream, fork, renames);
-    })?.port;
-    if (port) ported.push({ commit, how: 'ported', forkCommit: port.sha });
-  }
-  return ported;
+  const changes = await readCommitChanges(history, [...new Set(pairs.flatMap(({ commit, ports }) => [commit.sha, ...ports.map((port) => port.sha)]))], known);
+  const isPort = (upstream: CommitChange | undefined, fork: CommitChange | undefined): boolean =>
+    upstream !== undefined && fork !== undefined && !isOversized(upstream) && !isOversized(fork) && isSameChange(upstream, fork, renames);
+  return pairs.flatMap(({ commit, ports }) => {
+    const port = ports.find((candidate) => isPort(changes.get(commit.sha), changes.get(candidate.sha)));
+    return port ? [{ commit, how: 'ported' as const, forkCommit: port.sha }] : [];
+  });
 };
 
 /** Do two changes add, and remove, mostly the same telling lines (the first's as the fork would write them)? */
