@@ -16,8 +16,8 @@ import type { FixSignal } from './fixes/signals.js';
 import { isSourcePath } from './paths.js';
 import { plural } from '../text/plural.js';
 
-/** Helpers for tests, fixtures, mocks, example programs and generated code: a missing guard there fixes nothing shipped. */
-const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e|examples?|_examples|samples?)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.js$/;
+/** Helpers for tests, fixtures, mocks, example programs, build output (`dist/`, minified files, source maps) and generated code: a missing guard there fixes nothing shipped, or is a fix of its source. */
+const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e|examples?|_examples|samples?|dist)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.(?:js|css)$|\.(?:js|css)\.map$/;
 
 /** Signal order when naming the finding: the most specific first. */
 const SIGNAL_ORDER: readonly FixSignal[] = ['nil-check', 'lock', 'context-check', 'bounds-check', 'dropped-clause', 'zero-check', 'guard', 'error-handling', 'early-exit', 'fix-commit'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import revertedFixes from '../../src/classifiers/reverted-fixes.js';
+import { MAX_CODE_LINE_CHARS, signalsOf } from '../../src/classifiers/fixes/signals.js';
 import type { Finding } from '../../src/model.js';
 import { classifyAll, gitContext, loadDiff, parseDiff } from './helpers.js';
 
@@ -196,6 +197,24 @@ diff --git a/app/jobs.py b/app/jobs.py
 `;
     expect(await fixes(at('nextcord/client.py'))).toHaveLength(1);
     for (const path of ['examples/basic_bot.py', 'docs/samples/bot.py', 'cmd/example/main.go', '_examples/server/main.go']) expect(await fixes(at(path))).toEqual([]);
+  });
+
+  it('does not read build output or minified lines as code: dist/, *.min.css, source maps, lines past MAX_CODE_LINE_CHARS', async () => {
+    const bundle = `"use strict";(()=>{${'function f(e){if(e==null)return;if (e.ctx) e.go()}'.repeat(40)}})();`;
+    expect(bundle.length).toBeGreaterThan(MAX_CODE_LINE_CHARS);
+    const at = (path: string, line: string): string => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -1,2 +1,1 @@
+-${line}
+ export {};
+`;
+    // The same line, short, is a nil check anywhere but in build output.
+    expect(await fixes(at('static/app.js', 'if (e == null) return;'))).toHaveLength(1);
+    for (const path of ['static/dist/app.js', 'static/app.min.css', 'static/app.js.map']) expect(await fixes(at(path, 'if (e == null) return;'))).toEqual([]);
+    expect(await fixes(at('static/app.js', bundle))).toEqual([]);
+    expect(signalsOf(bundle)).toEqual([]);
+    expect(signalsOf('if (e == null) return;')).toEqual(['nil-check', 'guard']);
   });
 
   it('takes a fix commit as evidence on its own, and feature work as doubt', async () => {

@@ -3,10 +3,11 @@ import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
 import type { Clauses } from './droppedClauses.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
+import { MAX_CODE_LINE_CHARS } from './signals.js';
 
-/** Lines that carry no behaviour: blank, comments, imports, lone brackets. */
+/** Lines that carry no behaviour: blank, comments, imports, lone brackets; and minified lines, which no one reads as code. */
 const IS_INERT = /^(?:$|\/\/|\/\*|\*|#(?!\[)|--|import\b|from\s+\S+\s+import\b|use\s+[\w:]+|package\s|"[\w./-]+"$|\w+\s+"[\w./-]+"$|[{}()[\];,]+$)/;
-export const isInert = (line: string): boolean => IS_INERT.test(line);
+export const isInert = (line: string): boolean => line.length > MAX_CODE_LINE_CHARS || IS_INERT.test(line);
 
 /** A line with identifiers and literals blanked, so a rename reads as the same line. */
 export const shapeOf = (line: string): string => shapeOfNormalised(normaliseLine(line));

@@ -33,12 +33,20 @@ const INLINE_GUARD = /^\s*(?:\}\s*)?(?:if|elif|else if|unless)\b.*?(?:\)|:|\{)\s
 const EARLY_EXIT = /^\s*(?:continue|break|return\b[^;{]*)\s*;?\s*$/;
 
 /**
+ * Past this length a line is minified or generated (a bundle's one line of
+ * megabytes): no guard a maintainer could read, and the patterns above with
+ * `.*` would take time quadratic in it (2.4 s on netbox's built JavaScript).
+ */
+export const MAX_CODE_LINE_CHARS = 1_000;
+
+/**
  * The fix signals one (normalised) line carries (`dropped-clause` needs the
  * fork's lines too: see droppedClauses.ts; `fix-commit` the commits: see
- * commitEvidence.ts).
+ * commitEvidence.ts). None for a line past MAX_CODE_LINE_CHARS.
  */
 export function signalsOf(line: string): FixSignal[] {
   const signals: FixSignal[] = [];
+  if (line.length > MAX_CODE_LINE_CHARS) return signals;
   const nil = NIL_CHECK.exec(line);
   if (nil) {
     const subject = (nil[1] ?? nil[2] ?? '').split('.').at(-1) ?? '';
