@@ -100,12 +100,22 @@ export const loadLineHistory = async (
     await followLines(history.lineLog(base, tip, scope), followed, isWanted);
   }
   const { commits, merges, files, removed, changes } = followed;
-  /** The commits a merge brought in that touched the file under one of its names. */
+  /** The commits a merge brought in that touched the file under one of its names: asked per line, worked out once per file and merge. */
+  const known = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
   const candidates = (owner: number, names: ReadonlySet<string>): string[] => {
-    const sha = commits[owner] ?? '';
     if (!merges.has(owner)) return [];
-    const brought = branches.broughtIn(sha);
-    return [...new Set([...names].flatMap((name) => touched.byPath.get(name) ?? []).filter((candidate) => brought.has(candidate)))];
+    let byOwner = known.get(names);
+    if (!byOwner) {
+      byOwner = new Map();
+      known.set(names, byOwner);
+    }
+    let found = byOwner.get(owner);
+    if (!found) {
+      const brought = branches.broughtIn(commits[owner] ?? '');
+      found = [...new Set([...names].flatMap((name) => touched.byPath.get(name) ?? []).filter((candidate) => brought.has(candidate)))];
+      byOwner.set(owner, found);
+    }
+    return found;
   };
   const explain = (owner: number, names: ReadonlySet<string>, resolved: string | undefined): string[] => {
     if (!merges.has(owner)) return [commits[owner] ?? ''];
