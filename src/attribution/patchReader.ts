@@ -99,20 +99,39 @@ export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers
     else if (has(RENAME_FROM)) file.oldPath = decodePathField(rest(RENAME_FROM));
     else if (has(RENAME_TO)) file.newPath = decodePathField(rest(RENAME_TO));
   };
-  // An unfinished line's pieces, joined only once its end arrives (a huge line costs one copy).
+  // An unfinished line's pieces, joined only once its end arrives (a huge line costs one copy). A content
+  // line past MAX_DECODED_LINE_BYTES is never joined: only its first byte matters (a bundle's megabyte lines).
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let longContentFirst: number | null = null;
+  const onLongContent = (first: number): void => {
+    if (first !== BACKSLASH && toSkip > 0) toSkip -= 1;
+  };
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     let newline = bytes.indexOf(NEWLINE);
     if (newline === -1) {
+      if (longContentFirst !== null) continue;
       pending.push(bytes);
+      pendingBytes += bytes.length;
+      if (toSkip > 0 && pendingBytes > MAX_DECODED_LINE_BYTES) {
+        longContentFirst = pending[0]?.[0] ?? 0;
+        pending = [];
+        pendingBytes = 0;
+      }
       continue;
     }
     let start = 0;
-    if (pending.length > 0) {
+    if (longContentFirst !== null) {
+      onLongContent(longContentFirst);
+      longContentFirst = null;
+      start = newline + 1;
+      newline = bytes.indexOf(NEWLINE, start);
+    } else if (pending.length > 0) {
       const line = Buffer.concat([...pending, bytes.subarray(0, newline)]);
       onLine(line, 0, line.length);
       pending = [];
+      pendingBytes = 0;
       start = newline + 1;
       newline = bytes.indexOf(NEWLINE, start);
     }
@@ -121,9 +140,13 @@ export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers
       start = newline + 1;
     }
     // Copied so the chunk the unfinished line came from can be freed.
-    if (start < bytes.length) pending.push(Buffer.from(bytes.subarray(start)));
+    if (start < bytes.length) {
+      pending.push(Buffer.from(bytes.subarray(start)));
+      pendingBytes = bytes.length - start;
+    }
   }
-  if (pending.length > 0) {
+  if (longContentFirst !== null) onLongContent(longContentFirst);
+  else if (pending.length > 0) {
     const line = Buffer.concat(pending);
     onLine(line, 0, line.length);
   }

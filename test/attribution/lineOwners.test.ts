@@ -79,14 +79,22 @@ describe('readPatch', () => {
       '-old',
       '+new',
     ].join('\n');
-    const lines: string[] = [];
-    const files: PatchFile[] = [];
-    await readPatch(Readable.from([Buffer.from(patch)]), {
-      file: (file) => files.push(file),
-      line: (type, text) => lines.push(`${type}${text.length > 20 ? `${text.length} chars` : text}`),
-    });
-    expect(lines).toEqual([`-${MAX_DECODED_LINE_BYTES - 1} chars`, '+short line', '-old', '+new']);
-    expect(files.map((file) => file.hunks)).toEqual([[hunk(1, 2, 1, 2)], [hunk(1, 1, 1, 1)]]);
+    // Whole, and in pieces of 100 bytes: a bundle's line then spans many chunks and is never joined.
+    for (const size of [patch.length, 100]) {
+      const lines: string[] = [];
+      const files: PatchFile[] = [];
+      const bytes = Buffer.from(patch);
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) => bytes.subarray(index * size, (index + 1) * size));
+      await readPatch(Readable.from(chunks), {
+        file: (file) => files.push(file),
+        line: (type, text) => lines.push(`${type}${text.length > 20 ? `${text.length} chars` : text}`),
+      });
+      expect(lines).toEqual([`-${MAX_DECODED_LINE_BYTES - 1} chars`, '+short line', '-old', '+new']);
+      expect(files).toEqual([
+        { oldPath: 'dist/app.js', newPath: 'dist/app.js', hunks: [hunk(1, 2, 1, 2)] },
+        { oldPath: 'b', newPath: 'b', hunks: [hunk(1, 1, 1, 1)] },
+      ]);
+    }
   });
 });
 
