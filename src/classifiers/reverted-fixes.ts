@@ -10,6 +10,7 @@ import type { ClassifyContext } from './define.js';
 import { commitEvidence } from './fixes/commitEvidence.js';
 import type { CommitEvidence } from './fixes/commitEvidence.js';
 import { droppedClauses } from './fixes/droppedClauses.js';
+import { proseLines } from './fixes/docstrings.js';
 import { isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
@@ -84,8 +85,8 @@ function memoised<T>(read: (line: string) => T): (line: string) => T {
   };
 }
 
-function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], forkLines: ReadonlySet<string>, context: ClassifyContext): Finding | null {
-  const numbered = missingRuns(hunk, forkLines, forkOnly);
+function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], forkLines: ReadonlySet<string>, context: ClassifyContext, isProse: (line: number) => boolean): Finding | null {
+  const numbered = missingRuns(hunk, forkLines, forkOnly, isProse);
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
   const evidence = evidenceLines.map(({ text }) => text);
@@ -117,19 +118,33 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   });
 }
 
+const NO_LINES: ReadonlySet<number> = new Set();
+
+/**
+ * Upstream's docstring lines of a Python file, in git mode (the whole file
+ * says where a triple-quoted string starts; a hunk may begin inside one),
+ * when some hunk removed a line; none otherwise.
+ */
+async function docstringsOf(file: FileDiff, context: ClassifyContext): Promise<ReadonlySet<number>> {
+  if (context.mode !== 'git' || !/\.pyi?$/.test(file.path) || !file.hunks.some((hunk) => hunk.lines.some((line) => line.type === 'del'))) return NO_LINES;
+  const text = await context.readFile('upstream', file.oldPath ?? file.path);
+  return text === null ? NO_LINES : proseLines(text);
+}
+
 export default defineClassifier({
   id: 'reverted-fixes',
   title: 'Reverted or missing fixes',
   isPathCategory: false,
   matches: (file) => !file.isBinary && isSourcePath(file.path),
-  classify(file, context) {
+  async classify(file, context) {
     // New fork files hold no upstream code; a whole deleted file is reported as such elsewhere.
     if (file.status === 'added' || file.status === 'deleted' || IS_SUPPORT_CODE.test(file.path)) return [];
     const added = file.hunks.map(normalisedAdded);
     // Lines the fork has anywhere in the file: moved code is not missing code.
     const forkLines = new Set(added.flat());
+    const prose = await docstringsOf(file, context);
     const findings = file.hunks
-      .map((hunk, index) => hunkFinding(file, hunk, added[index] ?? [], forkLines, context))
+      .map((hunk, index) => hunkFinding(file, hunk, added[index] ?? [], forkLines, context, (line) => prose.has(line)))
       .filter((finding): finding is Finding => finding !== null);
     // The same missing lines in two hunks of one file are two drifts: number the repeats, in file order.
     const seen = new Map<string, number>();

@@ -115,10 +115,16 @@ export interface EvidenceLine {
 /**
  * Upstream-only lines of one hunk that the fork really lacks: not moved elsewhere
  * in the file, not a rename of a fork line in the same hunk, not a block guard
- * the fork narrowed anywhere in the file (narrowedGuards.ts), not inert.
+ * the fork narrowed anywhere in the file (narrowedGuards.ts), not inert, not
+ * prose (`isProse`, by upstream line number: Python docstrings).
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence).
  */
-export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>, forkOnly: readonly string[] = normalisedAdded(hunk)): EvidenceLine[][] {
+export function missingRuns(
+  hunk: Hunk,
+  forkLines: ReadonlySet<string>,
+  forkOnly: readonly string[] = normalisedAdded(hunk),
+  isProse: (upstreamLine: number) => boolean = () => false,
+): EvidenceLine[][] {
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
   let forkShapes: Set<string> | null = null;
@@ -145,8 +151,8 @@ export function missingRuns(hunk: Hunk, forkLines: ReadonlySet<string>, forkOnly
       continue;
     }
     const text = normaliseLine(line.content);
-    // Blank and comment lines neither count nor split a run.
-    if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text)) continue;
+    // Blank, comment and docstring lines neither count nor split a run.
+    if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text) || isProse(number)) continue;
     if (isInert(text) || (!forkLines.has(text) && !isForkShape(text))) {
       run.push({ text, line: number });
     } else {
