@@ -55,22 +55,7 @@ export const findAppliedByLines = async (
   if (checked.length === 0) return [];
   const changes = await readCommitChanges(history, checked.map((commit) => commit.sha), known);
   // Every fork path any change could live at, with the lines looked for there, read in one batch.
-  const wanted = wantedLines(changes.values(), renames);
-  const paths = [...wanted.keys()];
-  const blobs = await history.blobs(paths.map((path) => `${forkTip}:${path}`));
-  // Per path, where each wanted line first is: a fork file is scanned once, and only wanted lines are kept.
-  const forkFiles = new Map<string, Map<string, number>>();
-  paths.forEach((path, index) => {
-    const blob = blobs[index];
-    const keys = wanted.get(path);
-    if (!blob || !keys) return;
-    const lines = new Map<string, number>();
-    blob.toString('utf8').split('\n').forEach((text, at) => {
-      const key = normaliseLine(text);
-      if (keys.has(key) && !lines.has(key)) lines.set(key, at + 1);
-    });
-    forkFiles.set(path, lines);
-  });
+  const forkFiles = await wantedLinesAt(history, forkTip, wantedLines(changes.values(), renames));
   const readable = checked.flatMap((commit) => {
     const change = changes.get(commit.sha);
     return change && !isOversized(change) ? [{ commit, change }] : [];
@@ -83,7 +68,9 @@ export const findAppliedByLines = async (
       const absent = absentLines(change, renames, forkFiles);
       return absent ? [{ commit, change, absent }] : [];
     });
-    const still = gaps.length > 0 ? await linesAtTip(history, ownTip, gaps.map(({ absent }) => absent)) : new Map<string, Set<string>>();
+    const asked = new Map<string, Set<string>>();
+    for (const { absent } of gaps) for (const [path, lines] of absent) for (const line of lines) asked.set(path, (asked.get(path) ?? new Set()).add(line));
+    const still = gaps.length > 0 ? await wantedLinesAt(history, ownTip, asked) : new Map<string, Map<string, number>>();
     for (const { commit, change, absent } of gaps) {
       if (isRewrittenSince(absent, still)) found.set(commit.sha, carriedLines(withoutLines(change, absent), renames, forkFiles));
     }
@@ -132,35 +119,8 @@ const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: Read
   return missing > 0 && missing <= MAX_ABSENT_SHARE * telling ? absent : null;
 };
 
-/** Per path, which of the lines asked for the tip's file has; paths the tip lacks are left out. */
-const linesAtTip = async (history: History, tip: string, asked: readonly ReadonlyMap<string, readonly string[]>[]): Promise<Map<string, Set<string>>> => {
-  const wanted = new Map<string, Set<string>>();
-  for (const byPath of asked) {
-    for (const [path, lines] of byPath) {
-      const keys = wanted.get(path) ?? new Set<string>();
-      for (const line of lines) keys.add(line);
-      wanted.set(path, keys);
-    }
-  }
-  const paths = [...wanted.keys()];
-  const blobs = await history.blobs(paths.map((path) => `${tip}:${path}`));
-  const still = new Map<string, Set<string>>();
-  paths.forEach((path, index) => {
-    const blob = blobs[index];
-    const keys = wanted.get(path);
-    if (!blob || !keys) return;
-    const present = new Set<string>();
-    for (const text of blob.toString('utf8').split('\n')) {
-      const key = normaliseLine(text);
-      if (keys.has(key)) present.add(key);
-    }
-    still.set(path, present);
-  });
-  return still;
-};
-
 /** Did the own side's tip rewrite every absent line (it has the file, and none of them)? */
-const isRewrittenSince = (absent: ReadonlyMap<string, readonly string[]>, still: ReadonlyMap<string, ReadonlySet<string>>): boolean =>
+const isRewrittenSince = (absent: ReadonlyMap<string, readonly string[]>, still: ReadonlyMap<string, ReadonlyMap<string, number>>): boolean =>
   [...absent].every(([path, lines]) => {
     const tip = still.get(path);
     return tip !== undefined && lines.every((line) => !tip.has(line));
@@ -175,6 +135,29 @@ const withoutLines = (change: CommitChange, absent: ReadonlyMap<string, readonly
   removed: change.removed,
   size: change.size,
 });
+
+/**
+ * Per path, where each wanted line first is in the tip's file (1-based), in
+ * one batch of reads: a file is scanned once and only wanted lines are
+ * kept. Paths the tip lacks are left out.
+ */
+const wantedLinesAt = async (history: History, tip: string, wanted: ReadonlyMap<string, ReadonlySet<string>>): Promise<Map<string, Map<string, number>>> => {
+  const paths = [...wanted.keys()];
+  const blobs = await history.blobs(paths.map((path) => `${tip}:${path}`));
+  const files = new Map<string, Map<string, number>>();
+  paths.forEach((path, index) => {
+    const blob = blobs[index];
+    const keys = wanted.get(path);
+    if (!blob || !keys) return;
+    const lines = new Map<string, number>();
+    blob.toString('utf8').split('\n').forEach((text, at) => {
+      const key = normaliseLine(text);
+      if (keys.has(key) && !lines.has(key)) lines.set(key, at + 1);
+    });
+    files.set(path, lines);
+  });
+  return files;
+};
 
 /** The lines `carriedLines` may look up, per fork path: each telling line as written and as the fork would name it. */
 const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map<string, Set<string>> => {
