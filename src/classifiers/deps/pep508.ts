@@ -1,11 +1,12 @@
 // PEP 508 dependency specifiers (https://packaging.python.org/en/latest/specifications/dependency-specifiers/):
 // `name[extra1,extra2] (>=2.5,<2.61) ; python_version > "3.8"` or `name[extra] @ https://…`.
+import { UNPINNED } from './types.js';
 
 /** One requirement: what the rows compare is its name and version (the specifier set). */
 export interface Requirement {
   /** PEP 503 normalised, so `Foo_Bar` and `foo-bar` are one row. */
   name: string;
-  /** `1.2.3` for an exact pin, else the specifier set without spaces (`>=2.5,<2.61`), `@ url`, or `(unpinned)`. */
+  /** `1.2.3` for an exact pin, else the specifier set without spaces (`>=2.5,<2.61`), `@ url`, or UNPINNED. */
   version: string;
   extras: string[];
   /** The environment marker after `;`, when there is one. */
@@ -41,7 +42,7 @@ export function parsePep508(text: string): Requirement | null {
     return url ? { ...base, version: `@ ${url}` } : null;
   }
   const specifier = rest.replace(/^\(\s*|\s*\)$/g, '').replace(/\s+/g, '');
-  if (specifier === '') return { ...base, version: '(unpinned)' };
+  if (specifier === '') return { ...base, version: UNPINNED };
   const clauses = specifier.split(',');
   if (!clauses.every((clause) => CLAUSE.test(clause))) return null;
   const pin = /^===?([^,*]+)$/.exec(specifier);

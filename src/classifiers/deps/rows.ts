@@ -2,9 +2,11 @@ import type { FileDiff, Finding, Side } from '../../model.js';
 import { createFinding } from '../common/finding.js';
 import type { Located } from '../common/location.js';
 import { describeChange } from '../common/wording.js';
+import { UNPINNED } from './types.js';
 import type { DependencyChange } from './types.js';
 
-const unpinned = (version: string | null): string | null => (version === '(unpinned)' ? 'unpinned' : version);
+/** A version as messages say it: `unpinned` for UNPINNED. */
+const unpinned = (version: string | null): string | null => (version === UNPINNED ? 'unpinned' : version);
 
 /**
  * Who moved the dependency: `upstream bumped X v1.6.18 → v1.6.21; fork still
@@ -14,7 +16,7 @@ const unpinned = (version: string | null): string | null => (version === '(unpin
 function versionMessage(change: DependencyChange, side: Side): string {
   const subject = change.source === 'go.mod replace' ? `replace ${change.name}` : change.name;
   const neutral =
-    change.upstream === null ? `${subject}: added ${change.fork === '(unpinned)' ? 'unpinned' : `at ${change.fork ?? '?'}`} (fork only)`
+    change.upstream === null ? `${subject}: added ${change.fork === UNPINNED ? 'unpinned' : `at ${change.fork ?? '?'}`} (fork only)`
       : change.fork === null ? `${subject}: ${change.upstream} removed (upstream only)`
         : `${subject}: ${unpinned(change.upstream)} → ${unpinned(change.fork)} (${change.direction})`;
   const message = describeChange({ subject, upstream: unpinned(change.upstream), fork: unpinned(change.fork), side, neutral });
@@ -32,8 +34,7 @@ const groupsText = ({ upstream, fork }: { upstream: string[]; fork: string[] }):
  */
 function movedMessage(change: DependencyChange, side: Side): string {
   const { upstream, fork } = change.groups ?? { upstream: [], fork: [] };
-  const version = change.fork ?? change.upstream ?? '';
-  const subject = version === '(unpinned)' ? `${change.name} (unpinned)` : `${change.name} (${version})`;
+  const subject = `${change.name} (${unpinned(change.fork ?? change.upstream) ?? ''})`;
   if (side !== 'fork' && side !== 'upstream') {
     const neutral = `${subject}: ${list(upstream)} → ${list(fork)}`;
     return side === 'both' ? `both moved ${subject}: upstream lists it in ${list(upstream)}, the fork in ${list(fork)}` : neutral;

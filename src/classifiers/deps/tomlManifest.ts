@@ -6,6 +6,7 @@ import type { SideLine } from '../common/lines.js';
 import { normalisePythonName, parsePep508 } from './pep508.js';
 import { inlineValue, tomlHeader, tomlTokens } from './tomlTokens.js';
 import type { TomlToken } from './tomlTokens.js';
+import { UNPINNED } from './types.js';
 import type { DependencyEntry } from './types.js';
 
 /** Tables whose keys are dependencies (Cargo, Poetry, both with target- and group-specific forms). */
@@ -47,7 +48,7 @@ export function tomlManifestSideEntries(lines: readonly SideLine[], side: 'upstr
   const entries: DependencyEntry[] = [];
   const add = (at: SideLine, name: string, version: string, group: string | null, note?: string | null): void => {
     // Poetry's and Cargo's `*` is any version: unpinned, as an empty PEP 508 specifier is.
-    const entry: DependencyEntry = { name: nameOf(name), version: version.trim() === '*' ? '(unpinned)' : version, side, line: at.line };
+    const entry: DependencyEntry = { name: nameOf(name), version: version.trim() === '*' ? UNPINNED : version, side, line: at.line };
     if (group) entry.group = group;
     if (note) entry.note = note;
     if (!at.isChanged) entry.isContext = true;

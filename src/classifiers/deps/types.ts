@@ -12,6 +12,9 @@ export type DependencySource =
   | 'package.json' | 'package-lock.json' | 'yarn.lock' | 'pnpm-lock.yaml'
   | 'Cargo.toml' | 'Cargo.lock' | 'requirements' | 'poetry.lock' | 'pyproject.toml';
 
+/** The version of a dependency listed without one (PEP 508's empty specifier, Poetry's and Cargo's `*`). */
+export const UNPINNED = '(unpinned)';
+
 /** One dependency version seen on one side of a hunk or a whole file. */
 export interface DependencyEntry {
   name: string;
