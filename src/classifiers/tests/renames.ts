@@ -35,9 +35,12 @@ export function rememberAddedTests(file: FileDiff, names: readonly string[], con
   for (const name of names) added.add(keyOf(file.path, name));
 }
 
-/** Is a test of upstream's declared by an added file, under its name or the fork's for it (`redis-cli …` → `valkey-cli …`)? */
+/** The names the fork may give an upstream test: its own, and the one after the fork's renames (`redis-cli …` → `valkey-cli …`). */
+export const forkNamesOf = (name: string, context: ClassifyContext): string[] => [name, context.translate(name)];
+
+/** Is a test of upstream's declared by an added file, under one of its fork names? */
 const isDeclared = (added: ReadonlySet<string>, path: string, name: string, context: ClassifyContext): boolean =>
-  added.has(keyOf(path, name)) || added.has(keyOf(path, context.translate(name)));
+  forkNamesOf(name, context).some((each) => added.has(keyOf(path, each)));
 
 /** Is every test of a deleted file already declared by an added one (its new path sorts first)? */
 export const isMovedAlready = (file: FileDiff, names: readonly string[], context: ClassifyContext): boolean =>

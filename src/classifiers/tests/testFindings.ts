@@ -11,6 +11,7 @@ import { commentedOutNames, declaredNames, parentOf } from './declarations.js';
 import { hunkAt } from './segments.js';
 import type { Sides } from './segments.js';
 import { appendTo } from '../../multiMap.js';
+import { forkNamesOf } from './renames.js';
 
 /**
  * Tests upstream declares on lines the fork lacks and the fork declares
@@ -25,7 +26,7 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
   const upstreamNames = [...removed.keys()];
   const added = new Set(declaredNames(sides.fork, convention).map(({ name }) => name));
   // The fork may declare it under its own name for the product (`redis-cli …` → `valkey-cli …`).
-  for (const name of [...removed.keys()]) if (added.has(name) || added.has(context.translate(name))) removed.delete(name);
+  for (const name of [...removed.keys()]) if (forkNamesOf(name, context).some((each) => added.has(each))) removed.delete(name);
   const commented = commentedOutNames(sides.fork, convention);
   const members = new Map<string, string[]>();
   for (const name of removed.keys()) {
@@ -40,7 +41,7 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
       const hunk = hunkAt(file, 'upstream', line);
       if (hunk) markHunk(hunk, 'removed-tests');
     }
-    const commentedAt = commented.get(name) ?? commented.get(context.translate(name));
+    const commentedAt = forkNamesOf(name, context).map((each) => commented.get(each)).find((at) => at !== undefined);
     const isCommentedOut = commentedAt !== undefined;
     const at = locate(file, context, { upstream: lines, fork: [commentedAt] });
     const tests = members.get(name) ?? [];
@@ -58,10 +59,7 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
 /** Tests the fork declares on lines of its own that upstream declares under no name: the fork's own tests, not upstream's. */
 function newInFork(forkNames: ReadonlySet<string>, upstreamNames: Iterable<string>, context: ClassifyContext): Set<string> {
   const fresh = new Set(forkNames);
-  for (const name of upstreamNames) {
-    fresh.delete(name);
-    fresh.delete(context.translate(name));
-  }
+  for (const name of upstreamNames) for (const each of forkNamesOf(name, context)) fresh.delete(each);
   return fresh;
 }
 
