@@ -11,15 +11,16 @@ const IS_PRESENCE = new RegExp(String.raw`^(?:${OPERAND}\s*!==?\s*(?:NULL|nil|No
 /** Opens a block: `{` (C, Go, JS) or `:` (Python) ends the line. */
 const OPENS_BLOCK = /(?:\{|:)$/;
 
-/** The fork's conditionals in a hunk, by their `&&` clauses. */
+/** The fork's conditionals among some of its lines (evidence.ts gives a file's `+` lines), by their `&&` clauses. */
 export const forkConjunctions = (forkOnly: readonly string[]): Clauses[] => forkOnly.map(andClauses).filter((parsed) => parsed !== null);
 
 /**
  * Is an upstream-only line a block guard the fork kept, narrowed? It opens a
  * block that runs only when each of its `&&` tests finds a value present,
- * and a fork conditional of the same keyword in the hunk tests all of them
- * and more: that block runs no more often in the fork, so nothing it guards
- * lost its guard (valkey: `if (n->slot_info_pairs != NULL) {` →
+ * and a fork conditional of the same keyword (anywhere in the file: the
+ * fork often moves the block too) tests all of them and more: that block
+ * runs no more often in the fork, so nothing it guards lost its guard
+ * (valkey: `if (n->slot_info_pairs != NULL) {` →
  * `if (n && n->slot_info_pairs != NULL) {`). An early exit narrowed so
  * (`if (p == NULL) {` → `if (strict && p == NULL) {`) exits less often: that
  * is no presence test, and still missing.
