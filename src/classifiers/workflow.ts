@@ -12,7 +12,7 @@ import { isFileAt, isWorkflowPath } from './paths.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
-import { actionRef, changedKeyValues, inheritedSecrets, registryOf, resolveEnv, secretNames } from './workflow/references.js';
+import { actionRef, changedKeyValues, inheritedSecrets, pinnedRef, registryOf, resolveEnv, secretNames } from './workflow/references.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
 import type { WorkflowSides } from './workflow/wholeWorkflow.js';
 import { appendTo } from '../multiMap.js';
@@ -105,10 +105,12 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
         const before = actionRef(pair.upstream);
         const after = actionRef(pair.fork);
         if (before && after && before.action === after.action) {
-          const isVersioned = isVersionLike(before.ref) && isVersionLike(after.ref);
+          const [upstream, fork] = [pinnedRef(before.ref, pair.comments.upstream), pinnedRef(after.ref, pair.comments.fork)] as const;
+          const isVersioned = isVersionLike(upstream.version) && isVersionLike(fork.version);
+          const pinned = { ...(upstream.version !== before.ref ? { upstreamVersion: upstream.version } : {}), ...(fork.version !== after.ref ? { forkVersion: fork.version } : {}) };
           emit('action-version-changed', pair.lines,
-            (side) => describeChange({ subject: before.action, upstream: before.ref, fork: after.ref, side, isVersioned, neutral: `${before.action}: ${before.ref} → ${after.ref}` }),
-            [before.action, before.ref, after.ref], { action: before.action, upstream: before.ref, fork: after.ref });
+            (side) => describeChange({ subject: before.action, upstream: upstream.label, fork: fork.label, side, isVersioned, neutral: `${before.action}: ${upstream.label} → ${fork.label}`, versions: { upstream: upstream.version, fork: fork.version } }),
+            [before.action, before.ref, after.ref], { action: before.action, upstream: before.ref, fork: after.ref, ...pinned });
         }
         continue;
       }

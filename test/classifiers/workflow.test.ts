@@ -93,6 +93,41 @@ describe('workflow references', async () => {
     expect(file && inheritedSecrets(file.hunks[0] as never, 'upstream').map(({ workflow, line }) => `${line} ${workflow}`)).toEqual(['8 example/workflows/.github/workflows/publish.yaml@v1']);
   });
 
+  it('reads a commit-pinned action by the version its comment names, and compares those versions', async () => {
+    const diff = `diff --git a/.github/workflows/pr.yaml b/.github/workflows/pr.yaml
+--- a/.github/workflows/pr.yaml
++++ b/.github/workflows/pr.yaml
+@@ -10,4 +10,4 @@ jobs:
+-      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2
+-      - uses: tim-actions/dco@f2279e6e62d5a7d9115b0cb8e837b777b1b02e21 # v1.1.0
+-      - uses: canonical/Inclusive-naming@7aa0f7a606f182bd03a7adb28e0d710216101ca5
+-      - uses: actions/setup-node@48b55a011bda9f5d6aeb4c2d9c7362e8dae4041e # tag=v6.4.0
++      - uses: actions/checkout@v5 # v6.0.2 is upstream's
++      - uses: tim-actions/dco@master
++      - uses: canonical/Inclusive-naming@main
++      - uses: actions/setup-node@1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a # v4.2.0
+`;
+    const findings = await classifyAll(workflow, await parseDiff(diff));
+    expect(messages(findings)).toEqual([
+      'actions/checkout: v6.0.2 (de0fac2e) → v5',
+      'tim-actions/dco: v1.1.0 (f2279e6e) → master',
+      'canonical/Inclusive-naming: 7aa0f7a606f182bd03a7adb28e0d710216101ca5 → main',
+      'actions/setup-node: v6.4.0 (48b55a01) → v4.2.0 (1d0ff469)',
+    ]);
+    // Fingerprints and refs stay the commits: baselines of before keep matching.
+    expect(findings[0]?.details).toEqual({ action: 'actions/checkout', upstream: 'de0fac2e4500dabe0009e67214ff5f5447ce83dd', fork: 'v5', upstreamVersion: 'v6.0.2' });
+    expect(findings[3]?.details).toMatchObject({ upstreamVersion: 'v6.4.0', forkVersion: 'v4.2.0' });
+    const { describeChange } = await import('../../src/classifiers/common/wording.js');
+    const { pinnedRef } = await import('../../src/classifiers/workflow/references.js');
+    const [upstream, fork] = [pinnedRef('de0fac2e4500dabe0009e67214ff5f5447ce83dd', 'v6.0.2'), pinnedRef('v5', '')];
+    expect(describeChange({ subject: 'actions/checkout', upstream: upstream.label, fork: fork.label, side: 'upstream', versions: { upstream: upstream.version, fork: fork.version } }))
+      .toBe('upstream bumped actions/checkout v5 → v6.0.2 (de0fac2e); fork still at v5');
+    // A comment that names no version, or a ref that is not a whole commit id, is no pin.
+    expect(pinnedRef('de0fac2e4500dabe0009e67214ff5f5447ce83dd', 'pinned for reproducibility').label).toBe('de0fac2e4500dabe0009e67214ff5f5447ce83dd');
+    expect(pinnedRef('de0fac2e', 'v6.0.2').label).toBe('de0fac2e');
+    expect(pinnedRef('de0fac2e4500dabe0009e67214ff5f5447ce83dd', 'pin @v2.1.0').label).toBe('v2.1.0 (de0fac2e)');
+  });
+
   it('reads secrets anywhere in an expression, never in comments', () => {
     expect([...secretNames([
       'token: ${{ secrets.A || secrets.B }}',

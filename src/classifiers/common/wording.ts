@@ -21,6 +21,8 @@ export interface ValueChange {
   isVersioned?: boolean;
   /** The message without a side (diff-file mode), when the default form does not read well. */
   neutral?: string;
+  /** What compares when the values shown are labels (`v6.0.2 (de0fac2e)` compares as `v6.0.2`). */
+  versions?: { upstream: string; fork: string };
 }
 
 const VERB: Record<Direction, string> = { upgrade: 'bumped', downgrade: 'downgraded', changed: 'changed', added: 'added', removed: 'removed' };
@@ -29,8 +31,9 @@ const VERB: Record<Direction, string> = { upgrade: 'bumped', downgrade: 'downgra
 const relation = (direction: Direction): string =>
   direction === 'upgrade' ? ' (fork ahead)' : direction === 'downgrade' ? ' (fork behind)' : '';
 
-export function describeChange({ subject, upstream, fork, side, isVersioned = true, neutral }: ValueChange): string {
-  const direction = isVersioned ? directionOf(upstream, fork) : upstream === null ? 'added' : fork === null ? 'removed' : 'changed';
+export function describeChange({ subject, upstream, fork, side, isVersioned = true, neutral, versions }: ValueChange): string {
+  const compared = versions ?? { upstream, fork };
+  const direction = isVersioned ? directionOf(compared.upstream, compared.fork) : upstream === null ? 'added' : fork === null ? 'removed' : 'changed';
   if (side === 'fork') {
     if (upstream === null) return `fork added ${subject} (${fork ?? ''})`;
     if (fork === null) return `fork removed ${subject} (upstream has ${upstream})`;
@@ -39,7 +42,7 @@ export function describeChange({ subject, upstream, fork, side, isVersioned = tr
   if (side === 'upstream') {
     if (upstream === null) return `upstream removed ${subject}; fork still has ${fork ?? ''}`;
     if (fork === null) return `upstream added ${subject} (${upstream}); fork lacks it`;
-    const own = isVersioned ? directionOf(fork, upstream) : 'changed';
+    const own = isVersioned ? directionOf(compared.fork, compared.upstream) : 'changed';
     return `upstream ${VERB[own]} ${subject} ${fork} → ${upstream}; fork still at ${fork}`;
   }
   if (side === 'both') {

@@ -93,6 +93,8 @@ export interface Pair {
   hunk: Hunk;
   /** The lines it was read from: upstream's `-` line (none when implied) and the fork's `+` line. */
   lines: { upstream: number[]; fork: number[] };
+  /** Each line's trailing `# comment`, without the `#` ('' when none): a pinned action's version. */
+  comments: { upstream: string; fork: string };
 }
 
 /**
@@ -102,14 +104,14 @@ export interface Pair {
  * hunk that bumps one action of several pairs it with its own old ref.
  */
 export function changedKeyValues(hunk: Hunk): Pair[] {
-  const removed = new Map<string, { value: string; line: number }[]>();
-  const added = new Map<string, { value: string; line: number }[]>();
+  const removed = new Map<string, { value: string; line: number; comment: string }[]>();
+  const added = new Map<string, { value: string; line: number; comment: string }[]>();
   for (const { content, tip, line } of changedLines(hunk)) {
     const key = keyLine(content.replace(/^(\s*)-\s+/, '$1  '));
     if (!key || key.value === '') continue;
     const name = key.key === 'uses' ? `uses:${actionRef(key.value)?.action ?? key.value}` : key.key;
     const target = tip === 'upstream' ? removed : added;
-    appendTo(target, name, { value: key.value, line });
+    appendTo(target, name, { value: key.value, line, comment: trailingComment(content) });
   }
   const pairs: Pair[] = [];
   for (const [name, upstreams] of removed) {
@@ -117,15 +119,35 @@ export function changedKeyValues(hunk: Hunk): Pair[] {
     upstreams.forEach((upstream, index) => {
       const fork = forks[index];
       const key = name.startsWith('uses:') ? 'uses' : name;
-      if (fork !== undefined && fork.value !== upstream.value) pairs.push({ key, upstream: upstream.value, fork: fork.value, hunk, lines: { upstream: [upstream.line], fork: [fork.line] } });
+      if (fork !== undefined && fork.value !== upstream.value) {
+        pairs.push({ key, upstream: upstream.value, fork: fork.value, hunk, lines: { upstream: [upstream.line], fork: [fork.line] }, comments: { upstream: upstream.comment, fork: fork.comment } });
+      }
     });
   }
   // A login the fork points at a registry where upstream used the default one.
   const forkRegistry = added.get('registry')?.[0];
   if (forkRegistry !== undefined && !removed.has('registry')) {
-    pairs.push({ key: 'registry', upstream: 'docker.io', fork: forkRegistry.value, hunk, lines: { upstream: [], fork: [forkRegistry.line] } });
+    pairs.push({ key: 'registry', upstream: 'docker.io', fork: forkRegistry.value, hunk, lines: { upstream: [], fork: [forkRegistry.line] }, comments: { upstream: '', fork: forkRegistry.comment } });
   }
   return pairs;
+}
+
+/** A line's trailing `# comment` (after a space, not the whole line), without the `#`; '' when none. */
+const trailingComment = (line: string): string => /\S\s+#\s*(.*?)\s*$/.exec(line)?.[1] ?? '';
+
+const FULL_SHA = /^[0-9a-f]{40}$/;
+/** The version a pin's comment names: `v6.0.2`, `6.0.2`, `tag=v6.0.2`, `pin @v6.0.2`, `v6.0.2 from v5`. */
+const PINNED_VERSION = /^(?:tag\s*=\s*|pin\s*@?\s*|@)?(v?\d+(?:\.\d+)*(?:[-+][\w.]+)?)(?=$|[\s,;)])/;
+
+/**
+ * An action ref as a maintainer reads it: a commit pinned with its version in
+ * a comment (Dependabot's, Renovate's and pinact's convention,
+ * `uses: actions/checkout@de0fac2e… # v6.0.2`) is `v6.0.2 (de0fac2e)`, and
+ * its version is what compares; any other ref is itself.
+ */
+export function pinnedRef(ref: string, comment: string): { label: string; version: string } {
+  const version = FULL_SHA.test(ref) ? PINNED_VERSION.exec(comment)?.[1] : undefined;
+  return version === undefined ? { label: ref, version: ref } : { label: `${version} (${ref.slice(0, 8)})`, version };
 }
 
 /** `owner/repo[/path]@ref` → its parts. */
