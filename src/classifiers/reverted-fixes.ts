@@ -4,7 +4,7 @@ import { fingerprint } from '../fingerprint.js';
 import type { Confidence, FileDiff, Finding, Hunk, Side } from '../model.js';
 import { createFinding } from './common/finding.js';
 import { locate } from './common/location.js';
-import { markHunk } from './common/lines.js';
+import { markHunk, sideView } from './common/lines.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
 import { commitEvidence } from './fixes/commitEvidence.js';
@@ -16,6 +16,7 @@ import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
 import { isSourcePath } from './paths.js';
 import { plural } from '../text/plural.js';
+import { normaliseLine } from '../text/normaliseLine.js';
 
 /** Helpers for tests, fixtures, mocks, example programs, build output (`dist/`, minified files, source maps) and generated code: a missing guard there fixes nothing shipped, or is a fix of its source. */
 const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e|examples?|_examples|samples?|dist)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.(?:js|css)$|\.(?:js|css)\.map$/;
@@ -85,21 +86,65 @@ function memoised<T>(read: (line: string) => T): (line: string) => T {
   };
 }
 
+/** Opens a branch: `if …`, `} else {`, `elif …:`, `case …:`, `default:`, `except …:`, `catch (…) {`. */
+const OPENS_BRANCH = /^(?:\}\s*)?(?:if|elif|else|unless|case|default|except|catch|when)\b/;
+
+/** Leading whitespace's width, a tab as four columns. */
+const indentWidth = (line: string): number => {
+  let width = 0;
+  for (const char of line) {
+    if (char === ' ') width += 1;
+    else if (char === '\t') width += 4;
+    else break;
+  }
+  return width;
+};
+
+/**
+ * Whether an upstream line of the hunk sits inside a branch: the nearest line
+ * above it that is indented less (blank lines and comments aside) opens one.
+ * A `return` there is an early exit (`if msg == nil {` … `return ctx.Err()`),
+ * while `return data;` ending a callback or `return &srcPol, nil` ending a
+ * function is how that function ends. Unknown (false) when the hunk does not
+ * show the enclosing line.
+ */
+function branchLines(hunk: Hunk): (upstreamLine: number) => boolean {
+  let inBranch: Set<number> | null = null;
+  return (upstreamLine) => {
+    if (inBranch === null) {
+      inBranch = new Set();
+      const enclosing: { indent: number; isBranch: boolean }[] = [];
+      for (const { content, line } of sideView(hunk, 'upstream')) {
+        const text = normaliseLine(content);
+        if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text)) continue;
+        const indent = indentWidth(content);
+        while ((enclosing.at(-1)?.indent ?? -1) >= indent) enclosing.pop();
+        if (enclosing.at(-1)?.isBranch === true) inBranch.add(line);
+        enclosing.push({ indent, isBranch: OPENS_BRANCH.test(text) });
+      }
+    }
+    return inBranch.has(upstreamLine);
+  };
+}
+
 function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], forkLines: ReadonlySet<string>, context: ClassifyContext, isProse: (line: number) => boolean): Finding | null {
   const numbered = missingRuns(hunk, forkLines, forkOnly, isProse);
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
   const evidence = evidenceLines.map(({ text }) => text);
+  // What the fork lacks: a line it kept re-flowed is evidence's context, never its signal or side.
+  const lacked = evidenceLines.filter(({ isReflowed }) => isReflowed !== true);
   // Most hunks of a large diff lack nothing: no signals or clauses to read then.
-  if (evidence.length === 0) return null;
+  if (lacked.length === 0) return null;
   const signalsOfLine = memoised(signalsOf);
-  const signals = new Set(evidence.flatMap(signalsOfLine));
-  const dropped = droppedClauses(evidence, forkOnly);
+  const inBranch = branchLines(hunk);
+  const signals = new Set(lacked.flatMap(({ text, line }) => signalsOfLine(text).filter((signal) => signal !== 'early-exit' || inBranch(line))));
+  const dropped = droppedClauses(lacked.map(({ text }) => text), forkOnly);
   if (dropped.length > 0) signals.add('dropped-clause');
-  const at = locate(file, context, { upstream: evidenceLines.map(({ line }) => line) });
+  const at = locate(file, context, { upstream: lacked.map(({ line }) => line) });
   // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them.
   const fromCommits = at.side === 'upstream' || at.side === 'both' ? commitEvidence(at.commits, context.commitSubject) : null;
-  const confidence = confidenceOf(signals, evidence.length, at.commits, fromCommits);
+  const confidence = confidenceOf(signals, lacked.length, at.commits, fromCommits);
   if (!confidence) return null;
   if ((fromCommits?.fixes.length ?? 0) > 0) signals.add('fix-commit');
   const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';

@@ -154,6 +154,89 @@ diff --git a/app/jobs.py b/app/jobs.py
 `)).toHaveLength(1);
   });
 
+  it('does not read lines the fork kept re-flowed as missing, joined or split; shows them beside what it lacks', async () => {
+    // incus-ui: the fork joined upstream's three-line conditional and translated its strings.
+    expect(await fixes(`diff --git a/src/FormSubmitBtn.tsx b/src/FormSubmitBtn.tsx
+--- a/src/FormSubmitBtn.tsx
++++ b/src/FormSubmitBtn.tsx
+@@ -43,5 +42,3 @@ const FormSubmitBtn: FC<Props> = ({
+     >
+-      {changeCount === 0 || isYaml
+-        ? "Save changes"
+-        : \`Save \${changeCount} \${pluralize("change", changeCount)}\`}
++      {changeCount === 0 || isYaml ? "保存更改" : \`保存 \${changeCount} 处更改\`}
+     </ActionButton>
+`)).toEqual([]);
+    // The fork split upstream's one line in two.
+    expect(await fixes(`diff --git a/a.ts b/a.ts
+--- a/a.ts
++++ b/a.ts
+@@ -3,3 +3,4 @@ function f(items: Item[]) {
+-  if (items === undefined || items.length === 0) {
++  if (items === undefined ||
++      items.length === 0) {
+     return;
+   }
+`)).toEqual([]);
+    // A kept line is context for what the fork lacks (\`setSection\`), and the finding is read from that alone.
+    const [partly] = await fixes(`diff --git a/a.tsx b/a.tsx
+--- a/a.tsx
++++ b/a.tsx
+@@ -10,5 +10,2 @@ export const Edit = () => {
+-      <SecurityPoliciesForm
+-        formik={formik}
+-        setSection={updateSection}
+-      />
++      <SecurityPoliciesForm formik={formik} />
+`, {
+      ...gitContext({}),
+      linesOf: () => ({ upstream: new Map([[10, 'feat'], [11, 'feat'], [12, 'fix1'], [13, 'fix1']].map(([line, sha]) => [line as number, { side: 'upstream' as const, commits: [sha as string] }])), fork: new Map() }),
+      commitSubject: (sha: string) => (sha === 'fix1' ? 'fix(instance): keep the section in sync' : 'feat: security policies'),
+    });
+    expect(partly).toMatchObject({ message: 'fork lacks upstream fix: <SecurityPoliciesForm formik={formik} setSection={updateSection} />', line: 12, commits: ['fix1'] });
+    expect(partly?.details['evidence']).toEqual(['<SecurityPoliciesForm', 'formik={formik}', 'setSection={updateSection}', '/>']);
+    // A piece that goes on differently in the fork is not the same code: \`return nil\` is not in \`return nil, err\`.
+    expect(await fixes(`diff --git a/a.go b/a.go
+--- a/a.go
++++ b/a.go
+@@ -3,4 +3,3 @@ func f(ref *Ref) error {
+-	if ref == nil {
+-		return nil
+-	}
++	return nil, err
+`)).toMatchObject([{ details: { signals: ['nil-check', 'early-exit'] } }]);
+  });
+
+  it('calls a return an early exit only inside a branch, not where it ends a function or a callback', async () => {
+    const byFix = { ...gitContext({}), linesOf: () => ({ upstream: new Map([...Array(30).keys()].map((line) => [line, { side: 'upstream' as const, commits: ['f1x'] }])), fork: new Map() }), commitSubject: () => 'fix: rely on the operation' };
+    const [callback, branch] = await fixes(`diff --git a/src/api/acls.tsx b/src/api/acls.tsx
+--- a/src/api/acls.tsx
++++ b/src/api/acls.tsx
+@@ -3,7 +3,3 @@ export const createAcl = (acl: Acl): Promise<Operation> => {
+   return fetch(url, { method: "POST" })
+-    .then(handleResponse)
+-    .then((data: OperationResponse) => {
+-      return data;
+-    });
+ };
+diff --git a/client.go b/client.go
+--- a/client.go
++++ b/client.go
+@@ -10,8 +10,3 @@ func (c *container) Start(ctx context.Context) error {
+ 	for {
+-		if msg == nil {
+-			// empty message from ctx cancel
+-			closeDoneOnce.Do(func() {
+-				close(done)
+-			})
+-			return ctx.Err()
+-		}
+`, byFix);
+    expect(callback).toMatchObject({ message: 'fork lacks upstream fix: .then(handleResponse) .then((data: OperationResponse) => { return data; });', details: { signals: ['fix-commit'] } });
+    expect(branch?.message).toBe('fork lacks upstream nil check: if msg == nil { closeDoneOnce.Do(func() { close(done) }) return ctx.Err()');
+    expect(branch?.details['signals']).toEqual(['nil-check', 'early-exit', 'fix-commit']);
+  });
+
   it('does not report a block guard the fork kept with another test, even moved to another hunk; an early exit narrowed so is', async () => {
     // valkey's addShardReplyForClusterShards: the block moved, its guard gained `n &&`.
     expect(await fixes(`diff --git a/src/cluster.c b/src/cluster.c

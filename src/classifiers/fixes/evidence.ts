@@ -3,6 +3,7 @@ import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
 import type { Clauses } from './droppedClauses.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
+import { reflowedLines } from './reflowed.js';
 import { MAX_CODE_LINE_CHARS } from './signals.js';
 
 /** Lines that carry no behaviour: blank, comments, imports, lone brackets; and minified lines, which no one reads as code. */
@@ -110,6 +111,8 @@ const fileConjunctions = (forkLines: ReadonlySet<string>): Clauses[] => {
 export interface EvidenceLine {
   text: string;
   line: number;
+  /** The fork has it, re-flowed into its own lines (reflowed.ts): shown for context, not missing. */
+  isReflowed?: boolean;
 }
 
 /**
@@ -117,7 +120,10 @@ export interface EvidenceLine {
  * in the file, not a rename of a fork line in the same hunk, not a block guard
  * the fork narrowed anywhere in the file (narrowedGuards.ts), not inert, not
  * prose (`isProse`, by upstream line number: Python docstrings).
- * Returns runs of consecutive `-` lines (brackets kept for readable evidence).
+ * Returns runs of consecutive `-` lines (brackets kept for readable evidence),
+ * each with a line the fork lacks. A line the fork kept re-flowed into its
+ * own (reflowed.ts) stays in its run, marked: the statement reads whole, and
+ * a finding's evidence (its identity) is what it was before the rule.
  */
 export function missingRuns(
   hunk: Hunk,
@@ -139,10 +145,12 @@ export function missingRuns(
     conjunctions ??= fileConjunctions(forkLines);
     return conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions);
   };
+  let reflowed: Set<number> | null = null;
+  const isReflowed = (index: number): boolean => (reflowed ??= reflowedLines(hunk, forkOnly)).has(index);
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
-  for (const line of hunk.lines) {
+  for (const [index, line] of hunk.lines.entries()) {
     const number = upstreamLine;
     if (line.type !== 'add') upstreamLine += 1;
     if (line.type !== 'del') {
@@ -154,12 +162,12 @@ export function missingRuns(
     // Blank, comment and docstring lines neither count nor split a run.
     if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text) || isProse(number)) continue;
     if (isInert(text) || (!forkLines.has(text) && !isForkShape(text))) {
-      run.push({ text, line: number });
+      run.push(isReflowed(index) ? { text, line: number, isReflowed: true } : { text, line: number });
     } else {
       if (run.length > 0) runs.push(run);
       run = [];
     }
   }
   if (run.length > 0) runs.push(run);
-  return runs.filter((lines) => lines.some(({ text }) => !isInert(text)));
+  return runs.filter((lines) => lines.some(({ text, isReflowed }) => !isReflowed && !isInert(text)));
 }

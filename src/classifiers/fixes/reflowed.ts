@@ -1,0 +1,60 @@
+// Lines a formatter re-flowed: the same tokens, broken across lines differently
+// (prettier, black and gofmt rewrap when the width or the code around changes).
+import type { Hunk } from '../../model.js';
+import { normaliseLine } from '../../text/normaliseLine.js';
+
+/** Shorter pieces (`return nil`, `} else {`) occur in too much code to say they survived. */
+const MIN_REFLOW_CHARS = 8;
+
+const squeeze = (text: string): string => text.replace(/\s+/g, '');
+
+/**
+ * Which `-` lines of a hunk (by their index in `hunk.lines`) the fork still
+ * has inside its `+` lines, re-flowed: upstream's three-line
+ * `{changeCount === 0 || isYaml` / `? "Save changes"` / `: …}` that the fork
+ * joined into one line is still `changeCount === 0 || isYaml` there (the
+ * strings it translated are not). Whitespace aside, the line's text occurs
+ * in the fork's lines read as one stream, and at each end either a fork line
+ * ends too or the stream goes on as upstream's neighbouring `-` line does
+ * (its first or last character): `return nil` is not in `return nil, err`
+ * when upstream's next line is `}`. A piece that follows a kept piece
+ * directly in the stream is kept whatever comes after it.
+ */
+export function reflowedLines(hunk: Hunk, forkOnly: readonly string[]): Set<number> {
+  const found = new Set<number>();
+  if (forkOnly.length === 0) return found;
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  let stream = '';
+  for (const line of forkOnly) {
+    starts.add(stream.length);
+    stream += squeeze(line);
+    ends.add(stream.length);
+  }
+  const lines = hunk.lines;
+  const squeezedAt = (index: number): string | null => {
+    const line = lines[index];
+    return line?.type === 'del' ? squeeze(normaliseLine(line.content)) : null;
+  };
+  // Where the stream goes on after the `-` line just before, when that one was kept: the next piece of the same statement.
+  let keptUpTo = -1;
+  lines.forEach((line, index) => {
+    const text = squeezedAt(index);
+    const end = text === null || text.length < MIN_REFLOW_CHARS || !/\w/.test(text) ? -1 : keptEnd(text, index);
+    if (end >= 0) found.add(index);
+    keptUpTo = end;
+  });
+  function keptEnd(text: string, index: number): number {
+    const before = squeezedAt(index - 1)?.at(-1);
+    const after = squeezedAt(index + 1)?.at(0);
+    for (let at = stream.indexOf(text); at >= 0; at = stream.indexOf(text, at + 1)) {
+      const end = at + text.length;
+      const isStartKept = starts.has(at) || (before !== undefined && stream[at - 1] === before);
+      const isEndKept = ends.has(end) || (after !== undefined && stream[end] === after);
+      // Right after a kept piece, the fork may go on its own way: `formik={formik}` kept, then `/>` for upstream's next attribute.
+      if ((isStartKept && isEndKept) || at === keptUpTo) return end;
+    }
+    return -1;
+  }
+  return found;
+}
