@@ -44,6 +44,30 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
   return { columns, rows };
 }
 
+/** Lockfiles that pin every transitive dependency beside a manifest that names the direct ones (poetry.lock's rows stand for pyproject.toml's: lockPreference.ts). */
+const PINNING_LOCKFILES: ReadonlySet<string> = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'Cargo.lock', 'go.sum']);
+
+/** Fewer lockfile rows than this stay in the table. */
+export const MIN_COLLAPSED_LOCK_ROWS = 20;
+
+const moduleKey = (finding: Finding): string => `${text(finding.details.ecosystem)}\0${text(finding.details.module)}`;
+
+/**
+ * A category's dependency rows read from lockfiles, when other rows (a
+ * manifest's) say what the fork depends on: a lockfile pins every
+ * transitive dependency too (yarn.lock's 379 rows beside package.json's 51
+ * on a UI fork a few releases behind), which reports show collapsed, with
+ * how many of them no manifest row names. None when the lockfiles are all
+ * there is, or give a few rows (a go.sum line the table can show).
+ */
+export function lockfileRows(findings: readonly Finding[]): { rows: Set<Finding>; transitive: number } {
+  const isLocked = (finding: Finding): boolean => PINNING_LOCKFILES.has(text(finding.details.source));
+  const locked = findings.filter(isLocked);
+  if (locked.length < MIN_COLLAPSED_LOCK_ROWS || locked.length === findings.length) return { rows: new Set(), transitive: 0 };
+  const direct = new Set(findings.filter((finding) => !isLocked(finding)).map(moduleKey));
+  return { rows: new Set(locked), transitive: locked.filter((finding) => !direct.has(moduleKey(finding))).length };
+}
+
 /** How the side that moved changed the version, as the message says it: `upstream bumped`, `fork downgraded`. */
 const UPSTREAM_MOVE: Record<string, string> = { upgrade: 'downgraded', downgrade: 'bumped', added: 'removed it', removed: 'added it', changed: 'changed' };
 const FORK_MOVE: Record<string, string> = { upgrade: 'bumped', downgrade: 'downgraded', added: 'added it', removed: 'removed it', changed: 'changed' };

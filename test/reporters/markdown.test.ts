@@ -52,3 +52,33 @@ describe('markdownReporter', () => {
     for (const file of report.files) expect(reads.get(file.path) ?? 0, file.path).toBe(file.categories.length);
   });
 });
+
+describe('markdown: lockfile rows', async () => {
+  const { summarise } = await import('../../src/audit/summary.js');
+  const { aDependency, aReport } = await import('../check/builders.js');
+  const { MIN_COLLAPSED_LOCK_ROWS } = await import('../../src/reporters/findingsView.js');
+  const npm = (module: string, path: string) => aDependency(module, 'downgrade', { path, side: 'upstream', details: { ecosystem: 'npm', module, direction: 'downgrade', upstream: '2.0.0', fork: '1.0.0', source: path } });
+  const markdownOf = (findings: ReturnType<typeof npm>[]): string => {
+    const report = { ...aReport(findings), summary: summarise([], findings, true) };
+    return [...markdownReporter([report], { isColor: false, width: 120 })].join('');
+  };
+
+  it("collapses a lockfile's rows under the manifest's, every row still there, and says how many no manifest names", () => {
+    const transitive = Array.from({ length: MIN_COLLAPSED_LOCK_ROWS }, (_, index) => npm(`dep-${String(index).padStart(2, '0')}`, 'yarn.lock'));
+    const text = markdownOf([npm('react', 'package.json'), npm('react', 'yarn.lock'), ...transitive]);
+    const [table, collapsed] = text.split('<details>');
+    expect(text).toContain(`### Findings (${MIN_COLLAPSED_LOCK_ROWS + 2})`);
+    expect(table).toContain('| react | npm | 2.0.0 | 1.0.0 | upstream bumped | package.json |');
+    expect(table).not.toContain('yarn.lock');
+    expect(collapsed).toContain(`<summary>${MIN_COLLAPSED_LOCK_ROWS + 1} lockfile entries (yarn.lock); ${MIN_COLLAPSED_LOCK_ROWS} for dependencies no manifest above names</summary>`);
+    expect(collapsed?.match(/\| yarn\.lock \|/g)).toHaveLength(MIN_COLLAPSED_LOCK_ROWS + 1);
+  });
+
+  it('keeps a few lockfile rows, or a lockfile alone, in the table', () => {
+    const few = markdownOf([npm('react', 'package.json'), ...Array.from({ length: MIN_COLLAPSED_LOCK_ROWS - 1 }, (_, index) => npm(`dep-${index}`, 'yarn.lock'))]);
+    expect(few).not.toContain('<details>');
+    expect(few.match(/\| yarn\.lock \|/g)).toHaveLength(MIN_COLLAPSED_LOCK_ROWS - 1);
+    const alone = markdownOf(Array.from({ length: MIN_COLLAPSED_LOCK_ROWS }, (_, index) => npm(`dep-${index}`, 'yarn.lock')));
+    expect(alone).not.toContain('<details>');
+  });
+});

@@ -1,9 +1,10 @@
-import type { CategoryId, CategorySummary, Report } from '../../model.js';
+import type { CategoryId, CategorySummary, Finding, Report } from '../../model.js';
+import { escapeHtml } from '../../text/html.js';
 import { shownCategories } from '../hunkPlan.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
 import { SHARED_NOTE, digestView } from '../digestView.js';
 import { filesView } from '../filesView.js';
-import { findingsView } from '../findingsView.js';
+import { findingsView, lockfileRows } from '../findingsView.js';
 import type { HunksMode } from '../options.js';
 import { createUpstreamDigest } from '../upstreamDigest.js';
 import { type HunksTally, hunksBlock, leftOutSentence } from './hunksBlock.js';
@@ -14,14 +15,25 @@ import { markdownTable } from './markdownTable.js';
  * modules as one row each), the hunks `--hunks` prints, and the upstream-only
  * hunks summarised by the commits that explain them.
  */
+/** A category's lockfile rows, collapsed under the manifests' rows: all there, and out of the way. */
+function* collapsedRows(rows: ReadonlySet<Finding>, transitive: number, hasSides: boolean): Generator<string> {
+  const lockfiles = [...new Set([...rows].map((finding) => finding.path))].sort();
+  const names = lockfiles.length > 3 ? `${lockfiles.slice(0, 3).join(', ')}, …` : lockfiles.join(', ');
+  yield* ['', '<details>', `<summary>${escapeHtml(`${rows.size} lockfile entries (${names}); ${transitive} for dependencies no manifest above names`)}</summary>`, ''];
+  yield* markdownTable(findingsView('vendored-deps', [...rows], hasSides));
+  yield* ['', '</details>'];
+}
+
 export function* categorySection(category: CategoryId, summary: CategorySummary, report: Report, mode: HunksMode): Generator<string> {
   const hasSides = report.mergeBase !== null;
   yield* ['', `## ${CATEGORY_INFO[category].title} (\`${category}\`)`];
-  const findings = findingsView(category, report.findings, hasSides);
-  if (findings.rows.length > 0) {
-    yield* ['', `### Findings (${findings.rows.length})`, ''];
-    yield* markdownTable(findings);
+  const inCategory = report.findings.filter((finding) => finding.category === category);
+  const locked = category === 'vendored-deps' ? lockfileRows(inCategory) : { rows: new Set<Finding>(), transitive: 0 };
+  if (inCategory.length > 0) {
+    yield* ['', `### Findings (${inCategory.length})`, ''];
+    yield* markdownTable(findingsView(category, inCategory.filter((finding) => !locked.rows.has(finding)), hasSides));
   }
+  if (locked.rows.size > 0) yield* collapsedRows(locked.rows, locked.transitive, hasSides);
   const files = filesView(category, report.files, hasSides);
   if (files.rows.length > 0) {
     yield* ['', `### Files (${summary.files})`, ''];
