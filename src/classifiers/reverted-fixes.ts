@@ -18,6 +18,9 @@ import { isSourcePath } from './paths.js';
 import { plural } from '../text/plural.js';
 import { normaliseLine } from '../text/normaliseLine.js';
 
+/** Stylesheets: no guard to lose, and a styling fix is listed with the commits the fork lacks. */
+const IS_STYLESHEET = /\.(?:css|scss|sass|less|styl)$/;
+
 /** Helpers for tests, fixtures, mocks, example programs, build output (`dist/`, minified files, source maps) and generated code: a missing guard there fixes nothing shipped, or is a fix of its source. */
 const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e|examples?|_examples|samples?|dist)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.(?:js|css)$|\.(?:js|css)\.map$/;
 
@@ -151,10 +154,13 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   // `newDgst == lastDgst, in if !ok || newDgst == lastDgst {`: the clause, then where it was.
   const what = lead === 'dropped-clause' ? `${dropped.join(', ')}, in ${snippetOf(runs, lead, signalsOfLine)}` : snippetOf(runs, lead, signalsOfLine);
   markHunk(hunk, 'reverted-fixes');
+  // The commits that say they fix something lead: the report names a finding's first commit.
+  const fixShas = new Set(fromCommits?.fixes.map((line) => line.split(' ')[0]));
+  const commits = [...at.commits.filter((sha) => fixShas.has(sha)), ...at.commits.filter((sha) => !fixShas.has(sha))];
   return createFinding({
     category: 'reverted-fixes', kind: 'missing-fix', path: file.path,
     message: messageOf(at.side, SIGNAL_LABELS[lead], what),
-    identity: [evidence.join('\n')], ...at, confidence,
+    identity: [evidence.join('\n')], ...at, commits, confidence,
     details: {
       evidence, signals: SIGNAL_ORDER.filter((signal) => signals.has(signal)), hunk: hunk.header,
       ...(dropped.length > 0 ? { droppedClauses: dropped } : {}),
@@ -180,7 +186,7 @@ export default defineClassifier({
   id: 'reverted-fixes',
   title: 'Reverted or missing fixes',
   isPathCategory: false,
-  matches: (file) => !file.isBinary && isSourcePath(file.path),
+  matches: (file) => !file.isBinary && isSourcePath(file.path) && !IS_STYLESHEET.test(file.path),
   async classify(file, context) {
     // New fork files hold no upstream code; a whole deleted file is reported as such elsewhere.
     if (file.status === 'added' || file.status === 'deleted' || IS_SUPPORT_CODE.test(file.path)) return [];

@@ -207,6 +207,27 @@ diff --git a/app/jobs.py b/app/jobs.py
 `)).toMatchObject([{ details: { signals: ['nil-check', 'early-exit'] } }]);
   });
 
+  it('names the fix commit first, and reads no stylesheet (no guard there; the commit is listed with the missing ones)', async () => {
+    const diff = (path: string) => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -10,4 +10,2 @@ export const Nav = () => {
+-  const baseUrls = [\`\${ROOT_PATH}/ui/cluster\`];
+-  if (!project) {
++  if (project === undefined) {
+     return null;
+   }
+`;
+    const context = {
+      ...gitContext({}),
+      linesOf: () => ({ upstream: new Map([[10, 'f3a7'], [11, 'b0f1']].map(([line, sha]) => [line as number, { side: 'upstream' as const, commits: [sha as string] }])), fork: new Map() }),
+      commitSubject: (sha: string) => (sha === 'b0f1' ? 'fix: address empty icon on menu collapse' : 'feat(build): handle relative URL'),
+    };
+    const [finding] = await fixes(diff('src/components/Navigation.tsx'), context);
+    expect(finding?.commits).toEqual(['b0f1', 'f3a7']);
+    expect(await fixes(diff('src/sass/_navigation.scss'), context)).toEqual([]);
+  });
+
   it('calls a return an early exit only inside a branch, not where it ends a function or a callback', async () => {
     const byFix = { ...gitContext({}), linesOf: () => ({ upstream: new Map([...Array(30).keys()].map((line) => [line, { side: 'upstream' as const, commits: ['f1x'] }])), fork: new Map() }), commitSubject: () => 'fix: rely on the operation' };
     const [callback, branch] = await fixes(`diff --git a/src/api/acls.tsx b/src/api/acls.tsx
