@@ -8,7 +8,7 @@ import { pathsByCommit } from '../git/history.js';
 import type { MergeTreeResult } from '../git/mergeTreeOutput.js';
 import type { ScratchObjects } from '../git/scratchObjects.js';
 import { ForkdiffError, isForkdiffError } from '../errors.js';
-import type { CommitInfo, Commits, FileDiff, Finding, SyncPlan } from '../model.js';
+import type { CarryEntry, CommitInfo, Commits, FileDiff, Finding, SyncPlan } from '../model.js';
 import { isMergeOf, readConventions } from '../sync/conventions.js';
 import { buildLedger } from '../sync/ledger.js';
 import type { ForkCommitFacts } from '../sync/ledger.js';
@@ -141,7 +141,7 @@ async function settle(source: GitSource, early: Begun, commits: Commits): Promis
     missingFromFork: commits.missingFromFork.filter((commit) => !empty.has(commit.sha)),
     applied: [...commits.applied, ...commits.missingFromFork.filter((commit) => empty.has(commit.sha)).map((commit) => ({ commit, how: 'empty-pick' as const, forkCommit: null }))],
   };
-  const carries = await early.carries;
+  const carries = supersedePorts(await early.carries, settled.applied);
   const firstPaths = await source.forecaster.firstPaths(settled.missingFromFork.filter((commit) => commit.security.length > 0).map((commit) => commit.sha));
   const { merge } = early;
   return {
@@ -150,6 +150,17 @@ async function settle(source: GitSource, early: Begun, commits: Commits): Promis
     findings: securityFindings(settled.missingFromFork, picks, (sha) => firstPaths.get(sha) ?? ''),
     notices,
   };
+}
+
+/**
+ * A fork commit that upstream's commit of the same subject and lines ports
+ * (commits.applied's `ported`: an upstream that rebases its own patches, a
+ * fix both sides adapted) is superseded, as one of the same patch-id is: the
+ * ledger read the fork's lines, which stay the fork's own after the port.
+ */
+function supersedePorts(carries: CarryEntry[], applied: Commits['applied']): CarryEntry[] {
+  const ported = new Set(applied.flatMap((entry) => (entry.how === 'ported' && entry.forkCommit !== null ? [entry.forkCommit] : [])));
+  return carries.map((carry) => (carry.status !== 'reverted' && ported.has(carry.sha) ? { ...carry, status: 'superseded' } : carry));
 }
 
 /**

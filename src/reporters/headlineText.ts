@@ -42,7 +42,9 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
     add('Lacks', [...commits, changesText(lacks), findingsText(lacks.findings), ...applied].join('; '), 0, lacks.security.length > 0);
     for (const fix of lacks.security) {
       const pick = fix.pick === null ? '' : ` (cherry-pick: ${fix.pick})`;
-      add('Security', `${fix.ids.join(', ')}: ${shortSha(fix.sha)} ${fix.subject}${pick}`, 1, true);
+      // Advisory ids lead; a commit that only says security is under the label already.
+      const ids = fix.ids.filter((id) => id !== 'security');
+      add('Security', `${ids.length > 0 ? `${ids.join(', ')}: ` : ''}${shortSha(fix.sha)} ${fix.subject}${pick}`, 1, true);
     }
     if (!isEmpty(both)) add('Both moved', `${changesText(both)}; ${findingsText(both.findings)}`);
     if (!isEmpty(unknown)) add('Side unknown', `${changesText(unknown)}; ${findingsText(unknown.findings)}`);

@@ -71,11 +71,13 @@ describe('Tcl test suites', () => {
     expect(fork.git.sync?.carries.find((carry) => carry.sha === shas.forkIntrospection)?.status).toBe('carried');
   });
 
-  it('reads a port under the same subject that adapted a line as ported, but not another change under a shared subject', () => {
+  it('reads a port under the same subject that adapted a line as ported (the fork\'s port superseded), but not another change under a shared subject', () => {
     const { shas } = fork.fixture;
     expect(fork.git.commits?.applied.find((entry) => entry.commit.sha === shas.soleShard)).toMatchObject({ how: 'ported', forkCommit: shas.forkSoleShard });
     expect(fork.git.commits?.missingFromFork.map((commit) => commit.sha)).toContain(shas.upstreamNotes);
     expect(fork.git.sync?.picks.map((pick) => pick.sha)).not.toContain(shas.soleShard);
+    // Upstream has the change the fork's port carries: the port can go on the next rebase.
+    expect(fork.git.sync?.carries.find((carry) => carry.sha === shas.forkSoleShard)?.status).toBe('superseded');
   });
 
   it('finds the same in a saved diff', () => {

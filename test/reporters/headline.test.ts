@@ -72,6 +72,12 @@ describe('headline', () => {
     );
   });
 
+  it('leads a security line with its advisory ids, and with nothing more when the commit only says security', () => {
+    const said = { sha: 'd'.repeat(40), subject: 'Update dependency postcss to v8.5.10 [SECURITY]', ids: ['security'], pick: 'clean' as const };
+    const lines = headlineLines({ ...headline(report), lacks: { ...headline(report).lacks, security: [said] } });
+    expect(lines.find((line) => line.label === 'Security')?.text).toBe('dddddddddddd Update dependency postcss to v8.5.10 [SECURITY] (cherry-pick: clean)');
+  });
+
   it('with --since, says what changed, missing commits included', () => {
     const since = sinceHeadline({ newFindings: [aFinding()], resolvedFindings: [], unchanged: 3, missingCommits: { before: 2, now: 3, newlyMissing: 2, taken: 1 }, sync: null });
     const lines = headlineLines(headline(report, since), true);
