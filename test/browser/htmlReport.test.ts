@@ -100,6 +100,29 @@ describe.skipIf(isBrowserSkipped)('the HTML report in headless Chromium', () => 
     expect({ problems, dialogs, requests }).toEqual({ problems: [], dialogs: [], requests: [] });
   });
 
+  it('keeps the findings table within the page when a snippet holds one long token', async () => {
+    // incus-ui: a template string of 90 characters without a space widened the table past the page.
+    const token = '`${ROOT_PATH}/1.0/networks/${encodeURIComponent(network)}/forwards/${encodeURIComponent(forward.listenAddress)}`';
+    const diff = join(scratchDir('html'), 'long-token.diff');
+    writeFileSync(diff, `diff --git a/src/api/forwards.tsx b/src/api/forwards.tsx
+--- a/src/api/forwards.tsx
++++ b/src/api/forwards.tsx
+@@ -3,5 +3,2 @@ export const fetchForward = (network: string, forward: Forward) => {
+-  if (forward === null) {
+-    return fetch(${token}).then(handleResponse);
+-  }
+   return fetch(url);
+`);
+    const { page, problems } = await open(browser.context, html(['--diff-file', diff]), 'long-token.html');
+    const widths = await page.evaluate(() => ({
+      table: document.querySelector('tr.finding')?.closest('table')?.getBoundingClientRect().right ?? Infinity,
+      body: document.body.getBoundingClientRect().right,
+    }));
+    expect(widths.table).toBeLessThanOrEqual(widths.body);
+    expect(await page.getByRole('cell', { name: /fork lacks upstream nil check|forward === null/ }).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
   it('runs nothing a hostile diff carries: <script>, onerror= and onload= stay text', async () => {
     const { page, problems, dialogs, requests } = await open(browser.context, html(['--diff-file', diffFixture('html-payloads.diff')]), 'hostile.html');
     await page.getByRole('button', { name: 'Expand all' }).click();

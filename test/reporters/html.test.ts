@@ -39,7 +39,7 @@ describe('the HTML report', () => {
     expect(html).toContain('<div class="part upstream"><div class="part-head">@@ -1,3 +1,3 @@ <span class="badge upstream">upstream</span> lines</div>');
     expect(html).toContain('<div class="part fork"><div class="part-head">@@ -4,1 +4,1 @@ <span class="badge fork">fork</span> lines</div>');
     expect(html).not.toContain('UPSTREAM_ONLY_LINE');
-    expect(html).toContain('<td>session: fix race on close</td>');
+    expect(html).toContain('<td class="wrap">session: fix race on close</td>');
   });
 
   it('is byte-identical across runs', () => {

@@ -26,6 +26,8 @@ th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left;
 .path { overflow-wrap: anywhere; display: inline-block; min-width: 18ch; }
 th { background: #f6f8fa; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.wrap { overflow-wrap: anywhere; min-width: 16ch; }
+td.wide { min-width: 36ch; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: .8rem; color: #fff; background: var(--unknown); white-space: nowrap; }
 .badge.fork { background: var(--fork); } .badge.upstream { background: var(--upstream); } .badge.both { background: var(--both); }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; padding: .5rem 1rem; border: 1px solid var(--line); border-radius: 6px; }

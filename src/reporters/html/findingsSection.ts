@@ -27,7 +27,7 @@ export function* findingsSection(report: Report, prefix: string, anchors: Readon
     return;
   }
   const view: TableView = {
-    columns: [{ header: 'Category' }, { header: 'Finding' }, { header: 'Where' }, { header: 'Side' }, { header: 'Kind' }, { header: 'Confidence' }, { header: 'Commits' }],
+    columns: [{ header: 'Category' }, { header: 'Finding', isFlexible: true, minWidth: 30 }, { header: 'Where' }, { header: 'Side' }, { header: 'Kind' }, { header: 'Confidence' }, { header: 'Commits', isFlexible: true }],
     rows: report.findings.map((finding) => [
       CATEGORY_INFO[finding.category].title, finding.message, where(finding), finding.side ?? 'unknown', finding.kind, finding.confidence, commitsOf(finding),
     ]),

@@ -4,6 +4,9 @@ import type { TableView } from '../view.js';
 /** Attributes for one row (filters read `data-side` and `data-categories`); values must be safe already. */
 export type RowAttributes = (index: number) => string;
 
+/** A flexible column asking for this many terminal columns or more is kept wide on the page too (the findings' messages). */
+const WIDE_COLUMN = 30;
+
 /**
  * A TableView as an HTML table, row by row (a huge fork's table is never one
  * string); every header and cell escaped here. `cellHtml` may replace a
@@ -13,9 +16,16 @@ export function* htmlTable(
   view: TableView, rowAttributes: RowAttributes = () => '', cellHtml: (row: number, column: number, escaped: string) => string = (_, __, text) => text,
 ): Generator<string> {
   const numeric = (index: number): string => (view.columns[index]?.align === 'right' ? ' class="num"' : '');
+  // A flexible column's cells may break anywhere: one long token (a template string in a snippet) would widen the table past the page.
+  const cellClass = (index: number): string => {
+    const column = view.columns[index];
+    if (column?.align === 'right') return ' class="num"';
+    if (column?.isFlexible !== true) return '';
+    return (column.minWidth ?? 0) >= WIDE_COLUMN ? ' class="wrap wide"' : ' class="wrap"';
+  };
   yield `<table><thead><tr>${view.columns.map((column, index) => `<th scope="col"${numeric(index)}>${escapeHtml(column.header)}</th>`).join('')}</tr></thead><tbody>`;
   for (const [rowIndex, row] of view.rows.entries()) {
-    const cells = view.columns.map((_, index) => `<td${numeric(index)}>${cellHtml(rowIndex, index, escapeHtml(row[index] ?? ''))}</td>`);
+    const cells = view.columns.map((_, index) => `<td${cellClass(index)}>${cellHtml(rowIndex, index, escapeHtml(row[index] ?? ''))}</td>`);
     yield `<tr${rowAttributes(rowIndex)}>${cells.join('')}</tr>`;
   }
   yield '</tbody></table>';
