@@ -23,30 +23,35 @@ const isComposePath = (path: string): boolean => /(^|\/)(docker-compose[^/]*|com
 type SideSegments = BakeSegment[];
 
 /**
- * Reads both sides with `read` and compares them: whole files in git mode,
- * else each hunk's two sides. Lines outside every hunk are the same on both
- * sides, so comparing the two views is sound.
+ * Reads both sides with `read` and compares them: whole files in git mode
+ * (and the merge base's, for what the fork removed), else each hunk's two
+ * sides. Lines outside every hunk are the same on both sides, so comparing
+ * the two views is sound.
  */
 async function compareSides<Model>(
   file: FileDiff,
   context: ClassifyContext,
   read: (segments: SideSegments, isWhole: boolean) => Model,
-  compare: (file: FileDiff, upstream: Model, fork: Model, confidence: 'high', place: (refs: LineRefs) => Located) => Finding[],
+  compare: (file: FileDiff, upstream: Model, fork: Model, confidence: 'high', place: (refs: LineRefs) => Located, base: Model | null) => Finding[],
 ): Promise<Finding[]> {
-  const whole = await readWholeFiles(file, context);
+  const [whole, baseText] = await Promise.all([readWholeFiles(file, context), context.mode === 'git' ? context.readFile('base', file.oldPath ?? file.path) : null]);
   const side = (name: 'upstream' | 'fork'): SideSegments => {
-    if (whole) {
-      const lines = whole[name].split('\n');
-      return [{ lines, numbers: lines.map((_, index) => index + 1), context: '' }];
-    }
+    if (whole) return wholeSegments(whole[name]);
     return file.hunks.map((hunk) => {
       const own = numberedLines(hunk).filter((line) => line.type !== (name === 'upstream' ? 'add' : 'del'));
       return { lines: own.map((line) => line.content), numbers: own.map((line) => (name === 'upstream' ? line.oldNumber : line.newNumber) ?? 0), context: hunkContext(hunk) };
     });
   };
   const place = (refs: LineRefs): Located => locate(file, context, refs);
-  return uniqueByFingerprint(compare(file, read(side('upstream'), whole !== null), read(side('fork'), whole !== null), 'high', place));
+  const base = whole && baseText !== null ? read(wholeSegments(baseText), true) : null;
+  return uniqueByFingerprint(compare(file, read(side('upstream'), whole !== null), read(side('fork'), whole !== null), 'high', place, base));
 }
+
+/** A whole file as one segment. */
+const wholeSegments = (text: string): SideSegments => {
+  const lines = text.split('\n');
+  return [{ lines, numbers: lines.map((_, index) => index + 1), context: '' }];
+};
 
 /** Instructions that only stages hold: a hunk whose context is one of them starts inside a stage. */
 const STAGE_INSTRUCTION = /^(RUN|ENV|COPY|ADD|WORKDIR|CMD|ENTRYPOINT|EXPOSE|USER|LABEL|VOLUME|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL|MAINTAINER)\s/i;

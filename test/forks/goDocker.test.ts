@@ -48,6 +48,14 @@ describe('Dockerfile', () => {
     expect(fork.git.findings.filter((finding) => finding.kind === 'copy-from-removed')).toHaveLength(1);
   });
 
+  it("reads a stage the merge base had, which the fork dropped and upstream bumped since, as both sides' doing", () => {
+    // Upstream's FROM line is upstream's own (Node 18 -> 20), but the stage is not upstream's addition.
+    expect(findingOf(fork.git, 'stage', 'docs')).toMatchObject({
+      kind: 'stage-removed', side: 'both', commits: [short(fork.fixture.shas.docsNode)],
+      message: 'fork removed stage "docs" (FROM node:20), which upstream changed since',
+    });
+  });
+
   it('reads the same from the hunks of a saved diff; compose is as before', () => {
     expect(messagesAt(fork.diffFile, 'dockerfile', 'Dockerfile')).toEqual([
       'ARG ALPINE_VERSION: 3.19 → 3.18 (downgrade)',
@@ -55,6 +63,7 @@ describe('Dockerfile', () => {
       'ARG GO_VERSION in stage "release": 1.21 → 1.20 (downgrade)',
       'COPY --from=build in stage "debug" removed: COPY --from=build /out/gadget /usr/bin/gadget',
       'global ARG DELVE_VERSION=1.20.2 added',
+      'stage "docs" removed (was FROM node:20)',
     ]);
     expect(messagesAt(fork.git, 'dockerfile', 'docker-compose.yml')).toEqual(['upstream bumped image of service "cache" redis:7.2 → redis:7.4; fork still at redis:7.2']);
   });

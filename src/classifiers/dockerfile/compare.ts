@@ -15,7 +15,8 @@ export type DockerfileFindingKind =
 /**
  * Compares what upstream's Dockerfile states with what the fork's states.
  * Each finding is read from the lines that state it on each side (a stage's
- * FROM, an ARG, the RUN lines calling a package manager), which give its side.
+ * FROM, an ARG, the RUN lines calling a package manager), which give its side;
+ * the merge base's file (git mode) says which stages the fork removed.
  */
 export function compareDockerfiles(
   file: FileDiff,
@@ -23,6 +24,7 @@ export function compareDockerfiles(
   fork: DockerfileModel,
   confidence: Confidence,
   place: (refs: LineRefs) => Located,
+  base: DockerfileModel | null = null,
 ): Finding[] {
   const { findings, add } = collectFindings<DockerfileFindingKind>(file, confidence, place);
   const isNewFile = file.status === 'added';
@@ -36,7 +38,7 @@ export function compareDockerfiles(
       add('stage-removed', { upstream: [line], fork: [commented] },
         (side) => describePresence({ thing: `stage "${stage}" (FROM ${was})`, presentIn: 'upstream', side, isCommentedOut,
           neutral: `stage "${stage}" ${isCommentedOut ? 'commented out' : 'removed'} (was FROM ${was})` }),
-        [stage], { stage, image, commentedOut: isCommentedOut });
+        [stage], { stage, image, commentedOut: isCommentedOut }, base?.stages.has(stage) === true);
     } else if (forkStage.image !== image) {
       const from = resolveArgs(image, upstream.args);
       const to = resolveArgs(forkStage.image, fork.args);

@@ -10,13 +10,16 @@ import { directionOf, isVersionLike } from '../deps/versionDirection.js';
  */
 export function collectFindings<Kind extends string>(file: FileDiff, confidence: Confidence, place: (refs: LineRefs) => Located): {
   findings: Finding[];
-  add(kind: Kind, refs: LineRefs, describe: (side: Side) => string, identity: readonly (string | null)[], details: Record<string, unknown>): void;
+  add(kind: Kind, refs: LineRefs, describe: (side: Side) => string, identity: readonly (string | null)[], details: Record<string, unknown>, wasInBase?: boolean): void;
 } {
   const findings: Finding[] = [];
   return {
     findings,
-    add: (kind, refs, describe, identity, details) => {
-      const at = place(refs);
+    add: (kind, refs, describe, identity, details, wasInBase = false) => {
+      const placed = place(refs);
+      // Something the merge base had, that the fork lacks and upstream's line of it is upstream's: the fork
+      // removed it and upstream changed it since (a stage whose FROM upstream bumped), not an upstream addition.
+      const at: Located = wasInBase && placed.side === 'upstream' ? { ...placed, side: 'both' } : placed;
       findings.push(createFinding({ category: 'dockerfile', kind, path: file.path, message: describe(at.side), identity, ...at, confidence, details }));
     },
   };
