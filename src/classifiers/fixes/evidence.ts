@@ -145,20 +145,21 @@ export function missingRuns(
     conjunctions ??= fileConjunctions(forkLines);
     return conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions);
   };
+  const removed = hunk.lines.map((line) => (line.type === 'del' ? normaliseLine(line.content) : null));
   let reflowed: Set<number> | null = null;
-  const isReflowed = (index: number): boolean => (reflowed ??= reflowedLines(hunk, forkOnly)).has(index);
+  const isReflowed = (index: number): boolean => (reflowed ??= reflowedLines(removed, forkOnly)).has(index);
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
   for (const [index, line] of hunk.lines.entries()) {
     const number = upstreamLine;
     if (line.type !== 'add') upstreamLine += 1;
-    if (line.type !== 'del') {
+    const text = removed[index];
+    if (text === null || text === undefined) {
       if (run.length > 0) runs.push(run);
       run = [];
       continue;
     }
-    const text = normaliseLine(line.content);
     // Blank, comment and docstring lines neither count nor split a run.
     if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text) || isProse(number)) continue;
     if (isInert(text) || (!forkLines.has(text) && !isForkShape(text))) {

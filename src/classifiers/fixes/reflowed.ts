@@ -1,7 +1,5 @@
 // Lines a formatter re-flowed: the same tokens, broken across lines differently
 // (prettier, black and gofmt rewrap when the width or the code around changes).
-import type { Hunk } from '../../model.js';
-import { normaliseLine } from '../../text/normaliseLine.js';
 
 /** Shorter pieces (`return nil`, `} else {`) occur in too much code to say they survived. */
 const MIN_REFLOW_CHARS = 8;
@@ -13,11 +11,14 @@ const MIN_REFLOW_CHARS = 8;
  */
 export const MAX_STREAM_CHARS = 200_000;
 
-const squeeze = (text: string): string => text.replace(/\s+/g, '');
+/** A normalised line (normaliseLine: one space between words) without its spaces. */
+const squeeze = (text: string): string => text.replaceAll(' ', '');
 
 /**
- * Which `-` lines of a hunk (by their index in `hunk.lines`) the fork still
- * has inside its `+` lines, re-flowed: upstream's three-line
+ * Which `-` lines of a hunk the fork still has inside its `+` lines,
+ * re-flowed. Both come normalised (normaliseLine): `removed` is the hunk's
+ * lines in order, each `-` line's text and null for the others, and the
+ * answer is their indexes; `forkOnly` the hunk's `+` lines. Re-flowed: upstream's three-line
  * `{changeCount === 0 || isYaml` / `? "Save changes"` / `: …}` that the fork
  * joined into one line is still `changeCount === 0 || isYaml` there (the
  * strings it translated are not). Whitespace aside, the line's text occurs
@@ -27,7 +28,7 @@ const squeeze = (text: string): string => text.replace(/\s+/g, '');
  * when upstream's next line is `}`. A piece that follows a kept piece
  * directly in the stream is kept whatever comes after it.
  */
-export function reflowedLines(hunk: Hunk, forkOnly: readonly string[]): Set<number> {
+export function reflowedLines(removed: readonly (string | null)[], forkOnly: readonly string[]): Set<number> {
   const found = new Set<number>();
   if (forkOnly.length === 0) return found;
   const starts = new Set<number>();
@@ -39,22 +40,17 @@ export function reflowedLines(hunk: Hunk, forkOnly: readonly string[]): Set<numb
     ends.add(stream.length);
     if (stream.length > MAX_STREAM_CHARS) return found;
   }
-  const lines = hunk.lines;
-  const squeezedAt = (index: number): string | null => {
-    const line = lines[index];
-    return line?.type === 'del' ? squeeze(normaliseLine(line.content)) : null;
-  };
+  const squeezed = removed.map((text) => (text === null ? null : squeeze(text)));
   // Where the stream goes on after the `-` line just before, when that one was kept: the next piece of the same statement.
   let keptUpTo = -1;
-  lines.forEach((line, index) => {
-    const text = squeezedAt(index);
+  squeezed.forEach((text, index) => {
     const end = text === null || text.length < MIN_REFLOW_CHARS || !/\w/.test(text) ? -1 : keptEnd(text, index);
     if (end >= 0) found.add(index);
     keptUpTo = end;
   });
   function keptEnd(text: string, index: number): number {
-    const before = squeezedAt(index - 1)?.at(-1);
-    const after = squeezedAt(index + 1)?.at(0);
+    const before = squeezed[index - 1]?.at(-1);
+    const after = squeezed[index + 1]?.at(0);
     for (let at = stream.indexOf(text); at >= 0; at = stream.indexOf(text, at + 1)) {
       const end = at + text.length;
       const isStartKept = starts.has(at) || (before !== undefined && stream[at - 1] === before);
