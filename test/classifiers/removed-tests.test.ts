@@ -214,7 +214,7 @@ new file mode 100644
 `);
       expect(await classifyAll(removedTests, moved, renamed)).toEqual([]);
       expect(messages(await classifyAll(removedTests, moved, diffFileContext()))).toEqual([
-        'test file tests/redis_cli_test.go deleted (1 tests: TestRedisCliHelp)',
+        'test file tests/redis_cli_test.go deleted (1 test: TestRedisCliHelp)',
       ]);
     });
   });

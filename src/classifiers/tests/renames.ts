@@ -4,6 +4,7 @@ import type { Located } from '../common/location.js';
 import { describePresence } from '../common/wording.js';
 import type { ClassifyContext } from '../define.js';
 import { languageOf } from './conventions.js';
+import { plural } from '../../text/plural.js';
 
 /**
  * A test file deleted under one path and added under another (git shows a
@@ -63,7 +64,7 @@ export function deletedFileFindings(context: ClassifyContext): Finding[] {
         identity: [name], ...at, confidence: 'high', details: { test: name, language: languageOf(file.path) },
       }));
     }
-    const tests = names.length > 0 ? ` (${names.length} tests: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})` : '';
+    const tests = names.length > 0 ? ` (${plural(names.length, 'test')}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})` : '';
     return [createFinding({
       category: 'removed-tests', kind: 'test-file-deleted', path: file.path,
       message: describePresence({ thing: `test file ${file.path}${tests}`, presentIn: 'upstream', side: at.side, removed: 'deleted',
