@@ -61,17 +61,36 @@ const parseRecord = (record: string): LoggedCommit => {
 const ADVISORY_ID = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
 const SECURITY_WORDS = /\b(security|vulnerabilit(?:y|ies)|vulnerable)\b/gi;
 
+/** What follows `security` when it is about something wrong or done about it: `security issue`, `security alerts`, `security fix`. */
+const SECURITY_PROBLEM = /^[ -](?:fix(?:es|ed)?|issues?|bugs?|problems?|vulnerabilit(?:y|ies)|advisor(?:y|ies)|updates?|releases?|patch(?:es)?|alerts?|holes?|flaws?|hardening|reasons?|concerns?|risks?|implications?|impact)\b/i;
+/** A verb of fixing shortly before `security`: `fix a security ...`, `harden security of ...`. */
+const FIXING = /\b(?:fix(?:es|ed|ing)?|address(?:es|ed)?|resolv(?:e|es|ed)|harden(?:s|ed)?|tighten(?:s|ed)?)\b[^.\n]{0,30}$/i;
+/** A thing named security, which no verb before it makes a fix: `security note`, `security policy`, `--security flag`. */
+const SECURITY_THING = /^[ -](?:notes?|polic(?:y|ies)|guides?|docs?|documentation|sections?|pages?|model|boundar(?:y|ies)|prompts?|team|contacts?|considerations|flags?|options?|modes?|profiles?|context|labels?|scan(?:s|ning|ner)?|tabs?|settings?)\b/i;
+/** Vulnerabilities a tool looks for, not one a commit fixes: `report known vulnerabilities`, `scan for vulnerabilities`. */
+const LOOKING_FOR = /\b(?:known|report(?:s|ing)?|scan(?:s|ning)?(?: for)?|check(?:s|ing)?(?: for)?|detect(?:s|ing)?|list(?:s|ing)?)\s+(?:\w+\s+)?$/i;
+
 /**
- * Says security or vulnerability in prose: not as part of a path, a file
- * name or a URL (netbox's "Update docs/configuration/security.md",
- * ".../configuration/security/#csrf_trusted_origins" are documentation
- * edits, not fixes).
+ * Says a commit fixes a security problem, in prose: `security` as a tag
+ * (`[security]`, `Security: drop setuid bit`) or beside what was wrong or
+ * done about it (`security issue`, `resolve security alerts`), or
+ * `vulnerability` outside a tool's description. Not a path, a file name or a
+ * URL (netbox's "Update docs/configuration/security.md"), nor a flag or a
+ * thing named security (buildkit's "promote RUN --security flag", "remove
+ * security prompt from issue selection prompt", a guide's "security
+ * boundary", "govulncheck to report known vulnerabilities", netbox's
+ * "Fixes #22538: Add security note").
  */
 const saysSecurity = (message: string): boolean =>
   [...message.matchAll(SECURITY_WORDS)].some(({ index, 0: word }) => {
-    const before = message[index - 1] ?? ' ';
-    const after = message.slice(index + word.length, index + word.length + 2);
-    return before !== '/' && before !== '.' && !/^(?:\/|#|\.\w)/.test(after);
+    const before = message.slice(Math.max(0, index - 40), index);
+    const after = message.slice(index + word.length, index + word.length + 40);
+    if (/[/.-]$/.test(before) || /^(?:\/|#|\.\w)/.test(after)) return false;
+    if (/^vulnerab/i.test(word)) return !LOOKING_FOR.test(before);
+    const lineStart = before.slice(before.lastIndexOf('\n') + 1);
+    // A tag: `[security]`, `(security)` (Renovate's and Dependabot's), or `Security:` opening a line.
+    const isTag = (/[[(]$/.test(before) && /^[\])]/.test(after)) || (lineStart.trim() === '' && /^\s*:/.test(after));
+    return isTag || SECURITY_PROBLEM.test(after) || (FIXING.test(lineStart) && !SECURITY_THING.test(after));
   });
 
 /** `cve-2024-1` → `CVE-2024-1`; GHSA ids keep GitHub's lower-case body (`GHSA-m425-mq94-257g`). */

@@ -15,6 +15,22 @@ describe('securityIdsOf', () => {
     expect(securityIdsOf('Security: drop setuid bit')).toEqual(['security']);
   });
 
+  it('reads security as a tag or beside what was wrong, not a flag or a thing named security', () => {
+    expect(securityIdsOf('Update dependency postcss to v8.5.10 [SECURITY]')).toEqual(['security']);
+    expect(securityIdsOf('chore(deps): update dependency path-to-regexp to v8.4.0 (security)')).toEqual(['security']);
+    expect(securityIdsOf('runc: v1.1.13\n\nThis release fixes a security problem in the mount code.')).toEqual(['security']);
+    // buildkit's missing commits that only named security: a flag, a prompt, a guide, a tool, a linter's noise.
+    for (const message of [
+      'dockerfile: promote RUN --security flag from labs',
+      'remove security prompt from issue selection prompt',
+      'Add project processes guide\n\nDocuments how maintainers handle\nreleases, project scope, and security boundary.',
+      'govulncheck to report known vulnerabilities',
+      'update runc binary to v1.1.13\n\n* Silence security false positives from golang/net.',
+      'Closes #22538: Add security note for HTTP_CLIENT_IP_HEADERS client-IP trust\n\n* Fixes #22538: Add security note for HTTP_CLIENT_IP_HEADERS',
+      'chore(ci): Update GitHub Actions to use commit SHA pinning\n\nSHAs for improved supply chain security.',
+    ]) expect(securityIdsOf(message), message).toEqual([]);
+  });
+
   it('leaves ordinary commits and reverts of security fixes unmarked', () => {
     expect(securityIdsOf('vendor: update containerd to v1.6.21')).toEqual([]);
     expect(securityIdsOf('Revert "fix CVE-2024-31228"')).toEqual([]);
