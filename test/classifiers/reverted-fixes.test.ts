@@ -132,7 +132,7 @@ diff --git a/app/jobs.py b/app/jobs.py
     ]);
   });
 
-  it('does not report a condition the fork replaced with a helper that tests the same names', async () => {
+  it('does not report a condition (or its first clauses) the fork replaced with a helper that tests the same names', async () => {
     expect(await fixes(`diff --git a/a.go b/a.go
 --- a/a.go
 +++ b/a.go
@@ -142,6 +142,28 @@ diff --git a/app/jobs.py b/app/jobs.py
  		return
  	}
 `)).toEqual([]);
+    // valkey: the first clauses of a multi-line condition, replaced by a camelCase predicate of the same node.
+    expect(await fixes(`diff --git a/src/cluster.c b/src/cluster.c
+--- a/src/cluster.c
++++ b/src/cluster.c
+@@ -2005,6 +2005,6 @@ void clearNodeFailureIfNeeded(clusterNode *node) {
+-    if (nodeIsMaster(node) && node->numslots > 0 &&
++    if (clusterNodeIsVotingPrimary(node) &&
+         (now - node->fail_time) >
+         (server.cluster_node_timeout * CLUSTER_FAIL_UNDO_TIME_MULT))
+     {
+`)).toEqual([]);
+    // ...not when a clause tests something the helper is not given.
+    expect(await fixes(`diff --git a/src/cluster.c b/src/cluster.c
+--- a/src/cluster.c
++++ b/src/cluster.c
+@@ -2005,6 +2005,6 @@ void clearNodeFailureIfNeeded(clusterNode *node) {
+-    if (nodeIsMaster(node) && myself->numslots > 0 &&
++    if (clusterNodeIsVotingPrimary(node) &&
+         (now - node->fail_time) >
+         (server.cluster_node_timeout * CLUSTER_FAIL_UNDO_TIME_MULT))
+     {
+`)).toHaveLength(1);
     // Any other call is not a stand-in for the guard.
     expect(await fixes(`diff --git a/a.go b/a.go
 --- a/a.go

@@ -63,16 +63,40 @@ const KEYWORDS = new Set(['if', 'else', 'for', 'while', 'return', 'continue', 'b
 
 const CONDITION = /^(?:\}\s*)?(?:if|elif|else if|while)\b\s*(.+?)\s*(?:\{|:)?$/;
 const HELPER_CALL = /^\(?\s*!?\s*(?:not\s+)?([\w.]+)\s*\((.*)\)\s*\)?$/;
-/** Helpers whose name says they test something (`isEmpty`, `IsZero`, `has_value`, `valid`): not any call. */
-const PREDICATE = /(?:^|[._])(?:is|has|can|should|must|valid|check|ensure)(?:[A-Z_]|$)|empty|nil|null|zero|blank|valid/i;
+/**
+ * Helpers whose name says they test something (`isEmpty`, `IsZero`,
+ * `has_value`, `valid`, `clusterNodeIsVotingPrimary`): not any call.
+ */
+const PREDICATE_WORD = /(?:^|[._])(?:is|has|can|should|must|valid|check|ensure)(?:[A-Z_]|$)|empty|nil|null|zero|blank|valid/i;
+const CAMEL_PREDICATE = /[a-z0-9](?:Is|Has|Can|Should|Must|Check|Ensure)(?:[A-Z_]|$)/;
+const PREDICATE = { test: (name: string): boolean => PREDICATE_WORD.test(name) || CAMEL_PREDICATE.test(name) };
 const NOT_NAMES = new Set(['nil', 'null', 'None', 'NULL', 'nullptr', 'undefined', 'len', 'true', 'false', 'and', 'or', 'not', 'is']);
 const namesIn = (text: string): string[] => (text.match(/[A-Za-z_]\w*/g) ?? []).filter((name) => !NOT_NAMES.has(name));
 
-/** The arguments' names of each fork condition that is one helper call: `if isEmpty(x) {` → {x}. */
+/**
+ * A condition's `&&` clauses, for a line that may open or go on with one
+ * (`if (nodeIsMaster(node) && node->numslots > 0 &&`): the open paren and a
+ * dangling `&&` go.
+ */
+const andClausesOf = (condition: string): string[] =>
+  condition.replace(/^\(/, '').replace(/&&\s*\)?$/, '').split('&&').map((clause) => clause.trim()).filter((clause) => clause !== '');
+
+/** What a clause tests: a call's arguments (`nodeIsMaster(node)` → node), else the value it starts with (`node->numslots > 0` → node). */
+const subjectsOf = (clause: string): string[] => {
+  const call = /^[!(\s]*(?:not\s+)?[\w.]+\s*\((.*)\)/.exec(clause);
+  if (call) return namesIn(call[1] ?? '');
+  return namesIn(clause).slice(0, 1);
+};
+
+/**
+ * The arguments' names of each fork condition that is one helper call, or
+ * opens with one (`if isEmpty(x) {` → {x}, `if (clusterNodeIsVotingPrimary(node) &&` → {node}).
+ */
 function helperCalls(forkLines: readonly string[]): Set<string>[] {
   return forkLines.flatMap((line) => {
     const condition = CONDITION.exec(line)?.[1];
-    const call = condition === undefined ? undefined : HELPER_CALL.exec(condition);
+    if (condition === undefined) return [];
+    const call = HELPER_CALL.exec(condition) ?? HELPER_CALL.exec(andClausesOf(condition)[0] ?? '');
     return call && PREDICATE.test(call[1] ?? '') ? [new Set(namesIn(call[2] ?? ''))] : [];
   });
 }
@@ -80,12 +104,16 @@ function helperCalls(forkLines: readonly string[]): Set<string>[] {
 /**
  * An upstream condition the fork replaced by a helper that tests the same
  * things (`if x == nil || len(x) == 0 {` → `if isEmpty(x) {`): every name
- * upstream tests is passed to the helper, so nothing is missing.
+ * upstream tests is passed to the helper, so nothing is missing. A
+ * condition of several `&&` clauses is read by what each clause tests
+ * (valkey: `if (nodeIsMaster(node) && node->numslots > 0 &&` →
+ * `if (clusterNodeIsVotingPrimary(node) &&`).
  */
 function isHelperEquivalent(text: string, helpers: readonly Set<string>[]): boolean {
   const condition = CONDITION.exec(text)?.[1];
   if (condition === undefined || helpers.length === 0) return false;
-  const names = namesIn(condition);
+  const clauses = andClausesOf(condition);
+  const names = clauses.length > 1 ? clauses.flatMap(subjectsOf) : namesIn(condition);
   return names.length > 0 && helpers.some((args) => names.every((name) => args.has(name)));
 }
 
