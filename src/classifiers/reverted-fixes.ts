@@ -4,9 +4,10 @@ import { fingerprint } from '../fingerprint.js';
 import type { Confidence, FileDiff, Finding, Hunk, Side } from '../model.js';
 import { createFinding } from './common/finding.js';
 import { locate } from './common/location.js';
-import { markHunk, sideView } from './common/lines.js';
+import { markHunk } from './common/lines.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
+import { branchLines } from './fixes/branches.js';
 import { commitEvidence } from './fixes/commitEvidence.js';
 import type { CommitEvidence } from './fixes/commitEvidence.js';
 import { droppedClauses } from './fixes/droppedClauses.js';
@@ -16,7 +17,6 @@ import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
 import { isSourcePath } from './paths.js';
 import { plural } from '../text/plural.js';
-import { normaliseLine } from '../text/normaliseLine.js';
 
 /** Stylesheets: no guard to lose, and a styling fix is listed with the commits the fork lacks. */
 const IS_STYLESHEET = /\.(?:css|scss|sass|less|styl)$/;
@@ -86,47 +86,6 @@ function memoised<T>(read: (line: string) => T): (line: string) => T {
     const value = read(line);
     known.set(line, value);
     return value;
-  };
-}
-
-/** Opens a branch: `if …`, `} else {`, `elif …:`, `case …:`, `default:`, `except …:`, `catch (…) {`. */
-const OPENS_BRANCH = /^(?:\}\s*)?(?:if|elif|else|unless|case|default|except|catch|when)\b/;
-
-/** Leading whitespace's width, a tab as four columns. */
-const indentWidth = (line: string): number => {
-  let width = 0;
-  for (const char of line) {
-    if (char === ' ') width += 1;
-    else if (char === '\t') width += 4;
-    else break;
-  }
-  return width;
-};
-
-/**
- * Whether an upstream line of the hunk sits inside a branch: the nearest line
- * above it that is indented less (blank lines and comments aside) opens one.
- * A `return` there is an early exit (`if msg == nil {` … `return ctx.Err()`),
- * while `return data;` ending a callback or `return &srcPol, nil` ending a
- * function is how that function ends. Unknown (false) when the hunk does not
- * show the enclosing line.
- */
-function branchLines(hunk: Hunk): (upstreamLine: number) => boolean {
-  let inBranch: Set<number> | null = null;
-  return (upstreamLine) => {
-    if (inBranch === null) {
-      inBranch = new Set();
-      const enclosing: { indent: number; isBranch: boolean }[] = [];
-      for (const { content, line } of sideView(hunk, 'upstream')) {
-        const text = normaliseLine(content);
-        if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text)) continue;
-        const indent = indentWidth(content);
-        while ((enclosing.at(-1)?.indent ?? -1) >= indent) enclosing.pop();
-        if (enclosing.at(-1)?.isBranch === true) inBranch.add(line);
-        enclosing.push({ indent, isBranch: OPENS_BRANCH.test(text) });
-      }
-    }
-    return inBranch.has(upstreamLine);
   };
 }
 

@@ -18,8 +18,8 @@ const squeeze = (text: string): string => text.replaceAll(' ', '');
  * Which `-` lines of a hunk the fork still has inside its `+` lines,
  * re-flowed. Both come normalised (normaliseLine): `removed` is the hunk's
  * lines in order, each `-` line's text and null for the others, and the
- * answer is their indexes; `forkOnly` the hunk's `+` lines. Re-flowed: upstream's three-line
- * `{changeCount === 0 || isYaml` / `? "Save changes"` / `: …}` that the fork
+ * answer is their indexes; `forkOnly` the hunk's `+` lines. Upstream's
+ * three-line `{changeCount === 0 || isYaml` / `? "Save changes"` / `: …}` that the fork
  * joined into one line is still `changeCount === 0 || isYaml` there (the
  * strings it translated are not). Whitespace aside, the line's text occurs
  * in the fork's lines read as one stream, and at each end either a fork line
