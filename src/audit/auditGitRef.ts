@@ -3,6 +3,7 @@ import { learnRenamedFiles, learntRenames } from '../attribution/renames.js';
 import type { CategoryGlobs } from '../classifiers/categorise.js';
 import { readDiff } from '../diff/parse.js';
 import { openGitSource } from '../git/gitSource.js';
+import { renameLimitNotice } from '../git/renameLimit.js';
 import type { Report } from '../model.js';
 import { startSync } from './syncPlan.js';
 
@@ -76,7 +77,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
           commits: planned?.commits ?? commits,
           sync: planned?.sync ?? null,
           findings: planned?.findings ?? [],
-          notices: [...source.notices, ...state.notices.list(), ...(planned?.notices ?? [])],
+          notices: [...source.notices, ...state.notices.list(), ...(planned?.notices ?? []), ...[renameLimitNotice(diff.warnings(), source.renameLimit)].filter((notice) => notice !== null)],
         };
       },
     );

@@ -15,13 +15,14 @@ export interface TwoTipDiff {
  * Spooled through a temporary file, so git finishes at its own speed while
  * the audit waits on attribution's history queries.
  */
-export const spawnTwoTipDiff = (cwd: string, diff: TwoTipDiff): GitProcess =>
+export const spawnTwoTipDiff = (cwd: string, diff: TwoTipDiff, renameLimit: number): GitProcess =>
   spawnGitSpooled(cwd, [
     'diff',
     '--no-color',
     '--no-ext-diff',
     '--no-textconv',
     '-M',
+    `-l${renameLimit}`,
     `--src-prefix=${diff.srcPrefix}`,
     `--dst-prefix=${diff.dstPrefix}`,
     diff.upstreamSha,
@@ -29,15 +30,16 @@ export const spawnTwoTipDiff = (cwd: string, diff: TwoTipDiff): GitProcess =>
     '--',
   ]);
 
-const ZERO_CONTEXT = ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/'];
+/** Zero-context patches with renames found up to `renameLimit` files (repo.ts). */
+export const zeroContext = (renameLimit: number): string[] => ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', `-l${renameLimit}`, '--src-prefix=a/', '--dst-prefix=b/'];
 
 /**
  * Streams a zero-context diff between two commits, limited to `paths` when
  * given, so
  * attribution can see exactly which lines one side changed.
  */
-export const spawnChangedLinesDiff = (cwd: string, from: string, to: string, paths: string[]): GitProcess =>
-  spawnGit(cwd, ['diff', ...ZERO_CONTEXT, from, to, '--', ...paths]);
+export const spawnChangedLinesDiff = (cwd: string, from: string, to: string, paths: string[], renameLimit: number): GitProcess =>
+  spawnGit(cwd, ['diff', ...zeroContext(renameLimit), from, to, '--', ...paths]);
 
 /** Which files a log covers: exactly these paths, or the whole tree but these directories. */
 export type LogScope = { paths: readonly string[] } | { allBut: readonly string[] };
@@ -48,8 +50,8 @@ export type LogScope = { paths: readonly string[] } | { allBut: readonly string[
  * a `\x01<sha> <parents>` line: enough to follow every line forwards the way
  * `git blame` follows it backwards, in one process.
  */
-export const spawnLineLog = (cwd: string, from: string, to: string, scope: LogScope): GitProcess => {
-  const args = ['log', ...ZERO_CONTEXT, '--first-parent', '-m', '--reverse', '--format=%x01%H %P', `${from}..${to}`, '--'];
+export const spawnLineLog = (cwd: string, from: string, to: string, scope: LogScope, renameLimit: number): GitProcess => {
+  const args = ['log', ...zeroContext(renameLimit), '--first-parent', '-m', '--reverse', '--format=%x01%H %P', `${from}..${to}`, '--'];
   if ('paths' in scope) return spawnGit(cwd, [...args, ...scope.paths]);
   // Pathspec magic for the exclusions (each still literal), so not the literal-only mode every other command runs in.
   const pathspec = [':(top)', ...scope.allBut.map((directory) => `:(top,exclude,literal)${directory}`)];

@@ -54,6 +54,8 @@ export interface GitSource {
   srcPrefix: string;
   dstPrefix: string;
   notices: string[];
+  /** The rename limit every `-M` of the run uses (repo.ts). */
+  renameLimit: number;
   /** Streams `git diff upstream fork`; await `done` for git's exit status. */
   diff(): GitProcess;
   readFile(side: TreeSide, path: string): Promise<string | null>;
@@ -103,7 +105,8 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
     srcPrefix,
     dstPrefix,
     notices: audited.skipped === 0 ? notices : [`the fork's tip only adds forkdiff reports on top of ${forkSha.slice(0, 12)}: that commit is audited`, ...notices],
-    diff: () => spawnTwoTipDiff(repo.cwd, { upstreamSha, forkSha, srcPrefix, dstPrefix }),
+    renameLimit: repo.renameLimit,
+    diff: () => spawnTwoTipDiff(repo.cwd, { upstreamSha, forkSha, srcPrefix, dstPrefix }, repo.renameLimit),
     close: () => blobs.close(),
     readFile: async (side, path) => {
       const sha = shaOf[side];

@@ -1,7 +1,7 @@
 import { createBlobReader } from './blobReader.js';
 import type { BlobReader } from './blobReader.js';
 import { runGitWithInput, spawnGit } from './spawnGit.js';
-import { spawnChangedLinesDiff, spawnLineLog } from './diffStream.js';
+import { spawnChangedLinesDiff, spawnLineLog, zeroContext } from './diffStream.js';
 import type { LogScope } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
@@ -70,7 +70,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
 
   changedFiles: async (from, to) => {
     // Raw output compares trees only (no file contents bar rename scoring): `:mode mode sha sha status\0path\0[path\0]`.
-    const output = await repo.git.raw(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', from, to, '--']);
+    const output = await repo.git.raw(['diff', '--raw', '-z', '-M', `-l${repo.renameLimit}`, '--no-abbrev', '--no-ext-diff', from, to, '--']);
     const changed: ChangedFiles = { paths: new Set(), renames: new Map(), fromNames: new Map() };
     const tokens = output.split('\0');
     for (let index = 0; index < tokens.length; index += 1) {
@@ -94,14 +94,14 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
     return changed;
   },
 
-  changedLines: (from, to, paths) => spawnChangedLinesDiff(repo.cwd, from, to, paths),
+  changedLines: (from, to, paths) => spawnChangedLinesDiff(repo.cwd, from, to, paths, repo.renameLimit),
 
-  lineLog: (from, to, scope) => spawnLineLog(repo.cwd, from, to, scope),
+  lineLog: (from, to, scope) => spawnLineLog(repo.cwd, from, to, scope, repo.renameLimit),
 
   commitsByPath: async (from, to) => {
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.
     // Merges are listed for their parents only: git log shows no diff for a merge unless asked.
-    const output = await repo.git.raw(['log', '-z', '-M', '--format=%x01%H %P%x1f%s', '--name-status', `${from}..${to}`, '--']);
+    const output = await repo.git.raw(['log', '-z', '-M', `-l${repo.renameLimit}`, '--format=%x01%H %P%x1f%s', '--name-status', `${from}..${to}`, '--']);
     const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map(), subjects: new Map(), parents: new Map() };
     let sha = '';
     const tokens = output.split('\0').map((part) => part.replace(/^\n/, ''));
@@ -127,9 +127,8 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
   },
 
   commitPatches: (shas, paths) =>
-    spawnGit(repo.cwd, ['log', '--stdin', '--no-walk', ...ZERO_CONTEXT_PATCH, '--format=%x01%H %P', '--', ...paths], shas.map((sha) => `${sha}\n`).join('')),
+    spawnGit(repo.cwd, ['log', '--stdin', '--no-walk', ...zeroContext(repo.renameLimit), '--format=%x01%H %P', '--', ...paths], shas.map((sha) => `${sha}\n`).join('')),
 
   blobs: (names) => reader.readAll(names),
 });
 
-const ZERO_CONTEXT_PATCH = ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/'];

@@ -15,6 +15,8 @@ export interface GitProcess {
   done: Promise<void>;
   /** Stops git early, e.g. when the reader gives up; `done` then resolves. */
   cancel(): void;
+  /** The `warning:` lines git wrote on stderr so far, without the prefix (a rename detection it skipped). */
+  warnings(): string[];
 }
 
 export const GIT_MISSING = 'cannot run git: no git command found (is git installed and on PATH?)';
@@ -27,9 +29,9 @@ const STDERR_LIMIT = 8_192;
  * of a huge fork in memory). `input`, when given, is written to stdin.
  */
 export const spawnGit = (cwd: string, args: string[], input?: string, env?: Record<string, string>): GitProcess => {
-  const { child, done, cancel } = start(cwd, args, 'pipe', { input, env });
+  const { child, done, cancel, warnings } = start(cwd, args, 'pipe', { input, env });
   if (!child.stdout) throw new Error('git was started without a stdout pipe');
-  return { stdout: child.stdout, done, cancel };
+  return { stdout: child.stdout, done, cancel, warnings };
 };
 
 /**
@@ -41,7 +43,7 @@ export const spawnGit = (cwd: string, args: string[], input?: string, env?: Reco
 export const spawnGitSpooled = (cwd: string, args: string[]): GitProcess => {
   const file = createSpoolFile();
   try {
-    const { done, cancel } = start(cwd, args, file.fd);
+    const { done, cancel, warnings } = start(cwd, args, file.fd);
     const chunks = followFile(file.fd, done);
     const stdout = Readable.from(
       (async function* closing() {
@@ -56,6 +58,7 @@ export const spawnGitSpooled = (cwd: string, args: string[]): GitProcess => {
     return {
       stdout,
       done,
+      warnings,
       cancel: () => {
         cancel();
         stdout.destroy();
@@ -81,7 +84,7 @@ const start = (
   args: string[],
   stdout: 'pipe' | number,
   { input, env, okCodes = [0], isBackground = false }: StartOptions = {},
-): { child: ChildProcess; done: Promise<void>; cancel(): void; code(): number | null } => {
+): { child: ChildProcess; done: Promise<void>; cancel(): void; code(): number | null; warnings(): string[] } => {
   if (interrupted.aborted) throw new ForkdiffError('interrupted'); // no new git once forkdiff is stopping
   const child = spawn('git', [...gitConfigArgs(), ...args], {
     cwd,
@@ -97,6 +100,7 @@ const start = (
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-STDERR_LIMIT);
   });
+  const warnings = (): string[] => stderr.split('\n').filter((line) => line.startsWith('warning: ')).map((line) => line.slice('warning: '.length));
   // git may exit before reading all of stdin (e.g. on a bad revision); its exit code says why.
   child.stdin?.on('error', () => undefined);
   child.stdin?.end(input);
@@ -117,7 +121,7 @@ const start = (
     isCancelled = true;
     child.kill();
   };
-  return { child, done, cancel, code: () => exitCode };
+  return { child, done, cancel, code: () => exitCode, warnings };
 };
 
 /**

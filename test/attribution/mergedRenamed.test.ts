@@ -115,3 +115,21 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     expect(server?.hunks.flatMap((hunk) => hunk.commits)).toContain(short(fixture.shas.rangeFix));
   });
 });
+
+describe('renames past git\'s limit', () => {
+  it("finds renames past git's diff default (-l7000), and says so when the clone's own diff.renameLimit stops git", () => {
+    const renameLimitNotice = (audited: Report): string | undefined => audited.notices.find((notice) => notice.startsWith('git stopped looking for renames'));
+    expect(renameLimitNotice(report)).toBeUndefined();
+    // The clone is the test's own: a user who lowered the limit gets what git skipped, and how to lift it.
+    git(fixture.clone, 'config', 'diff.renameLimit', '1');
+    try {
+      const { status, stdout } = runCli(['v1.0', '--no-fetch', '--format', 'json'], { cwd: fixture.clone });
+      expect(status).toBe(0);
+      const limited = JSON.parse(stdout) as Report;
+      expect(renameLimitNotice(limited)).toMatch(/^git stopped looking for renames at its limit of 1 files \(this diff needs \d+\): renamed files read as deleted and added \(`git config diff\.renameLimit \d+` in this clone/);
+      expect(limited.files.find((file) => file.path === 'src/valdb/server.c')?.status).toBe('added');
+    } finally {
+      git(fixture.clone, 'config', '--unset', 'diff.renameLimit');
+    }
+  });
+});
