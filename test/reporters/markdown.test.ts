@@ -63,14 +63,14 @@ describe('markdown: lockfile rows', async () => {
     return [...markdownReporter([report], { isColor: false, width: 120 })].join('');
   };
 
-  it("collapses a lockfile's rows under the manifest's, every row still there, and says how many no manifest names", () => {
+  it("collapses a lockfile's rows under the manifest's, every row still there, and says how many the table above lacks", () => {
     const transitive = Array.from({ length: MIN_COLLAPSED_LOCK_ROWS }, (_, index) => npm(`dep-${String(index).padStart(2, '0')}`, 'yarn.lock'));
     const text = markdownOf([npm('react', 'package.json'), npm('react', 'yarn.lock'), ...transitive]);
     const [table, collapsed] = text.split('<details>');
     expect(text).toContain(`### Findings (${MIN_COLLAPSED_LOCK_ROWS + 2})`);
     expect(table).toContain('| react | npm | 2.0.0 | 1.0.0 | upstream bumped | package.json |');
     expect(table).not.toContain('yarn.lock');
-    expect(collapsed).toContain(`<summary>${MIN_COLLAPSED_LOCK_ROWS + 1} lockfile entries (yarn.lock); ${MIN_COLLAPSED_LOCK_ROWS} for dependencies no manifest above names</summary>`);
+    expect(collapsed).toContain(`<summary>${MIN_COLLAPSED_LOCK_ROWS + 1} lockfile entries (yarn.lock); ${MIN_COLLAPSED_LOCK_ROWS} for dependencies not in the table above</summary>`);
     expect(collapsed?.match(/\| yarn\.lock \|/g)).toHaveLength(MIN_COLLAPSED_LOCK_ROWS + 1);
   });
 

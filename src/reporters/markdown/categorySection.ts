@@ -19,7 +19,7 @@ import { markdownTable } from './markdownTable.js';
 function* collapsedRows(rows: ReadonlySet<Finding>, transitive: number, hasSides: boolean): Generator<string> {
   const lockfiles = [...new Set([...rows].map((finding) => finding.path))].sort();
   const names = lockfiles.length > 3 ? `${lockfiles.slice(0, 3).join(', ')}, …` : lockfiles.join(', ');
-  yield* ['', '<details>', `<summary>${escapeHtml(`${rows.size} lockfile entries (${names}); ${transitive} for dependencies no manifest above names`)}</summary>`, ''];
+  yield* ['', '<details>', `<summary>${escapeHtml(`${rows.size} lockfile entries (${names}); ${transitive} for dependencies not in the table above`)}</summary>`, ''];
   yield* markdownTable(findingsView('vendored-deps', [...rows], hasSides));
   yield* ['', '</details>'];
 }
