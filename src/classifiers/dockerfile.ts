@@ -12,7 +12,7 @@ import { compareBake, readBake } from './dockerfile/bake.js';
 import type { BakeSegment } from './dockerfile/bake.js';
 import { compareCompose, readCompose } from './dockerfile/compose.js';
 import { parseFrom, readDockerfile } from './dockerfile/model.js';
-import { isFileAt, isDockerfilePath } from './paths.js';
+import { isFileAt, isOwn, isDockerfilePath } from './paths.js';
 
 /** Compose and bake files share the category but not the syntax. */
 const isDockerfileSyntax = (path: string): boolean => /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(Dockerfile|dockerfile)$/.test(path);
@@ -73,11 +73,14 @@ const readDockerfileSide = (segments: SideSegments, isWhole: boolean) =>
   readDockerfile(segments.map((segment) => ({ lines: segment.lines, numbers: segment.numbers, ...startOf(segment, isWhole) })), isWhole);
 const readComposeSide = (segments: SideSegments, isWhole: boolean) => readCompose(segments, isWhole);
 
+/** Vendored modules' copies are the module's row in vendored-deps. */
+const isOwnDockerfilePath = isOwn(isDockerfilePath);
+
 export default defineClassifier({
   id: 'dockerfile',
   title: 'Dockerfiles',
   isPathCategory: true,
-  matches: (file) => isFileAt(file, isDockerfilePath),
+  matches: (file) => isFileAt(file, isOwnDockerfilePath),
   async classify(file, context) {
     if (file.isBinary) return [];
     if (isComposePath(file.path)) return compareSides(file, context, readComposeSide, compareCompose);

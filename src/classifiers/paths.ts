@@ -107,6 +107,13 @@ export const isDocPath = globMatcher(DOC_GLOBS);
 export const isGeneratedPath = globMatcher(['**/*.pb.go', '**/*_pb2*.py', '**/*.pyi', '**/zz_generated*', '**/__snapshots__/**', '**/*.snap', '**/mock_*.go', '**/*_mock.go']);
 export const isBuildPath = globMatcher(BUILD_GLOBS);
 
+/**
+ * The fork's own files of a path category: not a vendored module's
+ * (`vendor/github.com/google/uuid/.travis.yml`, a snapshotter's Dockerfile),
+ * which is the module's row in vendored-deps.
+ */
+export const isOwn = (isPath: (path: string) => boolean) => (path: string): boolean => isPath(path) && !isVendoredPath(path);
+
 /** A file is in a path category when its path matches on either side of a rename. */
 export const isFileAt = (file: FileDiff, isPath: (path: string) => boolean): boolean =>
   isPath(file.path) || (file.oldPath !== null && isPath(file.oldPath));

@@ -8,7 +8,7 @@ import type { LineRefs } from './common/location.js';
 import { describeChange, describePresence } from './common/wording.js';
 import { defineClassifier } from './define.js';
 import { isVersionLike } from './deps/versionDirection.js';
-import { isFileAt, isWorkflowPath } from './paths.js';
+import { isFileAt, isOwn, isWorkflowPath } from './paths.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
@@ -143,11 +143,14 @@ function registryFinding(pair: ReturnType<typeof changedKeyValues>[number], env:
     [pair.key, pair.upstream, pair.fork], { key: pair.key, upstream: pair.upstream, fork: pair.fork, registries: [from, to] });
 }
 
+/** Vendored modules' copies are the module's row in vendored-deps. */
+const isOwnWorkflowPath = isOwn(isWorkflowPath);
+
 export default defineClassifier({
   id: 'workflow',
   title: 'CI workflows',
   isPathCategory: true,
-  matches: (file) => isFileAt(file, isWorkflowPath),
+  matches: (file) => isFileAt(file, isOwnWorkflowPath),
   async classify(file, context) {
     if (file.isBinary || !/\.ya?ml$/.test(file.path)) return [];
     const findings: Finding[] = [];

@@ -33,3 +33,41 @@ describe('createCategoriser', () => {
     expect(file.otherKind).toBe('test');
   });
 });
+
+describe('vendored modules', () => {
+  it("reads a module's own CI config and Dockerfile as the module's files, not the fork's CI or images", async () => {
+    // canonical/buildkit's rebase branch: 121 findings on vendor/**/.travis.yml and vendored Dockerfiles.
+    const { files } = await parseDiffText(`diff --git a/vendor/github.com/google/uuid/.travis.yml b/vendor/github.com/google/uuid/.travis.yml
+deleted file mode 100644
+--- a/vendor/github.com/google/uuid/.travis.yml
++++ /dev/null
+@@ -1,3 +0,0 @@
+-language: go
+-go:
+-  - 1.4.3
+diff --git a/vendor/github.com/containerd/fuse-overlayfs-snapshotter/Dockerfile b/vendor/github.com/containerd/fuse-overlayfs-snapshotter/Dockerfile
+--- a/vendor/github.com/containerd/fuse-overlayfs-snapshotter/Dockerfile
++++ b/vendor/github.com/containerd/fuse-overlayfs-snapshotter/Dockerfile
+@@ -1,3 +1,3 @@
+-ARG GO_VERSION=1.24
++ARG GO_VERSION=1.16
+ FROM golang:\${GO_VERSION}-alpine AS build
+ RUN go build ./...
+diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -1,2 +1,2 @@
+-ARG GO_VERSION=1.24
++ARG GO_VERSION=1.16
+ FROM golang:\${GO_VERSION}-alpine AS build
+`);
+    const categoriser = createCategoriser();
+    const findings = (await Promise.all(files.map((file) => categoriser.classify(file, diffFileContext())))).flat();
+    expect(files.map((file) => `${file.path}: ${file.categories.join(' ')}`)).toEqual([
+      'vendor/github.com/google/uuid/.travis.yml: vendored-deps',
+      'vendor/github.com/containerd/fuse-overlayfs-snapshotter/Dockerfile: vendored-deps',
+      'Dockerfile: dockerfile',
+    ]);
+    expect(findings.filter((finding) => finding.category !== 'vendored-deps').map((finding) => `${finding.path}: ${finding.message}`)).toEqual(['Dockerfile: ARG GO_VERSION: 1.24 → 1.16 (downgrade)']);
+  });
+});
