@@ -250,6 +250,21 @@ diff --git a/app/jobs.py b/app/jobs.py
     expect(await fixes(diff('src/sass/_navigation.scss'), context)).toEqual([]);
   });
 
+  it('compares lines without trailing lint pragmas: a fork that dropped `# type: ignore` kept the code', async () => {
+    const diff = (forkLines: string[]) => `diff --git a/app/help.py b/app/help.py
+--- a/app/help.py
++++ b/app/help.py
+@@ -10,4 +10,${2 + forkLines.length} @@ class HelpCommand:
+         found = cmd.all_commands.get(key)
+-        if found is None:  # type: ignore[union-attr]
+-            return None  # pragma: no cover
+${forkLines.map((line) => `+${line}\n`).join('')}         cmd = found
+`;
+    expect(await fixes(diff(['        if found is None:', '            return None']))).toEqual([]);
+    // The pragma aside, a line the fork lacks is still missing, and shown as upstream has it.
+    expect((await fixes(diff([])))[0]?.details['evidence']).toEqual(['if found is None: # type: ignore[union-attr]', 'return None # pragma: no cover']);
+  });
+
   it('calls a return an early exit only inside a branch, not where it ends a function or a callback', async () => {
     const byFix = { ...gitContext({}), linesOf: () => ({ upstream: new Map([...Array(30).keys()].map((line) => [line, { side: 'upstream' as const, commits: ['f1x'] }])), fork: new Map() }), commitSubject: () => 'fix: rely on the operation' };
     const [callback, branch] = await fixes(`diff --git a/src/api/acls.tsx b/src/api/acls.tsx

@@ -3,6 +3,7 @@ import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
 import type { Clauses } from './droppedClauses.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
+import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
 import { MAX_CODE_LINE_CHARS } from './signals.js';
 
@@ -118,11 +119,12 @@ function isHelperEquivalent(text: string, helpers: readonly Set<string>[]): bool
 }
 
 /**
- * A hunk's `+` lines, normalised: worked out once per hunk, they are the
+ * A hunk's `+` lines, normalised and without trailing lint pragmas
+ * (pragmas.ts): worked out once per hunk, they are the
  * fork lines a missing line may be a rename of, and together the lines the
  * fork has anywhere in the file (moved code is not missing code).
  */
-export const normalisedAdded = (hunk: Hunk): string[] => addedLines(hunk).map(normaliseLine);
+export const normalisedAdded = (hunk: Hunk): string[] => addedLines(hunk).map((line) => withoutPragma(normaliseLine(line)));
 
 /** The fork's conditionals in a file, by their `&&` clauses: worked out once per file (per set of its lines). */
 const conjunctionsByFile = new WeakMap<ReadonlySet<string>, Clauses[]>();
@@ -174,8 +176,10 @@ export function missingRuns(
     return conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions);
   };
   const removed = hunk.lines.map((line) => (line.type === 'del' ? normaliseLine(line.content) : null));
+  // Compared without lint pragmas (the fork's `+` lines come without them too); shown with them.
+  const bare = removed.map((text) => (text === null ? null : withoutPragma(text)));
   let reflowed: Set<number> | null = null;
-  const isReflowed = (index: number): boolean => (reflowed ??= reflowedLines(removed, forkOnly)).has(index);
+  const isReflowed = (index: number): boolean => (reflowed ??= reflowedLines(bare, forkOnly)).has(index);
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
@@ -190,7 +194,8 @@ export function missingRuns(
     }
     // Blank, comment and docstring lines neither count nor split a run.
     if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text) || isProse(number)) continue;
-    if (isInert(text) || (!forkLines.has(text) && !isForkShape(text))) {
+    const compared = bare[index] ?? text;
+    if (isInert(text) || (!forkLines.has(compared) && !isForkShape(compared))) {
       run.push(isReflowed(index) ? { text, line: number, isReflowed: true } : { text, line: number });
     } else {
       if (run.length > 0) runs.push(run);
