@@ -67,10 +67,10 @@ function messageOf(side: Side, label: string, what: string): string {
 }
 
 /** `if ref == nil { continue }`: the run from its first fix-shaped line, a few lines long. */
-function snippetOf(runs: readonly string[][], lead: FixSignal, signalsOf: (line: string) => readonly FixSignal[]): string {
-  const run = runs.find((lines) => lines.some((line) => signalsOf(line).includes(lead))) ?? runs[0] ?? [];
-  // Strong signals lead the snippet; weak ones read better with the block that frames them.
-  const start = STRONG_SIGNALS.has(lead) ? Math.max(0, run.findIndex((line) => signalsOf(line).includes(lead))) : 0;
+function snippetOf(runs: readonly string[][], lead: FixSignal, isLead: (line: string) => boolean): string {
+  const run = runs.find((lines) => lines.some(isLead)) ?? runs[0] ?? [];
+  // Strong signals lead the snippet; weak ones (a fix commit's lines too) read better with the block that frames them.
+  const start = STRONG_SIGNALS.has(lead) ? Math.max(0, run.findIndex(isLead)) : 0;
   const snippet = run.slice(start, start + 5).join(' ');
   const more = runs.flat().filter((line) => !isInert(line)).length - run.slice(start, start + 5).filter((line) => !isInert(line)).length;
   const shown = snippet.length > MAX_SNIPPET ? `${snippet.slice(0, MAX_SNIPPET - 1)}…` : snippet;
@@ -111,10 +111,14 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   if ((fromCommits?.fixes.length ?? 0) > 0) signals.add('fix-commit');
   const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';
   // `newDgst == lastDgst, in if !ok || newDgst == lastDgst {`: the clause, then where it was.
-  const what = lead === 'dropped-clause' ? `${dropped.join(', ')}, in ${snippetOf(runs, lead, signalsOfLine)}` : snippetOf(runs, lead, signalsOfLine);
+  // A fix commit leads with the lines it wrote, not the fork's own edits around them (a translated label).
+  const fixShas = new Set(fromCommits?.fixes.map((line) => line.split(' ')[0]));
+  const facts = lead === 'fix-commit' ? context.linesOf(file)?.upstream : undefined;
+  const fixTexts = new Set(lacked.filter(({ line }) => facts?.get(line)?.commits.some((sha) => fixShas.has(sha)) === true).map(({ text }) => text));
+  const isLead = lead === 'fix-commit' ? (line: string) => fixTexts.has(line) : (line: string) => signalsOfLine(line).includes(lead);
+  const what = lead === 'dropped-clause' ? `${dropped.join(', ')}, in ${snippetOf(runs, lead, isLead)}` : snippetOf(runs, lead, isLead);
   markHunk(hunk, 'reverted-fixes');
   // The commits that say they fix something lead: the report names a finding's first commit.
-  const fixShas = new Set(fromCommits?.fixes.map((line) => line.split(' ')[0]));
   const commits = [...at.commits.filter((sha) => fixShas.has(sha)), ...at.commits.filter((sha) => !fixShas.has(sha))];
   return createFinding({
     category: 'reverted-fixes', kind: 'missing-fix', path: file.path,

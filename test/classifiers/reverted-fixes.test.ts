@@ -265,6 +265,32 @@ ${forkLines.map((line) => `+${line}\n`).join('')}         cmd = found
     expect((await fixes(diff([])))[0]?.details['evidence']).toEqual(['if found is None: # type: ignore[union-attr]', 'return None # pragma: no cover']);
   });
 
+  it("shows the lines a fix commit wrote, not the fork's own edits beside them", async () => {
+    // incus-ui: "fork lacks upstream fix: Pools (+6 more lines)", Pools being the label the fork translated.
+    const [finding] = await fixes(`diff --git a/src/Navigation.tsx b/src/Navigation.tsx
+--- a/src/Navigation.tsx
++++ b/src/Navigation.tsx
+@@ -20,7 +20,6 @@ const Navigation = () => {
+-            Pools
++            存储池
+           </NavLink>
+           <NavLink
+-            to={\`\${ROOT_PATH}/ui/project/\${encodeURIComponent(projectName)}/storage/custom-isos\`}
+-            baseUrls={[\`\${ROOT_PATH}/ui/project/\${encodeURIComponent(projectName)}/storage\`]}
++            to={\`/ui/project/\${projectName}/storage\`}
+           >
+`, {
+      ...gitContext({}),
+      linesOf: () => ({
+        upstream: new Map([[20, { side: 'fork' as const, commits: ['tr1'] }], [23, { side: 'upstream' as const, commits: ['fx1'] }], [24, { side: 'upstream' as const, commits: ['fx1'] }]]),
+        fork: new Map(),
+      }),
+      commitSubject: (sha: string) => (sha === 'fx1' ? 'fix(nav): ensure custom iso appear next to storage' : 'chore: translate to cn'),
+    });
+    expect(finding).toMatchObject({ side: 'both', commits: ['fx1', 'tr1'] });
+    expect(finding?.message).toMatch(/^fork lacks upstream fix \(both sides changed these lines\): to=\{`\$\{ROOT_PATH\}\/ui\/project/);
+  });
+
   it('calls a return an early exit only inside a branch, not where it ends a function or a callback', async () => {
     const byFix = { ...gitContext({}), linesOf: () => ({ upstream: new Map([...Array(30).keys()].map((line) => [line, { side: 'upstream' as const, commits: ['f1x'] }])), fork: new Map() }), commitSubject: () => 'fix: rely on the operation' };
     const [callback, branch] = await fixes(`diff --git a/src/api/acls.tsx b/src/api/acls.tsx
