@@ -68,6 +68,22 @@ export function lockfileRows(findings: readonly Finding[]): { rows: Set<Finding>
   return { rows: new Set(locked), transitive: locked.filter((finding) => !direct.has(moduleKey(finding))).length };
 }
 
+/** Files with fewer upstream-added tests than this keep them in the table. */
+export const MIN_COLLAPSED_TEST_ROWS = 10;
+
+/**
+ * Tests upstream added that the fork lacks, in files that gained many: a
+ * fork far behind lacks hundreds (netbox: 1,171 in 142 files, 122 in one),
+ * which reports show collapsed by file, under the rows a maintainer acts on
+ * (tests the fork removed or skips). Rows in their order.
+ */
+export function upstreamTestRows(findings: readonly Finding[]): Finding[] {
+  const isAdded = (finding: Finding): boolean => finding.side === 'upstream' && finding.kind === 'test-removed';
+  const perFile = new Map<string, number>();
+  for (const finding of findings) if (isAdded(finding)) perFile.set(finding.path, (perFile.get(finding.path) ?? 0) + 1);
+  return findings.filter((finding) => isAdded(finding) && (perFile.get(finding.path) ?? 0) >= MIN_COLLAPSED_TEST_ROWS);
+}
+
 /** How the side that moved changed the version, as the message says it: `upstream bumped`, `fork downgraded`. */
 const UPSTREAM_MOVE: Record<string, string> = { upgrade: 'downgraded', downgrade: 'bumped', added: 'removed it', removed: 'added it', changed: 'changed' };
 const FORK_MOVE: Record<string, string> = { upgrade: 'bumped', downgrade: 'downgraded', added: 'added it', removed: 'removed it', changed: 'changed' };

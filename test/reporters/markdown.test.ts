@@ -82,3 +82,25 @@ describe('markdown: lockfile rows', async () => {
     expect(alone).not.toContain('<details>');
   });
 });
+
+describe('markdown: tests upstream added in busy files', async () => {
+  const { summarise } = await import('../../src/audit/summary.js');
+  const { aRemovedTest, aReport } = await import('../check/builders.js');
+  const { MIN_COLLAPSED_TEST_ROWS } = await import('../../src/reporters/findingsView.js');
+  const added = (test: string, path: string) => aRemovedTest(test, { path, side: 'upstream', kind: 'test-removed', message: `upstream added test ${test}; fork lacks it` });
+
+  it('collapses them under the rows a maintainer acts on, every row still there', () => {
+    const busy = Array.from({ length: MIN_COLLAPSED_TEST_ROWS }, (_, index) => added(`TestModel${index}`, 'app/tests/test_models.py'));
+    const quiet = added('TestOne', 'app/tests/test_views.py');
+    const removed = aRemovedTest('TestRetry', { path: 'app/tests/test_models.py', side: 'fork', message: 'fork removed test TestRetry' });
+    const findings = [...busy, quiet, removed];
+    const text = [...markdownReporter([{ ...aReport(findings), summary: summarise([], findings, true) }], { isColor: false, width: 120 })].join('');
+    const [table, collapsed] = text.split('<details>');
+    expect(text).toContain(`### Findings (${MIN_COLLAPSED_TEST_ROWS + 2})`);
+    expect(table).toContain('| fork removed test TestRetry |');
+    expect(table).toContain('| upstream added test TestOne; fork lacks it |');
+    expect(table).not.toContain('TestModel');
+    expect(collapsed).toContain(`<summary>${MIN_COLLAPSED_TEST_ROWS} tests upstream added that the fork lacks, in 1 file with ${MIN_COLLAPSED_TEST_ROWS} or more each: app/tests/test_models.py (${MIN_COLLAPSED_TEST_ROWS})</summary>`);
+    expect(collapsed?.match(/\| upstream added test TestModel\d+; fork lacks it \|/g)).toHaveLength(MIN_COLLAPSED_TEST_ROWS);
+  });
+});

@@ -4,36 +4,59 @@ import { shownCategories } from '../hunkPlan.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
 import { SHARED_NOTE, digestView } from '../digestView.js';
 import { filesView } from '../filesView.js';
-import { findingsView, lockfileRows } from '../findingsView.js';
+import { MIN_COLLAPSED_TEST_ROWS, findingsView, lockfileRows, upstreamTestRows } from '../findingsView.js';
 import type { HunksMode } from '../options.js';
 import { createUpstreamDigest } from '../upstreamDigest.js';
 import { type HunksTally, hunksBlock, leftOutSentence } from './hunksBlock.js';
 import { markdownTable } from './markdownTable.js';
 
-/**
- * One category: its findings (all of them, always), its files (vendored
- * modules as one row each), the hunks `--hunks` prints, and the upstream-only
- * hunks summarised by the commits that explain them.
- */
-/** A category's lockfile rows, collapsed under the manifests' rows: all there, and out of the way. */
-function* collapsedRows(rows: ReadonlySet<Finding>, transitive: number, hasSides: boolean): Generator<string> {
-  const lockfiles = [...new Set([...rows].map((finding) => finding.path))].sort();
-  const names = lockfiles.length > 3 ? `${lockfiles.slice(0, 3).join(', ')}, …` : lockfiles.join(', ');
-  yield* ['', '<details>', `<summary>${escapeHtml(`${rows.size} lockfile entries (${names}); ${transitive} for dependencies not in the table above`)}</summary>`, ''];
-  yield* markdownTable(findingsView('vendored-deps', [...rows], hasSides));
-  yield* ['', '</details>'];
+/** Rows a category's table leaves to a block collapsed under it, and what the block's summary says. */
+interface Collapsed {
+  rows: ReadonlySet<Finding>;
+  summary: string;
 }
 
+const listed = (names: readonly string[]): string => (names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', '));
+
+/** A category's long tail: lockfile rows under the manifests' (vendored-deps), busy files' upstream-added tests (removed-tests). */
+function collapsedOf(category: CategoryId, inCategory: readonly Finding[]): Collapsed | null {
+  if (category === 'vendored-deps') {
+    const { rows, transitive } = lockfileRows(inCategory);
+    const lockfiles = [...new Set([...rows].map((finding) => finding.path))].sort();
+    return rows.size === 0 ? null : { rows, summary: `${rows.size} lockfile entries (${listed(lockfiles)}); ${transitive} for dependencies not in the table above` };
+  }
+  if (category === 'removed-tests') {
+    const rows = upstreamTestRows(inCategory);
+    if (rows.length === 0) return null;
+    const perFile = new Map<string, number>();
+    for (const finding of rows) perFile.set(finding.path, (perFile.get(finding.path) ?? 0) + 1);
+    const busiest = [...perFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([path, count]) => `${path} (${count})`);
+    return { rows: new Set(rows), summary: `${rows.length} tests upstream added that the fork lacks, in ${perFile.size} ${perFile.size === 1 ? 'file' : 'files'} with ${MIN_COLLAPSED_TEST_ROWS} or more each: ${listed(busiest)}` };
+  }
+  return null;
+}
+
+/**
+ * One category: its findings (all of them, always; a long tail collapsed
+ * under the rest), its files (vendored modules as one row each), the hunks
+ * `--hunks` prints, and the upstream-only hunks summarised by the commits
+ * that explain them.
+ */
 export function* categorySection(category: CategoryId, summary: CategorySummary, report: Report, mode: HunksMode): Generator<string> {
   const hasSides = report.mergeBase !== null;
   yield* ['', `## ${CATEGORY_INFO[category].title} (\`${category}\`)`];
   const inCategory = report.findings.filter((finding) => finding.category === category);
-  const locked = category === 'vendored-deps' ? lockfileRows(inCategory) : { rows: new Set<Finding>(), transitive: 0 };
+  const collapsed = collapsedOf(category, inCategory);
   if (inCategory.length > 0) {
     yield* ['', `### Findings (${inCategory.length})`, ''];
-    yield* markdownTable(findingsView(category, inCategory.filter((finding) => !locked.rows.has(finding)), hasSides));
+    const shown = collapsed ? inCategory.filter((finding) => !collapsed.rows.has(finding)) : inCategory;
+    if (shown.length > 0) yield* markdownTable(findingsView(category, shown, hasSides));
   }
-  if (locked.rows.size > 0) yield* collapsedRows(locked.rows, locked.transitive, hasSides);
+  if (collapsed) {
+    yield* ['', '<details>', `<summary>${escapeHtml(collapsed.summary)}</summary>`, ''];
+    yield* markdownTable(findingsView(category, [...collapsed.rows], hasSides));
+    yield* ['', '</details>'];
+  }
   const files = filesView(category, report.files, hasSides);
   if (files.rows.length > 0) {
     yield* ['', `### Files (${summary.files})`, ''];
