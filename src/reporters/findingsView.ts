@@ -75,13 +75,15 @@ export const MIN_COLLAPSED_TEST_ROWS = 10;
  * Tests upstream added that the fork lacks, in files that gained many: a
  * fork far behind lacks hundreds (netbox: 1,171 in 142 files, 122 in one),
  * which reports show collapsed by file, under the rows a maintainer acts on
- * (tests the fork removed or skips). Rows in their order.
+ * (tests the fork removed or skips). Rows in their order, and how many each
+ * of those files has.
  */
-export function upstreamTestRows(findings: readonly Finding[]): Finding[] {
+export function upstreamTestRows(findings: readonly Finding[]): { rows: Finding[]; perFile: Map<string, number> } {
   const isAdded = (finding: Finding): boolean => finding.side === 'upstream' && finding.kind === 'test-removed';
   const perFile = new Map<string, number>();
   for (const finding of findings) if (isAdded(finding)) perFile.set(finding.path, (perFile.get(finding.path) ?? 0) + 1);
-  return findings.filter((finding) => isAdded(finding) && (perFile.get(finding.path) ?? 0) >= MIN_COLLAPSED_TEST_ROWS);
+  for (const [path, count] of perFile) if (count < MIN_COLLAPSED_TEST_ROWS) perFile.delete(path);
+  return { rows: findings.filter((finding) => isAdded(finding) && perFile.has(finding.path)), perFile };
 }
 
 /** How the side that moved changed the version, as the message says it: `upstream bumped`, `fork downgraded`. */

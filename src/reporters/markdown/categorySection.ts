@@ -26,10 +26,8 @@ function collapsedOf(category: CategoryId, inCategory: readonly Finding[]): Coll
     return rows.size === 0 ? null : { rows, summary: `${rows.size} lockfile entries (${listed(lockfiles)}); ${transitive} for dependencies not in the table above` };
   }
   if (category === 'removed-tests') {
-    const rows = upstreamTestRows(inCategory);
+    const { rows, perFile } = upstreamTestRows(inCategory);
     if (rows.length === 0) return null;
-    const perFile = new Map<string, number>();
-    for (const finding of rows) perFile.set(finding.path, (perFile.get(finding.path) ?? 0) + 1);
     const busiest = [...perFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([path, count]) => `${path} (${count})`);
     return { rows: new Set(rows), summary: `${rows.length} tests upstream added that the fork lacks, in ${perFile.size} ${perFile.size === 1 ? 'file' : 'files'} with ${MIN_COLLAPSED_TEST_ROWS} or more each: ${listed(busiest)}` };
   }
