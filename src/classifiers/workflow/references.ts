@@ -3,7 +3,7 @@
 // `registry:`, image names) and actions (`uses: owner/repo@ref`, https://docs.github.com/en/actions/sharing-automations).
 import type { Hunk } from '../../model.js';
 import { changedLines, sideView } from '../common/lines.js';
-import { keyLine } from './yamlLines.js';
+import { indentOf, keyLine } from './yamlLines.js';
 import { appendTo } from '../../multiMap.js';
 
 const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
@@ -46,7 +46,7 @@ export function inheritedSecrets(hunk: Hunk, tip: 'upstream' | 'fork'): { workfl
         break;
       }
       // A key less indented than the job's keys ends the job.
-      if (/^\s*[\w-]+:/.test(text) && (/^\s*/.exec(text)?.[0].length ?? 0) < indent.length) break;
+      if (/^\s*[\w-]+:/.test(text) && indentOf(text) < indent.length) break;
     }
     return [{ workflow, line }];
   });
