@@ -3,6 +3,7 @@
 import type { Hunk } from '../../model.js';
 import { normaliseLine } from '../../text/normaliseLine.js';
 import { sideView } from '../common/lines.js';
+import { isBlankOrComment } from './evidence.js';
 
 /** Opens a branch: `if …`, `} else {`, `elif …:`, `case …:`, `default:`, `except …:`, `catch (…) {`. */
 const OPENS_BRANCH = /^(?:\}\s*)?(?:if|elif|else|unless|case|default|except|catch|when)\b/;
@@ -34,7 +35,7 @@ export function branchLines(hunk: Hunk): (upstreamLine: number) => boolean {
       const enclosing: { indent: number; isBranch: boolean }[] = [];
       for (const { content, line } of sideView(hunk, 'upstream')) {
         const text = normaliseLine(content);
-        if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text)) continue;
+        if (isBlankOrComment(text)) continue;
         const indent = indentWidth(content);
         while ((enclosing.at(-1)?.indent ?? -1) >= indent) enclosing.pop();
         if (enclosing.at(-1)?.isBranch === true) inBranch.add(line);

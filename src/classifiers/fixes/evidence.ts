@@ -11,6 +11,9 @@ import { MAX_CODE_LINE_CHARS } from './signals.js';
 const IS_INERT = /^(?:$|\/\/|\/\*|\*|#(?!\[)|--|import\b|from\s+\S+\s+import\b|use\s+[\w:]+|package\s|"[\w./-]+"$|\w+\s+"[\w./-]+"$|[{}()[\];,]+$)/;
 export const isInert = (line: string): boolean => line.length > MAX_CODE_LINE_CHARS || IS_INERT.test(line);
 
+/** A normalised line that says nothing: blank, or a comment (`//`, `#` but not Rust's `#[`, `/*`, `*`). */
+export const isBlankOrComment = (text: string): boolean => text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text);
+
 /** A line with identifiers and literals blanked, so a rename reads as the same line. */
 export const shapeOf = (line: string): string => shapeOfNormalised(normaliseLine(line));
 
@@ -193,7 +196,7 @@ export function missingRuns(
       continue;
     }
     // Blank, comment and docstring lines neither count nor split a run.
-    if (text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text) || isProse(number)) continue;
+    if (isBlankOrComment(text) || isProse(number)) continue;
     const compared = bare[index] ?? text;
     if (isInert(text) || (!forkLines.has(compared) && !isForkShape(compared))) {
       run.push(isReflowed(index) ? { text, line: number, isReflowed: true } : { text, line: number });
