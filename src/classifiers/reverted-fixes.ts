@@ -112,7 +112,7 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';
   // `newDgst == lastDgst, in if !ok || newDgst == lastDgst {`: the clause, then where it was.
   // A fix commit leads with the lines it wrote, not the fork's own edits around them (a translated label).
-  const fixShas = new Set(fromCommits?.fixes.map((line) => line.split(' ')[0]));
+  const fixShas: ReadonlySet<string> = fromCommits?.fixShas ?? new Set();
   const facts = lead === 'fix-commit' ? context.linesOf(file)?.upstream : undefined;
   const fixTexts = new Set(lacked.filter(({ line }) => facts?.get(line)?.commits.some((sha) => fixShas.has(sha)) === true).map(({ text }) => text));
   const isLead = lead === 'fix-commit' ? (line: string) => fixTexts.has(line) : (line: string) => signalsOfLine(line).includes(lead);

@@ -7,6 +7,8 @@ const FEATURE_SUBJECT = /^(?:[\w/.-]+(?:\([^)]*\))?:\s*)?(?:add|adds|added|suppo
 export interface CommitEvidence {
   /** Short ids and subjects of the commits that read as fixes (fix, bug, CVE, race, leak, panic…). */
   fixes: string[];
+  /** The same commits' short ids. */
+  fixShas: ReadonlySet<string>;
   /** True when one of them names a CVE/GHSA id or says security. */
   isSecurity: boolean;
   /** True when every commit read is feature work and none is a fix. */
@@ -24,6 +26,7 @@ export function commitEvidence(commits: readonly string[], subjectOf: (shortSha:
   const fixes = subjects.filter(({ subject }) => isFixSubject(subject));
   return {
     fixes: fixes.map(({ sha, subject }) => `${sha} ${subject}`),
+    fixShas: new Set(fixes.map(({ sha }) => sha)),
     isSecurity: fixes.some(({ subject }) => securityIdsOf(subject).length > 0),
     isFeatureOnly: subjects.length > 0 && fixes.length === 0 && subjects.every(({ subject }) => FEATURE_SUBJECT.test(subject)),
   };
