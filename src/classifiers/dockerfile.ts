@@ -24,7 +24,7 @@ type SideSegments = BakeSegment[];
 
 /**
  * Reads both sides with `read` and compares them: whole files in git mode
- * (and the merge base's, for what the fork removed), else each hunk's two
+ * (and the merge base's when `isBaseRead`, for what the fork removed), else each hunk's two
  * sides. Lines outside every hunk are the same on both sides, so comparing
  * the two views is sound.
  */
@@ -33,8 +33,10 @@ async function compareSides<Model>(
   context: ClassifyContext,
   read: (segments: SideSegments, isWhole: boolean) => Model,
   compare: (file: FileDiff, upstream: Model, fork: Model, confidence: 'high', place: (refs: LineRefs) => Located, base: Model | null) => Finding[],
+  isBaseRead = false,
 ): Promise<Finding[]> {
-  const [whole, baseText] = await Promise.all([readWholeFiles(file, context), context.mode === 'git' ? context.readFile('base', file.oldPath ?? file.path) : null]);
+  const readsBase = isBaseRead && context.mode === 'git';
+  const [whole, baseText] = await Promise.all([readWholeFiles(file, context), readsBase ? context.readFile('base', file.oldPath ?? file.path) : null]);
   const side = (name: 'upstream' | 'fork'): SideSegments => {
     if (whole) return wholeSegments(whole[name]);
     return file.hunks.map((hunk) => {
@@ -85,7 +87,8 @@ export default defineClassifier({
     if (file.isBinary) return [];
     if (isComposePath(file.path)) return compareSides(file, context, readComposeSide, compareCompose);
     if (isBakeHclPath(file.path)) return compareSides(file, context, readBake, compareBake);
-    if (isDockerfileSyntax(file.path)) return compareSides(file, context, readDockerfileSide, compareDockerfiles);
+    // Only a Dockerfile's comparison reads the merge base's (which stages the fork removed).
+    if (isDockerfileSyntax(file.path)) return compareSides(file, context, readDockerfileSide, compareDockerfiles, true);
     return [];
   },
 });
