@@ -40,7 +40,8 @@ export function createCategoriser(extraGlobs: CategoryGlobs = {}): Categoriser {
       if (fileCategories.size === 0 || (extra.get('other')?.(file.path) ?? false)) fileCategories.add('other');
       file.categories = [...fileCategories].sort(byCategoryOrder);
       if (file.categories.includes('other')) {
-        file.otherKind = otherKindOf(file.path, file.status === 'added' && file.side !== 'upstream');
+        // A file only in the fork is the fork's addition unless the merge base had it (side upstream or both: upstream deleted it).
+        file.otherKind = otherKindOf(file.path, file.status === 'added' && (file.side === 'fork' || file.side === null));
       }
       return findings;
     },

@@ -3,11 +3,11 @@ import { OTHER_KIND_TITLES } from './categoryInfo.js';
 import { type TableView, minus, plus } from './view.js';
 import { plural } from '../text/plural.js';
 
-/** How a status reads in a report whose diff runs upstream → fork. */
+/** How a status reads in a report whose diff runs upstream → fork; a file one tip lacks says who deleted it when the merge base had it. */
 export function describeStatus(file: FileDiff): string {
   const parts: string[] = [
-    file.status === 'added' ? 'only in fork'
-      : file.status === 'deleted' ? 'only upstream'
+    file.status === 'added' ? `only in fork${DELETED_UPSTREAM[file.side ?? 'fork']}`
+      : file.status === 'deleted' ? `only upstream${DELETED_IN_FORK[file.side ?? 'upstream']}`
         : file.status === 'renamed' ? `renamed; upstream path ${file.oldPath ?? '?'} (${file.similarity ?? '?'}% similar)`
           : file.status === 'copied' ? `copied; upstream path ${file.oldPath ?? '?'}`
             : 'modified',
@@ -16,6 +16,10 @@ export function describeStatus(file: FileDiff): string {
   if (file.oldMode && file.newMode && file.oldMode !== file.newMode) parts.push(`mode ${file.oldMode} → ${file.newMode}`);
   return parts.join(', ');
 }
+
+// Keyed by the file's side: a side that is not the adding one means the merge base had the file.
+const DELETED_UPSTREAM = { fork: '', upstream: ': upstream deleted it', both: ': upstream deleted it, the fork changed it' } as const;
+const DELETED_IN_FORK = { upstream: '', fork: ': the fork deleted it', both: ': the fork deleted it, upstream changed it' } as const;
 
 const sides = (files: readonly FileDiff[]): string =>
   [...new Set(files.map((file) => file.side).filter((side): side is Exclude<Side, null> => side !== null))].sort().join('+') || '—';

@@ -71,6 +71,21 @@ describe('a file upstream deleted and the fork kept', () => {
     expect(file).toMatchObject({ status: 'added', side: 'upstream', otherKind: 'source' });
     expect(file?.hunks.map((hunk) => [hunk.side, hunk.commits])).toEqual([['upstream', [short(fixture.shas.retireLegacy)]]]);
   });
+
+  it('is no new file of the fork when the fork changed it, and says who deleted what', async () => {
+    const header = report.files.find((each) => each.path === 'legacy/old_tool.h');
+    expect(header).toMatchObject({ status: 'added', side: 'both', otherKind: 'source' });
+    expect(header?.hunks[0]?.blocks.map((block) => block.side)).toEqual(['upstream', 'fork']);
+    expect(report.files.find((each) => each.path === 'UPGRADING.md')).toMatchObject({ status: 'deleted', side: 'both', otherKind: 'docs' });
+    expect(report.files.find((each) => each.path === 'src/valdb/server.h')).toMatchObject({ status: 'added', side: 'fork', otherKind: 'fork-addition' });
+    const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'table'], { cwd: fixture.clone });
+    const statusOf = (path: string): string | undefined => stdout.split('\n').find((line) => line.includes(` ${path} `))?.replace(/\s+[+−]\d+.*$/, '').trim();
+    expect(statusOf('legacy/old_tool.c')).toBe('Source                 legacy/old_tool.c     only in fork: upstream deleted it');
+    expect(statusOf('legacy/old_tool.h')).toBe('Source                 legacy/old_tool.h     only in fork: upstream deleted it, the fork changed it');
+    expect(statusOf('UPGRADING.md')).toBe('Docs                   UPGRADING.md          only upstream: the fork deleted it, upstream changed it');
+    expect(statusOf('src/kvstore/server.h')).toBe('Source                 src/kvstore/server.h  only upstream: the fork deleted it');
+    expect(statusOf('src/valdb/server.h')).toBe('New files in the fork  src/valdb/server.h    only in fork');
+  });
 });
 
 describe('a fork that renamed the product and ported an upstream fix under the new names', () => {
@@ -102,6 +117,7 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     expect(report.commits?.missingFromFork.map((commit) => commit.subject).sort()).toEqual([
       'Dockerfile: add a minio stage for integration tests',
       'Dockerfile: bump Alpine to 3.19',
+      'docs: back up before upgrading',
       'fix: bounds check in kvstore_get (CVE-2024-31228)',
       'legacy: retire old_tool',
     ]);
