@@ -2,6 +2,7 @@
 // https://docs.gitlab.com/ee/ci/yaml/, https://circleci.com/docs/configuration-reference/
 import type { FileDiff, Finding, Side } from '../model.js';
 import { createFinding, uniqueByFingerprint } from './common/finding.js';
+import { imageVersions } from './common/imageRef.js';
 import { changedLines } from './common/lines.js';
 import { locate } from './common/location.js';
 import type { LineRefs } from './common/location.js';
@@ -20,7 +21,7 @@ import { appendTo } from '../multiMap.js';
 /** Finding kinds of the workflow category. */
 export type WorkflowFindingKind =
   | 'job-added' | 'job-removed' | 'job-commented-out' | 'matrix-entry-removed' | 'workflow-added' | 'workflow-removed'
-  | 'secret-referenced' | 'registry-changed' | 'action-version-changed' | 'tool-version-changed';
+  | 'secret-referenced' | 'registry-changed' | 'image-changed' | 'action-version-changed' | 'tool-version-changed';
 
 /** Adds a finding read from `refs`, worded once its side is known. */
 type Emit = (kind: WorkflowFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: (string | null)[], details: Record<string, unknown>) => void;
@@ -121,13 +122,36 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
           [pair.key, upstream, fork], { key: pair.key, upstream, fork });
         continue;
       }
+      if (IMAGE_KEYS.has(pair.key) && imageFinding(pair, env, emit)) continue;
       registryFinding(pair, env, emit);
     }
   }
 }
 
+type KeyPair = ReturnType<typeof changedKeyValues>[number];
+type Env = Record<'upstream' | 'fork', ReadonlyMap<string, string>>;
+
+/** Keys whose value is the image a job or service runs in: GitLab's `image:`, GitHub's `container:` (and a service's `image:`). */
+const IMAGE_KEYS = new Set(['image', 'container']);
+/** An image written out: no variable or expression left in it. */
+const PLAIN_IMAGE = /^[\w.-]+(?::\d+)?(?:\/[\w.-]+)*(?::[\w.-]+)?(?:@sha256:[0-9a-f]{64})?$/;
+const unquote = (value: string): string => value.replace(/^["']|["']$/g, '');
+
+/** An image changed within one registry (`alpine:latest` → `alpine:edge`); an image moved to another registry is registryFinding's. */
+function imageFinding(pair: KeyPair, env: Env, emit: Emit): boolean {
+  const upstream = unquote(resolveEnv(pair.upstream, env.upstream));
+  const fork = unquote(resolveEnv(pair.fork, env.fork));
+  if (!PLAIN_IMAGE.test(upstream) || !PLAIN_IMAGE.test(fork)) return false;
+  if ((registryOf(upstream) ?? 'docker.io') !== (registryOf(fork) ?? 'docker.io')) return false;
+  const versions = imageVersions(upstream, fork);
+  emit('image-changed', pair.lines,
+    (side) => describeChange({ subject: 'CI image', upstream, fork, side, isVersioned: versions !== null, ...(versions ? { versions } : {}), neutral: `CI image: ${upstream} → ${fork}` }),
+    [pair.key, upstream, fork], { key: pair.key, upstream, fork });
+  return true;
+}
+
 /** A login registry or image name the fork points elsewhere (`${{ env.X }}` read from the workflow's own env). */
-function registryFinding(pair: ReturnType<typeof changedKeyValues>[number], env: Record<'upstream' | 'fork', ReadonlyMap<string, string>>, emit: Emit): void {
+function registryFinding(pair: KeyPair, env: Env, emit: Emit): void {
   const upstreamValue = resolveEnv(pair.upstream, env.upstream);
   const forkValue = resolveEnv(pair.fork, env.fork);
   // `registry:` of a login, or a variable that names one (`REGISTRY: ghcr.io`, `DOCKER_REGISTRY`).
@@ -135,7 +159,6 @@ function registryFinding(pair: ReturnType<typeof changedKeyValues>[number], env:
   const from = isRegistry ? upstreamValue : registryOf(upstreamValue);
   const to = isRegistry ? forkValue : registryOf(forkValue);
   if (!from || !to || from === to) return;
-  const unquote = (value: string): string => value.replace(/^["']|["']$/g, '');
   const subject = pair.key === 'registry' ? 'login registry' : isRegistry ? pair.key : `${pair.key} (registry ${from} → ${to})`;
   const [before, after] = pair.key === 'registry' ? [from, to] : [unquote(pair.upstream), unquote(pair.fork)];
   const neutral = pair.key === 'registry' ? `login registry: ${from} → ${to}` : `${pair.key}: ${before} → ${after} (registry ${from} → ${to})`;

@@ -9,9 +9,11 @@ import { runCli } from '../helpers/runCli.js';
 /** The ci-workflows fork (fixtures/forks/ci-workflows.mjs), audited once in git mode. */
 let dir: string;
 let report: Report;
+let shas: Record<string, string>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'forkdiff-ci-'));
   const fixture = await makeCiWorkflowsFixture(join(dir, 'fx'));
+  shas = fixture.shas;
   const { status, stdout, stderr } = runCli(['main', '--format', 'json'], { cwd: fixture.clone });
   expect(stderr).toBe('');
   expect(status).toBe(0);
@@ -76,10 +78,21 @@ describe('GitLab CI', () => {
   it('reports removed test jobs (by name and by the runner their script calls) and matrix entries by their variable', () => {
     expect(messages('removed-tests', '.gitlab-ci.yml')).toEqual(['fork removed test job "cargo-test"', 'fork removed test job "verify"']);
     expect(messages('workflow', '.gitlab-ci.yml')).toEqual([
+      'fork changed CI image alpine:3.19 → alpine:edge',
       'fork removed job "cargo-test"',
       'fork removed job "verify"',
       'fork removed matrix TARGET: aarch64 in job "build"',
       'fork removed matrix TARGET: riscv64 in job "build"',
+      'upstream bumped CI image rust:1.79 → rust:1.82; fork still at rust:1.79',
+    ]);
+  });
+
+  it('reports the CI images each side changed within a registry, with the commit that changed them', () => {
+    const images = report.findings.filter((finding) => finding.kind === 'image-changed');
+    expect(images).toHaveLength(2);
+    expect(images).toMatchObject([
+      { side: 'fork', commits: [shas['forkGitlab']?.slice(0, 12)], details: { key: 'image', upstream: 'alpine:3.19', fork: 'alpine:edge' } },
+      { side: 'upstream', commits: [shas['rustBump']?.slice(0, 12)], details: { key: 'image', upstream: 'rust:1.82', fork: 'rust:1.79' } },
     ]);
   });
 });

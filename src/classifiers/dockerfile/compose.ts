@@ -1,6 +1,7 @@
 // Reads Compose files: https://docs.docker.com/reference/compose-file/services/ (services.<name>.image).
 import type { Confidence, FileDiff, Finding } from '../../model.js';
 import type { LineRefs, Located } from '../common/location.js';
+import { splitImage } from '../common/imageRef.js';
 import { describeChange, describePresence } from '../common/wording.js';
 import type { BakeSegment } from './bake.js';
 import { collectFindings, versionChange } from './findings.js';
@@ -62,13 +63,6 @@ export function readCompose(segments: readonly Pick<BakeSegment, 'lines' | 'numb
     }
   }
   return model;
-}
-
-/** `registry:5000/app:1.2@sha256:…` → repository and tag (null when there is none). */
-function splitImage(image: string): { repository: string; tag: string | null } {
-  const withoutDigest = image.split('@')[0] ?? image;
-  const colon = withoutDigest.lastIndexOf(':');
-  return colon > withoutDigest.lastIndexOf('/') ? { repository: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) } : { repository: withoutDigest, tag: null };
 }
 
 /** ` (downgrade)` when both images are tags of one repository that read as versions. */
