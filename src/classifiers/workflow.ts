@@ -10,6 +10,7 @@ import { describeChange, describePresence } from './common/wording.js';
 import { defineClassifier } from './define.js';
 import { isVersionLike } from './deps/versionDirection.js';
 import { isFileAt, isOwn, isWorkflowPath } from './paths.js';
+import { movedDownloads } from './workflow/downloads.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
@@ -21,7 +22,7 @@ import { appendTo } from '../multiMap.js';
 /** Finding kinds of the workflow category. */
 export type WorkflowFindingKind =
   | 'job-added' | 'job-removed' | 'job-commented-out' | 'matrix-entry-removed' | 'workflow-added' | 'workflow-removed'
-  | 'secret-referenced' | 'registry-changed' | 'image-changed' | 'action-version-changed' | 'tool-version-changed';
+  | 'secret-referenced' | 'registry-changed' | 'image-changed' | 'download-source-changed' | 'action-version-changed' | 'tool-version-changed';
 
 /** Adds a finding read from `refs`, worded once its side is known. */
 type Emit = (kind: WorkflowFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: (string | null)[], details: Record<string, unknown>) => void;
@@ -100,6 +101,12 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
         (side) => describePresence({ thing: `every secret to ${workflow} (secrets: inherit)`, presentIn: 'fork', side, added: 'passes', removed: 'no longer passes',
           neutral: `every secret passed to ${workflow} (secrets: inherit)` }),
         ['secrets: inherit', workflow], { secret: 'inherit', workflow });
+    }
+    for (const moved of movedDownloads(hunk)) {
+      emit('download-source-changed', moved.lines,
+        (side) => describeChange({ subject: `source of ${moved.name}`, upstream: moved.upstream, fork: moved.fork, side, isVersioned: false,
+          neutral: `${moved.name} fetched from ${moved.upstream} → ${moved.fork}` }),
+        [moved.name, moved.upstream, moved.fork], { name: moved.name, upstream: moved.upstream, fork: moved.fork });
     }
     for (const pair of changedKeyValues(hunk)) {
       if (pair.key === 'uses') {

@@ -79,6 +79,7 @@ describe('GitLab CI', () => {
     expect(messages('removed-tests', '.gitlab-ci.yml')).toEqual(['fork removed test job "cargo-test"', 'fork removed test job "verify"']);
     expect(messages('workflow', '.gitlab-ci.yml')).toEqual([
       'fork changed CI image alpine:3.19 → alpine:edge',
+      'fork changed source of check-links.sh raw.githubusercontent.com/acme → raw.githubusercontent.com/forkorg',
       'fork removed job "cargo-test"',
       'fork removed job "verify"',
       'fork removed matrix TARGET: aarch64 in job "build"',
