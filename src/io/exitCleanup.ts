@@ -68,6 +68,18 @@ const install = (): void => {
   for (const signal of SIGNALS) process.on(signal, onSignal);
 };
 
+/**
+ * With nothing left to remove or stop, the handlers go: a signal then does
+ * what it does to any process (a library caller's, or a test worker's, is
+ * not told "forkdiff: stopped by SIGTERM" when nothing of forkdiff runs).
+ */
+const uninstallWhenIdle = (): void => {
+  if (!isInstalled || isStopping || cleanups.size > 0 || children.size > 0 || childOutputs.size > 0) return;
+  isInstalled = false;
+  process.removeListener('exit', runAll);
+  for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+};
+
 /** Registers `cleanup` until the returned function is called (which runs it now). */
 export const onExit = (cleanup: Cleanup): (() => void) => {
   install();
@@ -81,6 +93,7 @@ export const onExit = (cleanup: Cleanup): (() => void) => {
   return () => {
     cleanups.delete(runOnce);
     runOnce();
+    uninstallWhenIdle();
   };
 };
 
@@ -88,12 +101,18 @@ export const onExit = (cleanup: Cleanup): (() => void) => {
 export const trackChild = (child: ChildProcess): void => {
   install();
   children.add(child);
-  child.once('exit', () => children.delete(child));
+  child.once('exit', () => {
+    children.delete(child);
+    uninstallWhenIdle();
+  });
 };
 
 /** The stdout of a child started elsewhere (simple-git): it closes when the child is gone. */
 export const trackChildOutput = (stdout: NodeJS.ReadableStream): void => {
   install();
   childOutputs.add(stdout);
-  stdout.once('close', () => childOutputs.delete(stdout));
+  stdout.once('close', () => {
+    childOutputs.delete(stdout);
+    uninstallWhenIdle();
+  });
 };
