@@ -258,6 +258,8 @@ export interface CarryEntry {
   files: string[];
   /** Lines of the fork tip that still come from this commit. */
   liveLines: number;
+  /** Merge-base lines it removed that the fork tip still lacks (a commit of removals only is carried by these). */
+  removedLines: number;
   /** Categories of the files it touches. */
   categories: CategoryId[];
 }

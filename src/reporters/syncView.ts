@@ -18,6 +18,9 @@ export const carryAdvice = (carry: CarryEntry): string => {
   return '';
 };
 
+/** `4`, or `0 + 2 removed` for a commit carried by the merge-base lines it removed (its own lines all replaced since). */
+const liveCount = (carry: CarryEntry): string => (carry.removedLines > 0 ? `${carry.liveLines} + ${carry.removedLines} removed` : String(carry.liveLines));
+
 const count = (picks: readonly PickForecast[], result: PickForecast['result']): number => picks.filter((pick) => pick.result === result).length;
 
 /**
@@ -60,7 +63,7 @@ export function syncViews(sync: SyncPlan): { title: string; view: TableView }[] 
         rows: sync.carries.map((carry) => [
           shortSha(carry.sha), carry.subject, carry.status, carry.tag ?? '',
           carry.upstreamRef ? `${carry.upstreamRef}${carry.isUpstreamMerged ? ' (merged)' : ''}` : '',
-          String(carry.liveLines), carry.categories.join(', '), carryAdvice(carry),
+          liveCount(carry), carry.categories.join(', '), carryAdvice(carry),
         ]),
       },
     },

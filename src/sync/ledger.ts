@@ -67,6 +67,7 @@ export const buildLedger = (commits: readonly ForkCommitFacts[], context: Ledger
       isUpstreamMerged: upstreamRef !== null && context.isMergedUpstream(upstreamRef),
       files: [...commit.files].sort(),
       liveLines: commit.live,
+      removedLines: commit.removed,
       categories: [],
     };
   });

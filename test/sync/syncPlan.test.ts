@@ -107,7 +107,14 @@ describe('the carry ledger', () => {
     expect(carry('forkCherryPick')).toMatchObject({ status: 'superseded' });
     expect(carry('forkUbuntu')).toMatchObject({ status: 'carried', tag: null, categories: ['dockerfile'] });
     // A commit that only removed lines is carried while they stay removed.
-    expect(carry('forkRevert')).toMatchObject({ status: 'carried', liveLines: 0 });
+    expect(carry('forkRevert')).toMatchObject({ status: 'carried', liveLines: 0, removedLines: expect.any(Number) });
+    expect(carry('forkRevert')?.removedLines).toBeGreaterThan(0);
+    expect(carry('forkCarry')).toMatchObject({ removedLines: 0 });
+    // The ledger says what carries a commit none of whose own lines are left.
+    const { stdout } = runCli(['v0.11', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
+    const row = (sha: string | undefined): string | undefined => stdout.split('\n').find((line) => line.startsWith(`| ${sha?.slice(0, 12)} |`) && line.includes('| carried |'));
+    expect(row(fixture.shas.forkRevert)).toContain(`| 0 + ${carry('forkRevert')?.removedLines} removed |`);
+    expect(row(fixture.shas.forkCarry)).toContain('| 4 |');
     // The fork's twelve own commits and its cherry-pick of the leak fix.
     expect(report.sync?.carries).toHaveLength(13);
   });
