@@ -69,9 +69,15 @@ describe('pytest suites', () => {
     expect(findingOf(fork.git, 'test', 'test_parse_nested').commits).toEqual([short(fork.fixture.shas.nestedTest)]);
   });
 
+  it('counts a test file by its tests: cases fold into their test, a class gives way to its methods', () => {
+    expect(messagesAt(fork.git, 'removed-tests', 'tests/test_cli.py')).toEqual([
+      'upstream added test file tests/test_cli.py (3 tests: TestCli::test_help, TestCli::test_version, test_exit_codes); fork lacks it',
+    ]);
+  });
+
   it('does not report a moved test file, a generated suite, or comment and annotation edits', () => {
     const paths = new Set(fork.git.findings.filter((finding) => finding.category === 'removed-tests').map((finding) => finding.path));
-    expect([...paths]).toEqual(['tests/test_api.py']);
+    expect([...paths].sort()).toEqual(['tests/test_api.py', 'tests/test_cli.py']);
     expect(fork.git.findings.some((finding) => String(finding.details['test']).includes('test_parse_unicode'))).toBe(false);
   });
 

@@ -51,6 +51,21 @@ export function rememberDeletedFile(file: FileDiff, names: string[], at: Located
   memoryOf(context).deleted.push({ file: { ...file, hunks: [] }, names, at });
 }
 
+/**
+ * A file's tests as its row counts them: a parametrized test's cases fold
+ * into it (`test_x[a]` with `test_x`), a class gives way to the methods
+ * listed under it (`TestX` with `TestX::test_a`).
+ */
+export function listedTests(names: readonly string[]): string[] {
+  const all = new Set(names);
+  const containers = new Set<string>();
+  for (const name of names) for (let at = name.indexOf('::'); at !== -1; at = name.indexOf('::', at + 2)) containers.add(name.slice(0, at));
+  return names.filter((name) => {
+    const bare = name.replace(/\[.*\]$/, '');
+    return !(bare !== name && all.has(bare)) && !containers.has(name);
+  });
+}
+
 /** Deleted test files whose tests no added file declares: the file row, or a row per test that did not move. */
 export function deletedFileFindings(context: ClassifyContext): Finding[] {
   const memory = memoryOf(context);
@@ -64,12 +79,13 @@ export function deletedFileFindings(context: ClassifyContext): Finding[] {
         identity: [name], ...at, confidence: 'high', details: { test: name, language: languageOf(file.path) },
       }));
     }
-    const tests = names.length > 0 ? ` (${plural(names.length, 'test')}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})` : '';
+    const listed = listedTests(names);
+    const tests = listed.length > 0 ? ` (${plural(listed.length, 'test')}: ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? ', …' : ''})` : '';
     return [createFinding({
       category: 'removed-tests', kind: 'test-file-deleted', path: file.path,
       message: describePresence({ thing: `test file ${file.path}${tests}`, presentIn: 'upstream', side: at.side, removed: 'deleted',
         neutral: `test file ${file.path} deleted${tests}` }),
-      identity: [file.path], ...at, confidence: 'high', details: { test: file.path, tests: names },
+      identity: [file.path], ...at, confidence: 'high', details: { test: file.path, tests: listed },
     })];
   });
   memory.deleted = [];
