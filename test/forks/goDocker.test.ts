@@ -41,11 +41,21 @@ describe('Dockerfile', () => {
   });
 
   it('keys COPY --from by stage: the same COPY kept in one stage does not hide its removal from another', () => {
-    expect(findingOf(fork.git, 'stage', 'debug')).toMatchObject({
-      kind: 'copy-from-removed', side: 'fork', commits: [short(fork.fixture.shas.forkDockerfile)],
+    const copies = fork.git.findings.filter((finding) => finding.kind === 'copy-from-removed');
+    expect(copies.find((finding) => finding.details['instruction'] === 'COPY --from=build /out/gadget /usr/bin/gadget')).toMatchObject({
+      side: 'fork', commits: [short(fork.fixture.shas.forkDockerfile)], details: { stage: 'debug' },
       message: 'fork removed COPY --from=build in stage "debug": COPY --from=build /out/gadget /usr/bin/gadget',
     });
-    expect(fork.git.findings.filter((finding) => finding.kind === 'copy-from-removed')).toHaveLength(1);
+    expect(copies).toHaveLength(2);
+  });
+
+  it("reads a COPY the merge base had, which the fork dropped and upstream changed since, as both sides' doing", () => {
+    // Upstream's line is upstream's own (it added --link), but the COPY is not upstream's addition.
+    const copy = fork.git.findings.find((finding) => finding.details['instruction'] === 'COPY --link --from=build /src/gadget.yaml /etc/gadget.yaml');
+    expect(copy).toMatchObject({
+      kind: 'copy-from-removed', side: 'both', commits: [short(fork.fixture.shas.configLink)],
+      message: 'fork removed COPY --from=build in stage "debug": COPY --link --from=build /src/gadget.yaml /etc/gadget.yaml, which upstream changed since',
+    });
   });
 
   it("reads a stage the merge base had, which the fork dropped and upstream bumped since, as both sides' doing", () => {
@@ -62,6 +72,7 @@ describe('Dockerfile', () => {
       'ARG DELVE_VERSION in stage "tools": 1.21.0 → (no default)',
       'ARG GO_VERSION in stage "release": 1.21 → 1.20 (downgrade)',
       'COPY --from=build in stage "debug" removed: COPY --from=build /out/gadget /usr/bin/gadget',
+      'COPY --from=build in stage "debug" removed: COPY --link --from=build /src/gadget.yaml /etc/gadget.yaml',
       'global ARG DELVE_VERSION=1.20.2 added',
       'stage "docs" removed (was FROM node:20)',
     ]);

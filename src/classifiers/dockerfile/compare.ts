@@ -4,7 +4,7 @@ import { describeChange, describePresence } from '../common/wording.js';
 import { compareArgs } from './args.js';
 import type { ArgFindingKind } from './args.js';
 import { collectFindings } from './findings.js';
-import { resolveArgs } from './model.js';
+import { copyKey, resolveArgs } from './model.js';
 import type { DockerfileModel } from './model.js';
 
 /** Finding kinds of the dockerfile category. */
@@ -12,11 +12,15 @@ export type DockerfileFindingKind =
   | 'base-image' | 'stage-removed' | 'stage-added' | ArgFindingKind
   | 'copy-from-removed' | 'secret-mount-added' | 'package-manager-switched';
 
+/** A COPY's text without its flags but `--from` (`--link`, `--chown=…`, `--chmod=…`). */
+const withoutFlags = (text: string): string => text.replace(/\s--(?!from=)\S+/gi, '');
+
 /**
  * Compares what upstream's Dockerfile states with what the fork's states.
  * Each finding is read from the lines that state it on each side (a stage's
  * FROM, an ARG, the RUN lines calling a package manager), which give its side;
- * the merge base's file (git mode) says which stages the fork removed.
+ * the merge base's file (git mode) says which stages and COPY lines the fork
+ * removed (upstream's changed line of one is not an upstream addition).
  */
 export function compareDockerfiles(
   file: FileDiff,
@@ -61,6 +65,8 @@ export function compareDockerfiles(
   const removedStages = new Set([...upstream.stages.keys()].filter((stage) => !fork.stages.has(stage)));
   compareArgs(upstream.args, fork.args, removedStages, isNewFile, add);
 
+  // The merge base's COPYs by what they copy, flags aside: upstream's `COPY --link …` of a base COPY is that COPY, changed.
+  const baseCopies = new Set([...(base?.copyFrom.values() ?? [])].map((copy) => copyKey(copy.stage, withoutFlags(copy.text))));
   for (const [key, { stage, text, from, line }] of upstream.copyFrom) {
     // A COPY inside a removed stage is covered by the stage's own row.
     if (fork.copyFrom.has(key) || (stage !== null && !fork.stages.has(stage) && upstream.stages.has(stage))) continue;
@@ -70,7 +76,7 @@ export function compareDockerfiles(
     add('copy-from-removed', { upstream: [line], fork: [commented] },
       (side) => describePresence({ thing: `COPY --from=${from}${where}: ${text}`, presentIn: 'upstream', side, isCommentedOut,
         neutral: `COPY --from=${from}${where} ${isCommentedOut ? 'commented out' : 'removed'}: ${text}` }),
-      [stage, text], { stage, from, instruction: text, commentedOut: isCommentedOut });
+      [stage, text], { stage, from, instruction: text, commentedOut: isCommentedOut }, baseCopies.has(copyKey(stage, withoutFlags(text))));
   }
 
   for (const [id, { stages, lines }] of fork.secretMounts) {
