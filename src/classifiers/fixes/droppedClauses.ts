@@ -21,21 +21,28 @@ export interface Clauses {
   clauses: string[];
 }
 
+const OR = ['||', ' or '];
+const AND = ['&&', ' and '];
+
 /**
  * The top-level `||` (or Python `or`) clauses of a conditional line, or null
  * when the line is not a conditional with at least one. Parentheses, brackets
  * and quotes nest, so `if f(a || b) {` is one clause.
  */
-export const orClauses = (line: string): Clauses | null => clausesOf(line, ['||', ' or ']);
+export const orClauses = (line: string): Clauses | null => clausesOf(line, OR);
 
 /** Likewise its top-level `&&` (or Python `and`) clauses. */
-export const andClauses = (line: string): Clauses | null => clausesOf(line, ['&&', ' and ']);
+export const andClauses = (line: string): Clauses | null => clausesOf(line, AND);
 
-function clausesOf(line: string, [symbol, word]: readonly [string, string]): Clauses | null {
+function clausesOf(line: string, separators: readonly string[]): Clauses | null {
   const match = CONDITIONAL.exec(line);
   if (!match) return null;
-  const keyword = match[1] ?? '';
-  const condition = withoutOuterParens(match[2] ?? '');
+  const clauses = topLevelClauses(withoutOuterParens(match[2] ?? ''), separators);
+  return clauses.every((clause) => clause !== '') ? { keyword: match[1] ?? '', clauses } : null;
+}
+
+/** A condition split at its top-level `separators` (parentheses, brackets and quotes nest); empty clauses kept. */
+export function topLevelClauses(condition: string, separators: readonly string[]): string[] {
   const clauses: string[] = [];
   let depth = 0;
   let quote: string | null = null;
@@ -48,14 +55,16 @@ function clausesOf(line: string, [symbol, word]: readonly [string, string]): Cla
     } else if (char === '"' || char === "'" || char === '`') quote = char;
     else if ('([{'.includes(char)) depth += 1;
     else if (')]}'.includes(char)) depth -= 1;
-    else if (depth === 0 && (condition.startsWith(symbol, index) || condition.startsWith(word, index))) {
+    else if (depth === 0) {
+      const separator = separators.find((each) => condition.startsWith(each, index));
+      if (separator === undefined) continue;
       clauses.push(condition.slice(start, index).trim());
-      index += condition.startsWith(symbol, index) ? symbol.length - 1 : word.length - 1;
+      index += separator.length - 1;
       start = index + 1;
     }
   }
   clauses.push(condition.slice(start).trim());
-  return clauses.every((clause) => clause !== '') ? { keyword, clauses } : null;
+  return clauses;
 }
 
 /**

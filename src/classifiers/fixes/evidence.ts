@@ -1,6 +1,7 @@
 import type { Hunk } from '../../model.js';
 import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
+import { topLevelClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
 import { withoutPragma } from './pragmas.js';
@@ -78,12 +79,12 @@ const NOT_NAMES = new Set(['nil', 'null', 'None', 'NULL', 'nullptr', 'undefined'
 const namesIn = (text: string): string[] => (text.match(/[A-Za-z_]\w*/g) ?? []).filter((name) => !NOT_NAMES.has(name));
 
 /**
- * A condition's `&&` clauses, for a line that may open or go on with one
- * (`if (nodeIsMaster(node) && node->numslots > 0 &&`): the open paren and a
- * dangling `&&` go.
+ * A condition's top-level `&&` clauses, for a line that may open or go on
+ * with one (`if (nodeIsMaster(node) && node->numslots > 0 &&`): the open
+ * paren and a dangling `&&` go first.
  */
 const andClausesOf = (condition: string): string[] =>
-  condition.replace(/^\(/, '').replace(/&&\s*\)?$/, '').split('&&').map((clause) => clause.trim()).filter((clause) => clause !== '');
+  topLevelClauses(condition.replace(/^\(/, '').replace(/&&\s*\)?$/, ''), ['&&']).filter((clause) => clause !== '');
 
 /** What a clause tests: a call's arguments (`nodeIsMaster(node)` → node), else the value it starts with (`node->numslots > 0` → node). */
 const subjectsOf = (clause: string): string[] => {
