@@ -11,6 +11,7 @@ import { defineClassifier } from './define.js';
 import { isVersionLike } from './deps/versionDirection.js';
 import { isFileAt, isOwn, isWorkflowPath } from './paths.js';
 import { movedDownloads } from './workflow/downloads.js';
+import { PLAIN_IMAGE, changedServices } from './workflow/serviceImages.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
@@ -108,6 +109,13 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
           neutral: `${moved.name} fetched from ${moved.upstream} → ${moved.fork}` }),
         [moved.name, moved.upstream, moved.fork], { name: moved.name, upstream: moved.upstream, fork: moved.fork });
     }
+    for (const service of changedServices(hunk, sides)) {
+      const versions = imageVersions(service.upstream, service.fork);
+      emit('image-changed', service.lines,
+        (side) => describeChange({ subject: 'CI service image', upstream: service.upstream, fork: service.fork, side, isVersioned: versions !== null,
+          ...(versions ? { versions } : {}), neutral: `CI service image: ${service.upstream} → ${service.fork}` }),
+        ['services', service.upstream, service.fork], { key: 'services', upstream: service.upstream, fork: service.fork });
+    }
     for (const pair of changedKeyValues(hunk)) {
       if (pair.key === 'uses') {
         const before = actionRef(pair.upstream);
@@ -140,8 +148,6 @@ type Env = Record<'upstream' | 'fork', ReadonlyMap<string, string>>;
 
 /** Keys whose value is the image a job or service runs in: GitLab's `image:`, GitHub's `container:` (and a service's `image:`). */
 const IMAGE_KEYS = new Set(['image', 'container']);
-/** An image written out: no variable or expression left in it. */
-const PLAIN_IMAGE = /^[\w.-]+(?::\d+)?(?:\/[\w.-]+)*(?::[\w.-]+)?(?:@sha256:[0-9a-f]{64})?$/;
 const unquote = (value: string): string => value.replace(/^["']|["']$/g, '');
 
 /** An image changed within one registry (`alpine:latest` → `alpine:edge`); an image moved to another registry is registryFinding's. */

@@ -80,6 +80,8 @@ describe('GitLab CI', () => {
     expect(messages('workflow', '.gitlab-ci.yml')).toEqual([
       'fork changed CI image alpine:3.19 → alpine:edge',
       'fork changed source of check-links.sh raw.githubusercontent.com/acme → raw.githubusercontent.com/forkorg',
+      'fork downgraded CI service image docker:24-dind → docker:20-dind',
+      'fork downgraded CI service image postgres:16 → postgres:14',
       'fork removed job "cargo-test"',
       'fork removed job "verify"',
       'fork removed matrix TARGET: aarch64 in job "build"',
@@ -88,8 +90,16 @@ describe('GitLab CI', () => {
     ]);
   });
 
+  it('reads service images from the whole file, paired by repository, with the commit that changed them', () => {
+    const services = report.findings.filter((finding) => finding.kind === 'image-changed' && finding.details['key'] === 'services');
+    expect(services.map(({ side, commits, details }) => [side, commits, details['upstream'], details['fork']])).toEqual([
+      ['fork', [shas['forkGitlab']?.slice(0, 12)], 'docker:24-dind', 'docker:20-dind'],
+      ['fork', [shas['forkGitlab']?.slice(0, 12)], 'postgres:16', 'postgres:14'],
+    ]);
+  });
+
   it('reports the CI images each side changed within a registry, with the commit that changed them', () => {
-    const images = report.findings.filter((finding) => finding.kind === 'image-changed');
+    const images = report.findings.filter((finding) => finding.kind === 'image-changed' && finding.details['key'] === 'image');
     expect(images).toHaveLength(2);
     expect(images).toMatchObject([
       { side: 'fork', commits: [shas['forkGitlab']?.slice(0, 12)], details: { key: 'image', upstream: 'alpine:3.19', fork: 'alpine:edge' } },
