@@ -37,6 +37,7 @@ export const DEPENDENCY_GLOBS = [
   '**/go.sum',
   '**/go.work',
   '**/go.work.sum',
+  '**/vendor.conf',
   '**/package.json',
   '**/package-lock.json',
   '**/npm-shrinkwrap.json',

@@ -14,6 +14,11 @@ describe('version direction', () => {
     expect(directionOf('v0.0.0-20230101120000-abcdef123456', 'v0.0.0-20230301000000-aaaaaaaaaaaa')).toBe('upgrade');
     expect(directionOf('v1.1.0-rc2.0.20221005185240-3a7f492d3f1b', 'v1.0.3-0.20220303224323-02efb9a75ee1')).toBe('downgrade');
     expect(directionOf('v24.0.0+incompatible', 'v23.0.5+incompatible')).toBe('downgrade');
+    // Versions of one replacement compare; of another module path (or none) they do not. Ranges with spaces still compare.
+    expect(directionOf('github.com/fork/lib v1.0.0', 'github.com/fork/lib v1.1.0')).toBe('upgrade');
+    expect(directionOf('github.com/fork/lib v1.0.0', 'github.com/other/lib v1.1.0')).toBe('changed');
+    expect(directionOf('v1.4.1', 'github.com/k3s-io/cri v1.4.0-k3s.7')).toBe('changed');
+    expect(directionOf('>= 1.2 < 2', '>= 1.3 < 2')).toBe('upgrade');
     expect(distroUpstreamPart('1.1.0-0ubuntu1~20.04.2')).toBe('1.1.0');
     expect(directionOf('v1.1.7', '1.1.0-0ubuntu1~20.04.2')).toBe('downgrade');
     expect(directionOf('^4.18.2', '^4.17.1')).toBe('downgrade');
@@ -70,6 +75,38 @@ describe('vendored-deps on Go files', () => {
     expect(row(findings, 'golang.org/x/sys')?.details['vendoredFiles']).toEqual(['vendor/golang.org/x/sys/unix/zerrors.go']);
     expect(files.find((file) => file.path.endsWith('zerrors.go'))?.module).toBe('golang.org/x/sys');
     expect(knownGoModules(files).has('gopkg.in/yaml.v3')).toBe(true);
+  });
+
+  it("reads vendor.conf (vndr, moby and containerd before modules): revisions, a fork's own repository, vendored files by module", async () => {
+    const files = await parseDiff(`diff --git a/vendor.conf b/vendor.conf
+--- a/vendor.conf
++++ b/vendor.conf
+@@ -1,6 +1,6 @@
+ # runtime
+-github.com/containerd/cri v1.4.1
++github.com/containerd/cri v1.4.0-k3s.7 https://github.com/k3s-io/cri.git
+ github.com/containerd/btrfs 153935315f4ab9be5bf03650a1341454b05efa5d
+-github.com/opencontainers/runc v1.0.2 # runc: bump for CVE-2021-30465
++github.com/opencontainers/runc v1.0.0-rc93
+-github.com/Microsoft/hcsshim v0.8.21
+ google.golang.org/grpc v1.27.1
+diff --git a/vendor/github.com/opencontainers/runc/libcontainer/user/user.go b/vendor/github.com/opencontainers/runc/libcontainer/user/user.go
+--- a/vendor/github.com/opencontainers/runc/libcontainer/user/user.go
++++ b/vendor/github.com/opencontainers/runc/libcontainer/user/user.go
+@@ -1 +1 @@
+-package user // v1.0.2
++package user // v1.0.0-rc93
+`);
+    const findings = await classifyAll(vendoredDeps, files);
+    expect(messages(findings)).toEqual([
+      'github.com/containerd/cri: v1.4.1 → github.com/k3s-io/cri v1.4.0-k3s.7 (changed)',
+      'github.com/opencontainers/runc: v1.0.2 → v1.0.0-rc93 (downgrade)',
+      'github.com/Microsoft/hcsshim: v0.8.21 removed (upstream only)',
+    ]);
+    expect(row(findings, 'github.com/opencontainers/runc')?.details).toMatchObject({
+      ecosystem: 'go', upstream: 'v1.0.2', fork: 'v1.0.0-rc93', vendoredFiles: ['vendor/github.com/opencontainers/runc/libcontainer/user/user.go'],
+    });
+    expect(knownGoModules(files).has('github.com/containerd/btrfs')).toBe(true);
   });
 
   it('keeps fingerprints stable when lines shift and distinct when versions differ', async () => {

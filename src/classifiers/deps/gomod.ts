@@ -125,3 +125,22 @@ export function modulesTxtEntries(hunk: Hunk): DependencyEntry[] {
   }
   return entries;
 }
+
+/** A vendor.conf line (vndr, moby and containerd before Go modules): `import/path revision [repository]`. */
+const VENDOR_CONF = /^([\w.-]+(?:\/[\w.~-]+)+)\s+(\S+)(?:\s+(\S+))?\s*(?:#.*)?$/;
+
+/** Parses one vendor.conf line; a third field is the repository it is fetched from instead (a fork's copy). */
+export function parseVendorConfLine(line: string): { name: string; version: string } | null {
+  const match = VENDOR_CONF.exec(line.trim());
+  if (!match) return null;
+  const repository = match[3]?.replace(/^https?:\/\//, '').replace(/\.git$/, '');
+  return { name: match[1] ?? '', version: repository ? `${repository} ${match[2] ?? ''}` : (match[2] ?? '') };
+}
+
+/** Entries of one side's vendor.conf lines (a hunk's view, or the whole file). */
+export function vendorConfSideEntries(lines: readonly SideLine[], side: 'upstream' | 'fork'): DependencyEntry[] {
+  return lines.flatMap(({ content, line, isChanged }) => {
+    const parsed = parseVendorConfLine(content);
+    return parsed ? [{ ...parsed, side, line, ...(isChanged ? {} : { isContext: true }) }] : [];
+  });
+}

@@ -3,7 +3,7 @@ import { hunkContext, sideView, wholeView } from '../common/lines.js';
 import type { SideLine } from '../common/lines.js';
 import { readWholeFiles } from '../common/wholeFiles.js';
 import type { ClassifyContext } from '../define.js';
-import { goModSideEntries, goSumEntries, modulesTxtEntries } from './gomod.js';
+import { goModSideEntries, goSumEntries, modulesTxtEntries, vendorConfSideEntries } from './gomod.js';
 import { packageJsonEntries, packageJsonEntriesFromTexts, packageLockEntries, pnpmLockEntries, yarnLockEntries } from './npm.js';
 import { normalisePythonName } from './pep508.js';
 import { requirementsSideEntries } from './requirements.js';
@@ -41,6 +41,7 @@ const READERS: Reader[] = [
   { pattern: /(^|\/)go\.mod$/, ecosystem: 'go', source: 'go.mod', read: { sides: goModSideEntries } },
   { pattern: /(^|\/)go\.sum$/, ecosystem: 'go', source: 'go.sum', read: { hunk: goSumEntries } },
   { pattern: /(^|\/)vendor\/modules\.txt$/, ecosystem: 'go', source: 'modules.txt', read: { hunk: modulesTxtEntries } },
+  { pattern: /(^|\/)vendor\.conf$/, ecosystem: 'go', source: 'vendor.conf', read: { sides: vendorConfSideEntries } },
   { pattern: /(^|\/)package\.json$/, ecosystem: 'npm', source: 'package.json', read: { hunk: packageJsonEntries } },
   { pattern: /(^|\/)(package-lock|npm-shrinkwrap)\.json$/, ecosystem: 'npm', source: 'package-lock.json', read: { hunk: packageLockEntries } },
   { pattern: /(^|\/)yarn\.lock$/, ecosystem: 'npm', source: 'yarn.lock', read: { hunk: yarnLockEntries } },

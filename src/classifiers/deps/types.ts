@@ -8,7 +8,7 @@ export type Direction = (typeof DIRECTIONS)[number];
 
 /** Which file kind a dependency row was read from; go.mod outranks go.sum and modules.txt. */
 export type DependencySource =
-  | 'go.mod' | 'go.mod replace' | 'go.sum' | 'modules.txt' | 'vendor'
+  | 'go.mod' | 'go.mod replace' | 'go.sum' | 'modules.txt' | 'vendor.conf' | 'vendor'
   | 'package.json' | 'package-lock.json' | 'yarn.lock' | 'pnpm-lock.yaml'
   | 'Cargo.toml' | 'Cargo.lock' | 'requirements' | 'poetry.lock' | 'pyproject.toml';
 

@@ -1,5 +1,5 @@
 import type { FileDiff } from '../../model.js';
-import { parseGoModLine, parseModulesTxtHeader } from './gomod.js';
+import { parseGoModLine, parseModulesTxtHeader, parseVendorConfLine } from './gomod.js';
 
 /** Hosts whose module paths have three segments (host/owner/repo). */
 const THREE_SEGMENT_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|golang\.org|go\.googlesource\.com|gitea\.com|codeberg\.org)$/;
@@ -31,7 +31,7 @@ export function vendorModuleOf(path: string, knownModules: Iterable<string> = []
   return segments.length > count ? segments.slice(0, count).join('/') : segments.slice(0, -1).join('/') || null;
 }
 
-/** Module paths named anywhere in the diff's go.mod and vendor/modules.txt hunks (changed or context). */
+/** Module paths named anywhere in the diff's go.mod, vendor/modules.txt and vendor.conf hunks (changed or context). */
 export function knownGoModules(files: readonly FileDiff[]): Set<string> {
   const modules = new Set<string>();
   for (const file of files) addKnownGoModules(file, modules);
@@ -39,14 +39,14 @@ export function knownGoModules(files: readonly FileDiff[]): Set<string> {
 }
 
 export function addKnownGoModules(file: FileDiff, modules: Set<string>): void {
-  const isModulesTxt = /(?:^|\/)vendor\/modules\.txt$/.test(file.path);
-  const isGoMod = /(?:^|\/)go\.mod$/.test(file.path);
-  if (!isModulesTxt && !isGoMod) return;
+  const parse = /(?:^|\/)vendor\/modules\.txt$/.test(file.path) ? (line: string) => parseModulesTxtHeader(line)?.name
+    : /(?:^|\/)go\.mod$/.test(file.path) ? (line: string) => parseGoModLine(line)?.name.replace(/@.*$/, '')
+      : /(?:^|\/)vendor\.conf$/.test(file.path) ? (line: string) => parseVendorConfLine(line)?.name
+        : null;
+  if (parse === null) return;
   for (const hunk of file.hunks) {
     for (const line of hunk.lines) {
-      const name = isModulesTxt
-        ? parseModulesTxtHeader(line.content)?.name
-        : parseGoModLine(line.content)?.name.replace(/@.*$/, '');
+      const name = parse(line.content);
       if (name && name.includes('/')) modules.add(name);
     }
   }

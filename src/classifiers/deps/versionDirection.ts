@@ -56,10 +56,18 @@ export function compareVersions(a: string, b: string): number | null {
 export function directionOf(upstream: string | null, fork: string | null): Direction {
   if (upstream === null) return 'added';
   if (fork === null) return 'removed';
+  // `github.com/fork/lib v1.1.0`: versions of another source (a replace target, vendor.conf's repository) do not compare.
+  if (sourceOf(upstream) !== sourceOf(fork)) return 'changed';
   const order = compareVersions(upstream, fork);
   if (order === null || order === 0) return 'changed';
   return order < 0 ? 'upgrade' : 'downgrade';
 }
+
+/** The module path a version is of, when it names one (`github.com/fork/lib v1.1.0`); '' for a bare version or a range. */
+const sourceOf = (version: string): string => {
+  const [first, ...rest] = version.trim().split(/\s+/);
+  return rest.length > 0 && /^[\w.~-]+(?:\/[\w.~-]+)+$/.test(first ?? '') ? (first ?? '') : '';
+};
 
 /** Does the value look like a version at all (used before calling a change an upgrade)? */
 export const isVersionLike = (value: string): boolean =>
