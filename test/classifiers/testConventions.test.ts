@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import removedTests from '../../src/classifiers/removed-tests.js';
+import { conventionOf } from '../../src/classifiers/tests/conventions.js';
 import { readParametrize } from '../../src/classifiers/tests/parametrize.js';
 import { python } from '../../src/classifiers/tests/python.js';
 import { tcl } from '../../src/classifiers/tests/tcl.js';
@@ -45,6 +46,16 @@ describe('pytest names', () => {
     expect(python.namesAt(['    def test_z(self):'], 0, 'class TestB(unittest.TestCase):')).toEqual(['TestB::test_z']);
     expect(python.needsWholeFile?.(['    def test_z(self):'], 0, 'status: 200')).toBe(true);
     expect(python.needsWholeFile?.(['def test_z():'], 0, '')).toBe(false);
+  });
+});
+
+describe('Go tests', () => {
+  it('names subtests by their literal name, not by the prefix of a name built at run time', () => {
+    const go = conventionOf('images/image_test.go');
+    expect(go?.namesAt(['\tt.Run("schema1", func(t *testing.T) {'], 0, '')).toEqual(['schema1']);
+    expect(go?.namesAt(['\tt.Run("missing key", testMissingKey)'], 0, '')).toEqual(['missing key']);
+    expect(go?.namesAt(['\t\tt.Run("manifest-"+tc.mt, func(t *testing.T) {'], 0, '')).toEqual([]);
+    expect(go?.namesAt(['func TestValidateMediaType(t *testing.T) {'], 0, '')).toEqual(['TestValidateMediaType']);
   });
 });
 
