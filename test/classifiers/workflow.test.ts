@@ -93,6 +93,36 @@ describe('workflow references', async () => {
     expect(file && inheritedSecrets(file.hunks[0] as never, 'upstream').map(({ workflow, line }) => `${line} ${workflow}`)).toEqual(['8 example/workflows/.github/workflows/publish.yaml@v1']);
   });
 
+  it('reads GitLab service images in either form, and no other list item, within the hunk of a saved diff', async () => {
+    const diff = `diff --git a/.gitlab-ci.yml b/.gitlab-ci.yml
+--- a/.gitlab-ci.yml
++++ b/.gitlab-ci.yml
+@@ -1,14 +1,14 @@
+ stages:
+-  - build:v1
++  - build:v2
+ test:
+   services:
+-    - docker:24-dind
++    - docker:20-dind
+-    - name: postgres:16
++    - name: postgres:14
+       alias: db
+     - alias: cache
+-      name: redis:7.2
++      name: redis:7.4
+   script:
+-    - make:all
++    - make:none
+`;
+    const findings = await classifyAll(workflow, await parseDiff(diff));
+    expect(messages(findings.filter((finding) => finding.kind === 'image-changed'))).toEqual([
+      'CI service image: docker:24-dind → docker:20-dind',
+      'CI service image: postgres:16 → postgres:14',
+      'CI service image: redis:7.2 → redis:7.4',
+    ]);
+  });
+
   it('reads a commit-pinned action by the version its comment names, and compares those versions', async () => {
     const diff = `diff --git a/.github/workflows/pr.yaml b/.github/workflows/pr.yaml
 --- a/.github/workflows/pr.yaml

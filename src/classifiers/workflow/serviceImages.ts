@@ -17,7 +17,8 @@ export const PLAIN_IMAGE = /^[\w.-]+(?::\d+)?(?:\/[\w.-]+)*(?::[\w.-]+)?(?:@sha2
 
 /**
  * The image a `services:` entry names on line `index` of `lines`: a list item
- * (`- docker:24-dind`) or its `name:` (`- name: postgres:15`, then `alias: db`).
+ * (`- docker:24-dind`) or its `name:` (`- name: postgres:15`, or under the
+ * item's first key: `- alias: db`, then `name: postgres:15`).
  */
 function serviceImageAt(lines: readonly string[], index: number): string | null {
   const line = lines[index] ?? '';
@@ -26,7 +27,7 @@ function serviceImageAt(lines: readonly string[], index: number): string | null 
   const image = key ? (key.key === 'name' ? key.value : null) : (item?.value ?? null);
   if (image === null || !PLAIN_IMAGE.test(image.replace(/^["']|["']$/g, ''))) return null;
   const [parent, grandparent] = enclosingKeys(lines, index);
-  const isService = key === null ? parent?.key === 'services' : (parent?.key === 'services' || (parent?.key === 'name' && grandparent?.key === 'services'));
+  const isService = parent?.key === 'services' || (key !== null && !/^\s*-\s/.test(line) && grandparent?.key === 'services');
   return isService ? image.replace(/^["']|["']$/g, '') : null;
 }
 
