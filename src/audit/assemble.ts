@@ -1,5 +1,5 @@
 import { type CategoryGlobs, createCategoriser } from '../classifiers/categorise.js';
-import { isOpen } from '../classifiers/define.js';
+import { isOpen, isWithdrawn } from '../classifiers/define.js';
 import type { ClassifyContext } from '../classifiers/define.js';
 import { CATEGORY_IDS as CATEGORY_ORDER, type CategoryId, type Commits, type FileDiff, type Finding, type Mode, type RefSide, type Report, type SyncPlan } from '../model.js';
 import { globMatcher } from '../classifiers/paths.js';
@@ -75,7 +75,7 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   }
   for (const finding of await categoriser.finish(input.context)) findings.push(compact(finding));
   progress.done();
-  for (const finding of stillOpen) findings.push(compact(finding));
+  for (const finding of stillOpen) if (!isWithdrawn(finding)) findings.push(compact(finding));
   const { upstream, fork, mergeBase, commits, sync = null, findings: fromHistory = [], notices } = await meta();
   for (const finding of fromHistory) findings.push(compact(finding));
   if (ownReports.length > 0) notices.push(ownReportsNotice(ownReports));

@@ -6,6 +6,7 @@ import { locate, wholeFile } from './common/location.js';
 import { defineClassifier, keepOpen } from './define.js';
 import type { ClassifyContext } from './define.js';
 import { preferLockedVersions } from './deps/lockPreference.js';
+import { joinVendorConf, movedFromVendorConf } from './deps/movedManifest.js';
 import { pairEntries } from './deps/pairEntries.js';
 import { readEntryGroups } from './deps/readers.js';
 import { dependencyRow } from './deps/rows.js';
@@ -43,16 +44,27 @@ async function manifestRows(file: FileDiff, memory: RunMemory, context: Classify
   const rows: Finding[] = [];
   for (const group of await readEntryGroups(file, context)) {
     let changes = pairEntries(group.entries, group.ecosystem, group.source);
+    const locateEntries = (name: string) => {
+      const entries = group.entries.filter((entry) => entry.name === name);
+      return locate(file, context, {
+        upstream: entries.filter((entry) => entry.side === 'upstream').map((entry) => entry.line),
+        fork: entries.filter((entry) => entry.side === 'fork').map((entry) => entry.line),
+      });
+    };
+    if (group.source === 'vendor.conf') {
+      // The fork moved to Go modules: upstream's vendor.conf entry and the fork's go.mod line are one row.
+      changes = changes.filter((change) => {
+        const row = movedFromVendorConf(change, file.path, memory.goRows);
+        if (row) joinVendorConf(row, change, locateEntries(change.name), file.path);
+        return row === null;
+      });
+    }
     if (group.ecosystem === 'go' && group.source !== 'go.mod replace') {
       // go.mod outranks go.sum and modules.txt: a module it reported is not repeated.
       changes = changes.filter((change) => group.source === 'go.mod' || !memory.goRows.has(change.name));
     }
     for (const change of changes) {
-      const entries = group.entries.filter((entry) => entry.name === change.name);
-      const row = dependencyRow(file, change, locate(file, context, {
-        upstream: entries.filter((entry) => entry.side === 'upstream').map((entry) => entry.line),
-        fork: entries.filter((entry) => entry.side === 'fork').map((entry) => entry.line),
-      }));
+      const row = dependencyRow(file.path, change, locateEntries(change.name));
       // Vendored files later in the diff join the module's row: it stays open until every file was read.
       if (group.ecosystem === 'go' && !memory.goRows.has(change.name)) memory.goRows.set(change.name, keepOpen(row));
       rows.push(row);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Classifier, ClassifyContext } from '../../src/classifiers/define.js';
+import { isWithdrawn } from '../../src/classifiers/define.js';
 import { parseDiffText } from '../../src/diff/parse.js';
 import type { FileDiff, Finding } from '../../src/model.js';
 
@@ -36,7 +37,7 @@ export async function classifyAll(classifier: Classifier, files: FileDiff[], con
   const findings: Finding[] = [];
   for (const file of files) if (classifier.matches(file)) findings.push(...(await classifier.classify(file, context)));
   findings.push(...((await classifier.finish?.(context)) ?? []));
-  return findings;
+  return findings.filter((finding) => !isWithdrawn(finding));
 }
 
 export const messages = (findings: Finding[]): string[] => findings.map((finding) => finding.message);

@@ -109,6 +109,39 @@ diff --git a/vendor/github.com/opencontainers/runc/libcontainer/user/user.go b/v
     expect(knownGoModules(files).has('github.com/containerd/btrfs')).toBe(true);
   });
 
+  it('reads a fork that moved from vendor.conf to go.mod as one row per module, with upstream\'s vendor.conf version', async () => {
+    const files = await parseDiff(`diff --git a/go.mod b/go.mod
+new file mode 100644
+--- /dev/null
++++ b/go.mod
+@@ -0,0 +1,7 @@
++module github.com/containerd/containerd
++
++require (
++	github.com/containerd/console v1.0.2
++	github.com/google/uuid v1.1.1
++	github.com/stretchr/testify v1.6.1
++)
+diff --git a/vendor.conf b/vendor.conf
+deleted file mode 100644
+--- a/vendor.conf
++++ /dev/null
+@@ -1,3 +0,0 @@
+-github.com/containerd/console v1.0.0
+-github.com/google/uuid v1.1.1
+-github.com/syndtr/gocapability d98352740cb2c55f81556b63d4a1ec64c5a319c2
+`);
+    const findings = await classifyAll(vendoredDeps, files);
+    expect(messages(findings)).toEqual([
+      'github.com/containerd/console: v1.0.0 → v1.0.2 (upgrade)',
+      'github.com/stretchr/testify: added at v1.6.1 (fork only)',
+      'github.com/syndtr/gocapability: d98352740cb2c55f81556b63d4a1ec64c5a319c2 removed (upstream only)',
+    ]);
+    // uuid moved at its version: no drift.
+    expect(row(findings, 'github.com/google/uuid')).toBeUndefined();
+    expect(row(findings, 'github.com/containerd/console')).toMatchObject({ path: 'go.mod', details: { upstream: 'v1.0.0', fork: 'v1.0.2', source: 'go.mod', upstreamFrom: 'vendor.conf' } });
+  });
+
   it('keeps fingerprints stable when lines shift and distinct when versions differ', async () => {
     const diff = (start: number, version: string) => `diff --git a/go.mod b/go.mod
 --- a/go.mod

@@ -1,4 +1,4 @@
-import type { FileDiff, Finding, Side } from '../../model.js';
+import type { Finding, Side } from '../../model.js';
 import { createFinding } from '../common/finding.js';
 import type { Located } from '../common/location.js';
 import { describeChange } from '../common/wording.js';
@@ -54,12 +54,12 @@ function movedMessage(change: DependencyChange, side: Side): string {
  * (ecosystem, source, name, versions), so baselines keep matching; a move
  * between groups at the same version is its own kind, identified by the groups.
  */
-export function dependencyRow(file: FileDiff, change: DependencyChange, at: Located): Finding {
+export function dependencyRow(path: string, change: DependencyChange, at: Located): Finding {
   const isMove = change.groups !== undefined && change.upstream === change.fork;
   return createFinding({
     category: 'vendored-deps',
     kind: isMove ? 'dependency-moved' : 'dependency',
-    path: file.path,
+    path,
     message: isMove ? movedMessage(change, at.side) : versionMessage(change, at.side),
     identity: isMove
       ? [change.ecosystem, change.source, change.name, list(change.groups?.upstream ?? []), list(change.groups?.fork ?? [])]

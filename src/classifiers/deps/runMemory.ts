@@ -45,4 +45,4 @@ export function attachVendoredFile(row: Finding, path: string, at: Located): voi
   for (const sha of at.commits) if (!row.commits.includes(sha)) row.commits.push(sha);
 }
 
-const joinSides = (a: Side, b: Side): Side => (a === null ? b : b === null || a === b ? a : 'both');
+export const joinSides = (a: Side, b: Side): Side => (a === null ? b : b === null || a === b ? a : 'both');
