@@ -192,6 +192,9 @@ export default defineClassifier({
     const findings: Finding[] = [];
     const emit: Emit = (kind, refs, describe, identity, details) => {
       const at = locate(file, context, refs);
+      // A registry upstream's default login implies, on a line the fork kept from the merge base, is upstream's
+      // only if upstream removed the whole login: a workflow it deleted logs in nowhere, and its removal is the finding.
+      if (kind === 'registry-changed' && at.side === 'upstream' && [...(refs.upstream ?? [])].length === 0) return;
       const confidence = kind === 'matrix-entry-removed' && details['job'] === null ? 'medium' : 'high';
       findings.push(createFinding({ category: 'workflow', kind, path: file.path, message: describe(at.side), identity, ...at, confidence, details }));
     };

@@ -35,5 +35,8 @@ describe('describePresence: who added or removed a thing', () => {
     const secret = { thing: 'secret TOKEN', presentIn: 'fork' as const, added: 'newly references', removed: 'no longer references' };
     expect(describePresence({ ...secret, side: 'fork' })).toBe('fork newly references secret TOKEN');
     expect(describePresence({ ...secret, side: 'upstream' })).toBe('upstream no longer references secret TOKEN; fork still has it');
+    // Some of its lines are the merge base's, kept by the fork: upstream removed it, and the fork changed it.
+    const workflow = { thing: 'workflow .github/workflows/beta-release.yml', presentIn: 'fork' as const };
+    expect(describePresence({ ...workflow, side: 'both' })).toBe('upstream removed workflow .github/workflows/beta-release.yml, which the fork changed since');
   });
 });

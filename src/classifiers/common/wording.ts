@@ -81,6 +81,7 @@ export function describePresence({ thing, presentIn, side, isCommentedOut = fals
   }
   if (side === 'fork') return `fork ${added} ${thing}`;
   if (side === 'upstream') return `upstream ${removed} ${thing}; fork still has it`;
-  if (side === 'both') return `fork ${added} ${thing}, where upstream changed the file too`;
+  // Lines of it the fork kept from the merge base, and lines the fork wrote: upstream removed a thing the fork went on changing.
+  if (side === 'both') return `upstream ${removed} ${thing}, which the fork changed since`;
   return `${thing} ${added}`;
 }

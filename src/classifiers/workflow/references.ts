@@ -101,7 +101,9 @@ export interface Pair {
  * `key: value` lines the fork changed, paired by key within a hunk (`-` then
  * `+`), every occurrence in order: three setup steps changing three
  * `*-version`s are three pairs. `uses:` lines pair by action instead, so a
- * hunk that bumps one action of several pairs it with its own old ref.
+ * hunk that bumps one action of several pairs it with its own old ref. A
+ * fork's `registry:` with no upstream one pairs with the default login
+ * (docker.io), read from no upstream line.
  */
 export function changedKeyValues(hunk: Hunk): Pair[] {
   const removed = new Map<string, { value: string; line: number; comment: string }[]>();
