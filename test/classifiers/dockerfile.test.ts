@@ -79,14 +79,16 @@ describe('dockerfile classifier: scopes', () => {
 -ARG ALPINE_VERSION=3.19
 +ARG ALPINE_VERSION=3.18
  FROM golang:\${GO_VERSION}-alpine AS build
-@@ -20,3 +20,3 @@ FROM alpine AS release
+@@ -20,3 +20,4 @@ FROM alpine AS release
  WORKDIR /app
 -ARG GO_VERSION=1.22
 +ARG GO_VERSION=1.21
++ARG APPRISE_VERSION=1.9.7
  COPY --from=build /out/app /app
 `);
     expect(messages(await classifyAll(dockerfile, files)).sort()).toEqual([
       'ARG ALPINE_VERSION: 3.19 → 3.18 (downgrade)',
+      'ARG APPRISE_VERSION=1.9.7 in stage "release" added',
       'ARG GO_VERSION in stage "release": 1.22 → 1.21 (downgrade)',
     ]);
   });

@@ -29,10 +29,11 @@ export function compareArgs(upstream: readonly ArgDeclaration[], fork: readonly 
   // Baselines keep matching: a stage's ARG carries its stage in its identity only where the name has several scopes.
   const stageOf = (arg: ArgDeclaration): string[] =>
     arg.scope?.kind === 'stage' && arg.scope.stage && (scopesOf.get(arg.name)?.size ?? 0) > 1 ? [`stage ${arg.scope.stage}`] : [];
-  const subject = (arg: ArgDeclaration): string => {
+  /** `ARG X in stage "s"`, `global ARG X`; `value` (`=1.9.7`) goes with the name. */
+  const subject = (arg: ArgDeclaration, value = ''): string => {
     const scope = scopeText(arg.scope);
-    if (arg.scope?.kind === 'stage' && arg.scope.stage) return `ARG ${arg.name} in ${scope ?? ''}`;
-    return (scopesOf.get(arg.name)?.size ?? 0) > 1 && arg.scope?.kind === 'global' ? `global ARG ${arg.name}` : `ARG ${arg.name}`;
+    if (arg.scope?.kind === 'stage' && arg.scope.stage) return `ARG ${arg.name}${value} in ${scope ?? ''}`;
+    return (scopesOf.get(arg.name)?.size ?? 0) > 1 && arg.scope?.kind === 'global' ? `global ARG ${arg.name}${value}` : `ARG ${arg.name}${value}`;
   };
 
   const leftFork = [...fork];
@@ -59,7 +60,7 @@ export function compareArgs(upstream: readonly ArgDeclaration[], fork: readonly 
   for (const arg of isNewFile ? [] : leftFork) {
     if (arg.value === null) continue;
     add('arg-added', { fork: [arg.line] },
-      (side) => describePresence({ thing: `${subject(arg)}=${arg.value}`, presentIn: 'fork', side, neutral: `${subject(arg)}=${arg.value} added` }),
+      (side) => describePresence({ thing: subject(arg, `=${arg.value}`), presentIn: 'fork', side, neutral: `${subject(arg, `=${arg.value}`)} added` }),
       [arg.name, arg.value, ...stageOf(arg)], { arg: arg.name, upstream: null, fork: arg.value, scope: scopeText(arg.scope) });
   }
 
