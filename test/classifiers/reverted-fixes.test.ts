@@ -265,6 +265,22 @@ ${forkLines.map((line) => `+${line}\n`).join('')}         cmd = found
     expect((await fixes(diff([])))[0]?.details['evidence']).toEqual(['if found is None: # type: ignore[union-attr]', 'return None # pragma: no cover']);
   });
 
+  it('does not read an empty block the fork gave a body as a missing one (a lint fix)', async () => {
+    // uptime-kuma: "fork removed error handling: } catch (e) {}" where the fork wrote `} catch (e) {`, `void e;`, `}`.
+    const diff = (forkLines: string[]) => `diff --git a/server/monitor.js b/server/monitor.js
+--- a/server/monitor.js
++++ b/server/monitor.js
+@@ -10,4 +10,${3 + forkLines.length} @@ class Monitor {
+             await this.check();
+-        } catch (e) {}
+${forkLines.map((line) => `+${line}\n`).join('')}         return this;
+     }
+ }
+`;
+    expect(await fixes(diff(['        } catch (e) {', '            void e;', '        }']))).toEqual([]);
+    expect((await fixes(diff(['        }'])))[0]?.details['evidence']).toEqual(['} catch (e) {}']);
+  });
+
   it("shows the lines a fix commit wrote, not the fork's own edits beside them", async () => {
     // incus-ui: "fork lacks upstream fix: Pools (+6 more lines)", Pools being the label the fork translated.
     const [finding] = await fixes(`diff --git a/src/Navigation.tsx b/src/Navigation.tsx

@@ -150,6 +150,14 @@ export interface EvidenceLine {
 }
 
 /**
+ * An empty block the fork gave a body (`} catch (e) {}` → `} catch (e) {`,
+ * `void e;`, `}`: a lint fix): the statement is still there, opening a block.
+ */
+const isExpandedBlock = (text: string, forkLines: ReadonlySet<string>): boolean =>
+  EMPTY_BLOCK.test(text) && forkLines.has(text.replace(EMPTY_BLOCK, '{'));
+const EMPTY_BLOCK = /\{ ?\}$/;
+
+/**
  * Upstream-only lines of one hunk that the fork really lacks: not moved elsewhere
  * in the file, not a rename of a fork line in the same hunk, not a block guard
  * the fork narrowed anywhere in the file (narrowedGuards.ts), not inert, not
@@ -199,7 +207,7 @@ export function missingRuns(
     // Blank, comment and docstring lines neither count nor split a run.
     if (isBlankOrComment(text) || isProse(number)) continue;
     const compared = bare[index] ?? text;
-    if (isInert(text) || (!forkLines.has(compared) && !isForkShape(compared))) {
+    if (isInert(text) || (!forkLines.has(compared) && !isExpandedBlock(compared, forkLines) && !isForkShape(compared))) {
       run.push(isReflowed(index) ? { text, line: number, isReflowed: true } : { text, line: number });
     } else {
       if (run.length > 0) runs.push(run);
