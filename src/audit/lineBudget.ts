@@ -1,4 +1,5 @@
 import type { FileDiff } from '../model.js';
+import { isRowOnly } from '../rowOnly.js';
 
 /**
  * Reports keep hunk lines for display, but a huge fork must not hold its whole
@@ -7,20 +8,32 @@ import type { FileDiff } from '../model.js';
  */
 export const KEPT_LINES_BUDGET = 50_000;
 
+/**
+ * Two budgets of `limit` lines: one for the hunks a report prints in full by
+ * default (the fork's own, both sides', and those of unknown side, of files
+ * that are not rows), one for the rest (upstream-only hunks, vendored files,
+ * lockfiles). A 14,000-line package-lock.json and upstream's churn early in
+ * the diff took uptime-kuma's fork's own hunks later in it (src/, test/) out
+ * of its report. Past its budget, a pool's later hunks keep only their counts.
+ */
 export function createLineBudget(limit = KEPT_LINES_BUDGET): { keep(file: FileDiff): void; isExhausted(): boolean } {
-  let remaining = limit;
+  const remaining = { printed: limit, other: limit };
+  let isTruncated = false;
   return {
     keep(file) {
+      const isRow = isRowOnly(file);
       for (const hunk of file.hunks) {
-        if (hunk.lines.length <= remaining) {
-          remaining -= hunk.lines.length;
+        const pool = !isRow && hunk.side !== 'upstream' ? 'printed' : 'other';
+        if (hunk.lines.length <= remaining[pool]) {
+          remaining[pool] -= hunk.lines.length;
         } else {
           hunk.lines = [];
           hunk.isTruncated = true;
-          remaining = 0;
+          remaining[pool] = 0;
+          isTruncated = true;
         }
       }
     },
-    isExhausted: () => remaining === 0,
+    isExhausted: () => isTruncated,
   };
 }

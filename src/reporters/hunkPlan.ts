@@ -1,12 +1,6 @@
 import { CATEGORY_IDS, type CategoryId, type FileDiff, type Hunk, type Report } from '../model.js';
+import { isRowOnly } from '../rowOnly.js';
 import type { HunksMode } from './options.js';
-
-/** Lock and checksum files: machine-written, and the dependency findings already say what moved in them. */
-const LOCKFILES = /(^|\/)(go\.sum|go\.work\.sum|modules\.txt|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock)$/;
-
-/** A vendored module's file, or a lockfile: shown as rows (files table, dependency findings), not as hunks. */
-export const isRowOnly = (file: FileDiff): boolean =>
-  file.module !== null || /(^|\/)vendor\//.test(file.path) || LOCKFILES.test(file.path);
 
 export interface FileHunks {
   /** Printed in full. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
 import type { Headline } from '../../src/reporters/headline.js';
-import { isRowOnly } from '../../src/reporters/hunkPlan.js';
+import { isRowOnly } from '../../src/rowOnly.js';
 import { displayWidth } from '../../src/text/displayWidth.js';
 import { escapeMarkdown } from '../../src/text/markdown.js';
 import { buildSeedFixture, git } from '../git/fixtureRepo.js';

@@ -1,0 +1,8 @@
+import type { FileDiff } from './model.js';
+
+/** Lock and checksum files: machine-written, and the dependency findings already say what moved in them. */
+const LOCKFILES = /(^|\/)(go\.sum|go\.work\.sum|modules\.txt|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock)$/;
+
+/** A vendored module's file, or a lockfile: shown as rows (files table, dependency findings), not as hunks. */
+export const isRowOnly = (file: Pick<FileDiff, 'module' | 'path'>): boolean =>
+  file.module !== null || /(^|\/)vendor\//.test(file.path) || LOCKFILES.test(file.path);
