@@ -265,6 +265,25 @@ ${forkLines.map((line) => `+${line}\n`).join('')}         cmd = found
     expect((await fixes(diff([])))[0]?.details['evidence']).toEqual(['if found is None: # type: ignore[union-attr]', 'return None # pragma: no cover']);
   });
 
+  it('reads no HTML comment as code: a template comment alone is no missing fix', async () => {
+    // uptime-kuma: "fork lacks upstream fix: <!-- Unsorted, since HTTP is commonly used -->".
+    const diff = (lines: string[]) => `diff --git a/src/pages/EditMonitor.vue b/src/pages/EditMonitor.vue
+--- a/src/pages/EditMonitor.vue
++++ b/src/pages/EditMonitor.vue
+@@ -40,4 +40,${4 - lines.length} @@
+                                 <select id="type" v-model="monitor.type" class="form-select">
+${lines.map((line) => `-${line}\n`).join('')}                                     <option value="http">HTTP(s)</option>
+                                 </select>
+`;
+    const context = {
+      ...gitContext({}),
+      linesOf: () => ({ upstream: new Map([[41, { side: 'upstream' as const, commits: ['fx1'] }]]), fork: new Map() }),
+      commitSubject: () => 'fix(edit-monitor): several issues in the edit page',
+    };
+    expect(await fixes(diff(['                                    <!-- Unsorted, since HTTP is commonly used -->']), context)).toEqual([]);
+    expect(await fixes(diff(['                                    <option value="group" v-if="isAdmin">Group</option>']), context)).toHaveLength(1);
+  });
+
   it('does not read an empty block the fork gave a body as a missing one (a lint fix)', async () => {
     // uptime-kuma: "fork removed error handling: } catch (e) {}" where the fork wrote `} catch (e) {`, `void e;`, `}`.
     const diff = (forkLines: string[]) => `diff --git a/server/monitor.js b/server/monitor.js

@@ -13,7 +13,7 @@ const IS_INERT = /^(?:$|\/\/|\/\*|\*|#(?!\[)|--|import\b|from\s+\S+\s+import\b|u
 export const isInert = (line: string): boolean => line.length > MAX_CODE_LINE_CHARS || IS_INERT.test(line);
 
 /** A normalised line that says nothing: blank, or a comment (`//`, `#` but not Rust's `#[`, `/*`, `*`). */
-export const isBlankOrComment = (text: string): boolean => text === '' || /^(\/\/|#(?!\[)|\/\*|\*)/.test(text);
+export const isBlankOrComment = (text: string): boolean => text === '' || /^(\/\/|#(?!\[)|\/\*|\*|<!--)/.test(text);
 
 /** A line with identifiers and literals blanked, so a rename reads as the same line. */
 export const shapeOf = (line: string): string => shapeOfNormalised(normaliseLine(line));
