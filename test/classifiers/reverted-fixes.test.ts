@@ -297,6 +297,18 @@ ${forkLines.map((line) => `+${line}\n`).join('')}         return this;
  }
 `;
     expect(await fixes(diff(['        } catch (e) {', '            void e;', '        }']))).toEqual([]);
+    // An empty literal is a value: the fork's `meta = {` opening another literal does not keep it (netbox: `meta = {}`).
+    const literal = `diff --git a/app/request.py b/app/request.py
+--- a/app/request.py
++++ b/app/request.py
+@@ -10,4 +10,4 @@ def copy_safe_request(request):
+-    meta = {}
+-    if request is None:
++    meta = {
++        'k': 'v',
+     return meta
+`;
+    expect((await fixes(literal))[0]?.details['evidence']).toEqual(['meta = {}', 'if request is None:']);
     expect((await fixes(diff(['        }'])))[0]?.details['evidence']).toEqual(['} catch (e) {}']);
   });
 

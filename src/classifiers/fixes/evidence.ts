@@ -152,10 +152,12 @@ export interface EvidenceLine {
 /**
  * An empty block the fork gave a body (`} catch (e) {}` → `} catch (e) {`,
  * `void e;`, `}`: a lint fix): the statement is still there, opening a block.
+ * Only a statement's block, after `)`, `=>` or `else`/`try`/`finally`/`do`:
+ * an empty literal (`meta = {}`, `T{}`) is a value, not a block.
  */
 const isExpandedBlock = (text: string, forkLines: ReadonlySet<string>): boolean =>
-  EMPTY_BLOCK.test(text) && forkLines.has(text.replace(EMPTY_BLOCK, '{'));
-const EMPTY_BLOCK = /\{ ?\}$/;
+  EMPTY_BLOCK.test(text) && forkLines.has(text.replace(/\{ ?\}$/, '{'));
+const EMPTY_BLOCK = /(?:\)|=>|\b(?:else|try|finally|do)) ?\{ ?\}$/;
 
 /**
  * Upstream-only lines of one hunk that the fork really lacks: not moved elsewhere
