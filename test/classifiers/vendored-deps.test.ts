@@ -122,12 +122,20 @@ new file mode 100644
 +	github.com/google/uuid v1.1.1
 +	github.com/stretchr/testify v1.6.1
 +)
+diff --git a/go.sum b/go.sum
+new file mode 100644
+--- /dev/null
++++ b/go.sum
+@@ -0,0 +1,2 @@
++github.com/containerd/go-cni v1.0.2 h1:YbJAhpTevL2v6u8JC1NhCYRwf+3Vzxcc5vGnYoJ7VeE=
++github.com/containerd/go-cni v1.0.2/go.mod h1:nrNABBHzu0ZwCug9Ije8hL2xBCYh/pjfMb1aZGrrohk=
 diff --git a/vendor.conf b/vendor.conf
 deleted file mode 100644
 --- a/vendor.conf
 +++ /dev/null
-@@ -1,3 +0,0 @@
+@@ -1,4 +0,0 @@
 -github.com/containerd/console v1.0.0
+-github.com/containerd/go-cni v1.0.1
 -github.com/google/uuid v1.1.1
 -github.com/syndtr/gocapability d98352740cb2c55f81556b63d4a1ec64c5a319c2
 `);
@@ -135,6 +143,7 @@ deleted file mode 100644
     expect(messages(findings)).toEqual([
       'github.com/containerd/console: v1.0.0 → v1.0.2 (upgrade)',
       'github.com/stretchr/testify: added at v1.6.1 (fork only)',
+      'github.com/containerd/go-cni: v1.0.1 → v1.0.2 (upgrade)',
       'github.com/syndtr/gocapability: d98352740cb2c55f81556b63d4a1ec64c5a319c2 removed (upstream only)',
     ]);
     // uuid moved at its version: no drift.

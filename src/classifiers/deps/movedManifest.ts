@@ -8,15 +8,17 @@ import type { DependencyChange } from './types.js';
 import { directionOf } from './versionDirection.js';
 
 /**
- * The go.mod row a vendor.conf entry upstream alone lists belongs to: a row
- * of a go.mod beside it that upstream lacks the module in (the fork moved to
- * Go modules). git sorts go.mod before vendor.conf in a directory, so that row
- * is known, and kept open, when vendor.conf is read.
+ * The go.mod (or go.sum) row a vendor.conf entry upstream alone lists
+ * belongs to: a row of a go.mod or go.sum beside it that upstream lacks the
+ * module in (the fork moved to Go modules). git sorts both before
+ * vendor.conf in a directory, so that row is known, and kept open, when
+ * vendor.conf is read.
  */
 export function movedFromVendorConf(change: DependencyChange, path: string, goRows: ReadonlyMap<string, Finding>): Finding | null {
   if (change.fork !== null || change.upstream === null) return null;
   const row = goRows.get(change.name);
-  if (row?.kind !== 'dependency' || row.details['source'] !== 'go.mod' || row.details['upstream'] !== null) return null;
+  const source = row?.details['source'];
+  if (row?.kind !== 'dependency' || (source !== 'go.mod' && source !== 'go.sum') || row.details['upstream'] !== null) return null;
   return dirname(row.path) === dirname(path) ? row : null;
 }
 
@@ -32,7 +34,8 @@ export function joinVendorConf(row: Finding, change: DependencyChange, at: Locat
     withdraw(row);
     return;
   }
-  const joined = dependencyRow(row.path, { ...change, fork, source: 'go.mod', direction: directionOf(change.upstream, fork) }, {
+  const source = row.details['source'] === 'go.sum' ? 'go.sum' : 'go.mod';
+  const joined = dependencyRow(row.path, { ...change, fork, source, direction: directionOf(change.upstream, fork) }, {
     side: joinSides(row.side, at.side),
     commits: [...new Set([...row.commits, ...at.commits])],
     line: row.line,
