@@ -1,7 +1,7 @@
 // Reads Compose files: https://docs.docker.com/reference/compose-file/services/ (services.<name>.image).
 import type { Confidence, FileDiff, Finding } from '../../model.js';
 import type { LineRefs, Located } from '../common/location.js';
-import { splitImage } from '../common/imageRef.js';
+import { imageVersions } from '../common/imageRef.js';
 import { describeChange, describePresence } from '../common/wording.js';
 import type { BakeSegment } from './bake.js';
 import { collectFindings, versionChange } from './findings.js';
@@ -67,10 +67,9 @@ export function readCompose(segments: readonly Pick<BakeSegment, 'lines' | 'numb
 
 /** ` (downgrade)` when both images are tags of one repository that read as versions. */
 function directionNote(upstream: string, fork: string): { note: string; direction: string; isVersioned: boolean } {
-  const before = splitImage(upstream);
-  const after = splitImage(fork);
-  if (before.repository !== after.repository || !before.tag || !after.tag) return { note: '', direction: 'changed', isVersioned: false };
-  const { direction, isVersioned } = versionChange(before.tag, after.tag);
+  const versions = imageVersions(upstream, fork);
+  if (versions === null) return { note: '', direction: 'changed', isVersioned: false };
+  const { direction, isVersioned } = versionChange(versions.upstream, versions.fork);
   return { note: direction === 'changed' ? '' : ` (${direction})`, direction, isVersioned };
 }
 
