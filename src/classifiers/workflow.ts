@@ -2,7 +2,7 @@
 // https://docs.gitlab.com/ee/ci/yaml/, https://circleci.com/docs/configuration-reference/
 import type { FileDiff, Finding, Side } from '../model.js';
 import { createFinding, uniqueByFingerprint } from './common/finding.js';
-import { imageVersions } from './common/imageRef.js';
+import { PLAIN_IMAGE, imageVersions } from './common/imageRef.js';
 import { changedLines } from './common/lines.js';
 import { locate } from './common/location.js';
 import type { LineRefs } from './common/location.js';
@@ -11,12 +11,13 @@ import { defineClassifier } from './define.js';
 import { isVersionLike } from './deps/versionDirection.js';
 import { isFileAt, isOwn, isWorkflowPath } from './paths.js';
 import { movedDownloads } from './workflow/downloads.js';
-import { PLAIN_IMAGE, changedServices } from './workflow/serviceImages.js';
+import { changedServices } from './workflow/serviceImages.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
 import { actionRef, changedKeyValues, inheritedSecrets, pinnedRef, registryOf, resolveEnv, secretNames } from './workflow/references.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
+import { unquote } from './workflow/yamlLines.js';
 import type { WorkflowSides } from './workflow/wholeWorkflow.js';
 import { appendTo } from '../multiMap.js';
 
@@ -109,13 +110,7 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
           neutral: `${moved.name} fetched from ${moved.upstream} → ${moved.fork}` }),
         [moved.name, moved.upstream, moved.fork], { name: moved.name, upstream: moved.upstream, fork: moved.fork });
     }
-    for (const service of changedServices(hunk, sides)) {
-      const versions = imageVersions(service.upstream, service.fork);
-      emit('image-changed', service.lines,
-        (side) => describeChange({ subject: 'CI service image', upstream: service.upstream, fork: service.fork, side, isVersioned: versions !== null,
-          ...(versions ? { versions } : {}), neutral: `CI service image: ${service.upstream} → ${service.fork}` }),
-        ['services', service.upstream, service.fork], { key: 'services', upstream: service.upstream, fork: service.fork });
-    }
+    for (const service of changedServices(hunk, sides)) imageChanged('services', 'CI service image', service, emit);
     for (const pair of changedKeyValues(hunk)) {
       if (pair.key === 'uses') {
         const before = actionRef(pair.upstream);
@@ -131,7 +126,7 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
         continue;
       }
       if (TOOL_VERSION.test(pair.key) && !/^\[/.test(pair.upstream) && !/^\[/.test(pair.fork)) {
-        const [upstream, fork] = [pair.upstream, pair.fork].map((value) => value.replace(/^["']|["']$/g, '')) as [string, string];
+        const [upstream, fork] = [unquote(pair.upstream), unquote(pair.fork)];
         emit('tool-version-changed', pair.lines,
           (side) => describeChange({ subject: pair.key, upstream, fork, side, isVersioned: isVersionLike(upstream) && isVersionLike(fork), neutral: `${pair.key}: ${upstream} → ${fork}` }),
           [pair.key, upstream, fork], { key: pair.key, upstream, fork });
@@ -148,7 +143,6 @@ type Env = Record<'upstream' | 'fork', ReadonlyMap<string, string>>;
 
 /** Keys whose value is the image a job or service runs in: GitLab's `image:`, GitHub's `container:` (and a service's `image:`). */
 const IMAGE_KEYS = new Set(['image', 'container']);
-const unquote = (value: string): string => value.replace(/^["']|["']$/g, '');
 
 /** An image changed within one registry (`alpine:latest` → `alpine:edge`); an image moved to another registry is registryFinding's. */
 function imageFinding(pair: KeyPair, env: Env, emit: Emit): boolean {
@@ -156,11 +150,16 @@ function imageFinding(pair: KeyPair, env: Env, emit: Emit): boolean {
   const fork = unquote(resolveEnv(pair.fork, env.fork));
   if (!PLAIN_IMAGE.test(upstream) || !PLAIN_IMAGE.test(fork)) return false;
   if ((registryOf(upstream) ?? 'docker.io') !== (registryOf(fork) ?? 'docker.io')) return false;
-  const versions = imageVersions(upstream, fork);
-  emit('image-changed', pair.lines,
-    (side) => describeChange({ subject: 'CI image', upstream, fork, side, isVersioned: versions !== null, ...(versions ? { versions } : {}), neutral: `CI image: ${upstream} → ${fork}` }),
-    [pair.key, upstream, fork], { key: pair.key, upstream, fork });
+  imageChanged(pair.key, 'CI image', { upstream, fork, lines: pair.lines }, emit);
   return true;
+}
+
+/** `image-changed`: tags of one repository that read as versions compare as versions. */
+function imageChanged(key: string, subject: string, { upstream, fork, lines }: { upstream: string; fork: string; lines: LineRefs }, emit: Emit): void {
+  const versions = imageVersions(upstream, fork);
+  emit('image-changed', lines,
+    (side) => describeChange({ subject, upstream, fork, side, isVersioned: versions !== null, ...(versions ? { versions } : {}), neutral: `${subject}: ${upstream} → ${fork}` }),
+    [key, upstream, fork], { key, upstream, fork });
 }
 
 /** A login registry or image name the fork points elsewhere (`${{ env.X }}` read from the workflow's own env). */

@@ -1,5 +1,8 @@
 import { isVersionLike } from '../deps/versionDirection.js';
 
+/** An image written out (no variable or expression left in it): `registry:5000/team/app:1.2@sha256:…`. */
+export const PLAIN_IMAGE = /^[\w.-]+(?::\d+)?(?:\/[\w.-]+)*(?::[\w.-]+)?(?:@sha256:[0-9a-f]{64})?$/;
+
 /** `registry:5000/app:1.2@sha256:…` → repository and tag (null when there is none). */
 export function splitImage(image: string): { repository: string; tag: string | null } {
   const withoutDigest = image.split('@')[0] ?? image;

@@ -3,7 +3,7 @@
 import { fingerprint } from '../../fingerprint.js';
 import type { Finding, Hunk } from '../../model.js';
 import { changedLines, sideLines } from '../common/lines.js';
-import { commentedYaml, enclosingKeys, keyLine, listItem } from './yamlLines.js';
+import { commentedYaml, enclosingKeys, keyLine, listItem, unquote } from './yamlLines.js';
 
 export interface MatrixDrop {
   /** The matrix dimension or list key, e.g. `worker`, `PLATFORMS`. */
@@ -93,7 +93,7 @@ export function droppedMatrixItems(hunk: Hunk, upstreamFile: readonly string[] |
 
 /** `a,b,c`, `"a, b"` or a flow list `[3.10, 3.11]`, as entries. */
 const splitList = (value: string): string[] =>
-  value.replace(/^["']|["']$/g, '').replace(/^\[(.*)\]$/, '$1').split(',').map((entry) => entry.trim().replace(/^["']|["']$/g, '')).filter((entry) => entry !== '');
+  unquote(value).replace(/^\[(.*)\]$/, '$1').split(',').map((entry) => unquote(entry.trim())).filter((entry) => entry !== '');
 
 /** `KEY: a,b,c` (or `[a, b, c]`) upstream and `KEY: a` in the fork: a list value the fork shortened. */
 export function shortenedLists(hunk: Hunk, upstreamFile: readonly string[] | null = null): MatrixDrop[] {

@@ -3,7 +3,7 @@
 // `registry:`, image names) and actions (`uses: owner/repo@ref`, https://docs.github.com/en/actions/sharing-automations).
 import type { Hunk } from '../../model.js';
 import { changedLines, sideView } from '../common/lines.js';
-import { indentOf, keyLine } from './yamlLines.js';
+import { indentOf, keyLine, unquote } from './yamlLines.js';
 import { appendTo } from '../../multiMap.js';
 
 const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
@@ -77,7 +77,7 @@ const IMAGE_REF = /^(?:[a-z0-9.-]+(?::\d+)?\/)?[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?
  * itself an expression (`${{ env.REGISTRY }}/app`) is that expression.
  */
 export function registryOf(image: string): string | null {
-  const ref = image.replace(/^["']|["']$/g, '').replace(/^docker:\/\//, '');
+  const ref = unquote(image).replace(/^docker:\/\//, '');
   const host = /^(\$\{\{[^}]*\}\})\//.exec(ref)?.[1];
   if (host !== undefined) return host;
   const plain = ref.replace(EXPRESSION, 'x');

@@ -10,16 +10,19 @@ export interface KeyLine {
 const KEY = /^(\s*)([A-Za-z0-9_.$-]+|"[^"]+"|'[^']+')\s*:(?:\s+(.*?))?\s*$/;
 const ITEM = /^(\s*)-\s+(.+?)\s*$/;
 
+/** A value without the quote mark at either end (`"ghcr.io"` → `ghcr.io`). */
+export const unquote = (value: string): string => value.replace(/^["']|["']$/g, '');
+
 export function keyLine(line: string): KeyLine | null {
   const match = KEY.exec(line);
   if (!match || line.trimStart().startsWith('#')) return null;
-  return { indent: match[1]?.length ?? 0, key: (match[2] ?? '').replace(/^["']|["']$/g, ''), value: stripComment(match[3] ?? '') };
+  return { indent: match[1]?.length ?? 0, key: unquote(match[2] ?? ''), value: stripComment(match[3] ?? '') };
 }
 
 export function listItem(line: string): { indent: number; value: string } | null {
   const match = ITEM.exec(line);
   if (!match || line.trimStart().startsWith('#')) return null;
-  return { indent: match[1]?.length ?? 0, value: stripComment(match[2] ?? '').replace(/^["']|["']$/g, '') };
+  return { indent: match[1]?.length ?? 0, value: unquote(stripComment(match[2] ?? '')) };
 }
 
 /** A value without its trailing `# comment` (not inside quotes, which is enough here). */
