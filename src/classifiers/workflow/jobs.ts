@@ -2,7 +2,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { Document } from 'yaml';
 import type { Hunk } from '../../model.js';
-import { hunkContext, numberedLines } from '../common/lines.js';
+import { hunkContext, sideView as sideLines } from '../common/lines.js';
 import { commentedYaml, keyLine } from './yamlLines.js';
 
 /** Job name → the line of its key, in the file of the side it was read from. */
@@ -38,10 +38,10 @@ export function jobsInView(lines: readonly string[], context: string, isGitLab: 
   return jobs;
 }
 
-/** One side's lines of a hunk with their numbers in that side's file. */
+/** One side's lines of a hunk (common/lines sideView) as texts and their numbers in that side's file. */
 export function sideView(hunk: Hunk, side: 'upstream' | 'fork'): { lines: string[]; numbers: number[] } {
-  const own = numberedLines(hunk).filter((line) => line.type !== (side === 'upstream' ? 'add' : 'del'));
-  return { lines: own.map((line) => line.content), numbers: own.map((line) => (side === 'upstream' ? line.oldNumber : line.newNumber) ?? 0) };
+  const view = sideLines(hunk, side);
+  return { lines: view.map(({ content }) => content), numbers: view.map(({ line }) => line) };
 }
 
 export function jobsOfHunks(hunks: readonly Hunk[], side: 'upstream' | 'fork', isGitLab: boolean): JobLines {
