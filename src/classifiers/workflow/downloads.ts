@@ -15,14 +15,16 @@ export interface MovedDownload {
 const FETCH = /\b(?:curl|wget|git\s+clone|git\s+submodule\s+add|pip3?\s+install|Invoke-WebRequest|iwr|Start-BitsTransfer)\b/;
 const URL = /\bhttps?:\/\/[^\s'"`<>()]+/g;
 
-/** What a URL fetches (its last path segment, `.git` dropped) and from where (host and first path segment). */
+/**
+ * What a URL fetches (its last path segment, `.git` dropped) and from where
+ * (host, without credentials or port, and first path segment).
+ */
 function readUrl(url: string): { name: string; source: string } | null {
-  const match = /^https?:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?\/([^/?#]+)(?:\/[^?#]*)?/.exec(url);
-  if (!match) return null;
-  const segments = url.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/');
-  const name = (segments.at(-1) ?? '').replace(/\.git$/, '');
-  if (name === '' || segments.length < 5) return null; // `https://host/owner` names no file
-  return { name, source: `${(match[1] ?? '').toLowerCase()}/${match[2] ?? ''}` };
+  // `https:`, '', host, owner, …, name: `https://host/owner` names no file.
+  const [, , host = '', owner = '', ...rest] = url.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/');
+  const name = (rest.at(-1) ?? '').replace(/\.git$/, '');
+  if (name === '' || owner === '') return null;
+  return { name, source: `${host.replace(/^[^@]*@/, '').replace(/:\d+$/, '').toLowerCase()}/${owner}` };
 }
 
 /**
