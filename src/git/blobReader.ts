@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { ForkdiffError } from '../errors.js';
-import { trackChild } from '../io/exitCleanup.js';
+import { trackWhileBusy } from '../io/exitCleanup.js';
 import { answerLength, readBatchAnswer } from './blobs.js';
 import { gitConfigArgs, gitEnv } from './gitEnv.js';
 
@@ -27,6 +27,8 @@ interface Pending {
 /** One cat-file process, its reads waiting for answers (in order), and the bytes not yet read. */
 interface Batch {
   child: ChildProcess;
+  /** Stopped with forkdiff on Ctrl-C or SIGTERM while reads wait, like every git child; idle, it ends with forkdiff's stdin. */
+  tracking: { busy(): void; idle(): void };
   queue: Pending[];
   /** Bytes received and not yet answered: joined only once the next answer is whole. */
   chunks: Buffer[];
@@ -57,8 +59,7 @@ const drain = (batch: Batch): void => {
 
 const start = (cwd: string): Batch => {
   const child = spawn('git', [...gitConfigArgs(), 'cat-file', '--batch'], { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'ignore'] });
-  trackChild(child); // stopped with forkdiff on Ctrl-C or SIGTERM, like every git child
-  const batch: Batch = { child, queue: [], chunks: [], length: 0, needed: 0 };
+  const batch: Batch = { child, tracking: trackWhileBusy(child), queue: [], chunks: [], length: 0, needed: 0 };
   const fail = (error: Error): void => {
     for (const pending of batch.queue.splice(0)) pending.reject(error);
   };
@@ -70,7 +71,10 @@ const start = (cwd: string): Batch => {
     batch.length += chunk.length;
     drain(batch);
     // Idle, the process must not keep forkdiff alive; it ends when its stdin closes.
-    if (batch.queue.length === 0) (child.stdout as Unreffable)?.unref?.();
+    if (batch.queue.length === 0) {
+      (child.stdout as Unreffable)?.unref?.();
+      batch.tracking.idle();
+    }
   });
   child.unref();
   (child.stdout as Unreffable)?.unref?.();
@@ -90,6 +94,7 @@ export const createBlobReader = (cwd: string): BlobReader => {
   const ask = (names: readonly string[]): Promise<Answer>[] => {
     const current = (batch ??= start(cwd));
     (current.child.stdout as Unreffable)?.ref?.();
+    current.tracking.busy();
     const answers = names.map(() => new Promise<Answer>((resolve, reject) => current.queue.push({ resolve, reject })));
     // A name with a newline cannot be asked on cat-file's line protocol: it reads as absent.
     current.child.stdin?.write(names.map((name) => `${name.includes('\n') ? 'forkdiff-unaskable-name' : name}\n`).join(''));

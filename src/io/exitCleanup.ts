@@ -107,6 +107,25 @@ export const trackChild = (child: ChildProcess): void => {
   });
 };
 
+/**
+ * A long-lived child that is stopped with forkdiff only while it works: idle,
+ * it ends by itself when forkdiff's end closes its stdin (the run's
+ * `cat-file --batch`), so it keeps no signal handler installed then.
+ */
+export const trackWhileBusy = (child: ChildProcess): { busy(): void; idle(): void } => {
+  const idle = (): void => {
+    if (children.delete(child)) uninstallWhenIdle();
+  };
+  child.once('exit', idle);
+  return {
+    busy: () => {
+      install();
+      children.add(child);
+    },
+    idle,
+  };
+};
+
 /** The stdout of a child started elsewhere (simple-git): it closes when the child is gone. */
 export const trackChildOutput = (stdout: NodeJS.ReadableStream): void => {
   install();

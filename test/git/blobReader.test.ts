@@ -46,4 +46,19 @@ describe('createBlobReader', () => {
     expect(await reader.read('v0.11', 'two\nlines')).toBeNull();
     reader.close();
   });
+
+  it('keeps signal handlers installed only while reads wait: an idle reader ends with its stdin', async () => {
+    const before = process.listenerCount('SIGTERM');
+    const reader = createBlobReader(fixture.fork);
+    const reading = reader.read('v0.11', 'README.md');
+    expect(process.listenerCount('SIGTERM')).toBe(before + 1);
+    expect(await reading).toContain('# buildkit');
+    expect(process.listenerCount('SIGTERM')).toBe(before);
+    // Busy again, then idle again: one process, tracked and untracked as it works.
+    const again = reader.idOf('v0.11^{tree}');
+    expect(process.listenerCount('SIGTERM')).toBe(before + 1);
+    expect(await again).toBe(git(fixture.fork, 'rev-parse', 'v0.11^{tree}'));
+    expect(process.listenerCount('SIGTERM')).toBe(before);
+    reader.close();
+  });
 });
