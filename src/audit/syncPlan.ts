@@ -99,7 +99,7 @@ export function startSync(source: GitSource, attributor: Attributor): SyncStart 
   const cancel = (): void => {
     lineCounts?.done();
     void begun.finally(() => scratch?.remove()).catch(() => undefined);
-    scratch?.remove();
+    void scratch?.remove();
   };
   return {
     cancel,

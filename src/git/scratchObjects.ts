@@ -17,9 +17,9 @@ export interface ScratchObjects {
   /**
    * Removes the directory off the main thread (a plan's merges leave hundreds
    * of loose objects); whatever is left when forkdiff exits, on Ctrl-C or on
-   * SIGTERM is removed then.
+   * SIGTERM is removed then. Settles once it is gone (never rejects).
    */
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 /**
@@ -41,10 +41,8 @@ export const openScratchObjects = async (repo: Repo): Promise<ScratchObjects> =>
   }
   const removeNow = onExit(() => rmSync(directory, { recursive: true, force: true }));
   let removing: Promise<void> | null = null;
-  const remove = (): void => {
-    // The exit cleanup stays registered until the removal is done.
-    removing ??= rm(directory, { recursive: true, force: true }).then(removeNow, removeNow);
-  };
+  // The exit cleanup stays registered until the removal is done.
+  const remove = (): Promise<void> => (removing ??= rm(directory, { recursive: true, force: true }).then(removeNow, removeNow));
   const env = { GIT_OBJECT_DIRECTORY: directory, GIT_ALTERNATE_OBJECT_DIRECTORIES: objects, ...storedUncompressed(process.env) };
   return { env, directory, isInMemory: parent === SHM, remove };
 };

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createGit } from '../../src/git/createGit.js';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -18,6 +19,9 @@ const clientWithAlias = (options?: { forNetwork: boolean }) => {
   execFileSync('git', ['config', 'alias.late', '!f() { (sleep 0.4; echo late) & echo early; }; f'], { cwd: directory });
   return createGit(directory, undefined, options);
 };
+
+// The network test leaves the alias's background writer holding git's output for 0.4 s: it ends before the worker does.
+afterAll(() => delay(500));
 
 describe('createGit', () => {
   it('keeps output written after git exits: local commands settle when stdout closes', async () => {

@@ -50,8 +50,8 @@ beforeAll(async () => {
     return { commit: sha, parent };
   });
 });
-afterAll(() => {
-  scratch.remove();
+afterAll(async () => {
+  await scratch.remove();
   removeRepo();
 });
 
