@@ -36,6 +36,8 @@ export interface AssembleMeta {
   /** Findings read from history rather than the diff (category `sync`). */
   findings?: Finding[];
   notices: string[];
+  /** The names a fork tip path had in the fork's history (its renames since the merge base), which a carried commit may use. */
+  forkEarlierNames?: (path: string) => readonly string[];
 }
 
 /** Classifies files as they stream in, keeps a bounded amount of hunk text, and builds the report. */
@@ -76,12 +78,12 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   for (const finding of await categoriser.finish(input.context)) findings.push(compact(finding));
   progress.done();
   for (const finding of stillOpen) if (!isWithdrawn(finding)) findings.push(compact(finding));
-  const { upstream, fork, mergeBase, commits, sync = null, findings: fromHistory = [], notices } = await meta();
+  const { upstream, fork, mergeBase, commits, sync = null, findings: fromHistory = [], notices, forkEarlierNames = () => [] } = await meta();
   for (const finding of fromHistory) findings.push(compact(finding));
   if (ownReports.length > 0) notices.push(ownReportsNotice(ownReports));
   if (ignored > 0) notices.push(`${ignored} file(s) left out by the config's ignore globs`);
   if (budget.isExhausted()) notices.push('the diff is very large: later hunks are counted but their lines are not shown');
-  if (sync) fillCarryCategories(sync, files);
+  if (sync) fillCarryCategories(sync, files, forkEarlierNames);
   findings.sort(compareFindings);
   addCommitEvidence(findings, commits);
   const hasSides = input.mode === 'git' && mergeBase !== null;
@@ -102,13 +104,21 @@ export async function assemble(input: AssembleInput, meta: () => AssembleMeta | 
   };
 }
 
-/** A carry's categories are those of its files in this report (files upstream also has the same way are not drift). */
-function fillCarryCategories(sync: SyncPlan, files: readonly FileDiff[]): void {
+/**
+ * A carry's categories are those of its files in this report (files upstream
+ * also has the same way are not drift), found by any name: the report's,
+ * upstream's, or one the fork gave the file before it renamed it.
+ */
+function fillCarryCategories(sync: SyncPlan, files: readonly FileDiff[], forkEarlierNames: (path: string) => readonly string[]): void {
   const wanted = new Set(sync.carries.flatMap((carry) => carry.files));
   const byPath = new Map<string, readonly CategoryId[]>();
   for (const file of files) {
     if (wanted.has(file.path)) byPath.set(file.path, file.categories);
     if (file.oldPath !== null && wanted.has(file.oldPath)) byPath.set(file.oldPath, file.categories);
+  }
+  // A name the report still uses is that file's; an earlier one, only where no file has it now.
+  for (const file of files) {
+    for (const name of forkEarlierNames(file.path)) if (wanted.has(name) && !byPath.has(name)) byPath.set(name, file.categories);
   }
   for (const carry of sync.carries) {
     const categories = new Set(carry.files.flatMap((path) => byPath.get(path) ?? []));

@@ -3,6 +3,7 @@ import { learnRenamedFiles, learntRenames } from '../attribution/renames.js';
 import type { CategoryGlobs } from '../classifiers/categorise.js';
 import { readDiff } from '../diff/parse.js';
 import { openGitSource } from '../git/gitSource.js';
+import { earlierNames } from '../git/history.js';
 import { renameLimitNotice } from '../git/renameLimit.js';
 import type { Report } from '../model.js';
 import { startSync } from './syncPlan.js';
@@ -70,6 +71,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
         await diff.done; // rejects with git's own reason when the diff failed part-way
         const commits = await settled;
         const planned = commits && sync ? await sync.finish(commits) : null;
+        const forkPaths = (await attributor.paths())?.fork.pathCommits;
         return {
           upstream: source.upstream,
           fork: source.fork,
@@ -77,6 +79,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
           commits: planned?.commits ?? commits,
           sync: planned?.sync ?? null,
           findings: planned?.findings ?? [],
+          forkEarlierNames: (path: string) => (forkPaths ? earlierNames(forkPaths, path) : []),
           notices: [...source.notices, ...state.notices.list(), ...(planned?.notices ?? []), ...[renameLimitNotice(diff.warnings(), source.renameLimit)].filter((notice) => notice !== null)],
         };
       },

@@ -49,6 +49,24 @@ export interface PathCommits {
   parents: Map<string, string[]>;
 }
 
+/**
+ * Every name a path had before, through each rename in the range (a file the
+ * fork added, then renamed: `debian/piaware.init` →
+ * `debian/piaware-mutability.init`), nearest first.
+ */
+export const earlierNames = ({ renamedFrom }: Pick<PathCommits, 'renamedFrom'>, path: string): string[] => {
+  const seen = new Set([path]);
+  const queue = [path];
+  for (let at = 0; at < queue.length; at += 1) {
+    for (const name of renamedFrom.get(queue[at] as string) ?? []) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      queue.push(name);
+    }
+  }
+  return queue.slice(1);
+};
+
 /** Per commit, the paths it touched: `byPath` inverted, each commit's paths in `byPath`'s order. */
 export const pathsByCommit = (byPath: ReadonlyMap<string, readonly string[]>): Map<string, string[]> => {
   const paths = new Map<string, string[]>();
