@@ -21,6 +21,16 @@ import { plural } from '../text/plural.js';
 /** Stylesheets: no guard to lose, and a styling fix is listed with the commits the fork lacks. */
 const IS_STYLESHEET = /\.(?:css|scss|sass|less|styl)$/;
 
+/**
+ * Data and configuration (JSON, YAML, TOML, INI, XML, CSV, translations,
+ * dotfiles like `.gitignore`): no guard to lose either. Only a fix commit's
+ * authorship could flag their lines, and a fix's new translation string
+ * (uptime-kuma's en.json), its mkdocs.yml entry or its data table row
+ * (netbox, buildkit's dependabot.yml) is not the fix: the commit is listed
+ * with the commits the fork lacks, its code in this category.
+ */
+const IS_DATA = /\.(?:json|jsonc|json5|ya?ml|toml|ini|cfg|conf|xml|csv|tsv|properties|po|pot|plist|svg)$|(?:^|\/)\.[^/.]+$/;
+
 /** Helpers for tests, fixtures, mocks, example programs, build output (`dist/`, minified files, source maps) and generated code: a missing guard there fixes nothing shipped, or is a fix of its source. */
 const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e|examples?|_examples|samples?|dist)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.(?:js|css)$|\.(?:js|css)\.map$/;
 
@@ -149,7 +159,7 @@ export default defineClassifier({
   id: 'reverted-fixes',
   title: 'Reverted or missing fixes',
   isPathCategory: false,
-  matches: (file) => !file.isBinary && isSourcePath(file.path) && !IS_STYLESHEET.test(file.path),
+  matches: (file) => !file.isBinary && isSourcePath(file.path) && !IS_STYLESHEET.test(file.path) && !IS_DATA.test(file.path),
   async classify(file, context) {
     // New fork files hold no upstream code; a whole deleted file is reported as such elsewhere.
     if (file.status === 'added' || file.status === 'deleted' || IS_SUPPORT_CODE.test(file.path)) return [];

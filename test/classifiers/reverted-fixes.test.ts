@@ -250,6 +250,32 @@ diff --git a/app/jobs.py b/app/jobs.py
     expect(await fixes(diff('src/sass/_navigation.scss'), context)).toEqual([]);
   });
 
+  it("reads no data or configuration file: a fix's translation string, docs entry or ignore line is not the fix", async () => {
+    const diff = (path: string, line: string) => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -10,3 +10,2 @@
+     keep
+-${line}
+     keep
+`;
+    const context = {
+      ...gitContext({}),
+      linesOf: () => ({ upstream: new Map([[11, { side: 'upstream' as const, commits: ['c4b7'] }]]), fork: new Map() }),
+      commitSubject: () => 'fix: add timeout functionality to kafka (#7472)',
+    };
+    // The fix's code: its commit alone says it fixed something.
+    expect(await fixes(diff('server/util-server.js', '    connectionTimeout: connectionTimeout * 1000,'), context)).toMatchObject([{ details: { signals: ['fix-commit'] } }]);
+    for (const [path, line] of [
+      ['src/lang/en.json', '    "Connection Timeout": "Connection Timeout",'],
+      ['mkdocs.yml', "    - MACAddress: 'models/dcim/macaddress.md'"],
+      ['.github/dependabot.yml', '      crazy-max-dot-github:'],
+      ['config/app.toml', 'timeout = 30'],
+      ['.gitignore', '/build/'],
+      ['res/values/strings.xml', '    <string name="timeout">Timeout</string>'],
+    ]) expect(await fixes(diff(path ?? '', line ?? ''), context)).toEqual([]);
+  });
+
   it('compares lines without trailing lint pragmas: a fork that dropped `# type: ignore` kept the code', async () => {
     const diff = (forkLines: string[]) => `diff --git a/app/help.py b/app/help.py
 --- a/app/help.py
