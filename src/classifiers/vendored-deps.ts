@@ -3,14 +3,16 @@
 import type { FileDiff, Finding } from '../model.js';
 import { createFinding } from './common/finding.js';
 import { locate, wholeFile } from './common/location.js';
+import type { Located } from './common/location.js';
 import { defineClassifier, keepOpen } from './define.js';
 import type { ClassifyContext } from './define.js';
 import { preferLockedVersions } from './deps/lockPreference.js';
 import { joinVendorConf, movedFromVendorConf } from './deps/movedManifest.js';
 import { pairEntries } from './deps/pairEntries.js';
-import { readEntryGroups } from './deps/readers.js';
+import { baseKey, readBaseVersions, readEntryGroups } from './deps/readers.js';
 import { dependencyRow } from './deps/rows.js';
 import { attachVendoredFile, runMemoryOf } from './deps/runMemory.js';
+import type { DependencyChange } from './deps/types.js';
 import type { RunMemory } from './deps/runMemory.js';
 import { addKnownGoModules, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
 import { isFileAt, isDependencyPath } from './paths.js';
@@ -39,10 +41,26 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
   return [row];
 }
 
+/**
+ * A dependency one tip lacks that the merge base listed was removed there,
+ * whoever wrote the other tip's line: both sides moved when that line has
+ * another version than the base's (openbao's fork replaced
+ * hashicorp/vault/api, v1.9.0 at the base, which upstream bumped to v1.23.0
+ * since: not "upstream added" it), the remover alone when it has the base's.
+ */
+function removedSince(change: DependencyChange, at: Located, baseVersion: string | undefined): Located {
+  const present = change.fork ?? change.upstream;
+  const isOneTip = (change.upstream === null) !== (change.fork === null);
+  if (!isOneTip || baseVersion === undefined || at.side === null) return at;
+  const side = baseVersion === present ? (change.fork === null ? 'fork' : 'upstream') : 'both';
+  return side === at.side ? at : { ...at, side };
+}
+
 /** Rows of one manifest or lockfile, each placed on the lines its entries were read from. */
 async function manifestRows(file: FileDiff, memory: RunMemory, context: ClassifyContext): Promise<Finding[]> {
   const rows: Finding[] = [];
-  for (const group of await readEntryGroups(file, context)) {
+  const [groups, base] = await Promise.all([readEntryGroups(file, context), readBaseVersions(file, context)]);
+  for (const group of groups) {
     let changes = pairEntries(group.entries, group.ecosystem, group.source);
     const locateEntries = (name: string) => {
       const entries = group.entries.filter((entry) => entry.name === name);
@@ -64,7 +82,7 @@ async function manifestRows(file: FileDiff, memory: RunMemory, context: Classify
       changes = changes.filter((change) => group.source === 'go.mod' || !memory.goRows.has(change.name));
     }
     for (const change of changes) {
-      const row = dependencyRow(file.path, change, locateEntries(change.name));
+      const row = dependencyRow(file.path, change, removedSince(change, locateEntries(change.name), base?.get(baseKey(group.source, change.name))));
       // Vendored files later in the diff join the module's row: it stays open until every file was read.
       if (group.ecosystem === 'go' && !memory.goRows.has(change.name)) memory.goRows.set(change.name, keepOpen(row));
       rows.push(row);

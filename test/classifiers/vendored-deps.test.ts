@@ -200,6 +200,41 @@ describe('vendored-deps on npm, Cargo and Python files', () => {
     ]);
   });
 
+  it('reads a dependency one tip lacks and the merge base listed as removed there, whoever wrote the other line', async () => {
+    // openbao's fork replaced hashicorp/vault/api (v1.9.0 at the base), which upstream bumped since, and kept
+    // easyjson, which upstream dropped; the fork's own module it added is the fork's alone. x/sync upstream
+    // kept as the base had it: the fork alone removed it, in a hunk both sides changed.
+    const gomod = (requires: string[]) => `module example.com/csi\n\ngo 1.21\n\nrequire (\n${requires.map((line) => `\t${line}\n`).join('')})\n`;
+    const upstream = gomod(['github.com/hashicorp/vault/api v1.23.0', 'github.com/stretchr/testify v1.8.0', 'golang.org/x/sync v0.1.0']);
+    const fork = gomod(['github.com/mailru/easyjson v0.7.7', 'github.com/openbao/openbao/api/v2 v2.5.1', 'github.com/stretchr/testify v1.8.0']);
+    const base = gomod(['github.com/hashicorp/vault/api v1.9.0', 'github.com/mailru/easyjson v0.7.6', 'github.com/stretchr/testify v1.8.0', 'golang.org/x/sync v0.1.0']);
+    const files = await parseDiff(`diff --git a/go.mod b/go.mod
+--- a/go.mod
++++ b/go.mod
+@@ -5,5 +5,5 @@
+ require (
+-\tgithub.com/hashicorp/vault/api v1.23.0
++\tgithub.com/mailru/easyjson v0.7.7
++\tgithub.com/openbao/openbao/api/v2 v2.5.1
+ \tgithub.com/stretchr/testify v1.8.0
+-\tgolang.org/x/sync v0.1.0
+ )
+`);
+    for (const file of files) file.side = 'both';
+    const fact = (side: 'upstream' | 'fork', sha: string) => ({ side, commits: [sha] });
+    const lines = { upstream: new Map([[6, fact('upstream', 'u1')]]), fork: new Map([[6, fact('fork', 'f1')], [7, fact('fork', 'f2')]]) };
+    const context = { ...gitContext({ upstream: { 'go.mod': upstream }, fork: { 'go.mod': fork }, base: { 'go.mod': base } }), linesOf: () => lines };
+    expect(messages(await classifyAll(vendoredDeps, files, context)).sort()).toEqual([
+      'both changed github.com/hashicorp/vault/api: upstream v1.23.0, fork removed it',
+      'both changed github.com/mailru/easyjson: upstream removed it, fork v0.7.7',
+      'fork added github.com/openbao/openbao/api/v2 (v2.5.1)',
+      'fork removed golang.org/x/sync (upstream has v0.1.0)',
+    ]);
+    // Without the base's file, the lines alone say who moved.
+    const lineOnly = { ...gitContext({ upstream: { 'go.mod': upstream }, fork: { 'go.mod': fork } }), linesOf: () => lines };
+    expect(messages(await classifyAll(vendoredDeps, files, lineOnly))).toContain('upstream added github.com/hashicorp/vault/api (v1.23.0); fork lacks it');
+  });
+
   it('reads Cargo.toml, Cargo.lock, requirements, poetry.lock and pyproject.toml', async () => {
     const findings = await classifyAll(vendoredDeps, await loadDiff('deps-cargo-python.diff'));
     expect(messages(findings)).toEqual(expect.arrayContaining([

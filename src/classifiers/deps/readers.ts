@@ -71,6 +71,28 @@ export async function readEntryGroups(file: FileDiff, context: ClassifyContext):
   return [...groups.values()];
 }
 
+/**
+ * The merge base's versions of a manifest read from whole files (go.mod,
+ * vendor.conf, Cargo.toml, requirements, pyproject.toml), by source and
+ * name: which dependencies the base listed, so that one a tip lacks is known
+ * as removed there. Null outside git mode, for lockfiles, or without the file at the base.
+ */
+export async function readBaseVersions(file: FileDiff, context: ClassifyContext): Promise<ReadonlyMap<string, string> | null> {
+  const reader = READERS.find(({ pattern }) => pattern.test(file.path));
+  if (context.mode !== 'git' || !reader || !('sides' in reader.read) || file.status === 'added') return null;
+  const text = await context.readFile('base', file.oldPath ?? file.path);
+  if (text === null) return null;
+  const versions = new Map<string, string>();
+  for (const entry of reader.read.sides(wholeView(text), 'upstream', '')) {
+    const key = baseKey(entry.source ?? reader.source, entry.name);
+    if (!versions.has(key)) versions.set(key, entry.version);
+  }
+  return versions;
+}
+
+/** The key of `readBaseVersions`' map. */
+export const baseKey = (source: DependencySource, name: string): string => `${source}\u0000${name}`;
+
 async function readEntries(file: FileDiff, context: ClassifyContext, reader: Reader): Promise<DependencyEntry[]> {
   const isPackageJson = reader.source === 'package.json';
   const whole = 'sides' in reader.read || isPackageJson ? await readWholeFiles(file, context) : null;
