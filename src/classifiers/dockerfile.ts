@@ -70,7 +70,7 @@ function startOf({ numbers, context }: SideSegments[number], isWhole: boolean): 
   return { stage: null, start: STAGE_INSTRUCTION.test(context.trim()) ? 'stage' : 'unknown' };
 }
 
-// A whole file finds every stage itself (and pairs unnamed stages by position).
+// A whole file finds every stage itself (and pairs unnamed stages by their place among the unnamed).
 const readDockerfileSide = (segments: SideSegments, isWhole: boolean) =>
   readDockerfile(segments.map((segment) => ({ lines: segment.lines, numbers: segment.numbers, ...startOf(segment, isWhole) })), isWhole);
 const readComposeSide = (segments: SideSegments, isWhole: boolean) => readCompose(segments, isWhole);

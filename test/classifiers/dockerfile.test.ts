@@ -33,7 +33,7 @@ new file mode 100644
     expect(await classifyAll(dockerfile, files)).toEqual([]);
   });
 
-  it('reads whole files in git mode: stages of every instruction and unnamed stages by position', async () => {
+  it('reads whole files in git mode: stages of every instruction and unnamed stages by position among the unnamed', async () => {
     const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
 --- a/Dockerfile
 +++ b/Dockerfile
@@ -49,8 +49,16 @@ new file mode 100644
     const fork = 'FROM golang:1.22-alpine AS build\nARG X=1\n\n\nWORKDIR /src\nRUN apt-get install -y git\n\n\nFROM ubuntu:24.04\n';
     const findings = await classifyAll(dockerfile, files, gitContext({ upstream: { Dockerfile: upstream }, fork: { Dockerfile: fork } }));
     expect(messages(findings).sort()).toEqual([
-      'base image of stage "#1": alpine:3.19 → ubuntu:24.04',
+      'base image of stage "unnamed #1": alpine:3.19 → ubuntu:24.04',
       'package manager of stage "build": apk → apt',
+    ]);
+    // A named stage upstream put before the unnamed one does not renumber it.
+    const withUbi = upstream.replace('FROM alpine:3.19\n', 'FROM ubi9:9.4 AS build-ubi\nRUN true\n\nFROM alpine:3.19\n');
+    const renumbered = await classifyAll(dockerfile, files, gitContext({ upstream: { Dockerfile: withUbi }, fork: { Dockerfile: fork } }));
+    expect(messages(renumbered).sort()).toEqual([
+      'base image of stage "unnamed #1": alpine:3.19 → ubuntu:24.04',
+      'package manager of stage "build": apk → apt',
+      'stage "build-ubi" removed (was FROM ubi9:9.4)',
     ]);
   });
 

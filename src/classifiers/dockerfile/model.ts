@@ -65,14 +65,20 @@ export const parseFrom = (line: string): { image: string; name: string | null } 
   return match ? { image: match[1] ?? '', name: match[2]?.toLowerCase() ?? null } : null;
 };
 
-/** Reads segments of one side. Unnamed stages are keyed `#n` only when the whole file is read. */
+/**
+ * Reads segments of one side. Unnamed stages are keyed `unnamed #n`, by their
+ * place among the unnamed ones, and only when the whole file is read: a
+ * named stage inserted before one (openbao: upstream's `build-ubi` and
+ * `release-ubi` before the closing `FROM dev`) does not renumber it, as the
+ * stage's place in the file (`--from=5`) would.
+ */
 export function readDockerfile(segments: readonly Segment[], isWholeFile: boolean): DockerfileModel {
   const model: DockerfileModel = {
     stages: new Map(), commentedStages: new Map(), args: [], copyFrom: new Map(),
     commentedCopyFrom: new Map(), secretMounts: new Map(), packageManagers: new Map(),
   };
   const declared = new Set<string>();
-  let stageIndex = 0;
+  let unnamed = 0;
   for (const segment of segments) {
     let stage = segment.stage;
     let scope: ArgScope | null = segment.start === 'global' ? { kind: 'global' } : segment.start === 'stage' || stage !== null ? { kind: 'stage', stage } : null;
@@ -88,9 +94,9 @@ export function readDockerfile(segments: readonly Segment[], isWholeFile: boolea
       const line = raw.trim();
       const from = parseFrom(line);
       if (from) {
-        stage = from.name ?? (isWholeFile ? `#${stageIndex}` : null);
+        if (from.name === null) unnamed += 1;
+        stage = from.name ?? (isWholeFile ? `unnamed #${unnamed}` : null);
         scope = { kind: 'stage', stage };
-        stageIndex += 1;
         if (stage) model.stages.set(stage, { image: from.image, line: number });
         return;
       }
