@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dockerfile from '../../src/classifiers/dockerfile.js';
+import type { Finding } from '../../src/model.js';
 import { classifyAll, gitContext, loadDiff, messages, parseDiff } from './helpers.js';
 
 describe('dockerfile classifier (hunks only)', () => {
@@ -59,6 +60,35 @@ new file mode 100644
       'base image of stage "unnamed #1": alpine:3.19 → ubuntu:24.04',
       'package manager of stage "build": apk → apt',
       'stage "build-ubi" removed (was FROM ubi9:9.4)',
+    ]);
+  });
+
+  it('reads an ARG one tip lacks and the merge base declared as removed there, which the other tip changed since', async () => {
+    // openbao: upstream inlined ALPINE_VERSION (3.18.2 at the base) into its FROM lines; the fork bumped it to 3.22.0.
+    // Upstream bumped GO_VERSION, which the fork dropped. TOOLS_VERSION is the fork's own.
+    const upstream = 'ARG GO_VERSION=1.22\nFROM golang:${GO_VERSION} AS build\nFROM alpine:3.24.1\n';
+    const fork = 'ARG ALPINE_VERSION=3.22.0\nARG TOOLS_VERSION=2\nFROM golang:1.21 AS build\nFROM alpine:${ALPINE_VERSION}\n';
+    const base = 'ARG ALPINE_VERSION=3.18.2\nARG GO_VERSION=1.20\nFROM golang:${GO_VERSION} AS build\nFROM alpine:${ALPINE_VERSION}\n';
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -1,3 +1,4 @@
+-ARG GO_VERSION=1.22
+-FROM golang:\${GO_VERSION} AS build
+-FROM alpine:3.24.1
++ARG ALPINE_VERSION=3.22.0
++ARG TOOLS_VERSION=2
++FROM golang:1.21 AS build
++FROM alpine:\${ALPINE_VERSION}
+`);
+    const fact = (side: 'upstream' | 'fork') => ({ side, commits: [side === 'fork' ? 'f1' : 'u1'] });
+    const lines = { upstream: new Map([[1, fact('upstream')], [3, fact('upstream')]]), fork: new Map([[1, fact('fork')], [2, fact('fork')], [3, fact('fork')]]) };
+    const context = { ...gitContext({ upstream: { Dockerfile: upstream }, fork: { Dockerfile: fork }, base: { Dockerfile: base } }), linesOf: () => lines };
+    const args = (findings: Finding[]) => messages(findings).filter((message) => message.includes('ARG')).sort();
+    expect(args(await classifyAll(dockerfile, files, context))).toEqual([
+      'fork added ARG TOOLS_VERSION=2',
+      'fork removed ARG GO_VERSION (default 1.22), which upstream changed since',
+      'upstream removed ARG ALPINE_VERSION=3.22.0, which the fork changed since',
     ]);
   });
 

@@ -1,6 +1,6 @@
 // ARG scopes (https://docs.docker.com/reference/dockerfile/#scope): a global ARG (before the first FROM) and a
 // stage's ARG of the same name are two declarations; the stage's, without a default, inherits the global one.
-import type { Side } from '../../model.js';
+import type { LineSide, Side } from '../../model.js';
 import type { LineRefs } from '../common/location.js';
 import { describeChange, describePresence } from '../common/wording.js';
 import { directionOf, isVersionLike } from '../deps/versionDirection.js';
@@ -9,7 +9,7 @@ import type { ArgDeclaration, ArgScope } from './model.js';
 
 export type ArgFindingKind = 'arg-changed' | 'arg-removed' | 'arg-added' | 'arg-scope-changed';
 
-type AddFinding = (kind: ArgFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: readonly (string | null)[], details: Record<string, unknown>) => void;
+type AddFinding = (kind: ArgFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: readonly (string | null)[], details: Record<string, unknown>, lackedSince?: LineSide | null) => void;
 
 const scopeText = (scope: ArgScope | null): string | null =>
   scope === null ? null : scope.kind === 'global' ? 'global' : scope.stage ? `stage "${scope.stage}"` : 'a stage';
@@ -21,9 +21,18 @@ const isNamedStage = (scope: ArgScope | null): boolean => scope?.kind === 'stage
  * scope first, then a name left with one declaration on each side, when its
  * scope moved between global and a stage or a hunk does not show it (two
  * named stages are two ARGs). What remains was removed or added; an ARG of a
- * stage the fork removed is told by that stage's own row.
+ * stage the fork removed is told by that stage's own row. One the merge base
+ * declared in that scope (`base`, git mode) was removed by the tip that lacks it.
  */
-export function compareArgs(upstream: readonly ArgDeclaration[], fork: readonly ArgDeclaration[], removedStages: ReadonlySet<string>, isNewFile: boolean, add: AddFinding): void {
+export function compareArgs(
+  upstream: readonly ArgDeclaration[],
+  fork: readonly ArgDeclaration[],
+  removedStages: ReadonlySet<string>,
+  isNewFile: boolean,
+  add: AddFinding,
+  base: readonly ArgDeclaration[] | null = null,
+): void {
+  const baseHas = (arg: ArgDeclaration): boolean => base?.some((each) => each.name === arg.name && scopeKey(each.scope) === scopeKey(arg.scope)) === true;
   const scopesOf = new Map<string, Set<string>>();
   for (const arg of [...upstream, ...fork]) scopesOf.set(arg.name, (scopesOf.get(arg.name) ?? new Set()).add(scopeKey(arg.scope)));
   // Baselines keep matching: a stage's ARG carries its stage in its identity only where the name has several scopes.
@@ -55,13 +64,13 @@ export function compareArgs(upstream: readonly ArgDeclaration[], fork: readonly 
     if (arg.value === null || (arg.scope?.kind === 'stage' && arg.scope.stage !== null && removedStages.has(arg.scope.stage))) continue;
     add('arg-removed', { upstream: [arg.line] },
       (side) => describePresence({ thing: `${subject(arg)} (default ${arg.value})`, presentIn: 'upstream', side, neutral: `${subject(arg)} (default ${arg.value}) removed` }),
-      [arg.name, arg.value, ...stageOf(arg)], { arg: arg.name, upstream: arg.value, fork: null, scope: scopeText(arg.scope) });
+      [arg.name, arg.value, ...stageOf(arg)], { arg: arg.name, upstream: arg.value, fork: null, scope: scopeText(arg.scope) }, baseHas(arg) ? 'fork' : null);
   }
   for (const arg of isNewFile ? [] : leftFork) {
     if (arg.value === null) continue;
     add('arg-added', { fork: [arg.line] },
       (side) => describePresence({ thing: subject(arg, `=${arg.value}`), presentIn: 'fork', side, neutral: `${subject(arg, `=${arg.value}`)} added` }),
-      [arg.name, arg.value, ...stageOf(arg)], { arg: arg.name, upstream: null, fork: arg.value, scope: scopeText(arg.scope) });
+      [arg.name, arg.value, ...stageOf(arg)], { arg: arg.name, upstream: null, fork: arg.value, scope: scopeText(arg.scope) }, baseHas(arg) ? 'upstream' : null);
   }
 
   function compareValues(before: ArgDeclaration, after: ArgDeclaration): void {

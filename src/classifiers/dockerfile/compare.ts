@@ -42,7 +42,7 @@ export function compareDockerfiles(
       add('stage-removed', { upstream: [line], fork: [commented] },
         (side) => describePresence({ thing: `stage "${stage}" (FROM ${was})`, presentIn: 'upstream', side, isCommentedOut,
           neutral: `stage "${stage}" ${isCommentedOut ? 'commented out' : 'removed'} (was FROM ${was})` }),
-        [stage], { stage, image, commentedOut: isCommentedOut }, base?.stages.has(stage) === true);
+        [stage], { stage, image, commentedOut: isCommentedOut }, base?.stages.has(stage) === true ? 'fork' : null);
     } else if (forkStage.image !== image) {
       const from = resolveArgs(image, upstream.args);
       const to = resolveArgs(forkStage.image, fork.args);
@@ -63,7 +63,7 @@ export function compareDockerfiles(
   }
 
   const removedStages = new Set([...upstream.stages.keys()].filter((stage) => !fork.stages.has(stage)));
-  compareArgs(upstream.args, fork.args, removedStages, isNewFile, add);
+  compareArgs(upstream.args, fork.args, removedStages, isNewFile, add, base?.args ?? null);
 
   // The merge base's COPYs by what they copy, flags aside: upstream's `COPY --link …` of a base COPY is that COPY, changed.
   const baseCopies = new Set([...(base?.copyFrom.values() ?? [])].map((copy) => copyKey(copy.stage, withoutFlags(copy.text))));
@@ -76,7 +76,7 @@ export function compareDockerfiles(
     add('copy-from-removed', { upstream: [line], fork: [commented] },
       (side) => describePresence({ thing: `COPY --from=${from}${where}: ${text}`, presentIn: 'upstream', side, isCommentedOut,
         neutral: `COPY --from=${from}${where} ${isCommentedOut ? 'commented out' : 'removed'}: ${text}` }),
-      [stage, text], { stage, from, instruction: text, commentedOut: isCommentedOut }, baseCopies.has(copyKey(stage, withoutFlags(text))));
+      [stage, text], { stage, from, instruction: text, commentedOut: isCommentedOut }, baseCopies.has(copyKey(stage, withoutFlags(text))) ? 'fork' : null);
   }
 
   for (const [id, { stages, lines }] of fork.secretMounts) {

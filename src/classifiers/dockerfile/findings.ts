@@ -1,4 +1,4 @@
-import type { Confidence, FileDiff, Finding, Side } from '../../model.js';
+import type { Confidence, FileDiff, Finding, LineSide, Side } from '../../model.js';
 import { createFinding } from '../common/finding.js';
 import type { LineRefs, Located } from '../common/location.js';
 import { directionOf, isVersionLike } from '../deps/versionDirection.js';
@@ -10,16 +10,19 @@ import { directionOf, isVersionLike } from '../deps/versionDirection.js';
  */
 export function collectFindings<Kind extends string>(file: FileDiff, confidence: Confidence, place: (refs: LineRefs) => Located): {
   findings: Finding[];
-  add(kind: Kind, refs: LineRefs, describe: (side: Side) => string, identity: readonly (string | null)[], details: Record<string, unknown>, wasInBase?: boolean): void;
+  /** `lackedSince`: the merge base had it and this tip lacks it (see below). */
+  add(kind: Kind, refs: LineRefs, describe: (side: Side) => string, identity: readonly (string | null)[], details: Record<string, unknown>, lackedSince?: LineSide | null): void;
 } {
   const findings: Finding[] = [];
   return {
     findings,
-    add: (kind, refs, describe, identity, details, wasInBase = false) => {
+    add: (kind, refs, describe, identity, details, lackedSince = null) => {
       const placed = place(refs);
-      // Something the merge base had, that the fork lacks and upstream's line of it is upstream's: the fork
-      // removed it and upstream changed it since (a stage whose FROM upstream bumped), not an upstream addition.
-      const at: Located = wasInBase && placed.side === 'upstream' ? { ...placed, side: 'both' } : placed;
+      // Something the merge base had, that one tip lacks while the other tip's line of it is that tip's own: the
+      // first removed it and the other changed it since (a stage whose FROM upstream bumped, an ARG upstream
+      // inlined and the fork bumped), not an addition of the other's.
+      const isChangedSince = lackedSince !== null && placed.side === (lackedSince === 'fork' ? 'upstream' : 'fork');
+      const at: Located = isChangedSince ? { ...placed, side: 'both' } : placed;
       findings.push(createFinding({ category: 'dockerfile', kind, path: file.path, message: describe(at.side), identity, ...at, confidence, details }));
     },
   };
