@@ -243,7 +243,7 @@ async function carryLedger(
   const supersededByLines = new Set(inUpstream.map((entry) => entry.commit.sha));
   const refs = logged.map((commit) => readConventions(commit.subject, commit.body));
   const messages = await forecaster.messagesMentioning(source.upstream.sha, refs.flatMap((ref) => (ref.upstreamRef ? [ref.upstreamRef] : [])));
-  const trailers = refs.flatMap((ref) => (ref.cherryPickedFrom ? [ref.cherryPickedFrom] : []));
+  const trailers = [...new Set(refs.flatMap((ref) => ref.cherryPickedFrom))];
   const upstreamHas = await forecaster.reachedFrom(source.upstream.sha, trailers);
   const cherryPicked = new Map(trailers.map((sha) => [sha, upstreamHas.has(sha)]));
   // Line counts come last: they wait for the whole diff.

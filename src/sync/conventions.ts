@@ -5,8 +5,12 @@ export interface CommitConventions {
   tag: CarryTag | null;
   /** `#1234` for `UPSTREAM: 1234:`, the upstream pull request the carry tracks. */
   upstreamRef: string | null;
-  /** The commit a `(cherry picked from commit …)` trailer names. */
-  cherryPickedFrom: string | null;
+  /**
+   * The commits `(cherry picked from commit …)` trailers name, in order: a
+   * backport picked again from branch to branch has one per hop (magnum's
+   * stable-branch carries have up to four), the original first.
+   */
+  cherryPickedFrom: string[];
 }
 
 /**
@@ -16,7 +20,7 @@ export interface CommitConventions {
  * `git cherry-pick -x` writes.
  */
 export const readConventions = (subject: string, body: string): CommitConventions => {
-  const cherryPickedFrom = /\(cherry picked from commit ([0-9a-f]{7,64})\)/i.exec(body)?.[1] ?? null;
+  const cherryPickedFrom = [...body.matchAll(/\(cherry picked from commit ([0-9a-f]{7,64})\)/gi)].map((match) => match[1] ?? '');
   const upstream = /^UPSTREAM:\s*(?:<(carry|drop)>|(\d+))\s*:/i.exec(subject);
   if (upstream?.[1]) return { tag: upstream[1].toLowerCase() as CarryTag, upstreamRef: null, cherryPickedFrom };
   if (upstream?.[2]) return { tag: 'upstream-pr', upstreamRef: `#${upstream[2]}`, cherryPickedFrom };

@@ -50,7 +50,8 @@ export const buildLedger = (commits: readonly ForkCommitFacts[], context: Ledger
   const reverted = revertPairs(commits);
   return commits.map((commit) => {
     const { tag, upstreamRef, cherryPickedFrom } = readConventions(commit.subject, commit.body);
-    const isPickedFromUpstream = cherryPickedFrom !== null && context.isUpstreamCommit(cherryPickedFrom);
+    // Picked from upstream when any hop of the backport is upstream's.
+    const isPickedFromUpstream = cherryPickedFrom.some((sha) => context.isUpstreamCommit(sha));
     const status: CarryStatus = reverted.has(commit.sha)
       ? 'reverted'
       : commit.isPatchUpstream || commit.isLinesUpstream || isPickedFromUpstream
@@ -63,7 +64,7 @@ export const buildLedger = (commits: readonly ForkCommitFacts[], context: Ledger
       subject: commit.subject,
       status,
       tag,
-      upstreamRef: upstreamRef ?? (cherryPickedFrom !== null && !isPickedFromUpstream ? cherryPickedFrom : null),
+      upstreamRef: upstreamRef ?? (isPickedFromUpstream ? null : (cherryPickedFrom[0] ?? null)),
       isUpstreamMerged: upstreamRef !== null && context.isMergedUpstream(upstreamRef),
       files: [...commit.files].sort(),
       liveLines: commit.live,

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { buildLedger } from '../../src/sync/ledger.js';
+import type { ForkCommitFacts } from '../../src/sync/ledger.js';
+
+const commit = (sha: string, body: string): ForkCommitFacts => ({
+  sha: sha.padEnd(40, '0'), subject: `carry ${sha}`, body, files: ['a.py'], live: 3, removed: 0, isPatchUpstream: false, isLinesUpstream: false,
+});
+
+describe('buildLedger', () => {
+  it('reads a backport as upstream\'s when any hop its cherry-pick trailers name is upstream\'s', () => {
+    const upstreamHas = new Set(['bbbbbbb']);
+    const context = { isUpstreamCommit: (sha: string) => upstreamHas.has(sha), isMergedUpstream: () => false };
+    // Picked from a stable branch (aaaaaaa), which had it from upstream (bbbbbbb); and one no hop of which upstream has.
+    const [twoHops, elsewhere] = buildLedger([
+      commit('f1', '(cherry picked from commit aaaaaaa)\n(cherry picked from commit bbbbbbb)'),
+      commit('f2', '(cherry picked from commit ccccccc)\n(cherry picked from commit ddddddd)'),
+    ], context);
+    expect(twoHops).toMatchObject({ status: 'superseded', upstreamRef: null });
+    // Not upstream's: the carry names the commit it came from first.
+    expect(elsewhere).toMatchObject({ status: 'carried', upstreamRef: 'ccccccc' });
+  });
+});
