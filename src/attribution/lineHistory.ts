@@ -1,5 +1,5 @@
 import type { History, LogScope, PathCommits } from '../git/history.js';
-import { pathsByCommit } from '../git/history.js';
+import { hasSoleCommit, pathsByCommit } from '../git/history.js';
 import type { GitProcess } from '../git/spawnGit.js';
 import type { Branches } from './branches.js';
 import { addChangedLine, emptyChange, isOversized } from './commitChanges.js';
@@ -41,14 +41,14 @@ export interface LineHistory {
 const NOT_FOLLOWED: LineHistory = { ownerOf: () => null, removerOf: () => null, counts: () => new Map(), changeOf: () => undefined };
 
 /**
- * Only paths two or more commits touched need their lines followed (with one,
- * that commit explains every line), with the names they were renamed from so
- * git pairs the renames up: whole rename groups, which a long pathspec splits
- * between `git log`s without parting.
+ * Only paths two or more commits touched, under any of their names, need
+ * their lines followed (with one, that commit explains every line), with the
+ * names they were renamed from so git pairs the renames up: whole rename
+ * groups, which a long pathspec splits between `git log`s without parting.
  */
-const pathsToFollow = ({ byPath, renamedFrom }: PathCommits): string[][] => {
-  const seeds = [...byPath].filter(([, commits]) => commits.length > 1).map(([path]) => path);
-  return linkedGroups(seeds, (path) => renamedFrom.get(path) ?? []);
+const pathsToFollow = (touched: PathCommits): string[][] => {
+  const seeds = [...touched.byPath.keys()].filter((path) => !hasSoleCommit(touched, path));
+  return linkedGroups(seeds, (path) => touched.renamedFrom.get(path) ?? []);
 };
 
 /** One file as the log walks it: its name at the base (null when created since), every name it had, and who owns what. */

@@ -1,6 +1,7 @@
 import type { BothSides } from '../attribution/lineFacts.js';
 import { chunkGroups } from '../attribution/pathChunks.js';
 import type { GitSource } from '../git/gitSource.js';
+import { hasSoleCommit } from '../git/history.js';
 import type { FileDiff } from '../model.js';
 
 /** Lines added and deleted in a path, as `git diff --numstat` counts them. */
@@ -41,7 +42,7 @@ export function createForkLineCounter(source: GitSource, base: string, sides: Pr
   // Known before the first file is attributed (and so observed): the attribution awaits the same sides.
   let plan: Plan | null = null;
   const planned = sides.then(({ fork, upstream }) => {
-    const single = [...fork.pathCommits.byPath].filter(([, shas]) => shas.length === 1).map(([path]) => path).sort();
+    const single = [...fork.pathCommits.byPath.keys()].filter((path) => hasSoleCommit(fork.pathCommits, path)).sort();
     plan = {
       fromGit: single.filter((path) => upstream.changed.paths.has(path)),
       fromDiff: new Map(single.filter((path) => !upstream.changed.paths.has(path)).map((path) => [path, path])),

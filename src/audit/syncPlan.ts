@@ -4,7 +4,7 @@ import type { SideFacts } from '../attribution/lineFacts.js';
 import { forkRenames } from '../attribution/renames.js';
 import type { LoggedCommit } from '../git/commitLog.js';
 import type { GitSource } from '../git/gitSource.js';
-import { pathsByCommit } from '../git/history.js';
+import { hasSoleCommit, pathsByCommit } from '../git/history.js';
 import type { MergeTreeResult } from '../git/mergeTreeOutput.js';
 import type { ScratchObjects } from '../git/scratchObjects.js';
 import { ForkdiffError, isForkdiffError } from '../errors.js';
@@ -253,7 +253,7 @@ async function carryLedger(
   const single = new Map<string, { live: number; removed: number }>();
   for (const [path, shas] of fork.pathCommits.byPath) {
     const [sha] = shas;
-    if (shas.length !== 1 || sha === undefined) continue;
+    if (!hasSoleCommit(fork.pathCommits, path) || sha === undefined) continue;
     const stat = stats.get(path) ?? { added: 0, deleted: 0 };
     const entry = single.get(sha) ?? { live: 0, removed: 0 };
     entry.live += stat.added;

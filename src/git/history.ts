@@ -67,6 +67,15 @@ export const earlierNames = ({ renamedFrom }: Pick<PathCommits, 'renamedFrom'>, 
   return queue.slice(1);
 };
 
+/**
+ * Whether one commit wrote every line of a path: it alone touched it, under
+ * this name and every earlier one. A file the fork added and a later commit
+ * renamed is not (tcl-suite's daily.yml → valdb-daily.yml: the first commit's
+ * lines live on under the new name).
+ */
+export const hasSoleCommit = (paths: Pick<PathCommits, 'byPath' | 'renamedFrom'>, path: string): boolean =>
+  paths.byPath.get(path)?.length === 1 && earlierNames(paths, path).every((name) => !paths.byPath.has(name));
+
 /** Per commit, the paths it touched: `byPath` inverted, each commit's paths in `byPath`'s order. */
 export const pathsByCommit = (byPath: ReadonlyMap<string, readonly string[]>): Map<string, string[]> => {
   const paths = new Map<string, string[]>();

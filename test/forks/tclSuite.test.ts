@@ -80,13 +80,16 @@ describe('Tcl test suites', () => {
     expect(fork.git.sync?.carries.find((carry) => carry.sha === shas.forkSoleShard)?.status).toBe('superseded');
   });
 
-  it("gives a carry the categories of its files under the fork's later names", () => {
+  it("gives a carry the categories and live lines of its files under the fork's later names", () => {
     const { shas } = fork.fixture;
     const carry = (sha: string | undefined) => fork.git.sync?.carries.find((each) => each.sha === sha);
     expect(fork.git.files.find((file) => file.path === '.github/workflows/valdb-daily.yml')).toMatchObject({ status: 'added', categories: ['workflow'] });
     // The commit that added the workflow knows it as daily.yml, a name neither tip has.
     expect(carry(shas.forkDaily)).toMatchObject({ files: ['.github/workflows/daily.yml'], categories: ['workflow'] });
     expect(carry(shas.forkDailyRename)).toMatchObject({ files: ['.github/workflows/valdb-daily.yml'], categories: ['workflow'] });
+    // Its lines live on under the new name: the renaming commit wrote one of the thirteen, the first the rest.
+    expect(carry(shas.forkDaily)).toMatchObject({ status: 'carried', liveLines: 12 });
+    expect(carry(shas.forkDailyRename)).toMatchObject({ status: 'carried', liveLines: 1 });
   });
 
   it('finds the same in a saved diff', () => {
