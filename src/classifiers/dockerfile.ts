@@ -32,7 +32,7 @@ async function compareSides<Model>(
   file: FileDiff,
   context: ClassifyContext,
   read: (segments: SideSegments, isWhole: boolean) => Model,
-  compare: (file: FileDiff, upstream: Model, fork: Model, confidence: 'high', place: (refs: LineRefs) => Located, base: Model | null) => Finding[],
+  compare: (file: FileDiff, upstream: Model, fork: Model, confidence: 'high', place: (refs: LineRefs) => Located, base: Model | null, translate: (text: string) => string) => Finding[],
   isBaseRead = false,
 ): Promise<Finding[]> {
   const readsBase = isBaseRead && context.mode === 'git';
@@ -46,7 +46,7 @@ async function compareSides<Model>(
   };
   const place = (refs: LineRefs): Located => locate(file, context, refs);
   const base = whole && baseText !== null ? read(wholeSegments(baseText), true) : null;
-  return uniqueByFingerprint(compare(file, read(side('upstream'), whole !== null), read(side('fork'), whole !== null), 'high', place, base));
+  return uniqueByFingerprint(compare(file, read(side('upstream'), whole !== null), read(side('fork'), whole !== null), 'high', place, base, context.translate));
 }
 
 /** A whole file as one segment. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import dockerfile from '../../src/classifiers/dockerfile.js';
-import type { Finding } from '../../src/model.js';
 import { classifyAll, gitContext, loadDiff, messages, parseDiff } from './helpers.js';
 
 describe('dockerfile classifier (hunks only)', () => {
@@ -84,12 +83,29 @@ new file mode 100644
     const fact = (side: 'upstream' | 'fork') => ({ side, commits: [side === 'fork' ? 'f1' : 'u1'] });
     const lines = { upstream: new Map([[1, fact('upstream')], [3, fact('upstream')]]), fork: new Map([[1, fact('fork')], [2, fact('fork')], [3, fact('fork')]]) };
     const context = { ...gitContext({ upstream: { Dockerfile: upstream }, fork: { Dockerfile: fork }, base: { Dockerfile: base } }), linesOf: () => lines };
-    const args = (findings: Finding[]) => messages(findings).filter((message) => message.includes('ARG')).sort();
-    expect(args(await classifyAll(dockerfile, files, context))).toEqual([
+    const findings = await classifyAll(dockerfile, files, context);
+    expect(messages(findings).filter((message) => message.includes('ARG')).sort()).toEqual([
       'fork added ARG TOOLS_VERSION=2',
       'fork removed ARG GO_VERSION (default 1.22), which upstream changed since',
       'upstream removed ARG ALPINE_VERSION=3.22.0, which the fork changed since',
     ]);
+  });
+
+  it("keeps a COPY the fork has under its renamed product's names", async () => {
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -3,2 +3,2 @@ FROM alpine:3.20 AS dev
+-COPY --from=devbuild /build/vault-csi-provider /bin/
+-COPY --from=devbuild /build/helper /bin/
++COPY --from=devbuild /build/openbao-csi-provider /bin/
++COPY --from=devbuild /build/helper2 /bin/
+`);
+    const upstream = 'FROM golang:1.22 AS devbuild\nFROM alpine:3.20 AS dev\nCOPY --from=devbuild /build/vault-csi-provider /bin/\nCOPY --from=devbuild /build/helper /bin/\n';
+    const fork = 'FROM golang:1.22 AS devbuild\nFROM alpine:3.20 AS dev\nCOPY --from=devbuild /build/openbao-csi-provider /bin/\nCOPY --from=devbuild /build/helper2 /bin/\n';
+    const context = { ...gitContext({ upstream: { Dockerfile: upstream }, fork: { Dockerfile: fork } }), translate: (text: string) => text.replaceAll('vault', 'openbao') };
+    // The renamed binary is the same COPY; the helper the fork no longer copies is not.
+    expect(messages(await classifyAll(dockerfile, files, context))).toEqual(['COPY --from=devbuild in stage "dev" removed: COPY --from=devbuild /build/helper /bin/']);
   });
 
   it('fingerprints survive line shifts', async () => {

@@ -29,6 +29,7 @@ export function compareDockerfiles(
   confidence: Confidence,
   place: (refs: LineRefs) => Located,
   base: DockerfileModel | null = null,
+  translate: (text: string) => string = (text) => text,
 ): Finding[] {
   const { findings, add } = collectFindings<DockerfileFindingKind>(file, confidence, place);
   const isNewFile = file.status === 'added';
@@ -68,8 +69,10 @@ export function compareDockerfiles(
   // The merge base's COPYs by what they copy, flags aside: upstream's `COPY --link …` of a base COPY is that COPY, changed.
   const baseCopies = new Set([...(base?.copyFrom.values() ?? [])].map((copy) => copyKey(copy.stage, withoutFlags(copy.text))));
   for (const [key, { stage, text, from, line }] of upstream.copyFrom) {
-    // A COPY inside a removed stage is covered by the stage's own row.
-    if (fork.copyFrom.has(key) || (stage !== null && !fork.stages.has(stage) && upstream.stages.has(stage))) continue;
+    // A COPY inside a removed stage is covered by the stage's own row. One the fork has under its renamed
+    // product (`/build/vault-csi-provider` → `/build/openbao-csi-provider`) is kept: that rename is the fork's own.
+    if (fork.copyFrom.has(key) || fork.copyFrom.has(copyKey(stage, translate(text)))) continue;
+    if (stage !== null && !fork.stages.has(stage) && upstream.stages.has(stage)) continue;
     const commented = fork.commentedCopyFrom.get(key);
     const isCommentedOut = commented !== undefined;
     const where = stage ? ` in stage "${stage}"` : '';
