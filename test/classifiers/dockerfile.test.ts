@@ -89,6 +89,8 @@ new file mode 100644
       'fork removed ARG GO_VERSION (default 1.22), which upstream changed since',
       'upstream removed ARG ALPINE_VERSION=3.22.0, which the fork changed since',
     ]);
+    // The fork's FROM line is the base's, but it reads the ARG the fork bumped: both moved that base image.
+    expect(messages(findings)).toContain('both changed base image of stage "unnamed #1": upstream alpine:3.24.1, fork alpine:3.22.0');
   });
 
   it("keeps a COPY the fork has under its renamed product's names", async () => {

@@ -4,7 +4,7 @@ import { describeChange, describePresence } from '../common/wording.js';
 import { compareArgs } from './args.js';
 import type { ArgFindingKind } from './args.js';
 import { collectFindings } from './findings.js';
-import { copyKey, resolveArgs } from './model.js';
+import { argLinesOf, copyKey, resolveArgs } from './model.js';
 import type { DockerfileModel } from './model.js';
 
 /** Finding kinds of the dockerfile category. */
@@ -47,7 +47,8 @@ export function compareDockerfiles(
     } else if (forkStage.image !== image) {
       const from = resolveArgs(image, upstream.args);
       const to = resolveArgs(forkStage.image, fork.args);
-      add('base-image', { upstream: [line], fork: [forkStage.line] },
+      // The ARGs a FROM line reads are where its image moves too (a fork that bumped ALPINE_VERSION changed its base).
+      add('base-image', { upstream: [line, ...argLinesOf(image, upstream.args)], fork: [forkStage.line, ...argLinesOf(forkStage.image, fork.args)] },
         (side) => describeChange({ subject: `base image of stage "${stage}"`, upstream: from, fork: to, side, isVersioned: false,
           neutral: `base image of stage "${stage}": ${from} → ${to}` }),
         [stage, image, forkStage.image], { stage, upstream: from, fork: to, upstreamRaw: image, forkRaw: forkStage.image });

@@ -133,16 +133,34 @@ export function readDockerfile(segments: readonly Segment[], isWholeFile: boolea
 export const scopeKey = (scope: ArgScope | null): string =>
   scope === null ? '?' : scope.kind === 'global' ? 'global' : `stage:${scope.stage ?? '?'}`;
 
+/** `$X`, `${X}` and `${X:-default}`: the name (braced or bare) and the default. */
+const ARG_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** The global ARGs (the only ones a FROM line sees; ARGs whose scope a hunk does not show count too), first of each name. */
+function visibleArgs(args: readonly ArgDeclaration[]): Map<string, ArgDeclaration> {
+  const visible = new Map<string, ArgDeclaration>();
+  for (const arg of args) if (arg.scope?.kind !== 'stage' && !visible.has(arg.name)) visible.set(arg.name, arg);
+  return visible;
+}
+
 /**
  * Substitutes `$X`, `${X}` and `${X:-default}` in a FROM line with the
- * defaults of global ARGs (the only ones a FROM line sees; ARGs whose scope a
- * hunk does not show count too), so base images read as real tags.
+ * defaults of global ARGs, so base images read as real tags.
  */
 export function resolveArgs(value: string, args: readonly ArgDeclaration[]): string {
-  const visible = new Map<string, string | null>();
-  for (const arg of args) if (arg.scope?.kind !== 'stage' && !visible.has(arg.name)) visible.set(arg.name, arg.value);
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
-    const name = braced ?? bare ?? '';
-    return visible.get(name) ?? fallback ?? whole;
+  const visible = visibleArgs(args);
+  return value.replace(ARG_REFERENCE, (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) =>
+    visible.get(braced ?? bare ?? '')?.value ?? fallback ?? whole);
+}
+
+/**
+ * The lines of the ARG defaults `resolveArgs` puts into a value: a base image
+ * read through `alpine:${ALPINE_VERSION}` moves with that ARG's line too.
+ */
+export function argLinesOf(value: string, args: readonly ArgDeclaration[]): number[] {
+  const visible = visibleArgs(args);
+  return [...value.matchAll(ARG_REFERENCE)].flatMap((match) => {
+    const arg = visible.get(match[1] ?? match[3] ?? '');
+    return arg?.value !== null && arg !== undefined ? [arg.line] : [];
   });
 }
