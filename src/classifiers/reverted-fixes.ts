@@ -116,8 +116,11 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   const at = locate(file, context, { upstream: lacked.map(({ line }) => line) });
   // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them.
   const fromCommits = at.side === 'upstream' || at.side === 'both' ? commitEvidence(at.commits, context.commitSubject) : null;
-  const confidence = confidenceOf(signals, lacked.length, at.commits, fromCommits);
-  if (!confidence) return null;
+  // A fork commit that reworks the code (a cleanup, a move, a helper) took a guard's line out more often than the guard.
+  const byRework = at.side === 'fork' && commitEvidence(at.commits, context.commitSubject).isReworkOnly;
+  const found = confidenceOf(signals, lacked.length, at.commits, fromCommits);
+  if (!found) return null;
+  const confidence = byRework ? 'low' : found;
   if ((fromCommits?.fixes.length ?? 0) > 0) signals.add('fix-commit');
   const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';
   // `newDgst == lastDgst, in if !ok || newDgst == lastDgst {`: the clause, then where it was.

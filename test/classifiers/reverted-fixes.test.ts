@@ -56,6 +56,29 @@ describe('reverted-fixes classifier', async () => {
     expect(byFork?.fingerprint).toBe(finding?.fingerprint);
   });
 
+  it('reads a guard the fork removed in a cleanup, a move or a new helper as doubtful, and in other work as it was', async () => {
+    const [file] = await parseDiff(`diff --git a/dbe.c b/dbe.c
+--- a/dbe.c
++++ b/dbe.c
+@@ -3,4 +3,1 @@ static int ProcDbeSwapBuffers(ClientPtr client) {
+-    if ((pDbeWindowPriv = DBE_WINDOW_PRIV(pWin)) == NULL) {
+-        return BadMatch;
+-    }
+     use(pWin);
+`);
+    const removed = { upstream: new Map([3, 4, 5].map((line) => [line, { side: 'fork' as const, commits: ['def5678'] }])), fork: new Map() };
+    const confidence = async (subject: string) =>
+      (await classifyAll(revertedFixes, [file!], { ...gitContext({}), linesOf: () => removed, commitSubject: () => subject }))[0]?.confidence;
+    // X11Libre's tree-wide rework: the fork's commits say what they did.
+    expect(await confidence('dbe: locally scope variables and declare when needed')).toBe('low');
+    expect(await confidence('treewide: use helper dixGetScreenPtr() for retrieving ScreenPtr')).toBe('low');
+    expect(await confidence('xfixes: move cursor count priv data into ScreenRec')).toBe('low');
+    // A revert, a fix, or a subject that says neither, takes it out as it reads.
+    expect(await confidence('Revert "dbe: move the window check into a helper"')).toBe('high');
+    expect(await confidence('dbe: fix a crash on swap')).toBe('high');
+    expect(await confidence('dbe: drop the window check, the caller does it')).toBe('high');
+  });
+
   it('fingerprints by evidence, not line numbers', async () => {
     const diff = (start: number, name: string) => `diff --git a/a.go b/a.go
 --- a/a.go

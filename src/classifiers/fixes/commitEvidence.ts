@@ -3,6 +3,13 @@ import { isFixSubject, securityIdsOf } from '../../git/commitLog.js';
 /** Subjects of feature work: a missing block from one of these is more often the feature than a fix. */
 const FEATURE_SUBJECT = /^(?:[\w/.-]+(?:\([^)]*\))?:\s*)?(?:add|adds|added|support|supports|implement|introduce|new|allow|enable|feat)\b|\battribute\b|\boption\b/i;
 
+/**
+ * Subjects of rework that keeps behaviour: a tree-wide cleanup, a move, a
+ * rename, a helper that now does the check (X11Libre's 'treewide: use helper
+ * dixGetScreenPtr()', 'dbe: locally scope variables and declare when needed').
+ */
+const REWORK_SUBJECT = /\b(?:refactor\w*|clean(?:s|ed|ing)?[ -]?ups?|cleanups?|treewide|tree-wide|tidy|simplif\w*|reorgani[sz]\w*|restructur\w*|rework\w*|declar\w*|c99|coding style|style|reformat\w*|whitespace|parenthes[ie]s|brackets?|helpers?|inline|renam\w*|moves?|moved|split|dedup\w*|unused|dead code|instead of)\b/i;
+
 /** What the commits behind some lines say: fixes, security fixes, or feature work. */
 export interface CommitEvidence {
   /** Short ids and subjects of the commits that read as fixes (fix, bug, CVE, race, leak, panic…). */
@@ -13,6 +20,8 @@ export interface CommitEvidence {
   isSecurity: boolean;
   /** True when every commit read is feature work and none is a fix. */
   isFeatureOnly: boolean;
+  /** True when every commit read is rework or feature work, and none is a fix or a revert. */
+  isReworkOnly: boolean;
 }
 
 /**
@@ -29,5 +38,7 @@ export function commitEvidence(commits: readonly string[], subjectOf: (shortSha:
     fixShas: new Set(fixes.map(({ sha }) => sha)),
     isSecurity: fixes.some(({ subject }) => securityIdsOf(subject).length > 0),
     isFeatureOnly: subjects.length > 0 && fixes.length === 0 && subjects.every(({ subject }) => FEATURE_SUBJECT.test(subject)),
+    isReworkOnly: subjects.length > 0 && fixes.length === 0 &&
+      subjects.every(({ subject }) => !/^revert\b/i.test(subject) && (REWORK_SUBJECT.test(subject) || FEATURE_SUBJECT.test(subject))),
   };
 }
