@@ -9,6 +9,9 @@ export const WORKFLOW_GLOBS = [
   '.github/workflows/**',
   '.github/actions/**',
   '**/.gitlab-ci.yml',
+  // GitLab CI's includes and scripts (freedesktop and GNOME projects keep them in .gitlab-ci/, GitLab itself in .gitlab/ci/).
+  '.gitlab-ci/**',
+  '.gitlab/ci/**',
   '.circleci/**',
   '**/Jenkinsfile',
   '**/azure-pipelines.yml',

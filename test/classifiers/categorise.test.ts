@@ -71,3 +71,38 @@ diff --git a/Dockerfile b/Dockerfile
     expect(findings.filter((finding) => finding.category !== 'vendored-deps').map((finding) => `${finding.path}: ${finding.message}`)).toEqual(['Dockerfile: ARG GO_VERSION: 1.24 → 1.16 (downgrade)']);
   });
 });
+
+describe('GitLab CI includes and scripts', () => {
+  it('reads .gitlab-ci/ and .gitlab/ci/ as CI: their YAML as GitLab jobs, their scripts as CI, not as code with fixes', async () => {
+    // libfprint keeps its scan-build wrapper in .gitlab-ci/; mesa and GitLab keep job files there and in .gitlab/ci/.
+    const { files } = await parseDiffText(`diff --git a/.gitlab-ci/scan-build b/.gitlab-ci/scan-build
+--- a/.gitlab-ci/scan-build
++++ b/.gitlab-ci/scan-build
+@@ -1,2 +1,2 @@
+ #!/bin/sh
+-exec /usr/bin/scan-build --status-bugs -disable-checker unix.Malloc "$@"
++exec /usr/bin/scan-build -disable-checker unix.Malloc "$@"
+diff --git a/.gitlab/ci/test.yml b/.gitlab/ci/test.yml
+--- a/.gitlab/ci/test.yml
++++ b/.gitlab/ci/test.yml
+@@ -1,6 +1,3 @@
+ stages:
+   - test
+-unit-tests:
+-  stage: test
+-  script: meson test
+ lint:
+`);
+    const categoriser = createCategoriser();
+    const findings = [];
+    for (const file of files) findings.push(...(await categoriser.classify(file, diffFileContext())));
+    expect(files.map((file) => [file.path, file.categories])).toEqual([
+      ['.gitlab-ci/scan-build', ['workflow']],
+      ['.gitlab/ci/test.yml', ['workflow', 'removed-tests']],
+    ]);
+    expect(findings.map((finding) => `${finding.category}: ${finding.message}`).sort()).toEqual([
+      'removed-tests: test job "unit-tests" removed',
+      'workflow: job "unit-tests" removed',
+    ]);
+  });
+});

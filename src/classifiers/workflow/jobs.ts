@@ -12,7 +12,8 @@ export type JobLines = Map<string, number>;
 const GITLAB_KEYWORDS = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'pages']);
 const JOB_BODY = /^\s{4}(runs-on|steps|needs|uses|strategy|if|container|services|environment|timeout-minutes|docker|machine|executor):/;
 
-export const isGitLabCi = (path: string): boolean => /(^|\/)\.gitlab-ci\.yml$/.test(path);
+/** GitLab CI files: `.gitlab-ci.yml`, and the YAML it includes from `.gitlab-ci/` or `.gitlab/ci/`. */
+export const isGitLabCi = (path: string): boolean => /(^|\/)\.gitlab-ci\.yml$|^\.gitlab-ci\/.*\.ya?ml$|^\.gitlab\/ci\/.*\.ya?ml$/.test(path);
 
 /** Job names defined in one hunk's view of one side, with the line of each key (`numbers[i]` is line i's number). */
 export function jobsInView(lines: readonly string[], context: string, isGitLab: boolean, numbers: readonly number[] = []): JobLines {
