@@ -27,6 +27,9 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
   const added = new Set(declaredNames(sides.fork, convention).map(({ name }) => name));
   // The fork may declare it under its own name for the product (`redis-cli …` → `valkey-cli …`).
   for (const name of [...removed.keys()]) if (forkNamesOf(name, context).some((each) => added.has(each))) removed.delete(name);
+  // Or in a class of its own (fdroidserver: `UpdateTest::test_get_apks_…` → `TestGetApksWithoutAllowedSignatures::test_get_apks_…`).
+  const movedMethods = methodsInNewClasses(added, new Set(upstreamNames));
+  for (const name of [...removed.keys()]) if (movedMethods.has(methodOf(name) ?? '')) removed.delete(name);
   const commented = commentedOutNames(sides.fork, convention);
   const members = new Map<string, string[]>();
   for (const name of removed.keys()) {
@@ -54,6 +57,28 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
     }));
   }
   return [...findings, ...skipFindings(file, convention, sides, context, newInFork(added, upstreamNames, context))];
+}
+
+/** `test_x` of `Class::test_x`; null for a test outside a class. */
+const methodOf = (name: string): string | null => {
+  const at = name.lastIndexOf('::');
+  return at > 0 ? name.slice(at + 2) : null;
+};
+
+/**
+ * Method names of the classes the fork declares anew: on lines of its own,
+ * under a name upstream's lines do not declare. A test moved into one still
+ * runs. A class both tips have is no evidence (netbox's filterset test cases
+ * all have a `test_q`, a `test_role`).
+ */
+function methodsInNewClasses(forkNames: ReadonlySet<string>, upstreamNames: ReadonlySet<string>): Set<string> {
+  const methods = new Set<string>();
+  for (const name of forkNames) {
+    const method = methodOf(name);
+    const klass = method === null ? null : name.slice(0, -(method.length + 2));
+    if (method !== null && klass !== null && forkNames.has(klass) && !upstreamNames.has(klass) && !upstreamNames.has(name)) methods.add(method);
+  }
+  return methods;
 }
 
 /** Tests the fork declares on lines of its own that upstream declares under no name: the fork's own tests, not upstream's. */
