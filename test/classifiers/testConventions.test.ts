@@ -3,6 +3,7 @@ import removedTests from '../../src/classifiers/removed-tests.js';
 import { conventionOf } from '../../src/classifiers/tests/conventions.js';
 import { readParametrize } from '../../src/classifiers/tests/parametrize.js';
 import { python } from '../../src/classifiers/tests/python.js';
+import { productPattern } from '../../src/classifiers/tests/renames.js';
 import { tcl } from '../../src/classifiers/tests/tcl.js';
 import { classifyAll, gitContext, messages, parseDiff } from './helpers.js';
 
@@ -56,6 +57,40 @@ describe('Go tests', () => {
     expect(go?.namesAt(['\tt.Run("missing key", testMissingKey)'], 0, '')).toEqual(['missing key']);
     expect(go?.namesAt(['\t\tt.Run("manifest-"+tc.mt, func(t *testing.T) {'], 0, '')).toEqual([]);
     expect(go?.namesAt(['func TestValidateMediaType(t *testing.T) {'], 0, '')).toEqual(['TestValidateMediaType']);
+  });
+});
+
+describe('tests renamed with the product otherwise than its paths', () => {
+  // tofu-ls renamed its paths terraform → tofu, and its test names terraform → opentofu.
+  const context = { ...gitContext({}), translate: (text: string) => text.replaceAll('terraform', 'tofu').replaceAll('Terraform', 'Tofu') };
+
+  it('reads the product word of a name as any word, and only it', () => {
+    const pattern = productPattern('source.formatAll.terraform code action requested', context);
+    expect(pattern?.test('source.formatAll.opentofu code action requested')).toBe(true);
+    expect(pattern?.test('source.formatAll.opentofu code action')).toBe(false);
+    // Inside a word, only the part the rename rewrites is open.
+    expect(productPattern('test terraform_version parses', context)?.test('test opentofu_version parses')).toBe(true);
+    expect(productPattern('loads TestTerraformVersion output', context)?.test('loads TestOpenTofuVersion output')).toBe(true);
+    expect(productPattern('loads TestTerraformVersion output', context)?.test('loads TestOpenTofuRelease output')).toBe(false);
+    // A name with no product word, one word only, or too little left fixed, is no pattern.
+    expect(productPattern('detects module types', context)).toBeNull();
+    expect(productPattern('TestTerraformVersion', context)).toBeNull();
+    expect(productPattern('terraform ok', context)).toBeNull();
+  });
+
+  it('are no removed tests when the fork declares the name with another product word', async () => {
+    const files = await parseDiff(`diff --git a/internal/command/module_calls_test.go b/internal/command/module_calls_test.go
+--- a/internal/command/module_calls_test.go
++++ b/internal/command/module_calls_test.go
+@@ -10,4 +10,4 @@ func TestModuleCalls(t *testing.T) {
+-\tt.Run("detects terraform module types", func(t *testing.T) {
++\tt.Run("detects opentofu module types", func(t *testing.T) {
+ \t\tcheck(t)
+ \t})
+-\tt.Run("reads terraform registry sources", func(t *testing.T) {
++\tt.Run("reads local sources", func(t *testing.T) {
+`);
+    expect(messages(await classifyAll(removedTests, files, context))).toEqual(['test reads terraform registry sources removed from internal/command/module_calls_test.go']);
   });
 });
 

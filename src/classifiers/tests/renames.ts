@@ -39,6 +39,50 @@ export function rememberAddedTests(file: FileDiff, names: readonly string[], con
 /** The names the fork may give an upstream test: its own, and the one after the fork's renames (`redis-cli …` → `valkey-cli …`). */
 export const forkNamesOf = (name: string, context: ClassifyContext): string[] => [name, context.translate(name)];
 
+/** Fixed letters and digits a product pattern keeps, at least: fewer would match names that share little. */
+const MIN_FIXED_CHARS = 10;
+
+/**
+ * A test name with the product's words as any word, for a fork that renamed
+ * its product in test names otherwise than in its paths (tofu-ls: paths
+ * `terraform` → `tofu`, `"detects terraform module types"` → `"detects
+ * opentofu module types"`). The product's words are those the fork's renames
+ * rewrite; within a longer word only the rewritten part is open
+ * (`TestTerraformVersion` → `Test…Version`). Null when no word is the
+ * product's, or when too little of the name stays fixed (a one-word name
+ * would then match any other) or no whole word does.
+ */
+export function productPattern(name: string, context: ClassifyContext): RegExp | null {
+  let isOpen = false;
+  let fixed = 0;
+  let isWordKept = false;
+  const pattern = name.split(/(\W+)/).map((part) => {
+    const translated = /^\w+$/.test(part) ? context.translate(part) : part;
+    if (translated === part) {
+      fixed += part.replace(/\W/g, '').length;
+      if (/\w/.test(part)) isWordKept = true;
+      return escapeRegExp(part);
+    }
+    isOpen = true;
+    // What the rename kept of the word, cut back to where a part of it starts (`Test|Terraform|Version`, `_`).
+    let start = 0;
+    while (start < part.length && part[start] === translated[start]) start += 1;
+    while (start > 0 && !isPartStart(part, start)) start -= 1;
+    let end = 0;
+    while (end < part.length - start && part[part.length - 1 - end] === translated[translated.length - 1 - end]) end += 1;
+    while (end > 0 && !isPartStart(part, part.length - end)) end -= 1;
+    fixed += start + end;
+    return `${escapeRegExp(part.slice(0, start))}[A-Za-z0-9]+${escapeRegExp(part.slice(part.length - end))}`;
+  }).join('');
+  return isOpen && isWordKept && fixed >= MIN_FIXED_CHARS ? new RegExp(`^${pattern}$`) : null;
+}
+
+/** Whether a part of a word starts at `at`: after `_`, or a lower-case letter or digit before an upper-case one. */
+const isPartStart = (word: string, at: number): boolean =>
+  at === 0 || word[at - 1] === '_' || word[at] === '_' || (/[a-z0-9]/.test(word[at - 1] ?? '') && /[A-Z]/.test(word[at] ?? ''));
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Is a test of upstream's declared by an added file, under one of its fork names? */
 const isDeclared = (added: ReadonlySet<string>, path: string, name: string, context: ClassifyContext): boolean =>
   forkNamesOf(name, context).some((each) => added.has(keyOf(path, each)));

@@ -11,7 +11,7 @@ import { commentedOutNames, declaredNames, parentOf } from './declarations.js';
 import { hunkAt } from './segments.js';
 import type { Sides } from './segments.js';
 import { appendTo } from '../../multiMap.js';
-import { forkNamesOf } from './renames.js';
+import { forkNamesOf, productPattern } from './renames.js';
 
 /**
  * Tests upstream declares on lines the fork lacks and the fork declares
@@ -27,6 +27,12 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
   const added = new Set(declaredNames(sides.fork, convention).map(({ name }) => name));
   // The fork may declare it under its own name for the product (`redis-cli …` → `valkey-cli …`).
   for (const name of [...removed.keys()]) if (forkNamesOf(name, context).some((each) => added.has(each))) removed.delete(name);
+  // Or with the product renamed otherwise than in its paths (tofu-ls: `terraform` → `tofu` in paths, `opentofu` in names).
+  const freshNames = [...newInFork(added, upstreamNames, context)];
+  for (const name of [...removed.keys()]) {
+    const pattern = productPattern(name, context);
+    if (pattern && freshNames.some((each) => pattern.test(each))) removed.delete(name);
+  }
   // Or in a class of its own (fdroidserver: `UpdateTest::test_get_apks_…` → `TestGetApksWithoutAllowedSignatures::test_get_apks_…`).
   const movedMethods = methodsInNewClasses(added, new Set(upstreamNames));
   for (const name of [...removed.keys()]) if (movedMethods.has(methodOf(name) ?? '')) removed.delete(name);
