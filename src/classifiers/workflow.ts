@@ -127,6 +127,8 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
       }
       if (TOOL_VERSION.test(pair.key) && !/^\[/.test(pair.upstream) && !/^\[/.test(pair.fork)) {
         const [upstream, fork] = [unquote(pair.upstream), unquote(pair.fork)];
+        // One expression for another (tofu-ls: `${{ steps.get-go-version.outputs.go-version }}` → `….outputs.version`) is wiring, no version.
+        if (isExpression(upstream) && isExpression(fork)) continue;
         emit('tool-version-changed', pair.lines,
           (side) => describeChange({ subject: pair.key, upstream, fork, side, isVersioned: isVersionLike(upstream) && isVersionLike(fork), neutral: `${pair.key}: ${upstream} → ${fork}` }),
           [pair.key, upstream, fork], { key: pair.key, upstream, fork });
@@ -137,6 +139,9 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
     }
   }
 }
+
+/** A value that is one `${{ }}` expression as a whole. */
+const isExpression = (value: string): boolean => /^\$\{\{[^]*\}\}$/.test(value.trim());
 
 type KeyPair = ReturnType<typeof changedKeyValues>[number];
 type Env = Record<'upstream' | 'fork', ReadonlyMap<string, string>>;

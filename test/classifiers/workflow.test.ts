@@ -158,6 +158,27 @@ describe('workflow references', async () => {
     expect(pinnedRef('de0fac2e4500dabe0009e67214ff5f5447ce83dd', 'pin @v2.1.0').label).toBe('v2.1.0 (de0fac2e)');
   });
 
+  it('reads a tool version pinned or moved to an expression, but not one expression rewired to another', async () => {
+    const diff = `diff --git a/.github/workflows/build.yml b/.github/workflows/build.yml
+--- a/.github/workflows/build.yml
++++ b/.github/workflows/build.yml
+@@ -10,6 +10,6 @@ jobs:
+       - uses: actions/setup-go@v5
+         with:
+-          go-version: \${{ steps.get-go-version.outputs.go-version }}
++          go-version: \${{ steps.get-go-version.outputs.version }}
+-          product-version: \${{ steps.set-product-version.outputs.product-version }}
++          product-version: '1.4.0'
+-          node-version: 20
++          node-version: "\${{ env.NODE }}"
+`;
+    // tofu-ls renamed the step outputs its versions come from: that is wiring, not a version.
+    expect(messages((await classifyAll(workflow, await parseDiff(diff))).filter((finding) => finding.kind === 'tool-version-changed'))).toEqual([
+      'product-version: ${{ steps.set-product-version.outputs.product-version }} → 1.4.0',
+      'node-version: 20 → ${{ env.NODE }}',
+    ]);
+  });
+
   it('reads secrets anywhere in an expression, never in comments', () => {
     expect([...secretNames([
       'token: ${{ secrets.A || secrets.B }}',
