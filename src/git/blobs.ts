@@ -1,12 +1,20 @@
 const HEADER_END = 10; // '\n'
 
-/** An answer's header at `at`: where it ends and, for an object, its id, type and size; null while incomplete. */
+/** `<oid> <type> <size>`: every other header line is `<name> missing` (or `ambiguous`), whatever the name holds. */
+const OBJECT_HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (blob|tree|commit|tag) (\d+)$/;
+
+/**
+ * An answer's header at `at`: where it ends and, for an object, its id, type
+ * and size; null while incomplete. Read whole against the object form, never
+ * split on spaces: a missing name with a space (tofu-ls's `.changes/unreleased/BUG
+ * FIXES-….yaml`) once read as an object of size NaN, and every later answer
+ * of the run went to the read before it.
+ */
 const readHeader = (output: Buffer, at: number): { end: number; object: { oid: string; type: string; size: number } | null } | null => {
   const end = output.indexOf(HEADER_END, at);
   if (end === -1) return null;
-  const [oid = '', type = '', size, ...rest] = output.toString('utf8', at, end).split(' ');
-  // `<name> missing` (and `ambiguous`) has two fields, an object three.
-  return { end, object: size !== undefined && rest.length === 0 ? { oid, type, size: Number(size) } : null };
+  const match = OBJECT_HEADER.exec(output.toString('utf8', at, end));
+  return { end, object: match ? { oid: match[1] ?? '', type: match[2] ?? '', size: Number(match[3]) } : null };
 };
 
 /**

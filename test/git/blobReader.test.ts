@@ -47,6 +47,19 @@ describe('createBlobReader', () => {
     reader.close();
   });
 
+  it('answers every later read rightly after a missing name with spaces, or one that names a tree or an unknown commit', async () => {
+    // tofu-ls's `.changes/unreleased/BUG FIXES-….yaml`, absent on one side: git answers `<name> missing`, spaces and all.
+    const reader = createBlobReader(fixture.fork);
+    const names = ['v0.11:no such file.md', 'v0.11:a b c d', 'v0.11:client', 'deadbeef:x y', 'v0.11:README.md', 'v0.11:canonical_utils/read me "ü".md', 'v0.11:Dockerfile'];
+    const answers = await reader.readAll(names);
+    const shown = (name: string): string => `${git(fixture.fork, 'show', name)}\n`;
+    expect(answers.map((answer) => answer?.toString('utf8') ?? null)).toEqual([
+      null, null, null, null, shown('v0.11:README.md'), 'Ubuntu-specific notes.\n', shown('v0.11:Dockerfile'),
+    ]);
+    expect(await reader.read('v0.11', 'README.md')).toBe(git(fixture.fork, 'show', 'v0.11:README.md') + '\n');
+    reader.close();
+  });
+
   it('keeps signal handlers installed only while reads wait: an idle reader ends with its stdin', async () => {
     const before = process.listenerCount('SIGTERM');
     const reader = createBlobReader(fixture.fork);
