@@ -31,6 +31,11 @@ async function followLinks(path: string): Promise<string> {
  * carried over: a symlink is written through, and the file keeps its mode.
  */
 export async function writeAtomic(path: string, chunks: Iterable<string>): Promise<void> {
+  // A device, a pipe or a socket (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written to, never replaced:
+  // a rename over /dev/null made it a regular file for every other program on the machine.
+  const existing = await stat(path).catch(() => null);
+  if (existing?.isDirectory() === true) throw new ForkdiffError(`cannot write ${path}: it is a directory (name a file in it)`);
+  if (existing !== null && !existing.isFile()) return writeStraight(path, chunks);
   const target = await followLinks(resolve(path));
   const directory = dirname(target);
   const isDirectory = await stat(directory).then((stats) => stats.isDirectory(), () => false);
@@ -50,12 +55,31 @@ export async function writeAtomic(path: string, chunks: Iterable<string>): Promi
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
-    if (error instanceof ForkdiffError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error; // a bug while rendering, not an I/O problem
-    const reason = code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new ForkdiffError(`cannot write ${path}: ${reason}`);
+    throw writeError(path, error);
   } finally {
     removeTemporary(); // nothing left to remove once renamed
   }
+}
+
+/** Writes the report into a file that is not a regular one, as it streams. */
+async function writeStraight(path: string, chunks: Iterable<string>): Promise<void> {
+  try {
+    const handle = await open(path, 'w');
+    try {
+      for (const block of coalesce(chunks, { isReused: true })) await handle.write(block);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw writeError(path, error);
+  }
+}
+
+/** An I/O failure as the one line forkdiff prints; anything else (a bug while rendering) as it is. */
+function writeError(path: string, error: unknown): unknown {
+  if (error instanceof ForkdiffError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined) return error;
+  const reason = code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  return new ForkdiffError(`cannot write ${path}: ${reason}`);
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, diffFixture } from '../helpers/paths.js';
@@ -129,6 +130,7 @@ describe('errors: one line, exit 2, no stack', () => {
     [['--diff-file', fixture, 'v0.11'], /^forkdiff: give either refs \(git mode\) or --diff-file, not both$/],
     [['--frobnicate'], /^forkdiff: unknown option '--frobnicate' \(see forkdiff --help\)$/],
     [['--diff-file', fixture, '--output', '/nonexistent-dir/x.md'], /^forkdiff: cannot write \/nonexistent-dir\/x\.md: directory/],
+    [['--diff-file', fixture, '--output', tmpdir()], /^forkdiff: cannot write .*: it is a directory \(name a file in it\)$/],
   ])('%j', (args, message) => {
     const { status, stdout, stderr } = runCli(args);
     expect(status).toBe(2);

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +51,32 @@ describe('writeAtomic keeps what the user set on the target', () => {
     symlinkSync('b', join(directory, 'a'));
     symlinkSync('a', join(directory, 'b'));
     await expect(writeAtomic(join(directory, 'a'), ['x'])).rejects.toThrow(/too many levels of symbolic links/);
+  });
+});
+
+describe('writeAtomic into what is not a regular file', () => {
+  it('writes into a named pipe (as into /dev/null or /dev/stdout) and leaves it a pipe, never renaming over it', async () => {
+    // `--output /dev/null` once renamed a regular file over /dev/null. A FIFO stands in for the device here,
+    // so a regression breaks this test, not the machine running it.
+    const directory = scratchDir('atomic-fifo');
+    const fifo = join(directory, 'report.pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (chunk: Buffer) => { read += chunk.toString('utf8'); });
+    // Bounded: had the pipe been replaced, `cat` would wait for a writer forever.
+    const closed = new Promise<boolean>((resolve) => {
+      reader.on('close', () => resolve(true));
+      setTimeout(() => resolve(false), 3_000).unref();
+    });
+    try {
+      await writeAtomic(fifo, ['drift\n', 'report\n']);
+      expect(await closed).toBe(true);
+      expect(read).toBe('drift\nreport\n');
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+      expect(readdirSync(directory)).toEqual(['report.pipe']);
+    } finally {
+      reader.kill('SIGKILL');
+    }
   });
 });
