@@ -91,6 +91,8 @@ new file mode 100644
     ]);
     // The fork's FROM line is the base's, but it reads the ARG the fork bumped: both moved that base image.
     expect(messages(findings)).toContain('both changed base image of stage "unnamed #1": upstream alpine:3.24.1, fork alpine:3.22.0');
+    // The ARG says who moved it, not where it is: the row stays on a FROM line.
+    expect(findings.find((finding) => finding.message.includes('unnamed #1'))).toMatchObject({ line: 3, lineIn: 'upstream', commits: ['f1', 'u1'] });
   });
 
   it("keeps a COPY the fork has under its renamed product's names", async () => {

@@ -5,6 +5,8 @@ import type { ClassifyContext } from '../define.js';
 export interface LineRefs {
   upstream?: Iterable<number | null | undefined>;
   fork?: Iterable<number | null | undefined>;
+  /** Lines the finding reads through (the ARG a FROM line substitutes): they say who moved it and by which commits, never where it is. */
+  through?: { upstream?: Iterable<number | null | undefined>; fork?: Iterable<number | null | undefined> };
 }
 
 /** Where a finding is and who moved it: what `createFinding` takes besides its drift. */
@@ -35,11 +37,18 @@ export function locate(file: FileDiff, context: ClassifyContext, refs: LineRefs)
   const sides = new Set<Exclude<Side, null>>();
   const commits = new Set<string>();
   const changed = { upstream: [] as number[], fork: [] as number[] };
+  const through = { upstream: numbers(refs.through?.upstream), fork: numbers(refs.through?.fork) };
   for (const tip of ['fork', 'upstream'] as const) {
     for (const line of tip === 'fork' ? fork : upstream) {
       const fact = facts?.[tip].get(line);
       if (!fact) continue;
       changed[tip].push(line);
+      sides.add(fact.side);
+      for (const sha of fact.commits) commits.add(sha);
+    }
+    for (const line of through[tip]) {
+      const fact = facts?.[tip].get(line);
+      if (!fact) continue;
       sides.add(fact.side);
       for (const sha of fact.commits) commits.add(sha);
     }

@@ -48,7 +48,7 @@ export function compareDockerfiles(
       const from = resolveArgs(image, upstream.args);
       const to = resolveArgs(forkStage.image, fork.args);
       // The ARGs a FROM line reads are where its image moves too (a fork that bumped ALPINE_VERSION changed its base).
-      add('base-image', { upstream: [line, ...argLinesOf(image, upstream.args)], fork: [forkStage.line, ...argLinesOf(forkStage.image, fork.args)] },
+      add('base-image', { upstream: [line], fork: [forkStage.line], through: { upstream: argLinesOf(image, upstream.args), fork: argLinesOf(forkStage.image, fork.args) } },
         (side) => describeChange({ subject: `base image of stage "${stage}"`, upstream: from, fork: to, side, isVersioned: false,
           neutral: `base image of stage "${stage}": ${from} → ${to}` }),
         [stage, image, forkStage.image], { stage, upstream: from, fork: to, upstreamRaw: image, forkRaw: forkStage.image });
