@@ -45,12 +45,7 @@ export async function writeAtomic(path: string, chunks: Iterable<string>): Promi
   // Also gone if forkdiff is interrupted or exits mid-write (see exitCleanup.ts).
   const removeTemporary = onExit(() => rmSync(temporary, { force: true }));
   try {
-    const handle = await open(temporary, 'w');
-    try {
-      for (const block of coalesce(chunks, { isReused: true })) await handle.write(block);
-    } finally {
-      await handle.close();
-    }
+    await writeInto(temporary, chunks);
     if (previousMode !== null) await chmod(temporary, previousMode);
     await rename(temporary, target);
   } catch (error) {
@@ -61,19 +56,21 @@ export async function writeAtomic(path: string, chunks: Iterable<string>): Promi
   }
 }
 
-/** Writes the report into a file that is not a regular one, as it streams. */
-async function writeStraight(path: string, chunks: Iterable<string>): Promise<void> {
+/** Streams the report into the file at `path` (created, or truncated). */
+async function writeInto(path: string, chunks: Iterable<string>): Promise<void> {
+  const handle = await open(path, 'w');
   try {
-    const handle = await open(path, 'w');
-    try {
-      for (const block of coalesce(chunks, { isReused: true })) await handle.write(block);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    throw writeError(path, error);
+    for (const block of coalesce(chunks, { isReused: true })) await handle.write(block);
+  } finally {
+    await handle.close();
   }
 }
+
+/** Writes the report into a file that is not a regular one, as it streams. */
+const writeStraight = (path: string, chunks: Iterable<string>): Promise<void> =>
+  writeInto(path, chunks).catch((error: unknown) => {
+    throw writeError(path, error);
+  });
 
 /** An I/O failure as the one line forkdiff prints; anything else (a bug while rendering) as it is. */
 function writeError(path: string, error: unknown): unknown {
