@@ -8,12 +8,20 @@ const FEW_PATHS = 3;
 export const fewPaths = (paths: readonly string[]): string =>
   paths.length <= FEW_PATHS ? paths.join(', ') : `${paths.slice(0, FEW_PATHS).join(', ')} and ${paths.length - FEW_PATHS} more`;
 
+/** A `(cherry picked from commit …)` reference rather than a pull request (`#1234`). */
+const isCommitRef = (ref: string): boolean => /^[0-9a-f]{7,64}$/.test(ref);
+
+/** A carry's upstream reference as a table shows it: a pull request as written, a commit abbreviated. */
+const refText = (ref: string): string => (isCommitRef(ref) ? shortSha(ref) : ref);
+
 /** What a carry's state asks of the maintainer on the next rebase. */
 export const carryAdvice = (carry: CarryEntry): string => {
   if (carry.upstreamRef !== null && carry.isUpstreamMerged) return `upstream merged ${carry.upstreamRef}: drop on next rebase`;
   if (carry.status === 'superseded') return 'upstream has it: drop on next rebase';
   if (carry.status === 'dropped') return 'nothing of it is left: drop';
   if (carry.tag === 'drop') return 'tagged to drop on next rebase';
+  // A commit upstream's history had would make the carry superseded: this one was picked from another branch.
+  if (carry.upstreamRef !== null && isCommitRef(carry.upstreamRef)) return `picked from ${shortSha(carry.upstreamRef)}, which upstream's branch lacks`;
   if (carry.upstreamRef !== null) return `tracks upstream ${carry.upstreamRef}`;
   return '';
 };
@@ -57,12 +65,12 @@ export function syncViews(sync: SyncPlan): { title: string; view: TableView }[] 
       view: {
         columns: [
           { header: 'Commit' }, { header: 'Subject', isFlexible: true, minWidth: 24 }, { header: 'Status' }, { header: 'Tag' },
-          { header: 'Upstream PR' }, { header: 'Live lines', align: 'right' as const }, { header: 'Categories', isFlexible: true },
+          { header: 'Upstream ref' }, { header: 'Live lines', align: 'right' as const }, { header: 'Categories', isFlexible: true },
           { header: 'Advice', isFlexible: true },
         ],
         rows: sync.carries.map((carry) => [
           shortSha(carry.sha), carry.subject, carry.status, carry.tag ?? '',
-          carry.upstreamRef ? `${carry.upstreamRef}${carry.isUpstreamMerged ? ' (merged)' : ''}` : '',
+          carry.upstreamRef ? `${refText(carry.upstreamRef)}${carry.isUpstreamMerged ? ' (merged)' : ''}` : '',
           liveCount(carry), carry.categories.join(', '), carryAdvice(carry),
         ]),
       },
