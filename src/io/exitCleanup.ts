@@ -97,16 +97,6 @@ export const onExit = (cleanup: Cleanup): (() => void) => {
   };
 };
 
-/** A child that is stopped, and waited for, if forkdiff is interrupted. */
-export const trackChild = (child: ChildProcess): void => {
-  install();
-  children.add(child);
-  child.once('exit', () => {
-    children.delete(child);
-    uninstallWhenIdle();
-  });
-};
-
 /**
  * A long-lived child that is stopped with forkdiff only while it works: idle,
  * it ends by itself when forkdiff's end closes its stdin (the run's
@@ -125,6 +115,9 @@ export const trackWhileBusy = (child: ChildProcess): { busy(): void; idle(): voi
     idle,
   };
 };
+
+/** A child that is stopped, and waited for, if forkdiff is interrupted: busy until it exits. */
+export const trackChild = (child: ChildProcess): void => trackWhileBusy(child).busy();
 
 /** The stdout of a child started elsewhere (simple-git): it closes when the child is gone. */
 export const trackChildOutput = (stdout: NodeJS.ReadableStream): void => {
