@@ -28,10 +28,10 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
   // The fork may declare it under its own name for the product (`redis-cli …` → `valkey-cli …`).
   for (const name of [...removed.keys()]) if (forkNamesOf(name, context).some((each) => added.has(each))) removed.delete(name);
   // Or with the product renamed otherwise than in its paths (tofu-ls: `terraform` → `tofu` in paths, `opentofu` in names).
-  const freshNames = [...newInFork(added, upstreamNames, context)];
+  const forkOwn = newInFork(added, upstreamNames, context);
   for (const name of [...removed.keys()]) {
     const pattern = productPattern(name, context);
-    if (pattern && freshNames.some((each) => pattern.test(each))) removed.delete(name);
+    if (pattern && [...forkOwn].some((each) => pattern.test(each))) removed.delete(name);
   }
   // Or in a class of its own (fdroidserver: `UpdateTest::test_get_apks_…` → `TestGetApksWithoutAllowedSignatures::test_get_apks_…`).
   const movedMethods = methodsInNewClasses(added, new Set(upstreamNames));
@@ -62,7 +62,7 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
       details: { test: name, language: languageOf(file.path), ...(isCommentedOut ? { commentedOut: true } : {}), ...(tests.length > 0 ? { tests } : {}) },
     }));
   }
-  return [...findings, ...skipFindings(file, convention, sides, context, newInFork(added, upstreamNames, context))];
+  return [...findings, ...skipFindings(file, convention, sides, context, forkOwn)];
 }
 
 /** `test_x` of `Class::test_x`; null for a test outside a class. */
