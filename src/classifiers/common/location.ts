@@ -38,20 +38,17 @@ export function locate(file: FileDiff, context: ClassifyContext, refs: LineRefs)
   const commits = new Set<string>();
   const changed = { upstream: [] as number[], fork: [] as number[] };
   const through = { upstream: numbers(refs.through?.upstream), fork: numbers(refs.through?.fork) };
+  /** Who changed `line` of `tip`, if anyone: its side and commits count; false for a line no side changed. */
+  const read = (tip: Tip, line: number): boolean => {
+    const fact = facts?.[tip].get(line);
+    if (!fact) return false;
+    sides.add(fact.side);
+    for (const sha of fact.commits) commits.add(sha);
+    return true;
+  };
   for (const tip of ['fork', 'upstream'] as const) {
-    for (const line of tip === 'fork' ? fork : upstream) {
-      const fact = facts?.[tip].get(line);
-      if (!fact) continue;
-      changed[tip].push(line);
-      sides.add(fact.side);
-      for (const sha of fact.commits) commits.add(sha);
-    }
-    for (const line of through[tip]) {
-      const fact = facts?.[tip].get(line);
-      if (!fact) continue;
-      sides.add(fact.side);
-      for (const sha of fact.commits) commits.add(sha);
-    }
+    for (const line of tip === 'fork' ? fork : upstream) if (read(tip, line)) changed[tip].push(line);
+    for (const line of through[tip]) read(tip, line);
   }
   const side: Side = facts === null ? null : sides.size === 0 ? file.side : sides.size === 1 ? ([...sides][0] ?? null) : 'both';
   const [line, lineIn] = firstLine(changed.fork, changed.upstream, fork, upstream);
