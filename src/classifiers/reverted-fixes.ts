@@ -114,10 +114,11 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   const dropped = droppedClauses(lacked.map(({ text }) => text), forkOnly);
   if (dropped.length > 0) signals.add('dropped-clause');
   const at = locate(file, context, { upstream: lacked.map(({ line }) => line) });
+  const subjects = commitEvidence(at.commits, context.commitSubject);
   // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them.
-  const fromCommits = at.side === 'upstream' || at.side === 'both' ? commitEvidence(at.commits, context.commitSubject) : null;
+  const fromCommits = at.side === 'upstream' || at.side === 'both' ? subjects : null;
   // A fork commit that reworks the code (a cleanup, a move, a helper) took a guard's line out more often than the guard.
-  const byRework = at.side === 'fork' && commitEvidence(at.commits, context.commitSubject).isReworkOnly;
+  const byRework = at.side === 'fork' && subjects.isReworkOnly;
   const found = confidenceOf(signals, lacked.length, at.commits, fromCommits);
   if (!found) return null;
   const confidence = byRework ? 'low' : found;
