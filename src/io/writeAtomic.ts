@@ -40,7 +40,8 @@ export async function writeAtomic(path: string, chunks: Iterable<string>): Promi
   const directory = dirname(target);
   const isDirectory = await stat(directory).then((stats) => stats.isDirectory(), () => false);
   if (!isDirectory) throw new ForkdiffError(`cannot write ${path}: directory ${directory} does not exist (create it first)`);
-  const previousMode = await stat(target).then((stats) => (stats.isFile() ? stats.mode & 0o7777 : null), () => null);
+  // `existing` is the file a symlink leads to (stat follows links), here a regular file or nothing yet.
+  const previousMode = existing === null ? null : existing.mode & 0o7777;
   const temporary = join(directory, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   // Also gone if forkdiff is interrupted or exits mid-write (see exitCleanup.ts).
   const removeTemporary = onExit(() => rmSync(temporary, { force: true }));
