@@ -6,6 +6,7 @@ import { changedLines } from '../common/lines.js';
 import { scanHunk } from './scanHunk.js';
 import type { DependencyEntry } from './types.js';
 import { isVersionLike } from './versionDirection.js';
+import { escapeRegExp } from '../../text/regExp.js';
 
 const DEPENDENCY_BLOCK = /^\s*"(dependencies|devDependencies|peerDependencies|optionalDependencies|bundledDependencies|overrides|resolutions)"\s*:\s*\{/;
 const JSON_PAIR = /^\s*"([^"]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
@@ -110,7 +111,7 @@ function readBlocks(text: string | null, side: 'upstream' | 'fork'): DependencyE
 
 /** The 1-based line of `"name": "version"` in its block of a package.json text, for the finding's place. */
 function lineOf(lines: readonly string[], block: string, name: string, version: string): { line?: number } {
-  const quoted = (text: string): string => JSON.stringify(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const quoted = (text: string): string => escapeRegExp(JSON.stringify(text));
   const pair = new RegExp(`^\\s*${quoted(name)}\\s*:\\s*${quoted(version)}`);
   const opens = lines.findIndex((line) => new RegExp(`^\\s*${quoted(block)}\\s*:\\s*\\{`).test(line));
   const index = lines.findIndex((line, at) => at > opens && pair.test(line));

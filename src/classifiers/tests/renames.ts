@@ -5,6 +5,7 @@ import { describePresence } from '../common/wording.js';
 import type { ClassifyContext } from '../define.js';
 import { languageOf } from './conventions.js';
 import { plural } from '../../text/plural.js';
+import { escapeRegExp } from '../../text/regExp.js';
 
 /**
  * A test file deleted under one path and added under another (git shows a
@@ -80,8 +81,6 @@ export function productPattern(name: string, context: ClassifyContext): RegExp |
 /** Whether a part of a word starts at `at`: after `_`, or a lower-case letter or digit before an upper-case one. */
 const isPartStart = (word: string, at: number): boolean =>
   at === 0 || word[at - 1] === '_' || word[at] === '_' || (/[a-z0-9]/.test(word[at - 1] ?? '') && /[A-Z]/.test(word[at] ?? ''));
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Is a test of upstream's declared by an added file, under one of its fork names? */
 const isDeclared = (added: ReadonlySet<string>, path: string, name: string, context: ClassifyContext): boolean =>
