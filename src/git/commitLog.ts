@@ -18,9 +18,12 @@ const FORMAT = `--format=%m${FIELD}%H${FIELD}%P${FIELD}%s${FIELD}%an${FIELD}%aI$
 
 const FIX_SUBJECT = /\b(fix(es|ed)?|bug|cve-\d+|security|race|deadlock|leak|panic|backport)/i;
 
+/** `Revert "…"`: a commit that undoes another, whatever that one said it did. */
+export const isRevertSubject = (subject: string): boolean => /^revert\b/i.test(subject);
+
 /** Does a subject read as a fix? (fix, bug, CVE, security, race, deadlock, leak, panic, backport) */
 /** A revert of a fix undoes the fix: `Revert "fix: …"` is not itself a fix. */
-export const isFixSubject = (subject: string): boolean => !/^revert\b/i.test(subject) && FIX_SUBJECT.test(subject);
+export const isFixSubject = (subject: string): boolean => !isRevertSubject(subject) && FIX_SUBJECT.test(subject);
 
 /** `git log` over `args` (revisions and options), newest first, merges left out. */
 export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedCommit[]> => {
@@ -104,7 +107,7 @@ const canonicalAdvisoryId = (id: string): string =>
  * not one.
  */
 export const securityIdsOf = (message: string): string[] => {
-  if (/^revert\b/i.test(message)) return [];
+  if (isRevertSubject(message)) return [];
   const ids = [...new Set([...message.matchAll(ADVISORY_ID)].map((match) => canonicalAdvisoryId(match[1] ?? '')))];
   if (ids.length > 0) return ids.sort();
   return saysSecurity(message) ? ['security'] : [];

@@ -1,4 +1,4 @@
-import { isFixSubject, securityIdsOf } from '../../git/commitLog.js';
+import { isFixSubject, isRevertSubject, securityIdsOf } from '../../git/commitLog.js';
 
 /** Subjects of feature work: a missing block from one of these is more often the feature than a fix. */
 const FEATURE_SUBJECT = /^(?:[\w/.-]+(?:\([^)]*\))?:\s*)?(?:add|adds|added|support|supports|implement|introduce|new|allow|enable|feat)\b|\battribute\b|\boption\b/i;
@@ -39,6 +39,6 @@ export function commitEvidence(commits: readonly string[], subjectOf: (shortSha:
     isSecurity: fixes.some(({ subject }) => securityIdsOf(subject).length > 0),
     isFeatureOnly: subjects.length > 0 && fixes.length === 0 && subjects.every(({ subject }) => FEATURE_SUBJECT.test(subject)),
     isReworkOnly: subjects.length > 0 && fixes.length === 0 &&
-      subjects.every(({ subject }) => !/^revert\b/i.test(subject) && (REWORK_SUBJECT.test(subject) || FEATURE_SUBJECT.test(subject))),
+      subjects.every(({ subject }) => !isRevertSubject(subject) && (REWORK_SUBJECT.test(subject) || FEATURE_SUBJECT.test(subject))),
   };
 }
