@@ -260,6 +260,8 @@ export interface CarryEntry {
   liveLines: number;
   /** Merge-base lines it removed that the fork tip still lacks (a commit of removals only is carried by these). */
   removedLines: number;
+  /** Files it renamed that the fork tip keeps under the new name (a commit of renames only is carried by these). */
+  renamedPaths: number;
   /** Categories of the files it touches. */
   categories: CategoryId[];
 }

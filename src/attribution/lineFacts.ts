@@ -1,4 +1,5 @@
 import type { FileDiff, LineSide } from '../model.js';
+import { earlierNames } from '../git/history.js';
 import type { ChangedFiles, PathCommits } from '../git/history.js';
 import { UNCHANGED, tipLines } from './changedRanges.js';
 import type { TipLines } from './changedRanges.js';
@@ -84,10 +85,10 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
   return facts;
 };
 
-/** Commits on a side that touched `path` under any of its names. */
-const touching = ({ byPath, renamedFrom }: PathCommits, path: string): string[] => {
-  const own = byPath.get(path) ?? [];
-  const earlier = (renamedFrom.get(path) ?? []).flatMap((name) => byPath.get(name) ?? []);
+/** Commits on a side that touched `path` under any of its names, through every rename. */
+const touching = (paths: PathCommits, path: string): string[] => {
+  const own = paths.byPath.get(path) ?? [];
+  const earlier = earlierNames(paths, path).flatMap((name) => paths.byPath.get(name) ?? []);
   return earlier.length === 0 ? own : [...new Set([...own, ...earlier])];
 };
 

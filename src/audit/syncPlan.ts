@@ -5,6 +5,7 @@ import { forkRenames } from '../attribution/renames.js';
 import type { LoggedCommit } from '../git/commitLog.js';
 import type { GitSource } from '../git/gitSource.js';
 import { hasSoleCommit, pathsByCommit } from '../git/history.js';
+import type { PathCommits } from '../git/history.js';
 import type { MergeTreeResult } from '../git/mergeTreeOutput.js';
 import type { ScratchObjects } from '../git/scratchObjects.js';
 import { ForkdiffError, isForkdiffError } from '../errors.js';
@@ -267,11 +268,44 @@ async function carryLedger(
     files: filesOf.get(commit.sha) ?? [],
     live: (followed.get(commit.sha)?.live ?? 0) + (single.get(commit.sha)?.live ?? 0),
     removed: (followed.get(commit.sha)?.removed ?? 0) + (single.get(commit.sha)?.removed ?? 0),
+    renamed: 0,
     isPatchUpstream: commit.mark === '=',
     isLinesUpstream: supersededByLines.has(commit.sha),
   }));
+  await countKeptRenames(source, fork.pathCommits, facts.filter((commit) => commit.live === 0 && commit.removed === 0));
   return buildLedger(facts, {
     isUpstreamCommit: (sha) => cherryPicked.get(sha) ?? false,
     isMergedUpstream: (ref) => messages.some((message) => isMergeOf(ref, message)),
+  });
+}
+
+/**
+ * A commit that only renamed files has no lines, yet the fork tip keeps its
+ * renames: dropping it would give the files their old names back. Counts,
+ * for each of `commits`, the renames whose last name the fork tip has and
+ * whose first it lacks (a name renamed back is not kept).
+ */
+async function countKeptRenames(source: GitSource, paths: PathCommits, commits: ForkCommitFacts[]): Promise<void> {
+  const laterName = new Map<string, string>();
+  for (const renames of paths.renamesBy.values()) for (const [from, to] of renames) laterName.set(from, to);
+  const lastName = (path: string): string | null => {
+    const seen = new Set([path]);
+    let name = path;
+    for (let next = laterName.get(name); next !== undefined; next = laterName.get(name)) {
+      if (seen.has(next)) return null;
+      seen.add(next);
+      name = next;
+    }
+    return name;
+  };
+  const asked = commits.flatMap((commit) =>
+    (paths.renamesBy.get(commit.sha) ?? []).flatMap(([from, to]) => {
+      const last = lastName(to);
+      return last === null || last === from ? [] : [{ commit, from, last }];
+    }));
+  if (asked.length === 0) return;
+  const ids = await source.history.blobIds(asked.flatMap(({ from, last }) => [`${source.fork.sha}:${last}`, `${source.fork.sha}:${from}`]));
+  asked.forEach(({ commit }, index) => {
+    if (ids[2 * index] != null && ids[2 * index + 1] == null) commit.renamed += 1;
   });
 }

@@ -43,6 +43,8 @@ export interface PathCommits {
   byPath: Map<string, string[]>;
   /** Renamed path → the names it had before (one per rename). */
   renamedFrom: Map<string, string[]>;
+  /** Each commit that renamed files → its renames, `[from, to]`. */
+  renamesBy: Map<string, (readonly [string, string])[]>;
   /** Each (non-merge) commit's subject, for evidence read while classifying (a fix commit explains a missing guard). */
   subjects: Map<string, string>;
   /** Every commit of the range, merges included → its parents. */
@@ -129,7 +131,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.
     // Merges are listed for their parents only: git log shows no diff for a merge unless asked.
     const output = await repo.git.raw(['log', '-z', '-M', `-l${repo.renameLimit}`, '--format=%x01%H %P%x1f%s', '--name-status', `${from}..${to}`, '--']);
-    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map(), subjects: new Map(), parents: new Map() };
+    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map(), renamesBy: new Map(), subjects: new Map(), parents: new Map() };
     let sha = '';
     const tokens = output.split('\0').map((part) => part.replace(/^\n/, ''));
     for (let index = 0; index < tokens.length; index += 1) {
@@ -148,7 +150,10 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
       const oldPath = isPair ? (tokens[++index] ?? '') : null;
       const path = tokens[++index] ?? '';
       appendTo(touched.byPath, path, sha);
-      if (oldPath !== null && token.startsWith('R')) appendTo(touched.renamedFrom, path, oldPath);
+      if (oldPath !== null && token.startsWith('R')) {
+        appendTo(touched.renamedFrom, path, oldPath);
+        appendTo(touched.renamesBy, sha, [oldPath, path] as const);
+      }
     }
     return touched;
   },

@@ -26,8 +26,17 @@ export const carryAdvice = (carry: CarryEntry): string => {
   return '';
 };
 
-/** `4`, or `0 + 2 removed` for a commit carried by the merge-base lines it removed (its own lines all replaced since). */
-const liveCount = (carry: CarryEntry): string => (carry.removedLines > 0 ? `${carry.liveLines} + ${carry.removedLines} removed` : String(carry.liveLines));
+/**
+ * `4`, `0 + 2 removed` for a commit carried by the merge-base lines it
+ * removed (its own lines all replaced since), `0 + 1 renamed` for one carried
+ * by a rename the fork tip keeps.
+ */
+const liveCount = (carry: CarryEntry): string =>
+  [
+    String(carry.liveLines),
+    ...(carry.removedLines > 0 ? [`${carry.removedLines} removed`] : []),
+    ...(carry.renamedPaths > 0 ? [`${carry.renamedPaths} renamed`] : []),
+  ].join(' + ');
 
 const count = (picks: readonly PickForecast[], result: PickForecast['result']): number => picks.filter((pick) => pick.result === result).length;
 

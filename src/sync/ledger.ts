@@ -11,6 +11,8 @@ export interface ForkCommitFacts {
   live: number;
   /** Base lines it removed that are still gone. */
   removed: number;
+  /** Files it renamed that the fork tip still has under the new name. */
+  renamed: number;
   /** Upstream has a commit of the same patch-id (git log --cherry-mark said `=`). */
   isPatchUpstream: boolean;
   /** Every telling line it added is in upstream's tip (ported by upstream, or taken from it). */
@@ -43,8 +45,8 @@ const revertPairs = (commits: readonly ForkCommitFacts[]): Set<string> => {
  * The fork's own commits as a ledger: `reverted` (undone, or undoing, within
  * the fork), `superseded` (upstream has the same change: by patch-id, by
  * lines, or as the upstream commit it was cherry-picked from), `carried`
- * (the fork tip still has lines it wrote, or still lacks lines it removed),
- * else `dropped` (later commits replaced all it did).
+ * (the fork tip still has lines it wrote, still lacks lines it removed, or
+ * keeps a rename it made), else `dropped` (later commits replaced all it did).
  */
 export const buildLedger = (commits: readonly ForkCommitFacts[], context: LedgerContext): CarryEntry[] => {
   const reverted = revertPairs(commits);
@@ -56,7 +58,7 @@ export const buildLedger = (commits: readonly ForkCommitFacts[], context: Ledger
       ? 'reverted'
       : commit.isPatchUpstream || commit.isLinesUpstream || isPickedFromUpstream
         ? 'superseded'
-        : commit.live > 0 || commit.removed > 0
+        : commit.live > 0 || commit.removed > 0 || commit.renamed > 0
           ? 'carried'
           : 'dropped';
     return {
@@ -69,6 +71,7 @@ export const buildLedger = (commits: readonly ForkCommitFacts[], context: Ledger
       files: [...commit.files].sort(),
       liveLines: commit.live,
       removedLines: commit.removed,
+      renamedPaths: commit.renamed,
       categories: [],
     };
   });

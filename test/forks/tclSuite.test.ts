@@ -83,13 +83,18 @@ describe('Tcl test suites', () => {
   it("gives a carry the categories and live lines of its files under the fork's later names", () => {
     const { shas } = fork.fixture;
     const carry = (sha: string | undefined) => fork.git.sync?.carries.find((each) => each.sha === sha);
-    expect(fork.git.files.find((file) => file.path === '.github/workflows/valdb-daily.yml')).toMatchObject({ status: 'added', categories: ['workflow'] });
+    expect(fork.git.files.find((file) => file.path === '.github/workflows/valdb-nightly.yml')).toMatchObject({ status: 'added', categories: ['workflow'] });
     // The commit that added the workflow knows it as daily.yml, a name neither tip has.
     expect(carry(shas.forkDaily)).toMatchObject({ files: ['.github/workflows/daily.yml'], categories: ['workflow'] });
     expect(carry(shas.forkDailyRename)).toMatchObject({ files: ['.github/workflows/valdb-daily.yml'], categories: ['workflow'] });
     // Its lines live on under the new name: the renaming commit wrote one of the thirteen, the first the rest.
     expect(carry(shas.forkDaily)).toMatchObject({ status: 'carried', liveLines: 12 });
     expect(carry(shas.forkDailyRename)).toMatchObject({ status: 'carried', liveLines: 1 });
+    // A second rename wrote no line, but the tip keeps its name: dropping it would undo the rename.
+    expect(carry(shas.forkNightlyRename)).toMatchObject({ status: 'carried', liveLines: 0, removedLines: 0, renamedPaths: 1 });
+    // The file's lines name the commits that wrote them, two renames back.
+    const nightly = fork.git.files.find((file) => file.path === '.github/workflows/valdb-nightly.yml');
+    expect(nightly?.hunks.flatMap((hunk) => hunk.commits).sort()).toEqual([shas.forkDaily, shas.forkDailyRename].map((sha) => sha?.slice(0, 12)).sort());
   });
 
   it('finds the same in a saved diff', () => {

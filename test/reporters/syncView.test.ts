@@ -4,7 +4,7 @@ import { syncViews } from '../../src/reporters/syncView.js';
 
 const carry = (sha: string, entry: Partial<CarryEntry>): CarryEntry => ({
   sha: sha.padEnd(40, '0'), subject: `carry ${sha}`, status: 'carried', tag: null, upstreamRef: null, isUpstreamMerged: false,
-  files: ['a.py'], liveLines: 3, removedLines: 0, categories: ['other'], ...entry,
+  files: ['a.py'], liveLines: 3, removedLines: 0, renamedPaths: 0, categories: ['other'], ...entry,
 });
 
 describe('the carry ledger table', () => {
@@ -25,5 +25,14 @@ describe('the carry ledger table', () => {
       ['#9', 'tracks upstream #9'],
       ['2c2dfebb7825', "picked from 2c2dfebb7825, which upstream's branch lacks"],
     ]);
+  });
+
+  it('counts what carries a commit beside its live lines: base lines it removed, renames the tip keeps', () => {
+    const sync: SyncPlan = {
+      merge: { clean: true, conflicts: [] }, picks: [], unforecastPicks: 0,
+      carries: [carry('f1', {}), carry('f2', { liveLines: 0, removedLines: 2 }), carry('f3', { liveLines: 0, renamedPaths: 1 })],
+    };
+    const ledger = syncViews(sync).find((entry) => entry.title.startsWith("The fork's carries"));
+    expect(ledger?.view.rows.map((row) => row[5])).toEqual(['3', '0 + 2 removed', '0 + 1 renamed']);
   });
 });

@@ -3,7 +3,7 @@ import { buildLedger } from '../../src/sync/ledger.js';
 import type { ForkCommitFacts } from '../../src/sync/ledger.js';
 
 const commit = (sha: string, body: string): ForkCommitFacts => ({
-  sha: sha.padEnd(40, '0'), subject: `carry ${sha}`, body, files: ['a.py'], live: 3, removed: 0, isPatchUpstream: false, isLinesUpstream: false,
+  sha: sha.padEnd(40, '0'), subject: `carry ${sha}`, body, files: ['a.py'], live: 3, removed: 0, renamed: 0, isPatchUpstream: false, isLinesUpstream: false,
 });
 
 describe('buildLedger', () => {
@@ -18,5 +18,15 @@ describe('buildLedger', () => {
     expect(twoHops).toMatchObject({ status: 'superseded', upstreamRef: null });
     // Not upstream's: the carry names the commit it came from first.
     expect(elsewhere).toMatchObject({ status: 'carried', upstreamRef: 'ccccccc' });
+  });
+
+  it('carries a commit of renames only while the fork tip keeps one of them, and drops it when nothing is left', () => {
+    const context = { isUpstreamCommit: () => false, isMergedUpstream: () => false };
+    const [renamed, gone] = buildLedger([
+      { ...commit('f1', ''), live: 0, renamed: 1 },
+      { ...commit('f2', ''), live: 0, renamed: 0 },
+    ], context);
+    expect(renamed).toMatchObject({ status: 'carried', renamedPaths: 1 });
+    expect(gone).toMatchObject({ status: 'dropped', renamedPaths: 0 });
   });
 });
