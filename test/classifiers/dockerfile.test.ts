@@ -95,6 +95,27 @@ new file mode 100644
     expect(findings.find((finding) => finding.message.includes('unnamed #1'))).toMatchObject({ line: 3, lineIn: 'upstream', commits: ['f1', 'u1'] });
   });
 
+  it('reads a stage upstream removed and the fork rebased as both sides\' moves, and one the fork added as its own', async () => {
+    // The base had "legacy" on focal; upstream dropped it, the fork moved it to jammy. "ubuntu" is the fork's own stage.
+    const base = 'FROM golang:1.22 AS build\nFROM ubuntu:20.04 AS legacy\n';
+    const upstream = 'FROM golang:1.22 AS build\n';
+    const fork = 'FROM golang:1.22 AS build\nFROM ubuntu:22.04 AS legacy\nFROM ubuntu:24.04 AS ubuntu\n';
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -1,1 +1,3 @@
+ FROM golang:1.22 AS build
++FROM ubuntu:22.04 AS legacy
++FROM ubuntu:24.04 AS ubuntu
+`);
+    const lines = { upstream: new Map(), fork: new Map([[2, { side: 'fork' as const, commits: ['f1'] }], [3, { side: 'fork' as const, commits: ['f2'] }]]) };
+    const context = { ...gitContext({ upstream: { Dockerfile: upstream }, fork: { Dockerfile: fork }, base: { Dockerfile: base } }), linesOf: () => lines };
+    expect(messages(await classifyAll(dockerfile, files, context)).sort()).toEqual([
+      'fork added stage "ubuntu" (FROM ubuntu:24.04)',
+      'upstream removed stage "legacy" (FROM ubuntu:22.04), which the fork changed since',
+    ]);
+  });
+
   it("keeps a COPY the fork has under its renamed product's names", async () => {
     const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
 --- a/Dockerfile

@@ -19,8 +19,8 @@ const withoutFlags = (text: string): string => text.replace(/\s--(?!from=)\S+/gi
  * Compares what upstream's Dockerfile states with what the fork's states.
  * Each finding is read from the lines that state it on each side (a stage's
  * FROM, an ARG, the RUN lines calling a package manager), which give its side;
- * the merge base's file (git mode) says which stages and COPY lines the fork
- * removed (upstream's changed line of one is not an upstream addition).
+ * the merge base's file (git mode) says which stages, ARGs and COPY lines a
+ * side removed (the other side's changed line of one is not its addition).
  */
 export function compareDockerfiles(
   file: FileDiff,
@@ -58,9 +58,10 @@ export function compareDockerfiles(
     for (const [stage, { image, line }] of fork.stages) {
       if (upstream.stages.has(stage)) continue;
       const resolved = resolveArgs(image, fork.args);
+      // A stage the merge base had is one upstream removed; the fork's own FROM line of it means the fork changed it since.
       add('stage-added', { fork: [line] },
         (side) => describePresence({ thing: `stage "${stage}" (FROM ${resolved})`, presentIn: 'fork', side, neutral: `stage "${stage}" added (FROM ${resolved})` }),
-        [stage, image], { stage, image: resolved });
+        [stage, image], { stage, image: resolved }, base?.stages.has(stage) === true ? 'upstream' : null);
     }
   }
 
