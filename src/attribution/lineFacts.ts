@@ -1,5 +1,5 @@
 import type { FileDiff, LineSide } from '../model.js';
-import { earlierNames } from '../git/history.js';
+import { commitsUnderEveryName } from '../git/history.js';
 import type { ChangedFiles, PathCommits } from '../git/history.js';
 import { UNCHANGED, tipLines } from './changedRanges.js';
 import type { TipLines } from './changedRanges.js';
@@ -86,11 +86,7 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
 };
 
 /** Commits on a side that touched `path` under any of its names, through every rename. */
-const touching = (paths: PathCommits, path: string): string[] => {
-  const own = paths.byPath.get(path) ?? [];
-  const earlier = earlierNames(paths, path).flatMap((name) => paths.byPath.get(name) ?? []);
-  return earlier.length === 0 ? own : [...new Set([...own, ...earlier])];
-};
+const touching = commitsUnderEveryName;
 
 /** Who wrote tip line `line` of `path` on this side: one commit touching the path explains it all. */
 export const writers = (side: SideFacts, path: string, line: number): string[] => {

@@ -9,6 +9,7 @@ import type { PathCommits } from '../git/history.js';
 import type { MergeTreeResult } from '../git/mergeTreeOutput.js';
 import type { ScratchObjects } from '../git/scratchObjects.js';
 import { ForkdiffError, isForkdiffError } from '../errors.js';
+import { appendTo } from '../multiMap.js';
 import type { CarryEntry, CommitInfo, Commits, FileDiff, Finding, SyncPlan } from '../model.js';
 import { isMergeOf, readConventions } from '../sync/conventions.js';
 import { buildLedger } from '../sync/ledger.js';
@@ -282,30 +283,28 @@ async function carryLedger(
 /**
  * A commit that only renamed files has no lines, yet the fork tip keeps its
  * renames: dropping it would give the files their old names back. Counts,
- * for each of `commits`, the renames whose last name the fork tip has and
- * whose first it lacks (a name renamed back is not kept).
+ * for each of `commits`, the renames whose last name (through later renames)
+ * the fork tip has and whose first it lacks (a name renamed back is not kept).
  */
 async function countKeptRenames(source: GitSource, paths: PathCommits, commits: ForkCommitFacts[]): Promise<void> {
-  const laterName = new Map<string, string>();
-  for (const renames of paths.renamesBy.values()) for (const [from, to] of renames) laterName.set(from, to);
-  const lastName = (path: string): string | null => {
-    const seen = new Set([path]);
-    let name = path;
-    for (let next = laterName.get(name); next !== undefined; next = laterName.get(name)) {
-      if (seen.has(next)) return null;
-      seen.add(next);
-      name = next;
-    }
-    return name;
+  const renames = [...paths.renamedInto].flatMap(([to, into]) => into.map(({ from, sha }) => ({ from, to, at: paths.order.get(sha) ?? 0, sha })));
+  const outOf = new Map<string, typeof renames>();
+  for (const rename of renames) appendTo(outOf, rename.from, rename);
+  // The name `path` ends with after the renames of it newer than log place `at` (newest first: smaller is later).
+  const lastName = (path: string, at: number): string => {
+    const next = (outOf.get(path) ?? []).filter((rename) => rename.at < at).sort((a, b) => b.at - a.at)[0];
+    return next ? lastName(next.to, next.at) : path;
   };
-  const asked = commits.flatMap((commit) =>
-    (paths.renamesBy.get(commit.sha) ?? []).flatMap(([from, to]) => {
-      const last = lastName(to);
-      return last === null || last === from ? [] : [{ commit, from, last }];
-    }));
+  const wanted = new Set(commits.map((commit) => commit.sha));
+  const asked = renames.flatMap((rename) => {
+    const last = lastName(rename.to, rename.at);
+    return wanted.has(rename.sha) && last !== rename.from ? [{ sha: rename.sha, from: rename.from, last }] : [];
+  });
   if (asked.length === 0) return;
   const ids = await source.history.blobIds(asked.flatMap(({ from, last }) => [`${source.fork.sha}:${last}`, `${source.fork.sha}:${from}`]));
-  asked.forEach(({ commit }, index) => {
-    if (ids[2 * index] != null && ids[2 * index + 1] == null) commit.renamed += 1;
+  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
+  asked.forEach(({ sha }, index) => {
+    const commit = bySha.get(sha);
+    if (commit && ids[2 * index] != null && ids[2 * index + 1] == null) commit.renamed += 1;
   });
 }

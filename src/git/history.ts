@@ -43,8 +43,10 @@ export interface PathCommits {
   byPath: Map<string, string[]>;
   /** Renamed path → the names it had before (one per rename). */
   renamedFrom: Map<string, string[]>;
-  /** Each commit that renamed files → its renames, `[from, to]`. */
-  renamesBy: Map<string, (readonly [string, string])[]>;
+  /** Renamed path → each rename that gave it: the name before, and the commit. */
+  renamedInto: Map<string, { from: string; sha: string }[]>;
+  /** Each commit's place in the log, newest first: which of two came later. */
+  order: Map<string, number>;
   /** Each (non-merge) commit's subject, for evidence read while classifying (a fix commit explains a missing guard). */
   subjects: Map<string, string>;
   /** Every commit of the range, merges included → its parents. */
@@ -67,6 +69,26 @@ export const earlierNames = ({ renamedFrom }: Pick<PathCommits, 'renamedFrom'>, 
     }
   }
   return queue.slice(1);
+};
+
+/**
+ * The commits that touched the file now at `path`: under that name, and
+ * under each name it had before a rename, by commits older than the rename.
+ * A later file that took up an old name is another file (nextcord renamed
+ * discord/ui/select.py away, then added a shim of that name).
+ */
+export const commitsUnderEveryName = ({ byPath, renamedInto, order }: Pick<PathCommits, 'byPath' | 'renamedInto' | 'order'>, path: string): string[] => {
+  const found = new Set<string>();
+  // `after`: only commits placed after it in the log (older) count; each step back in time raises it, so loops end.
+  const visit = (name: string, after: number): void => {
+    for (const sha of byPath.get(name) ?? []) if ((order.get(sha) ?? 0) > after) found.add(sha);
+    for (const { from, sha } of renamedInto.get(name) ?? []) {
+      const at = order.get(sha) ?? 0;
+      if (at > after) visit(from, at);
+    }
+  };
+  visit(path, -1);
+  return [...found];
 };
 
 /**
@@ -131,7 +153,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.
     // Merges are listed for their parents only: git log shows no diff for a merge unless asked.
     const output = await repo.git.raw(['log', '-z', '-M', `-l${repo.renameLimit}`, '--format=%x01%H %P%x1f%s', '--name-status', `${from}..${to}`, '--']);
-    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map(), renamesBy: new Map(), subjects: new Map(), parents: new Map() };
+    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map(), renamedInto: new Map(), order: new Map(), subjects: new Map(), parents: new Map() };
     let sha = '';
     const tokens = output.split('\0').map((part) => part.replace(/^\n/, ''));
     for (let index = 0; index < tokens.length; index += 1) {
@@ -140,6 +162,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
         const separator = token.indexOf('\x1f');
         const [id = '', ...parents] = (separator === -1 ? token.slice(1) : token.slice(1, separator)).split(' ').filter((part) => part.length > 0);
         sha = id;
+        touched.order.set(sha, touched.order.size);
         touched.parents.set(sha, parents);
         if (separator !== -1 && parents.length <= 1) touched.subjects.set(sha, token.slice(separator + 1));
         continue;
@@ -152,7 +175,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
       appendTo(touched.byPath, path, sha);
       if (oldPath !== null && token.startsWith('R')) {
         appendTo(touched.renamedFrom, path, oldPath);
-        appendTo(touched.renamesBy, sha, [oldPath, path] as const);
+        appendTo(touched.renamedInto, path, { from: oldPath, sha });
       }
     }
     return touched;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/model.js';
 import { findAppliedByLines } from '../../src/attribution/applied.js';
 import { forkRenames } from '../../src/attribution/renames.js';
-import { createHistory, pathsByCommit } from '../../src/git/history.js';
+import { commitsUnderEveryName, createHistory, pathsByCommit } from '../../src/git/history.js';
 import { openRepo } from '../../src/git/repo.js';
 import { git, short } from '../git/fixtureRepo.js';
 import { buildMergedRenamedFixture } from '../git/mergedRenamedFixture.js';
@@ -130,6 +130,25 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     const sides = new Set(server?.hunks.flatMap((hunk) => (hunk.side === 'both' ? hunk.blocks.map((block) => block.side) : [hunk.side])));
     expect([...sides].sort()).toEqual(['fork', 'upstream']);
     expect(server?.hunks.flatMap((hunk) => hunk.commits)).toContain(short(fixture.shas.rangeFix));
+  });
+});
+
+describe('a compatibility shim the fork kept for a while under the old name', () => {
+  it("is another file: its commits are not the renamed file's past, and the ledger drops them", async () => {
+    const history = createHistory(await openRepo(fixture.clone));
+    const base = git(fixture.clone, 'merge-base', 'origin/v1.0', 'upstream/v1.0');
+    const touched = await history.commitsByPath(base, git(fixture.clone, 'rev-parse', 'origin/v1.0'));
+    // The server was src/kvstore/server.c until the rename; the shim took that name after it.
+    expect(touched.renamedFrom.get('src/valdb/server.c')).toEqual(['src/kvstore/server.c']);
+    expect(touched.byPath.get('src/kvstore/server.c')).toEqual([fixture.shas.forkShimDrop, fixture.shas.forkShim]);
+    expect(commitsUnderEveryName(touched, 'src/valdb/server.c').sort()).toEqual([fixture.shas.forkNullFix, fixture.shas.forkRename].sort());
+    const server = report.files.find((file) => file.path === 'src/valdb/server.c');
+    const commits = server?.hunks.flatMap((hunk) => hunk.commits);
+    expect(commits).toContain(short(fixture.shas.forkRename));
+    expect(commits).not.toContain(short(fixture.shas.forkShim));
+    expect(commits).not.toContain(short(fixture.shas.forkShimDrop));
+    const status = (sha: string | undefined) => report.sync?.carries.find((carry) => carry.sha === sha)?.status;
+    expect([status(fixture.shas.forkShim), status(fixture.shas.forkShimDrop), status(fixture.shas.forkRename)]).toEqual(['dropped', 'dropped', 'carried']);
   });
 });
 
