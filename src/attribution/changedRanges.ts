@@ -27,10 +27,12 @@ export interface TipLines {
   isWritten(line: number): boolean;
   /** The base line a tip line the side did not write was, or null for a written one. */
   baseLine(line: number): number | null;
+  /** Does the side's tip still have base line `line` (it neither removed nor replaced it)? */
+  keeps(baseLine: number): boolean;
 }
 
 /** Every line as at the base: the side did not touch the file. */
-export const UNCHANGED: TipLines = { isWritten: () => false, baseLine: (line) => line };
+export const UNCHANGED: TipLines = { isWritten: () => false, baseLine: (line) => line, keeps: () => true };
 
 /** `@@ -a,b +c,d @@` ranges, sorted as git prints them, read as a line map (binary search per line). */
 export const tipLines = (hunks: readonly HunkRange[]): TipLines => {
@@ -53,8 +55,23 @@ export const tipLines = (hunks: readonly HunkRange[]): TipLines => {
     const hunk = hunks[before(line)];
     return hunk !== undefined && hunk.newLines > 0 && hunk.newStart <= line && line < hunk.newStart + hunk.newLines;
   };
+  // Hunks whose base range starts at or before `line` (a pure insertion's oldStart is the line before it).
+  const startedBy = (line: number): number => {
+    let low = 0;
+    let high = hunks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((hunks[middle] as HunkRange).oldStart <= line) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
   return {
     isWritten,
     baseLine: (line) => (isWritten(line) ? null : line + (shifts[before(line)] ?? 0)),
+    keeps: (line) => {
+      const hunk = hunks[startedBy(line) - 1];
+      return hunk === undefined || hunk.oldLines === 0 || line >= hunk.oldStart + hunk.oldLines;
+    },
   };
 };

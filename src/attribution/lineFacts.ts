@@ -35,6 +35,9 @@ export type BothSides = Record<LineSide, SideFacts>;
 
 const OTHER = { upstream: 'fork', fork: 'upstream' } as const satisfies Record<LineSide, LineSide>;
 
+/** A side that wrote every changed line of the file at its tip, or has no such file: it kept no base line the diff shows. */
+const NONE_KEPT: TipLines = { isWritten: () => true, baseLine: () => null, keeps: () => false };
+
 /** The file's path at each tip; null where the file does not exist there. */
 export const tipPathsOf = (file: FileDiff): Record<LineSide, string | null> => ({
   upstream: file.status === 'added' ? null : (file.oldPath ?? file.path),
@@ -49,40 +52,94 @@ export const tipPathsOf = (file: FileDiff): Record<LineSide, string | null> => (
  * "Had" is read from git's own base → tip diffs (which lines each side
  * wrote), never by searching for text. Each line also gets the commits that
  * wrote or removed it.
+ *
+ * One case is neither: a base line both sides kept, which the two-tip diff
+ * shows as changed only because it lined up the text around it otherwise
+ * (upstream swapped two lines and the diff moved the other one; ckan's
+ * `query = query.order_by(`, which upstream's rewrite of the branches around
+ * it moved). No side removed it. It takes the facts of the change that moved
+ * it: a line of the hunk's context that one side wrote (the move the diff did
+ * not show), else the nearest changed line of its hunk, else of its file.
  */
 export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
   const paths = tipPathsOf(file);
   const linesOf = (side: LineSide): TipLines => {
     const path = paths[side];
-    const ranges = path === null ? undefined : sides[side].ranges.get(path);
+    // A tip without the file kept none of its base lines.
+    if (path === null) return NONE_KEPT;
+    const ranges = sides[side].ranges.get(path);
     if (ranges) return tipLines(ranges);
     // Only files both sides changed have ranges; otherwise one side wrote every changed line of the file.
-    return file.side === side ? { isWritten: () => true, baseLine: () => null } : UNCHANGED;
+    return file.side === side ? NONE_KEPT : UNCHANGED;
   };
   const tips = { upstream: linesOf('upstream'), fork: linesOf('fork') };
   const facts = { upstream: new Map<number, LineFact>(), fork: new Map<number, LineFact>() };
-  const place = (tip: LineSide, line: number): void => {
-    const isWritten = tips[tip].isWritten(line);
+  const place = (tip: LineSide, line: number, isWritten: boolean): LineFact => {
     const side = isWritten ? tip : OTHER[tip];
     const path = paths[tip] ?? '';
     const commits = isWritten ? writers(sides[tip], path, line) : removers(sides[side], sides[tip], path, tips[tip].baseLine(line) ?? line);
-    facts[tip].set(line, { side, commits: [...new Set(commits.map(shortCommitId))] });
+    return { side, commits: [...new Set(commits.map(shortCommitId))] };
   };
+  /** The fact of a changed line, or null for a base line both tips kept. */
+  const factOf = (tip: LineSide, line: number): LineFact | null => {
+    const isWritten = tips[tip].isWritten(line);
+    return !isWritten && tips[OTHER[tip]].keeps(tips[tip].baseLine(line) ?? line) ? null : place(tip, line, isWritten);
+  };
+  /** A context line one side wrote and the other kept from the base: a move the diff lined up as unchanged. */
+  const hiddenWrite = ({ upstream, fork }: ContextLine): LineFact | null => {
+    const isUpstream = tips.upstream.isWritten(upstream);
+    if (isUpstream === tips.fork.isWritten(fork)) return null;
+    return isUpstream ? place('upstream', upstream, true) : place('fork', fork, true);
+  };
+  // Every changed line's fact in diff order (null for a kept one), and each hunk's stretch of them.
+  const all: (LineFact | null)[] = [];
+  const kept: { tip: LineSide; line: number; at: number; hunk: HunkLines }[] = [];
   for (const hunk of file.hunks) {
+    const lines: HunkLines = { from: all.length, to: all.length, context: [] };
     let upstreamLine = hunk.oldStart;
     let forkLine = hunk.newStart;
+    const see = (tip: LineSide, line: number): void => {
+      const fact = factOf(tip, line);
+      if (fact) facts[tip].set(line, fact);
+      else kept.push({ tip, line, at: all.length, hunk: lines });
+      all.push(fact);
+    };
     for (const line of hunk.lines) {
-      if (line.type !== 'add') {
-        if (line.type === 'del') place('upstream', upstreamLine);
-        upstreamLine += 1;
-      }
-      if (line.type !== 'del') {
-        if (line.type === 'add') place('fork', forkLine);
-        forkLine += 1;
-      }
+      if (line.type === 'normal') lines.context.push({ upstream: upstreamLine, fork: forkLine, at: all.length });
+      else if (line.type === 'del') see('upstream', upstreamLine);
+      else see('fork', forkLine);
+      if (line.type !== 'add') upstreamLine += 1;
+      if (line.type !== 'del') forkLine += 1;
     }
+    lines.to = all.length;
+  }
+  for (const { tip, line, at, hunk } of kept) {
+    const moved = [...hunk.context].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at)).map(hiddenWrite).find((fact) => fact !== null);
+    // A kept line with no change near it at all keeps the rule's reading: the other side removed it.
+    facts[tip].set(line, moved ?? nearestFact(all, at, hunk) ?? nearestFact(all, at, { from: 0, to: all.length }) ?? place(tip, line, false));
   }
   return facts;
+};
+
+/** A context line of the two-tip diff: its line on each tip, and where it sits among the changed lines. */
+interface ContextLine extends Record<LineSide, number> {
+  at: number;
+}
+
+/** A hunk's changed lines, `from` to `to` (exclusive) in diff order, and its context lines. */
+interface HunkLines {
+  from: number;
+  to: number;
+  context: ContextLine[];
+}
+
+/** The fact of the changed line nearest to `at` (before it first) within `from`…`to`. */
+const nearestFact = (facts: readonly (LineFact | null)[], at: number, { from, to }: Pick<HunkLines, 'from' | 'to'>): LineFact | null => {
+  for (let distance = 1; at - distance >= from || at + distance < to; distance += 1) {
+    const fact = (at - distance >= from ? facts[at - distance] : null) ?? (at + distance < to ? facts[at + distance] : null);
+    if (fact) return fact;
+  }
+  return null;
 };
 
 /** Commits on a side that touched `path` under any of its names, through every rename. */

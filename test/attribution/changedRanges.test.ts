@@ -18,8 +18,15 @@ describe('tipLines', () => {
     expect(lines.baseLine(4)).toBeNull();
   });
 
+  it('knows which base lines the side kept: all but those it removed or replaced', () => {
+    expect([...Array(10).keys()].map((index) => lines.keeps(index + 1))).toEqual([
+      true, true, false, false, true, true, false, true, true, true,
+    ]);
+  });
+
   it('reads an untouched file as the base', () => {
     expect(UNCHANGED.isWritten(3)).toBe(false);
     expect(UNCHANGED.baseLine(3)).toBe(3);
+    expect(UNCHANGED.keeps(3)).toBe(true);
   });
 });

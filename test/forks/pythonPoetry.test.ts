@@ -93,3 +93,15 @@ describe('pytest suites', () => {
     expect(fork.diffFile.findings.some((finding) => finding.path.startsWith('tests/unit/') || finding.path === 'tests/test_legacy.py')).toBe(false);
   });
 });
+
+describe('a line the two-tip diff moved that git moved otherwise', () => {
+  it("reads upstream's import sort as upstream's, though the diff shows the line the fork kept as moved", () => {
+    const { shas } = fork.fixture;
+    const config = fork.git.files.find((file) => file.path === 'src/pyapp/config.py');
+    // `-import json` and `+import json`: a base line both tips kept. Upstream moved `import os` past it (the diff's context).
+    expect(config?.hunks.map((hunk) => hunk.blocks.map((block) => [block.side, block.oldStart, block.oldLines, block.newStart, block.newLines]))).toEqual([
+      [['upstream', 1, 6, 1, 6], ['fork', 7, 3, 7, 4]],
+    ]);
+    expect(config?.hunks[0]?.commits.sort()).toEqual([short(shas.sortImports), short(shas.forkLogLoad)].sort());
+  });
+});
