@@ -139,14 +139,23 @@ export const loadLineHistory = async (
     },
     counts: () => {
       const counts = new Map<string, { live: number; removed: number }>();
-      const add = (owner: number, key: 'live' | 'removed', lines: number): void => {
-        const sha = commits[owner] ?? '';
+      const add = (sha: string, key: 'live' | 'removed', lines: number): void => {
         const entry = counts.get(sha) ?? { live: 0, removed: 0 };
-        entry[key] += Number.isFinite(lines) ? lines : 1;
+        entry[key] += lines;
         counts.set(sha, entry);
       };
-      for (const { segments } of files.values()) for (const segment of segments) if (segment.owner !== BASE_OWNER) add(segment.owner, 'live', segment.to - segment.from);
-      for (const { ranges } of removed.values()) for (const range of ranges) add(range.owner, 'removed', range.to - range.from);
+      // A merge's lines are its branch commits': each line to the commit that wrote (or removed) it, or to every
+      // commit of the branch that may have, when the text does not tell. The merge itself wrote none of them.
+      const count = (owner: number, key: 'live' | 'removed', from: number, to: number, names: ReadonlySet<string>, resolve: (line: number) => string | undefined): void => {
+        if (!merges.has(owner)) return add(commits[owner] ?? '', key, Number.isFinite(to) ? to - from : 1);
+        for (let line = from; line < (Number.isFinite(to) ? to : from + 1); line += 1) for (const sha of explain(owner, names, resolve(line))) add(sha, key, 1);
+      };
+      for (const [path, { names, segments }] of files) {
+        for (const { owner, from, to } of segments) if (owner !== BASE_OWNER) count(owner, 'live', from, to, names, (line) => merged.writer(path, line));
+      }
+      for (const [basePath, { names, ranges }] of removed) {
+        for (const { owner, from, to } of ranges) count(owner, 'removed', from, to, names, (line) => merged.remover(basePath, line));
+      }
       return counts;
     },
     changeOf: wholePatches(changes, touched, scopes),

@@ -152,6 +152,16 @@ describe('a compatibility shim the fork kept for a while under the old name', ()
   });
 });
 
+describe("the fork's own merged pull request", () => {
+  it('credits the lines the merge brought in to the branch commits that wrote them, which the ledger carries', () => {
+    const carry = (sha: string | undefined) => report.sync?.carries.find((each) => each.sha === sha);
+    expect(carry(fixture.shas.forkDocsUbuntu)).toMatchObject({ status: 'carried', liveLines: 2 });
+    expect(carry(fixture.shas.forkDocsBugs)).toMatchObject({ status: 'carried', liveLines: 1 });
+    const readme = report.files.find((file) => file.path === 'README.md');
+    expect(readme?.hunks.flatMap((hunk) => hunk.commits).sort()).toEqual([short(fixture.shas.forkDocsBugs), short(fixture.shas.forkDocsUbuntu)].sort());
+  });
+});
+
 describe('renames past git\'s limit', () => {
   it("finds renames past git's diff default (-l7000), and says so when the clone's own diff.renameLimit stops git", () => {
     const renameLimitNotice = (audited: Report): string | undefined => audited.notices.find((notice) => notice.startsWith('git stopped looking for renames'));
