@@ -15,7 +15,7 @@ import { parseFrom, readDockerfile } from './dockerfile/model.js';
 import { isFileAt, isOwn, isDockerfilePath } from './paths.js';
 
 /** Compose and bake files share the category but not the syntax. */
-const isDockerfileSyntax = (path: string): boolean => /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.(Dockerfile|dockerfile)$/.test(path);
+const isDockerfileSyntax = (path: string): boolean => /(^|\/)((Dockerfile|Containerfile)(\.[^/]*)?|dockerfile)$|\.(Dockerfile|dockerfile)$/.test(path);
 const isBakeHclPath = (path: string): boolean => /(^|\/)docker-bake(\.[^/]*)?\.hcl$/.test(path);
 const isComposePath = (path: string): boolean => /(^|\/)(docker-compose[^/]*|compose(\.[^/]*)?)\.ya?ml$/.test(path);
 

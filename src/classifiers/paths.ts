@@ -22,6 +22,8 @@ export const WORKFLOW_GLOBS = [
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
   '**/Dockerfile.*',
+  // docker build falls back to a lowercase name (uptime-kuma's docker/dockerfile).
+  '**/dockerfile',
   '**/*.Dockerfile',
   '**/*.dockerfile',
   '**/Containerfile',

@@ -72,6 +72,29 @@ diff --git a/Dockerfile b/Dockerfile
   });
 });
 
+describe('Dockerfile names', () => {
+  it('reads a lowercase dockerfile, which docker build falls back to, and a name.dockerfile as Dockerfiles', async () => {
+    // uptime-kuma: docker/dockerfile builds the image from docker/debian-base.dockerfile.
+    const hunk = (path: string) => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -1,2 +1,2 @@
+-FROM louislam/uptime-kuma:base2 AS build
++FROM nbetcher/uptime-kuma:base2 AS build
+ RUN npm ci
+`;
+    const { files } = await parseDiffText(hunk('docker/dockerfile') + hunk('docker/debian-base.dockerfile') + hunk('docs/dockerfile.md'));
+    const categoriser = createCategoriser();
+    const findings = (await Promise.all(files.map((file) => categoriser.classify(file, diffFileContext())))).flat();
+    expect(files.map((file) => `${file.path}: ${file.categories.join(' ')}`)).toEqual([
+      'docker/dockerfile: dockerfile',
+      'docker/debian-base.dockerfile: dockerfile',
+      'docs/dockerfile.md: other',
+    ]);
+    expect(findings.map((finding) => finding.path)).toEqual(['docker/dockerfile', 'docker/debian-base.dockerfile']);
+  });
+});
+
 describe('GitLab CI includes and scripts', () => {
   it('reads .gitlab-ci/ and .gitlab/ci/ as CI: their YAML as GitLab jobs, their scripts as CI, not as code with fixes', async () => {
     // libfprint keeps its scan-build wrapper in .gitlab-ci/; mesa and GitLab keep job files there and in .gitlab/ci/.
