@@ -8,6 +8,7 @@ import { locate } from './common/location.js';
 import type { LineRefs } from './common/location.js';
 import { describeChange, describePresence } from './common/wording.js';
 import { defineClassifier } from './define.js';
+import type { ClassifyContext } from './define.js';
 import { isVersionLike } from './deps/versionDirection.js';
 import { isFileAt, isOwn, isWorkflowPath } from './paths.js';
 import { movedDownloads } from './workflow/downloads.js';
@@ -186,6 +187,38 @@ function registryFinding(pair: KeyPair, env: Env, emit: Emit): void {
 /** Vendored modules' copies are the module's row in vendored-deps. */
 const isOwnWorkflowPath = isOwn(isWorkflowPath);
 
+/**
+ * What one run (one context) knows across its workflow files: the secrets
+ * upstream's tip references in them, and the rows saying upstream stopped
+ * referencing a secret in one file, told once every file was read. Upstream
+ * that folded release-beta.yml and release-final.yml into release.yml still
+ * references DOCKERHUB_TOKEN (uptime-kuma); the removed workflow is the finding.
+ */
+const secretRuns = new WeakMap<ClassifyContext, { referenced: Set<string>; held: Finding[] }>();
+
+function secretRunOf(context: ClassifyContext): { referenced: Set<string>; held: Finding[] } {
+  let run = secretRuns.get(context);
+  if (!run) {
+    run = { referenced: new Set(), held: [] };
+    secretRuns.set(context, run);
+  }
+  return run;
+}
+
+/** Holds back the rows of secrets upstream no longer references in this file; gives the rest. */
+function holdSecretRows(file: FileDiff, sides: WorkflowSides, findings: Finding[], context: ClassifyContext): Finding[] {
+  const run = secretRunOf(context);
+  // Upstream's tip of the file: whole in git mode, else the lines the diff shows of it.
+  const upstreamLines = sides?.upstream.lines ?? file.hunks.flatMap((hunk) => hunk.lines.filter((line) => line.type !== 'add').map((line) => line.content));
+  for (const name of secretNames(upstreamLines)) run.referenced.add(name);
+  const told: Finding[] = [];
+  for (const finding of findings) {
+    const isDropped = finding.kind === 'secret-referenced' && finding.side === 'upstream' && finding.details['secret'] !== 'inherit';
+    (isDropped ? run.held : told).push(finding);
+  }
+  return told;
+}
+
 export default defineClassifier({
   id: 'workflow',
   title: 'CI workflows',
@@ -208,6 +241,11 @@ export default defineClassifier({
       matrixFindings(file, sides, emit);
       referenceFindings(file, sides, emit);
     }
-    return uniqueByFingerprint(separateSameDrops(findings));
+    return holdSecretRows(file, sides, uniqueByFingerprint(separateSameDrops(findings)), context);
+  },
+  finish(context) {
+    const run = secretRunOf(context);
+    secretRuns.delete(context);
+    return run.held.filter((finding) => !run.referenced.has(String(finding.details['secret'])));
   },
 });

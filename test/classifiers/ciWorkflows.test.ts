@@ -64,16 +64,15 @@ describe('GitHub Actions, read whole in git mode', () => {
 
   it('reads a workflow upstream deleted and the fork changed as upstream\'s removal, and a login it kept as no upstream change', () => {
     // The fork moved the merge base's default login to ghcr.io: its own change.
+    // Upstream's ci.yml still logs in with DOCKERHUB_TOKEN: only the user name is a secret upstream no longer references.
     expect(messages('workflow', '.github/workflows/beta-release.yml')).toEqual([
       'fork changed login registry docker.io → ghcr.io',
-      'upstream no longer references secret DOCKERHUB_TOKEN; fork still has it',
       'upstream no longer references secret DOCKERHUB_USERNAME; fork still has it',
       'upstream removed workflow .github/workflows/beta-release.yml (jobs beta), which the fork changed since',
     ]);
     expect(report.files.find((file) => file.path === '.github/workflows/beta-release.yml')).toMatchObject({ status: 'added', side: 'both' });
     // The merge base already logged in to ghcr.io there: upstream, having deleted the workflow, logs in nowhere (not to docker.io).
     expect(messages('workflow', '.github/workflows/nightly-release.yml')).toEqual([
-      'upstream no longer references secret DOCKERHUB_TOKEN; fork still has it',
       'upstream no longer references secret DOCKERHUB_USERNAME; fork still has it',
       'upstream removed workflow .github/workflows/nightly-release.yml (jobs nightly), which the fork changed since',
     ]);
