@@ -14,7 +14,8 @@ import { dependencyRow } from './deps/rows.js';
 import { attachVendoredFile, runMemoryOf } from './deps/runMemory.js';
 import type { DependencyChange } from './deps/types.js';
 import type { RunMemory } from './deps/runMemory.js';
-import { addKnownGoModules, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
+import { addKnownGoModules, isGoModulePath, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
+import { vendoredDirOf } from '../vendoredDir.js';
 import { isFileAt, isDependencyPath } from './paths.js';
 
 /** One row per module for vendored files; later files of the module join its row. */
@@ -22,7 +23,11 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
   const module = file.module ?? vendorModuleOf(file.path, memory.knownModules);
   if (!module) return [];
   file.module ??= module;
-  const existing = memory.goRows.get(module) ?? memory.vendoredRows.get(module);
+  // A Go module is one row wherever it is vendored; web assets are one row per vendor directory they sit in.
+  const isGo = isGoModulePath(module);
+  const dir = vendoredDirOf(file.path, module);
+  const key = isGo ? module : dir;
+  const existing = (isGo ? memory.goRows.get(module) : undefined) ?? memory.vendoredRows.get(key);
   if (existing) {
     attachVendoredFile(existing, file.path, wholeFile(file, context));
     return [];
@@ -30,14 +35,14 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
   const row = createFinding({
     category: 'vendored-deps',
     kind: 'vendored-files',
-    path: file.path.replace(/(^|\/)vendor\/.*$/, `$1vendor/${module}`),
+    path: dir.slice(0, -1),
     message: `${module}: vendored files differ without a version change in this diff`,
-    identity: ['go', module],
+    identity: isGo ? ['go', module] : ['vendored', dir],
     ...wholeFile(file, context),
     confidence: 'medium',
-    details: { module, ecosystem: 'go', upstream: null, fork: null, direction: 'changed', vendoredFiles: [file.path] },
+    details: { module, ecosystem: isGo ? 'go' : null, upstream: null, fork: null, direction: 'changed', vendoredFiles: [file.path] },
   });
-  memory.vendoredRows.set(module, keepOpen(row));
+  memory.vendoredRows.set(key, keepOpen(row));
   return [row];
 }
 

@@ -2,6 +2,7 @@ import { type CategoryId, type FileDiff, OTHER_KINDS, type Side } from '../model
 import { OTHER_KIND_TITLES } from './categoryInfo.js';
 import { type TableView, minus, plus } from './view.js';
 import { plural } from '../text/plural.js';
+import { vendoredDirOf } from '../vendoredDir.js';
 
 /** How a status reads in a report whose diff runs upstream → fork; a file one tip lacks says who deleted it when the merge base had it. */
 export function describeStatus(file: FileDiff): string {
@@ -41,7 +42,7 @@ export function filesView(category: CategoryId, files: readonly FileDiff[], hasS
   ];
   const groups = new Map<string, FileDiff[]>();
   for (const file of inCategory) {
-    const key = category === 'vendored-deps' && file.module ? `module:${file.module}` : `file:${file.path}`;
+    const key = category === 'vendored-deps' && file.module ? `module:${vendoredDirOf(file.path, file.module)}` : `file:${file.path}`;
     const group = groups.get(key);
     if (group) group.push(file);
     else groups.set(key, [file]);
@@ -53,7 +54,7 @@ export function filesView(category: CategoryId, files: readonly FileDiff[], hasS
     const first = group[0] as FileDiff;
     const isModule = key.startsWith('module:');
     const row = [
-      isModule ? `vendor/${first.module ?? ''}/ (${plural(group.length, 'file')})` : first.path,
+      isModule ? `${key.slice('module:'.length)} (${plural(group.length, 'file')})` : first.path,
       isModule ? 'vendored module' : describeStatus(first),
       plus(sum(group, 'additions')),
       minus(sum(group, 'deletions')),

@@ -1,6 +1,7 @@
 import type { CommitInfo, Commits, FileDiff, Hunk } from '../model.js';
 import { plural } from '../text/plural.js';
 import { shortSha } from './view.js';
+import { vendoredDirOf } from '../vendoredDir.js';
 
 /** Upstream-only hunks explained by one commit (or by none that could be found). */
 export interface DigestRow {
@@ -47,7 +48,7 @@ export function createUpstreamDigest(commits: Commits | null): { add(file: FileD
   };
   return {
     add(file, hunks) {
-      const label = file.module === null ? file.path : `vendor/${file.module}/`;
+      const label = file.module === null ? file.path : vendoredDirOf(file.path, file.module);
       for (const hunk of hunks) {
         const ids = [...new Set(hunk.commits.map((sha) => shortSha(sha)))];
         for (const id of ids.length === 0 ? [null] : ids) {

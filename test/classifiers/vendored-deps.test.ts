@@ -38,7 +38,32 @@ describe('vendorModuleOf', () => {
     expect(vendorModuleOf('vendor/gopkg.in/yaml.v3/decode.go')).toBe('gopkg.in/yaml.v3');
     expect(vendorModuleOf('sub/vendor/k8s.io/api/core/v1/types.go')).toBe('k8s.io/api');
     expect(vendorModuleOf('vendor/modules.txt')).toBeNull();
+    // No host first: a directory of web assets, one library each (ckan's public/base/vendor/font-awesome/css/…).
+    expect(vendorModuleOf('ckan/public/base/vendor/font-awesome/css/font-awesome.css')).toBe('font-awesome');
+    expect(vendorModuleOf('static/vendor/jquery.js')).toBeNull();
     expect(vendorModuleOf('src/main.go')).toBeNull();
+  });
+});
+
+describe('vendored web assets', () => {
+  it('are one row per library and vendor directory, of no package ecosystem', async () => {
+    const file = (path: string) => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -1 +1 @@
+-/* v1 */
++/* v2 */
+`;
+    const files = await parseDiff([
+      'ckan/public/base/vendor/font-awesome/css/font-awesome.css', 'ckan/public/base/vendor/font-awesome/less/core.less',
+      'ckan/public-bs2/base/vendor/font-awesome/css/font-awesome.css', 'vendor/github.com/a/b/c.go',
+    ].map(file).join(''));
+    const findings = await classifyAll(vendoredDeps, files);
+    expect(findings.map((finding) => [finding.path, finding.details['module'], finding.details['ecosystem'], (finding.details['vendoredFiles'] as string[]).length])).toEqual([
+      ['ckan/public/base/vendor/font-awesome', 'font-awesome', null, 2],
+      ['ckan/public-bs2/base/vendor/font-awesome', 'font-awesome', null, 1],
+      ['vendor/github.com/a/b', 'github.com/a/b', 'go', 1],
+    ]);
   });
 });
 

@@ -26,6 +26,8 @@ export function vendorModuleOf(path: string, knownModules: Iterable<string> = []
   if (best) return best;
   const segments = inner.split('/');
   const host = segments[0] ?? '';
+  // A Go module path starts with a host; ckan's public/base/vendor/select2/ holds a web library, one directory each.
+  if (!host.includes('.')) return segments.length > 1 ? host : null;
   // golang.org/x/net, github.com/owner/repo: three segments; gopkg.in/yaml.v3, k8s.io/api: two.
   const count = THREE_SEGMENT_HOSTS.test(host) ? 3 : 2;
   return segments.length > count ? segments.slice(0, count).join('/') : segments.slice(0, -1).join('/') || null;
@@ -51,3 +53,7 @@ export function addKnownGoModules(file: FileDiff, modules: Set<string>): void {
     }
   }
 }
+
+/** Is this vendored module a Go module (its path starts with a host), not a directory of vendored web assets? */
+export const isGoModulePath = (module: string): boolean => (module.split('/')[0] ?? '').includes('.');
+

@@ -3,6 +3,7 @@ import { plural } from '../../text/plural.js';
 import { describeStatus } from '../filesView.js';
 import { type TableView, minus, plus } from '../view.js';
 import { filterAttributes, htmlTable, sideBadge } from './htmlTable.js';
+import { vendoredDirOf } from '../../vendoredDir.js';
 
 interface FileRow {
   label: string;
@@ -19,11 +20,12 @@ function fileRows(files: readonly FileDiff[]): FileRow[] {
       rows.push({ label: file.path, status: describeStatus(file), files: [file] });
       continue;
     }
-    const row = modules.get(file.module);
+    const label = vendoredDirOf(file.path, file.module);
+    const row = modules.get(label);
     if (row) row.files.push(file);
     else {
-      const created: FileRow = { label: `vendor/${file.module}/`, status: 'vendored module', files: [file] };
-      modules.set(file.module, created);
+      const created: FileRow = { label, status: 'vendored module', files: [file] };
+      modules.set(label, created);
       rows.push(created);
     }
   }
