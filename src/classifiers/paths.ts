@@ -60,6 +60,8 @@ export const DEPENDENCY_GLOBS = [
 export const TEST_GLOBS = [
   '**/*_test.go',
   '**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
+  // node:test and mocha suites named by prefix under a test directory (uptime-kuma's test/backend-test/test-ntp.js).
+  '**/{test,tests}/**/test[-_]*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
   '**/__tests__/**',
   '**/test_*.py',
   '**/*_test.py',

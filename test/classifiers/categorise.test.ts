@@ -72,6 +72,38 @@ diff --git a/Dockerfile b/Dockerfile
   });
 });
 
+describe('JavaScript suites named by prefix', () => {
+  it('reads test/**/test-*.js as tests: a suite upstream added and the fork lacks is a test finding, not source', async () => {
+    const { files } = await parseDiffText(`diff --git a/test/backend-test/test-ntp.js b/test/backend-test/test-ntp.js
+deleted file mode 100644
+--- a/test/backend-test/test-ntp.js
++++ /dev/null
+@@ -1,6 +0,0 @@
+-const { describe, test } = require("node:test");
+-describe("NTP monitor", () => {
+-    test("reports the offset", async () => {
+-        assert.ok(true);
+-    });
+-});
+diff --git a/test/fixtures/latest.js b/test/fixtures/latest.js
+--- a/test/fixtures/latest.js
++++ b/test/fixtures/latest.js
+@@ -1 +1 @@
+-module.exports = { version: "2.0.0" };
++module.exports = { version: "2.0.1" };
+`);
+    const categoriser = createCategoriser();
+    const context = diffFileContext();
+    const findings = (await Promise.all(files.map((file) => categoriser.classify(file, context)))).flat();
+    findings.push(...(await categoriser.finish(context)));
+    expect(files.map((file) => [file.path, file.categories, file.otherKind])).toEqual([
+      ['test/backend-test/test-ntp.js', ['removed-tests'], null],
+      ['test/fixtures/latest.js', ['other'], 'source'],
+    ]);
+    expect(findings.map((finding) => [finding.kind, finding.path])).toEqual([['test-file-deleted', 'test/backend-test/test-ntp.js']]);
+  });
+});
+
 describe('Dockerfile names', () => {
   it('reads a lowercase dockerfile, which docker build falls back to, and a name.dockerfile as Dockerfiles', async () => {
     // uptime-kuma: docker/dockerfile builds the image from docker/debian-base.dockerfile.
