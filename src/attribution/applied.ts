@@ -88,6 +88,28 @@ export const findAppliedByLines = async (
 };
 
 /**
+ * Of `shas`, the commits that only put back what the merge base had: every
+ * telling line they added is in the base's version of its file. The other
+ * tip having those lines says nothing then: it never changed them, and the
+ * commit undoes an earlier commit of its own side (uptime-kuma's fork set its
+ * Dockerfile's images to its own account, then a later commit set them back
+ * to louislam's; dropping that one would bring the fork's names back).
+ */
+export const restoringBase = async (history: History, base: string, shas: readonly string[], known: KnownChanges): Promise<Set<string>> => {
+  if (shas.length === 0) return new Set();
+  const changes = await readCommitChanges(history, shas, known);
+  const wanted = new Map<string, Set<string>>();
+  for (const change of changes.values()) {
+    for (const [path, lines] of change.added) for (const line of lines) if (isTelling(line)) wanted.set(path, (wanted.get(path) ?? new Set()).add(line));
+  }
+  const baseFiles = await wantedLinesAt(history, base, wanted);
+  return new Set(shas.filter((sha) => {
+    const added = [...(changes.get(sha)?.added ?? [])].flatMap(([path, lines]) => [...lines].filter(isTelling).map((line) => ({ path, line })));
+    return added.length > 0 && added.every(({ path, line }) => baseFiles.get(path)?.has(line) === true);
+  }));
+};
+
+/**
  * Past this share of its telling added lines missing from the other tip, a
  * commit is not applied whatever its own side did since: one that side
  * undid (tcl-suite's reverted #13100) keeps only generic lines anywhere in

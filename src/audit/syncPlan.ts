@@ -1,4 +1,4 @@
-import { findAppliedByLines } from '../attribution/applied.js';
+import { findAppliedByLines, restoringBase } from '../attribution/applied.js';
 import type { Attributor, SidePaths } from '../attribution/attributeFiles.js';
 import type { SideFacts } from '../attribution/lineFacts.js';
 import { forkRenames } from '../attribution/renames.js';
@@ -242,7 +242,10 @@ async function carryLedger(
     filesOf,
     known: (sha) => fork.lines.changeOf(sha),
   });
-  const supersededByLines = new Set(inUpstream.map((entry) => entry.commit.sha));
+  // A commit that sets lines back to the merge base's is undoing the fork's own change, whatever upstream has.
+  const restoring = source.mergeBase === null ? new Set<string>()
+    : await restoringBase(source.history, source.mergeBase, inUpstream.map((entry) => entry.commit.sha), (sha) => fork.lines.changeOf(sha));
+  const supersededByLines = new Set(inUpstream.map((entry) => entry.commit.sha).filter((sha) => !restoring.has(sha)));
   const refs = logged.map((commit) => readConventions(commit.subject, commit.body));
   const messages = await forecaster.messagesMentioning(source.upstream.sha, refs.flatMap((ref) => (ref.upstreamRef ? [ref.upstreamRef] : [])));
   const trailers = [...new Set(refs.flatMap((ref) => ref.cherryPickedFrom))];

@@ -153,10 +153,12 @@ describe('a compatibility shim the fork kept for a while under the old name', ()
 });
 
 describe("the fork's own merged pull request", () => {
-  it('credits the lines the merge brought in to the branch commits that wrote them, which the ledger carries', () => {
+  it('credits the lines the merge brought in to the branch commits that wrote them, which the ledger carries, as it does a line set back to the base', () => {
     const carry = (sha: string | undefined) => report.sync?.carries.find((each) => each.sha === sha);
     expect(carry(fixture.shas.forkDocsUbuntu)).toMatchObject({ status: 'carried', liveLines: 2 });
     expect(carry(fixture.shas.forkDocsBugs)).toMatchObject({ status: 'carried', liveLines: 1 });
+    // Setting a line back to the merge base's is undoing the fork's own change, not taking upstream's: not to be dropped.
+    expect(carry(fixture.shas.forkVersionBack)).toMatchObject({ status: 'carried', liveLines: 1 });
     const readme = report.files.find((file) => file.path === 'README.md');
     expect(readme?.hunks.flatMap((hunk) => hunk.commits).sort()).toEqual([short(fixture.shas.forkDocsBugs), short(fixture.shas.forkDocsUbuntu)].sort());
   });
