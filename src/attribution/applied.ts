@@ -55,12 +55,13 @@ export const findAppliedByLines = async (
   if (checked.length === 0) return [];
   const changes = await readCommitChanges(history, checked.map((commit) => commit.sha), known);
   // Every fork path any change could live at, with the lines looked for there, read in one batch.
-  const forkFiles = await wantedLinesAt(history, forkTip, wantedLines(changes.values(), renames));
+  const repeated = new Map<string, Set<string>>();
+  const forkFiles = await wantedLinesAt(history, forkTip, wantedLines(changes.values(), renames), repeated);
   const readable = checked.flatMap((commit) => {
     const change = changes.get(commit.sha);
     return change && !isOversized(change) ? [{ commit, change }] : [];
   });
-  const found = new Map(readable.map(({ commit, change }) => [commit.sha, carriedLines(change, renames, forkFiles)]));
+  const found = new Map(readable.map(({ commit, change }) => [commit.sha, carriedLines(change, renames, forkFiles, repeated)]));
   const unmatched = readable.filter(({ commit }) => found.get(commit.sha) === null);
   if (ownTip !== undefined && unmatched.length > 0) {
     // Of the commits the other tip has most of: were the lines it lacks rewritten on their own side since?
@@ -72,7 +73,7 @@ export const findAppliedByLines = async (
     for (const { absent } of gaps) for (const [path, lines] of absent) for (const line of lines) asked.set(path, (asked.get(path) ?? new Set()).add(line));
     const still = gaps.length > 0 ? await wantedLinesAt(history, ownTip, asked) : new Map<string, Map<string, number>>();
     for (const { commit, change, absent } of gaps) {
-      if (isRewrittenSince(absent, still)) found.set(commit.sha, carriedLines(withoutLines(change, absent), renames, forkFiles));
+      if (isRewrittenSince(absent, still)) found.set(commit.sha, carriedLines(withoutLines(change, absent), renames, forkFiles, repeated));
     }
   }
   const applied: AppliedCommit[] = [];
@@ -161,9 +162,12 @@ const withoutLines = (change: CommitChange, absent: ReadonlyMap<string, readonly
 /**
  * Per path, where each wanted line first is in the tip's file (1-based), in
  * one batch of reads: a file is scanned once and only wanted lines are
- * kept. Paths the tip lacks are left out.
+ * kept. Paths the tip lacks are left out. `repeated` gathers, per path, the
+ * wanted lines the file has more than once.
  */
-const wantedLinesAt = async (history: History, tip: string, wanted: ReadonlyMap<string, ReadonlySet<string>>): Promise<Map<string, Map<string, number>>> => {
+const wantedLinesAt = async (
+  history: History, tip: string, wanted: ReadonlyMap<string, ReadonlySet<string>>, repeated?: Map<string, Set<string>>,
+): Promise<Map<string, Map<string, number>>> => {
   const paths = [...wanted.keys()];
   const blobs = await history.blobs(paths.map((path) => `${tip}:${path}`));
   const files = new Map<string, Map<string, number>>();
@@ -174,7 +178,9 @@ const wantedLinesAt = async (history: History, tip: string, wanted: ReadonlyMap<
     const lines = new Map<string, number>();
     blob.toString('utf8').split('\n').forEach((text, at) => {
       const key = normaliseLine(text);
-      if (keys.has(key) && !lines.has(key)) lines.set(key, at + 1);
+      if (!keys.has(key)) return;
+      if (!lines.has(key)) lines.set(key, at + 1);
+      else if (repeated) repeated.set(path, (repeated.get(path) ?? new Set()).add(key));
     });
     files.set(path, lines);
   });
@@ -200,27 +206,34 @@ const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map
 
 /**
  * Where in the fork each telling added line sits; null when a line is
- * missing, a removed line remains, or the commit only moved lines within
- * their files (no added line it did not also remove there).
+ * missing, a removed line remains, the commit only moved lines within their
+ * files (no added line it did not also remove there), or every line it is
+ * found by is one its fork file has several times: ckan's reflow of one
+ * `nose.tools.assert_raises(` call, in a test the fork lacks, is in the
+ * fork's other tests, not in the fork.
  */
-const carriedLines = (change: CommitChange, renames: ForkRenames, forkFiles: ReadonlyMap<string, ReadonlyMap<string, number>>): { path: string; line: number }[] | null => {
+const carriedLines = (
+  change: CommitChange, renames: ForkRenames, forkFiles: ReadonlyMap<string, ReadonlyMap<string, number>>, repeated: ReadonlyMap<string, ReadonlySet<string>>,
+): { path: string; line: number }[] | null => {
   const found: { path: string; line: number }[] = [];
   let isNew = false;
+  let isSingular = false;
   for (const [path, lines] of change.added) {
     const telling = [...lines].filter(isTelling);
     if (telling.length === 0) continue;
     // The first of the fork's candidate paths that has every line, translated.
     const match = renames.pathsFor(path).map((candidate) => {
       const file = forkFiles.get(candidate);
-      const at = file ? telling.map((line) => file.get(line) ?? file.get(normaliseLine(renames.translate(line)))) : [];
-      return { candidate, at };
+      const keys = file ? telling.map((line) => (file.has(line) ? line : normaliseLine(renames.translate(line)))) : [];
+      return { candidate, keys, at: keys.map((key) => file?.get(key)) };
     }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
     if (!match) return null;
     for (const line of match.at) if (line !== undefined) found.push({ path: match.candidate, line });
+    if (match.keys.some((key) => !repeated.get(match.candidate)?.has(key))) isSingular = true;
     if (telling.some((line) => !change.removed.get(path)?.has(line))) isNew = true;
   }
   // Lines a commit only moved within their file say nothing: the fork has them wherever they were.
-  if (found.length === 0 || !isNew) return null;
+  if (found.length === 0 || !isNew || !isSingular) return null;
   for (const [path, lines] of change.removed) {
     const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
     for (const candidate of renames.pathsFor(path)) {

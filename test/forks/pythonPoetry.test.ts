@@ -105,3 +105,11 @@ describe('a line the two-tip diff moved that git moved otherwise', () => {
     expect(config?.hunks[0]?.commits.sort()).toEqual([short(shas.sortImports), short(shas.forkLogLoad)].sort());
   });
 });
+
+describe('an upstream change found only as lines the fork has several times', () => {
+  it('is missing, not applied: a rewrapped call in a function the fork dropped', () => {
+    const { shas } = fork.fixture;
+    expect(fork.git.commits?.applied.map((entry) => entry.commit.sha)).not.toContain(shas.wrapCall);
+    expect(fork.git.commits?.missingFromFork.map((commit) => commit.sha)).toContain(shas.wrapCall);
+  });
+});
