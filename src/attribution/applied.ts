@@ -90,24 +90,32 @@ export const findAppliedByLines = async (
 
 /**
  * Of `shas`, the commits that only put back what the merge base had: every
- * telling line they added is in the base's version of its file. The other
- * tip having those lines says nothing then: it never changed them, and the
- * commit undoes an earlier commit of its own side (uptime-kuma's fork set its
- * Dockerfile's images to its own account, then a later commit set them back
- * to louislam's; dropping that one would bring the fork's names back).
+ * telling line they added is in the base's version of its file and was gone
+ * from the file the commit started from. The other tip having those lines
+ * says nothing then: it never changed them, and the commit undoes an earlier
+ * commit of its own side (uptime-kuma's fork set its Dockerfile's images to
+ * its own account, then a later commit set them back to louislam's; dropping
+ * that one would bring the fork's names back). A line the file had all along
+ * elsewhere (valkey's gossip fix repeats a call another function makes) is
+ * not put back.
  */
 export const restoringBase = async (history: History, base: string, shas: readonly string[], known: KnownChanges): Promise<Set<string>> => {
   if (shas.length === 0) return new Set();
   const changes = await readCommitChanges(history, shas, known);
+  const tellingAdded = (sha: string): Map<string, Set<string>> =>
+    new Map([...(changes.get(sha)?.added ?? [])].map(([path, lines]) => [path, new Set([...lines].filter(isTelling))] as const).filter(([, lines]) => lines.size > 0));
   const wanted = new Map<string, Set<string>>();
-  for (const change of changes.values()) {
-    for (const [path, lines] of change.added) for (const line of lines) if (isTelling(line)) wanted.set(path, (wanted.get(path) ?? new Set()).add(line));
-  }
+  for (const sha of shas) for (const [path, lines] of tellingAdded(sha)) for (const line of lines) wanted.set(path, (wanted.get(path) ?? new Set()).add(line));
   const baseFiles = await wantedLinesAt(history, base, wanted);
-  return new Set(shas.filter((sha) => {
-    const added = [...(changes.get(sha)?.added ?? [])].flatMap(([path, lines]) => [...lines].filter(isTelling).map((line) => ({ path, line })));
-    return added.length > 0 && added.every(({ path, line }) => baseFiles.get(path)?.has(line) === true);
-  }));
+  const restoring = new Set<string>();
+  for (const sha of shas) {
+    const added = tellingAdded(sha);
+    const isInBase = added.size > 0 && [...added].every(([path, lines]) => [...lines].every((line) => baseFiles.get(path)?.has(line) === true));
+    if (!isInBase) continue;
+    const before = await wantedLinesAt(history, `${sha}^`, added);
+    if ([...added].every(([path, lines]) => [...lines].every((line) => before.get(path)?.has(line) !== true))) restoring.add(sha);
+  }
+  return restoring;
 };
 
 /**
@@ -205,10 +213,17 @@ const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map
 };
 
 /**
+ * A change of this many telling lines or fewer is found only if one of them
+ * is once in its fork file. More lines together say enough, even when the
+ * file repeats each (valkey's gossip fix calls what another function does).
+ */
+const FEW_LINES = 2;
+
+/**
  * Where in the fork each telling added line sits; null when a line is
  * missing, a removed line remains, the commit only moved lines within their
- * files (no added line it did not also remove there), or every line it is
- * found by is one its fork file has several times: ckan's reflow of one
+ * files (no added line it did not also remove there), or it is a few lines
+ * each of which its fork file has several times: ckan's reflow of one
  * `nose.tools.assert_raises(` call, in a test the fork lacks, is in the
  * fork's other tests, not in the fork.
  */
@@ -233,7 +248,7 @@ const carriedLines = (
     if (telling.some((line) => !change.removed.get(path)?.has(line))) isNew = true;
   }
   // Lines a commit only moved within their file say nothing: the fork has them wherever they were.
-  if (found.length === 0 || !isNew || !isSingular) return null;
+  if (found.length === 0 || !isNew || (found.length <= FEW_LINES && !isSingular)) return null;
   for (const [path, lines] of change.removed) {
     const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
     for (const candidate of renames.pathsFor(path)) {
