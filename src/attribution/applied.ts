@@ -219,6 +219,9 @@ const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map
  */
 const FEW_LINES = 2;
 
+/** A line this long says which change it is wherever the file repeats it (a pinned action: `uses: actions/upload-artifact@043fb46… # v7.0.1`). */
+const DISTINCT_LENGTH = 40;
+
 /**
  * Where in the fork each telling added line sits; null when a line is
  * missing, a removed line remains, the commit only moved lines within their
@@ -244,7 +247,7 @@ const carriedLines = (
     }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
     if (!match) return null;
     for (const line of match.at) if (line !== undefined) found.push({ path: match.candidate, line });
-    if (match.keys.some((key) => !repeated.get(match.candidate)?.has(key))) isSingular = true;
+    if (match.keys.some((key) => key.length >= DISTINCT_LENGTH || !repeated.get(match.candidate)?.has(key))) isSingular = true;
     if (telling.some((line) => !change.removed.get(path)?.has(line))) isNew = true;
   }
   // Lines a commit only moved within their file say nothing: the fork has them wherever they were.
