@@ -212,6 +212,30 @@ describe('vendored-deps on npm, Cargo and Python files', () => {
     expect(findings.every((finding) => finding.details['ecosystem'] === 'npm')).toBe(true);
   });
 
+  it('reads a package-lock copy nested under another package as its own row, not the top-level one', async () => {
+    // uptime-kuma's fork: werift brought @noble/curves 1.9.7 nested; the top-level 1.2.0, unchanged, is not in the hunk.
+    const files = await parseDiff(`diff --git a/package-lock.json b/package-lock.json
+--- a/package-lock.json
++++ b/package-lock.json
+@@ -40,6 +40,10 @@
+     "node_modules/werift": {
+       "version": "0.19.0"
+     },
++    "node_modules/werift/node_modules/@noble/curves": {
++      "version": "1.9.7",
++      "license": "MIT"
++    },
+     "node_modules/ws": {
+-      "version": "8.17.1"
++      "version": "8.18.0"
+     },
+`);
+    expect(messages(await classifyAll(vendoredDeps, files)).sort()).toEqual([
+      '@noble/curves (under werift): added at 1.9.7 (fork only)',
+      'ws: 8.17.1 → 8.18.0 (upgrade)',
+    ]);
+  });
+
   it('uses whole package.json files in git mode', async () => {
     const files = await loadDiff('deps-npm.diff');
     const packageJson = files.filter((file) => file.path === 'package.json');

@@ -35,12 +35,24 @@ const LOCK_KEY = /^\s*"([^"]+)"\s*:\s*\{/;
 const LOCK_VERSION = /^\s*"version"\s*:\s*"([^"]+)"/;
 const NOT_PACKAGES = new Set(['packages', 'dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'requires', 'engines', 'bin', 'funding', 'peerDependenciesMeta']);
 
+/**
+ * A `packages` key's package: `node_modules/a` is `a`; a copy nested under
+ * another package (`node_modules/werift/node_modules/@noble/curves`) is
+ * `@noble/curves (under werift)`, another row than the top-level copy a
+ * hunk may not show.
+ */
+export function lockPackageName(key: string): string {
+  const [, ...packages] = key.split(/(?:^|\/)node_modules\//);
+  const name = packages.at(-1) ?? key;
+  return packages.length > 1 ? `${name} (under ${packages.slice(0, -1).join(' › ')})` : name;
+}
+
 export function packageLockEntries(hunk: Hunk): DependencyEntry[] {
   return scanHunk(hunk, {
     scopeOf: (content) => {
       const key = LOCK_KEY.exec(content)?.[1];
       if (key === undefined) return undefined;
-      if (key.includes('node_modules/')) return key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+      if (key.includes('node_modules/')) return lockPackageName(key);
       return NOT_PACKAGES.has(key) || key === '' ? null : key;
     },
     entryOf: (content, scope) => {
