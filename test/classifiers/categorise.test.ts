@@ -104,6 +104,26 @@ diff --git a/test/fixtures/latest.js b/test/fixtures/latest.js
   });
 });
 
+describe('files under tests/ that hold no test', () => {
+  it('are no deleted test file: an empty file, a package __init__.py; a suite is', async () => {
+    const deleted = (path: string, lines: string[]) => `diff --git a/${path} b/${path}
+deleted file mode 100644
+${lines.length === 0 ? '' : `--- a/${path}
++++ /dev/null
+@@ -1,${lines.length} +0,0 @@
+${lines.map((line) => `-${line}\n`).join('')}`}`;
+    const { files } = await parseDiffText([
+      deleted('ckanext/chained/tests/__init__.py', []),
+      deleted('ckanext/other/tests/__init__.py', ['from . import helpers']),
+      deleted('ckanext/chained/tests/test_chain.py', ['def test_chain():', '    assert True']),
+    ].join(''));
+    const categoriser = createCategoriser();
+    const context = diffFileContext();
+    for (const file of files) await categoriser.classify(file, context);
+    expect((await categoriser.finish(context)).map((finding) => finding.path)).toEqual(['ckanext/chained/tests/test_chain.py']);
+  });
+});
+
 describe('Dockerfile names', () => {
   it('reads a lowercase dockerfile, which docker build falls back to, and a name.dockerfile as Dockerfiles', async () => {
     // uptime-kuma: docker/dockerfile builds the image from docker/debian-base.dockerfile.
