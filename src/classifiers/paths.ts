@@ -74,6 +74,8 @@ export const TEST_GLOBS = [
 const DOC_GLOBS = [
   '**/*.{md,markdown,rst,adoc,txt}',
   'docs/**',
+  // ckan's, git's and redis's documentation sit in a root doc/ (Sphinx's conf.py with them).
+  'doc/**',
   '**/LICENSE*',
   '**/NOTICE*',
   '**/AUTHORS*',

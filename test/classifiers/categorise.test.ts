@@ -124,6 +124,26 @@ ${lines.map((line) => `-${line}\n`).join('')}`}`;
   });
 });
 
+describe('a root doc/ directory', () => {
+  it('is documentation: its Sphinx conf.py is read for no missing fix', async () => {
+    // ckan: "fork lacks upstream nil check: if parts[2] is None" was doc/conf.py's version helper.
+    const hunk = (path: string) => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -10,4 +10,2 @@ def latest_release_version():
+     parts = version.split('.')
+-    if parts[2] is None:
+-        return None
+     return parts
+`;
+    const { files } = await parseDiffText(hunk('doc/conf.py') + hunk('ckan/lib/version.py'));
+    const categoriser = createCategoriser();
+    const findings = (await Promise.all(files.map((file) => categoriser.classify(file, diffFileContext())))).flat();
+    expect(files.map((file) => [file.path, file.otherKind])).toEqual([['doc/conf.py', 'docs'], ['ckan/lib/version.py', null]]);
+    expect(findings.map((finding) => finding.path)).toEqual(['ckan/lib/version.py']);
+  });
+});
+
 describe('Dockerfile names', () => {
   it('reads a lowercase dockerfile, which docker build falls back to, and a name.dockerfile as Dockerfiles', async () => {
     // uptime-kuma: docker/dockerfile builds the image from docker/debian-base.dockerfile.
