@@ -74,11 +74,15 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
   };
   const tips = { upstream: linesOf('upstream'), fork: linesOf('fork') };
   const facts = { upstream: new Map<number, LineFact>(), fork: new Map<number, LineFact>() };
+  // Facts whose commits are every commit that touched the file: the line history could not say which.
+  const guessed = new WeakSet<LineFact>();
   const place = (tip: LineSide, line: number, isWritten: boolean): LineFact => {
     const side = isWritten ? tip : OTHER[tip];
     const path = paths[tip] ?? '';
-    const commits = isWritten ? writers(sides[tip], path, line) : removers(sides[side], sides[tip], path, tips[tip].baseLine(line) ?? line);
-    return { side, commits: [...new Set(commits.map(shortCommitId))] };
+    const { commits, isExact } = isWritten ? writersOf(sides[tip], path, line) : removers(sides[side], sides[tip], path, tips[tip].baseLine(line) ?? line);
+    const fact = { side, commits: [...new Set(commits.map(shortCommitId))] };
+    if (!isExact) guessed.add(fact);
+    return fact;
   };
   /** The fact of a changed line, or null for a base line both tips kept. */
   const factOf = (tip: LineSide, line: number): LineFact | null => {
@@ -91,8 +95,9 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
     if (isUpstream === tips.fork.isWritten(fork)) return null;
     return isUpstream ? place('upstream', upstream, true) : place('fork', fork, true);
   };
-  // Every changed line's fact in diff order (null for a kept one), and each hunk's stretch of them.
+  // Every changed line's fact in diff order (null for a kept one), where it is, and each hunk's stretch of them.
   const all: (LineFact | null)[] = [];
+  const where: { tip: LineSide; line: number }[] = [];
   const kept: { tip: LineSide; line: number; at: number; hunk: HunkLines }[] = [];
   for (const hunk of file.hunks) {
     const lines: HunkLines = { from: all.length, to: all.length, context: [] };
@@ -103,6 +108,7 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
       if (fact) facts[tip].set(line, fact);
       else kept.push({ tip, line, at: all.length, hunk: lines });
       all.push(fact);
+      where.push({ tip, line });
     };
     for (const line of hunk.lines) {
       if (line.type === 'normal') lines.context.push({ upstream: upstreamLine, fork: forkLine, at: all.length });
@@ -112,6 +118,7 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
       if (line.type !== 'del') forkLine += 1;
     }
     lines.to = all.length;
+    narrowGuesses(all, where, lines, guessed, facts);
   }
   for (const { tip, line, at, hunk } of kept) {
     const moved = [...hunk.context].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at)).map(hiddenWrite).find((fact) => fact !== null);
@@ -133,6 +140,36 @@ interface HunkLines {
   context: ContextLine[];
 }
 
+/**
+ * A line the line history could not pin (its fact lists every commit that
+ * touched the file) takes the commits of the nearest line of its hunk that
+ * the same side changed and the history did pin: one change replaced both.
+ * ckan's `return urllib.unquote(…)`, which upstream's c3c62bab replaced by
+ * the line next to it, listed all twelve commits of helpers.py.
+ */
+function narrowGuesses(
+  all: (LineFact | null)[], where: readonly { tip: LineSide; line: number }[], { from, to }: HunkLines,
+  guessed: WeakSet<LineFact>, facts: Record<LineSide, Map<number, LineFact>>,
+): void {
+  for (let at = from; at < to; at += 1) {
+    const fact = all[at];
+    if (!fact || !guessed.has(fact)) continue;
+    const pinned = (index: number): LineFact | null => {
+      const other = index >= from && index < to ? all[index] : null;
+      return other && other.side === fact.side && !guessed.has(other) && other.commits.length > 0 ? other : null;
+    };
+    for (let distance = 1; at - distance >= from || at + distance < to; distance += 1) {
+      const near = pinned(at - distance) ?? pinned(at + distance);
+      if (!near) continue;
+      const narrowed = { side: fact.side, commits: near.commits };
+      all[at] = narrowed;
+      const { tip, line } = where[at] as { tip: LineSide; line: number };
+      facts[tip].set(line, narrowed);
+      break;
+    }
+  }
+}
+
 /** The fact of the changed line nearest to `at` (before it first) within `from`…`to`. */
 const nearestFact = (facts: readonly (LineFact | null)[], at: number, { from, to }: Pick<HunkLines, 'from' | 'to'>): LineFact | null => {
   for (let distance = 1; at - distance >= from || at + distance < to; distance += 1) {
@@ -145,24 +182,32 @@ const nearestFact = (facts: readonly (LineFact | null)[], at: number, { from, to
 /** Commits on a side that touched `path` under any of its names, through every rename. */
 const touching = commitsUnderEveryName;
 
+/** Commits that explain a line, and whether the line history said so (else they are every candidate). */
+interface Answer {
+  commits: string[];
+  isExact: boolean;
+}
+
 /** Who wrote tip line `line` of `path` on this side: one commit touching the path explains it all. */
-export const writers = (side: SideFacts, path: string, line: number): string[] => {
+const writersOf = (side: SideFacts, path: string, line: number): Answer => {
   const candidates = touching(side.pathCommits, path);
-  if (candidates.length <= 1) return candidates;
+  if (candidates.length <= 1) return { commits: candidates, isExact: true };
   const owners = side.lines.ownerOf(path, line);
-  return owners && owners.length > 0 ? owners : candidates;
+  return owners && owners.length > 0 ? { commits: owners, isExact: true } : { commits: candidates, isExact: false };
 };
+
+export const writers = (side: SideFacts, path: string, line: number): string[] => writersOf(side, path, line).commits;
 
 /**
  * Who on `remover`'s side removed the base line that tip line `line` of
  * `path` on the other side (`keeper`, which kept it) still is.
  */
-const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine: number): string[] => {
+const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine: number): Answer => {
   const basePath = keeper.changed.fromNames.get(path) ?? path;
   // The remover may have renamed the file: its commits touched the base name, or the names after it.
   const renamedTo = remover.changed.renames.get(basePath);
   const candidates = [...new Set([...touching(remover.pathCommits, basePath), ...(renamedTo ? touching(remover.pathCommits, renamedTo) : [])])];
-  if (candidates.length <= 1) return candidates;
+  if (candidates.length <= 1) return { commits: candidates, isExact: true };
   const owners = remover.lines.removerOf(basePath, baseLine);
-  return owners && owners.length > 0 ? owners : candidates;
+  return owners && owners.length > 0 ? { commits: owners, isExact: true } : { commits: candidates, isExact: false };
 };
