@@ -148,32 +148,31 @@ interface HunkLines {
  * the line next to it, listed all twelve commits of helpers.py.
  */
 function narrowGuesses(
-  all: (LineFact | null)[], where: readonly { tip: LineSide; line: number }[], { from, to }: HunkLines,
+  all: (LineFact | null)[], where: readonly { tip: LineSide; line: number }[], hunk: HunkLines,
   guessed: WeakSet<LineFact>, facts: Record<LineSide, Map<number, LineFact>>,
 ): void {
-  for (let at = from; at < to; at += 1) {
+  for (let at = hunk.from; at < hunk.to; at += 1) {
     const fact = all[at];
     if (!fact || !guessed.has(fact)) continue;
-    const pinned = (index: number): LineFact | null => {
-      const other = index >= from && index < to ? all[index] : null;
-      return other && other.side === fact.side && !guessed.has(other) && other.commits.length > 0 ? other : null;
-    };
-    for (let distance = 1; at - distance >= from || at + distance < to; distance += 1) {
-      const near = pinned(at - distance) ?? pinned(at + distance);
-      if (!near) continue;
-      const narrowed = { side: fact.side, commits: near.commits };
-      all[at] = narrowed;
-      const { tip, line } = where[at] as { tip: LineSide; line: number };
-      facts[tip].set(line, narrowed);
-      break;
-    }
+    const near = nearestFact(all, at, hunk, (other) => other.side === fact.side && !guessed.has(other) && other.commits.length > 0);
+    if (!near) continue;
+    const narrowed = { side: fact.side, commits: near.commits };
+    all[at] = narrowed;
+    const { tip, line } = where[at] as { tip: LineSide; line: number };
+    facts[tip].set(line, narrowed);
   }
 }
 
-/** The fact of the changed line nearest to `at` (before it first) within `from`…`to`. */
-const nearestFact = (facts: readonly (LineFact | null)[], at: number, { from, to }: Pick<HunkLines, 'from' | 'to'>): LineFact | null => {
+/** The fact of the changed line nearest to `at` (before it first) within `from`…`to` that `accepts` takes. */
+const nearestFact = (
+  facts: readonly (LineFact | null)[], at: number, { from, to }: Pick<HunkLines, 'from' | 'to'>, accepts: (fact: LineFact) => boolean = () => true,
+): LineFact | null => {
+  const taken = (index: number): LineFact | null => {
+    const fact = index >= from && index < to ? facts[index] : null;
+    return fact && accepts(fact) ? fact : null;
+  };
   for (let distance = 1; at - distance >= from || at + distance < to; distance += 1) {
-    const fact = (at - distance >= from ? facts[at - distance] : null) ?? (at + distance < to ? facts[at + distance] : null);
+    const fact = taken(at - distance) ?? taken(at + distance);
     if (fact) return fact;
   }
   return null;
