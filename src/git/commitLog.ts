@@ -110,8 +110,20 @@ export const securityIdsOf = (message: string): string[] => {
   if (isRevertSubject(message)) return [];
   const ids = [...new Set([...message.matchAll(ADVISORY_ID)].map((match) => canonicalAdvisoryId(match[1] ?? '')))];
   if (ids.length > 0) return ids.sort();
-  return saysSecurity(message) ? ['security'] : [];
+  return saysSecurity(message) || namesAttack(message) || ADVISORY_MERGE.test(message) ? ['security'] : [];
 };
+
+/**
+ * A class of attack a commit names: `prevent SSTI` (kolla's SandboxedEnvironment),
+ * `Fix XSS in …`, `path traversal`. Acronyms in capitals only: `csrf_input`
+ * is a helper's name.
+ */
+const namesAttack = (message: string): boolean =>
+  /\b(?:SSTI|XSS|CSRF|SSRF|XXE|RCE)\b/.test(message) ||
+  /\b(?:(?:sql|command|template|header|ldap|xpath) injection|(?:path|directory) traversal|privilege escalation|sandbox escape|open redirect|zip slip)\b/i.test(message);
+
+/** GitHub's subject for merging a security advisory's temporary private fork (nektos/act's 0c739c8e). */
+const ADVISORY_MERGE = /^Merge commit from fork$/m;
 
 /** The public part of a logged commit (the model has no body). */
 export const toCommitInfo = ({ sha, subject, author, date, isFix, security }: LoggedCommit): CommitInfo => ({

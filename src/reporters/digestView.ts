@@ -23,7 +23,8 @@ export function digestView(rows: readonly DigestRow[]): TableView {
 const subjectOf = (commit: DigestRow['commit']): string => {
   if (commit === null) return '(no upstream commit found)';
   const subject = commit.subject ?? '(subject unknown)';
-  const unsaid = commit.security.filter((id) => !subject.includes(id));
+  // `Security update December 2025` says `security` already; a CVE id is said as written.
+  const unsaid = commit.security.filter((id) => !subject.toLowerCase().includes(id.toLowerCase()));
   return `${subject}${unsaid.length > 0 ? ` (security: ${unsaid.join(', ')})` : ''}`;
 };
 

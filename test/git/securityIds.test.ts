@@ -46,4 +46,17 @@ describe('securityIdsOf', () => {
     expect(securityIdsOf('Bump minimatch to resolve security alerts (#21573)')).toEqual(['security']);
     expect(securityIdsOf('Fix DOM-based XSS vulnerability.')).toEqual(['security']);
   });
+
+  it('reads a class of attack a message names, and GitHub\'s merge of a security advisory\'s private fork, as security', () => {
+    expect(securityIdsOf('kolla-build: Use SandboxedEnvironment to prevent SSTI\n\nCloses-Bug: #2111138')).toEqual(['security']);
+    expect(securityIdsOf('Fix path traversal in artifact upload')).toEqual(['security']);
+    expect(securityIdsOf('escape titles against XSS')).toEqual(['security']);
+    // nektos/act's fixes from security advisories: the merge subject is all the message says.
+    expect(securityIdsOf('Merge commit from fork')).toEqual(['security']);
+    expect(securityIdsOf('Merge commit from fork\n\n* gate set-env behind ACTIONS_ALLOW_UNSECURE_COMMANDS')).toEqual(['security']);
+    // A helper or a framework feature named like one is not.
+    for (const message of ['add helper csrf_input', 'Merge commit from forked branch', 'Use dependency injection for the store', 'rce: rename module']) {
+      expect(securityIdsOf(message), message).toEqual([]);
+    }
+  });
 });
