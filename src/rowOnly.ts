@@ -5,4 +5,4 @@ const LOCKFILES = /(^|\/)(go\.sum|go\.work\.sum|modules\.txt|package-lock\.json|
 
 /** A vendored module's file, or a lockfile: shown as rows (files table, dependency findings), not as hunks. */
 export const isRowOnly = (file: Pick<FileDiff, 'module' | 'path'>): boolean =>
-  file.module !== null || /(^|\/)vendor\//.test(file.path) || LOCKFILES.test(file.path);
+  file.module !== null || /(^|\/)(vendor|node_modules)\//.test(file.path) || LOCKFILES.test(file.path);

@@ -17,6 +17,11 @@ export const WORKFLOW_GLOBS = [
   '**/azure-pipelines.yml',
   '.buildkite/**',
   '**/.travis.yml',
+  // Zuul, OpenStack's CI: one file or a directory of them.
+  '.zuul.yaml',
+  'zuul.yaml',
+  '.zuul.d/**',
+  'zuul.d/**',
 ];
 
 export const DOCKERFILE_GLOBS = [
@@ -38,6 +43,8 @@ export const DOCKERFILE_GLOBS = [
 export const DEPENDENCY_GLOBS = [
   'vendor/**',
   '**/vendor/**',
+  // npm packages checked in (nektos/act's testdata actions): dependencies, not the project's manifests or tests.
+  '**/node_modules/**',
   '**/go.mod',
   '**/go.sum',
   '**/go.work',
@@ -51,6 +58,8 @@ export const DEPENDENCY_GLOBS = [
   '**/Cargo.toml',
   '**/Cargo.lock',
   '**/requirements*.txt',
+  // OpenStack's test-requirements.txt, lint-requirements.txt, doc-requirements.txt.
+  '**/*-requirements.txt',
   '**/requirements/*.txt',
   '**/poetry.lock',
   '**/pyproject.toml',
@@ -110,7 +119,7 @@ export const globMatcher = (globs: readonly string[]): ((path: string) => boolea
 export const isWorkflowPath = globMatcher(WORKFLOW_GLOBS);
 export const isDockerfilePath = globMatcher(DOCKERFILE_GLOBS);
 export const isDependencyPath = globMatcher(DEPENDENCY_GLOBS);
-export const isVendoredPath = globMatcher(['vendor/**', '**/vendor/**']);
+export const isVendoredPath = globMatcher(['vendor/**', '**/vendor/**', '**/node_modules/**']);
 export const isTestPath = globMatcher(TEST_GLOBS);
 export const isDocPath = globMatcher(DOC_GLOBS);
 /** Generated sources that test globs may catch: protobuf and gRPC stubs, type stubs, mocks, snapshots. */

@@ -14,7 +14,7 @@ import { dependencyRow } from './deps/rows.js';
 import { attachVendoredFile, runMemoryOf } from './deps/runMemory.js';
 import type { DependencyChange } from './deps/types.js';
 import type { RunMemory } from './deps/runMemory.js';
-import { addKnownGoModules, isGoModulePath, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
+import { addKnownGoModules, isGoModulePath, isNodeModulesPath, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
 import { vendoredDirOf } from '../vendoredDir.js';
 import { isFileAt, isDependencyPath } from './paths.js';
 
@@ -23,8 +23,9 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
   const module = file.module ?? vendorModuleOf(file.path, memory.knownModules);
   if (!module) return [];
   file.module ??= module;
-  // A Go module is one row wherever it is vendored; web assets are one row per vendor directory they sit in.
-  const isGo = isGoModulePath(module);
+  // A Go module is one row wherever it is vendored; npm packages and web assets, one per directory they sit in.
+  const isGo = !isNodeModulesPath(file.path) && isGoModulePath(module);
+  const ecosystem = isGo ? 'go' : isNodeModulesPath(file.path) ? 'npm' : null;
   const dir = vendoredDirOf(file.path, module);
   const key = isGo ? module : dir;
   const existing = (isGo ? memory.goRows.get(module) : undefined) ?? memory.vendoredRows.get(key);
@@ -40,7 +41,7 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
     identity: isGo ? ['go', module] : ['vendored', dir],
     ...wholeFile(file, context),
     confidence: 'medium',
-    details: { module, ecosystem: isGo ? 'go' : null, upstream: null, fork: null, direction: 'changed', vendoredFiles: [file.path] },
+    details: { module, ecosystem, upstream: null, fork: null, direction: 'changed', vendoredFiles: [file.path] },
   });
   memory.vendoredRows.set(key, keepOpen(row));
   return [row];

@@ -144,6 +144,35 @@ describe('a root doc/ directory', () => {
   });
 });
 
+describe("OpenStack's files", () => {
+  it('reads test-requirements.txt as a requirements file and Zuul config as CI; a node_modules test as no test of the project', async () => {
+    const change = (path: string, before: string, after: string) => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -1,2 +1,2 @@
+ # pinned
+-${before}
++${after}
+`;
+    const { files } = await parseDiffText([
+      change('test-requirements.txt', 'ansible-core>=2.20,<2.22', 'ansible-lint<25'),
+      change('zuul.d/jobs.yaml', '    timeout: 7200', '    timeout: 3600'),
+      change('web/node_modules/undici/test/test-fetch.js', 'test("fetches", () => {});', '// gone'),
+    ].join(''));
+    const categoriser = createCategoriser();
+    const context = diffFileContext();
+    const findings = (await Promise.all(files.map((file) => categoriser.classify(file, context)))).flat();
+    expect(files.map((file) => `${file.path}: ${file.categories.join(' ')}`)).toEqual([
+      'test-requirements.txt: vendored-deps',
+      'zuul.d/jobs.yaml: workflow',
+      'web/node_modules/undici/test/test-fetch.js: vendored-deps',
+    ]);
+    expect(findings.map((finding) => `${finding.category} ${finding.details['module']}`).sort()).toEqual([
+      'vendored-deps ansible-core', 'vendored-deps ansible-lint', 'vendored-deps undici',
+    ]);
+  });
+});
+
 describe('Dockerfile names', () => {
   it('reads a lowercase dockerfile, which docker build falls back to, and a name.dockerfile as Dockerfiles', async () => {
     // uptime-kuma: docker/dockerfile builds the image from docker/debian-base.dockerfile.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareVersions, directionOf, distroUpstreamPart } from '../../src/classifiers/deps/versionDirection.js';
 import { knownGoModules, vendorModuleOf } from '../../src/classifiers/deps/vendorModule.js';
 import vendoredDeps from '../../src/classifiers/vendored-deps.js';
+import { isVendoredPath } from '../../src/classifiers/paths.js';
 import type { Finding } from '../../src/model.js';
 import { classifyAll, gitContext, loadDiff, messages, parseDiff } from './helpers.js';
 
@@ -64,6 +65,33 @@ describe('vendored web assets', () => {
       ['ckan/public-bs2/base/vendor/font-awesome', 'font-awesome', null, 1],
       ['vendor/github.com/a/b', 'github.com/a/b', 'go', 1],
     ]);
+  });
+});
+
+describe('npm packages checked in under node_modules', () => {
+  it('are one row per package, not their package.json dependencies, and no tests of the project', async () => {
+    // nektos/act keeps actions with their node_modules as test data: 1,259 rows came from those packages' own manifests.
+    const change = (path: string, before: string, after: string) => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -1,3 +1,3 @@
+ {
+-  ${before}
++  ${after}
+ }
+`;
+    const base = 'pkg/runner/testdata/actions/node20/node_modules';
+    const files = await parseDiff([
+      change(`${base}/@actions/http-client/package.json`, '"devDependencies": { "@types/jest": "^25.1.4" },', '"devDependencies": {},'),
+      change(`${base}/@actions/http-client/lib/index.js`, 'const a = 1;', 'const a = 2;'),
+      change(`${base}/undici/package.json`, '"version": "5.28.4",', '"version": "5.28.5",'),
+    ].join(''));
+    const findings = await classifyAll(vendoredDeps, files);
+    expect(findings.map((finding) => [finding.path, finding.details['module'], finding.details['ecosystem'], (finding.details['vendoredFiles'] as string[]).length])).toEqual([
+      [`${base}/@actions/http-client`, '@actions/http-client', 'npm', 2],
+      [`${base}/undici`, 'undici', 'npm', 1],
+    ]);
+    expect(files.every((file) => isVendoredPath(file.path))).toBe(true);
   });
 });
 

@@ -49,7 +49,7 @@ const READERS: Reader[] = [
   { pattern: /(^|\/)Cargo\.toml$/, ecosystem: 'cargo', source: 'Cargo.toml', read: { sides: (lines, side, context) => tomlManifestSideEntries(lines, side, context, 'cargo') } },
   { pattern: /(^|\/)Cargo\.lock$/, ecosystem: 'cargo', source: 'Cargo.lock', read: { hunk: tomlLockEntries } },
   { pattern: /(^|\/)poetry\.lock$/, ecosystem: 'pypi', source: 'poetry.lock', read: { hunk: tomlLockEntries } },
-  { pattern: /(^|\/)requirements[^/]*\.txt$|(^|\/)requirements\/[^/]+\.txt$/, ecosystem: 'pypi', source: 'requirements', read: { sides: requirementsSideEntries } },
+  { pattern: /(^|\/)(?:[^/]*-)?requirements[^/]*\.txt$|(^|\/)requirements\/[^/]+\.txt$/, ecosystem: 'pypi', source: 'requirements', read: { sides: requirementsSideEntries } },
   { pattern: /(^|\/)pyproject\.toml$/, ecosystem: 'pypi', source: 'pyproject.toml', read: { sides: (lines, side, context) => tomlManifestSideEntries(lines, side, context, 'pypi') } },
 ];
 

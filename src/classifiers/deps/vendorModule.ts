@@ -4,12 +4,15 @@ import { parseGoModLine, parseModulesTxtHeader, parseVendorConfLine } from './go
 /** Hosts whose module paths have three segments (host/owner/repo). */
 const THREE_SEGMENT_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|golang\.org|go\.googlesource\.com|gitea\.com|codeberg\.org)$/;
 
-/** The path inside a vendor directory, or null when the file is not vendored. */
+/** The path inside a vendor (or node_modules) directory, or null when the file is not vendored. */
 export function vendoredPathOf(path: string): string | null {
-  const match = /(?:^|\/)vendor\/(.+)$/.exec(path);
+  const match = /(?:^|\/)(?:vendor|node_modules)\/(.+)$/.exec(path);
   if (!match?.[1] || match[1] === 'modules.txt') return null;
   return match[1];
 }
+
+/** Is the file in a node_modules directory (an npm package checked in: act's testdata actions)? */
+export const isNodeModulesPath = (path: string): boolean => /(?:^|\/)(vendor|node_modules)\//.exec(path)?.[1] === 'node_modules';
 
 /**
  * The Go module a vendored file belongs to: the longest known module path that
@@ -25,6 +28,8 @@ export function vendorModuleOf(path: string, knownModules: Iterable<string> = []
   }
   if (best) return best;
   const segments = inner.split('/');
+  // An npm package: `@scope/name` or `name`.
+  if (isNodeModulesPath(path)) return segments.length > (segments[0]?.startsWith('@') ? 2 : 1) ? segments.slice(0, segments[0]?.startsWith('@') ? 2 : 1).join('/') : null;
   const host = segments[0] ?? '';
   // A Go module path starts with a host; ckan's public/base/vendor/select2/ holds a web library, one directory each.
   if (!host.includes('.')) return segments.length > 1 ? host : null;
