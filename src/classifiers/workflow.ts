@@ -1,6 +1,6 @@
 // Reads CI definitions: https://docs.github.com/en/actions/using-workflows/workflow-syntax-for-github-actions,
 // https://docs.gitlab.com/ee/ci/yaml/, https://circleci.com/docs/configuration-reference/
-import type { FileDiff, Finding, Side } from '../model.js';
+import type { FileDiff, Finding, LineSide, Side } from '../model.js';
 import { createFinding, uniqueByFingerprint } from './common/finding.js';
 import { PLAIN_IMAGE, imageVersions } from './common/imageRef.js';
 import { changedLines } from './common/lines.js';
@@ -27,8 +27,14 @@ export type WorkflowFindingKind =
   | 'job-added' | 'job-removed' | 'job-commented-out' | 'matrix-entry-removed' | 'workflow-added' | 'workflow-removed'
   | 'secret-referenced' | 'registry-changed' | 'image-changed' | 'download-source-changed' | 'action-version-changed' | 'tool-version-changed';
 
-/** Adds a finding read from `refs`, worded once its side is known. */
-type Emit = (kind: WorkflowFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: (string | null)[], details: Record<string, unknown>) => void;
+/**
+ * Adds a finding read from `refs`, worded once its side is known.
+ * `lackedSince`: the merge base had it and this tip lacks it, so the other
+ * tip's own line of it is that tip's change since, not its addition.
+ */
+type Emit = (
+  kind: WorkflowFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: (string | null)[], details: Record<string, unknown>, lackedSince?: LineSide,
+) => void;
 
 /** `PLATFORMS: 6 → 1 platforms in job "x" (dropped …)`, or `matrix worker: oci-rootless commented out in job "x"`. */
 export function describeDrop(drop: MatrixDrop, side: Side = null): string {
@@ -81,8 +87,9 @@ function matrixFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): void 
 /** `node-version`, `go-version`, `python-version`, `java-version`: tool versions set up for a job. */
 const TOOL_VERSION = /^[\w-]+-versions?$/;
 
-function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): void {
-  const upstreamSecrets = secretNames(file.hunks.flatMap(changedLines).filter((line) => line.tip === 'upstream').map((line) => line.content));
+function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, baseSecrets: ReadonlySet<string>): void {
+  // Every secret upstream's file references, its unchanged lines too (act's release.yml kept CHOCO_APIKEY where the fork added a guard).
+  const upstreamSecrets = secretNames(sides?.upstream.lines ?? file.hunks.flatMap((hunk) => hunk.lines.filter((line) => line.type !== 'add').map((line) => line.content)));
   const upstreamInherits = new Set(file.hunks.flatMap((hunk) => inheritedSecrets(hunk, 'upstream')).map(({ workflow }) => workflow));
   const env = { upstream: sides?.upstream.env ?? new Map<string, string>(), fork: sides?.fork.env ?? new Map<string, string>() };
   for (const hunk of file.hunks) {
@@ -96,7 +103,7 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): vo
       emit('secret-referenced', { fork: lines },
         (side) => describePresence({ thing: `secret ${name}`, presentIn: 'fork', side, added: 'newly references', removed: 'no longer references',
           neutral: `secret ${name} newly referenced` }),
-        [name], { secret: name });
+        [name], { secret: name }, baseSecrets.has(name) ? 'upstream' : undefined);
     }
     for (const { workflow, line } of inheritedSecrets(hunk, 'fork')) {
       if (upstreamInherits.has(workflow)) continue;
@@ -213,7 +220,7 @@ function holdSecretRows(file: FileDiff, sides: WorkflowSides, findings: Finding[
   for (const name of secretNames(upstreamLines)) run.referenced.add(name);
   const told: Finding[] = [];
   for (const finding of findings) {
-    const isDropped = finding.kind === 'secret-referenced' && finding.side === 'upstream' && finding.details['secret'] !== 'inherit';
+    const isDropped = finding.kind === 'secret-referenced' && (finding.side === 'upstream' || finding.side === 'both') && finding.details['secret'] !== 'inherit';
     (isDropped ? run.held : told).push(finding);
   }
   return told;
@@ -227,8 +234,9 @@ export default defineClassifier({
   async classify(file, context) {
     if (file.isBinary || !/\.ya?ml$/.test(file.path)) return [];
     const findings: Finding[] = [];
-    const emit: Emit = (kind, refs, describe, identity, details) => {
-      const at = locate(file, context, refs);
+    const emit: Emit = (kind, refs, describe, identity, details, lackedSince) => {
+      const located = locate(file, context, refs);
+      const at = lackedSince !== undefined && located.side === (lackedSince === 'upstream' ? 'fork' : 'upstream') ? { ...located, side: 'both' as const } : located;
       // A registry upstream's default login implies, on a line the fork kept from the merge base, is upstream's
       // only if upstream removed the whole login: a workflow it deleted logs in nowhere, and its removal is the finding.
       if (kind === 'registry-changed' && at.side === 'upstream' && [...(refs.upstream ?? [])].length === 0) return;
@@ -239,7 +247,9 @@ export default defineClassifier({
     await jobFindings(file, sides, emit);
     if (file.status !== 'deleted') {
       matrixFindings(file, sides, emit);
-      referenceFindings(file, sides, emit);
+      // The merge base's secrets (git mode): one it referenced the fork did not newly reference (act's GORELEASER_GITHUB_TOKEN).
+      const base = context.mode === 'git' ? await context.readFile('base', file.oldPath ?? file.path) : null;
+      referenceFindings(file, sides, emit, secretNames(base?.split('\n') ?? []));
     }
     return holdSecretRows(file, sides, uniqueByFingerprint(separateSameDrops(findings)), context);
   },

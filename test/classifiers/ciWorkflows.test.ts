@@ -78,6 +78,16 @@ describe('GitHub Actions, read whole in git mode', () => {
     ]);
   });
 
+  it('reads secrets against all of upstream\'s file and the merge base\'s: a guard on one upstream keeps is no new secret', () => {
+    // The fork guards Chocolatey on CHOCO_APIKEY, which upstream's unchanged lines still pass, and reads a flag from
+    // COSIGN_KEY, which both added in the same line; upstream moved goreleaser off GORELEASER_GITHUB_TOKEN, which the
+    // base had and the fork hands over under another name.
+    expect(messages('workflow', '.github/workflows/release.yml')).toEqual([
+      'upstream no longer references secret GORELEASER_GITHUB_TOKEN, which the fork changed since',
+    ]);
+    expect(report.findings.find((finding) => finding.path === '.github/workflows/release.yml')).toMatchObject({ side: 'both' });
+  });
+
   it('analyses a workflow only the fork has as a whole: its jobs, secrets and login registry', () => {
     expect(messages('workflow', '.github/workflows/publish-artifactory.yml')).toEqual([
       'fork added workflow .github/workflows/publish-artifactory.yml (jobs artifactory)',
