@@ -7,7 +7,7 @@ import { loadChangedRanges } from './changedRanges.js';
 import { fileSide } from './fileSides.js';
 import type { Tips } from './fileSides.js';
 import { setHunkAttribution } from './hunkAttribution.js';
-import { lineFacts, shortCommitId, writers } from './lineFacts.js';
+import { lineFacts, pinnedWriters, shortCommitId } from './lineFacts.js';
 import type { BothSides, FileLines, SideFacts } from './lineFacts.js';
 import { loadLineHistory } from './lineHistory.js';
 import { PATHSPEC_BUDGET } from './logScope.js';
@@ -127,7 +127,7 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
     withApplied: async (commits) => {
       const { fork, upstream } = await sides();
       const renames = forkRenames(fork.changed.fromNames);
-      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, renames, (path, line) => writers(fork, path, line), {
+      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, renames, (path, line) => pinnedWriters(fork, path, line), {
         ownTip: tips.upstream,
         filesOf: pathsByCommit(upstream.pathCommits.byPath),
         known: (sha) => upstream.lines.changeOf(sha),

@@ -195,7 +195,11 @@ const writersOf = (side: SideFacts, path: string, line: number): Answer => {
   return owners && owners.length > 0 ? { commits: owners, isExact: true } : { commits: candidates, isExact: false };
 };
 
-export const writers = (side: SideFacts, path: string, line: number): string[] => writersOf(side, path, line).commits;
+/** The commits that wrote a tip line when the history says so; none for a line it cannot pin, or one the merge base already had. */
+export const pinnedWriters = (side: SideFacts, path: string, line: number): string[] => {
+  const { commits, isExact } = writersOf(side, path, line);
+  return isExact ? commits : [];
+};
 
 /**
  * Who on `remover`'s side removed the base line that tip line `line` of

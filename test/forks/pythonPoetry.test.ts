@@ -112,4 +112,9 @@ describe('an upstream change found only as lines the fork has several times', ()
     expect(fork.git.commits?.applied.map((entry) => entry.commit.sha)).not.toContain(shas.wrapCall);
     expect(fork.git.commits?.missingFromFork.map((commit) => commit.sha)).toContain(shas.wrapCall);
   });
+
+  it('names no fork commit for an upstream change whose lines the fork has from the merge base', () => {
+    const { shas } = fork.fixture;
+    expect(fork.git.commits?.applied.find((entry) => entry.commit.sha === shas.unpinSdk)).toMatchObject({ how: 'lines', forkCommit: null });
+  });
 });
