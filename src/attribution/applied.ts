@@ -273,9 +273,9 @@ const MIN_PORT_SHARE = 0.8;
  * Upstream commits the fork carries as a port that adapted a line or two
  * (valkey's port of redis's #12824 calls `nodeIsMaster(myself)` where redis
  * tests `myself->flags & CLUSTER_NODE_MASTER`), so that neither patch-id nor
- * lines find them: a fork-only commit with the very same subject whose
- * telling added lines, and removed ones, are mostly the upstream commit's
- * (MIN_PORT_SHARE), under the fork's renames.
+ * lines find them: a fork-only commit with the very same subject (pull
+ * request numbers aside) whose telling added lines, and removed ones, are
+ * mostly the upstream commit's (MIN_PORT_SHARE), under the fork's renames.
  */
 export const findPortsBySubject = async (
   history: History,
@@ -285,9 +285,9 @@ export const findPortsBySubject = async (
   known: KnownChanges = () => undefined,
 ): Promise<AppliedCommit[]> => {
   const forkBySubject = new Map<string, CommitInfo[]>();
-  for (const commit of forkOnly) appendTo(forkBySubject, commit.subject.trim(), commit);
+  for (const commit of forkOnly) appendTo(forkBySubject, subjectKey(commit.subject), commit);
   const pairs = missing.flatMap((commit) => {
-    const ports = forkBySubject.get(commit.subject.trim());
+    const ports = forkBySubject.get(subjectKey(commit.subject));
     return ports ? [{ commit, ports }] : [];
   });
   if (pairs.length === 0) return [];
@@ -299,6 +299,12 @@ export const findPortsBySubject = async (
     return port ? [{ commit, how: 'ported' as const, forkCommit: port.sha }] : [];
   });
 };
+
+/**
+ * A subject without the pull request numbers squash merges put last: act-cli's
+ * `fix: post step failure is job failure (#85)` is upstream's `… (#5297)`.
+ */
+const subjectKey = (subject: string): string => subject.trim().replace(/(?:\s+\(#\d+\))+$/, '');
 
 /** Do two changes add, and remove, mostly the same telling lines (the first's as the fork would write them)? */
 const isSameChange = (upstream: CommitChange, fork: CommitChange, renames: ForkRenames): boolean => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAppliedByLines } from '../../src/attribution/applied.js';
+import { findAppliedByLines, findPortsBySubject } from '../../src/attribution/applied.js';
 import { forkRenames } from '../../src/attribution/renames.js';
 import { createHistory } from '../../src/git/history.js';
 import { openRepo } from '../../src/git/repo.js';
@@ -23,6 +23,8 @@ const workflow = (version: string) => `jobs:\n  build:\n    steps:\n${pin(versio
 const checks = (body: string) => `def check_empty(text):\n    raise_if(\n        ParseError,\n        text is None)\n\n${body}`;
 const wrapped = 'def check_bytes(text):\n    raise_if(\n        ParseError,\n        isinstance(text, bytes))\n';
 
+const retry = (flag: string) => `func runPost(step Step) error {\n\tif err := step.post(); err != nil {\n\t\t${flag}\n\t\treturn fmt.Errorf("post step %s: %w", step.name, err)\n\t}\n\treturn nil\n}\n`;
+
 const commit = (message: string, files: Record<string, string>): string => {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(repo, path)), { recursive: true });
@@ -42,9 +44,12 @@ beforeAll(() => {
   git(repo, 'checkout', '-q', '-b', 'fork');
   shas['forkBump'] = commit('ci: bump upload-artifact', { '.github/workflows/ci.yml': workflow('7.0.1') });
   shas['forkChecks'] = commit('checks: numbers, not bytes', { 'checks.py': checks('def check_number(text):\n    raise_if(\n        ParseError,\n        isinstance(text, int))\n') });
+  shas['forkRetry'] = commit('fix: post step failure is job failure (#85)', { 'step.go': retry('jobFailed := true') });
   git(repo, 'checkout', '-q', 'upstream');
   shas['bump'] = commit('build(deps): bump actions/upload-artifact from 7.0.0 to 7.0.1', { '.github/workflows/ci.yml': workflow('7.0.1') });
   shas['wrap'] = commit('style: wrap the check_bytes call', { 'checks.py': checks(wrapped) });
+  // Upstream took the fork's pull request #85 as its #5297, one line adapted.
+  shas['retry'] = commit('fix: post step failure is job failure (#85) (#5297)', { 'step.go': retry('jobFailed = true') });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -54,5 +59,12 @@ describe('findAppliedByLines, on lines the fork file repeats', () => {
     const info = (sha: string | undefined): CommitInfo => ({ sha: sha ?? '', subject: '', author: '', date: '', isFix: false, security: [] });
     const applied = await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), [info(shas['bump']), info(shas['wrap'])], forkRenames(new Map()), () => []);
     expect(applied.map((entry) => entry.commit.sha)).toEqual([shas['bump']]);
+  });
+
+  it('pairs a port whose subject differs only by the pull request numbers a squash merge put last', async () => {
+    const history = createHistory(await openRepo(repo));
+    const info = (sha: string | undefined, subject: string): CommitInfo => ({ sha: sha ?? '', subject, author: '', date: '', isFix: true, security: [] });
+    const ports = await findPortsBySubject(history, [info(shas['retry'], 'fix: post step failure is job failure (#5297)')], [info(shas['forkRetry'], 'fix: post step failure is job failure (#85)')], forkRenames(new Map()));
+    expect(ports).toEqual([{ commit: expect.objectContaining({ sha: shas['retry'] }), how: 'ported', forkCommit: shas['forkRetry'] }]);
   });
 });
