@@ -250,6 +250,7 @@ async function carryLedger(
   const messages = await forecaster.messagesMentioning(source.upstream.sha, refs.flatMap((ref) => (ref.upstreamRef ? [ref.upstreamRef] : [])));
   const trailers = [...new Set(refs.flatMap((ref) => ref.cherryPickedFrom))];
   const upstreamHas = await forecaster.reachedFrom(source.upstream.sha, trailers);
+  const changesUpstream = await forecaster.changeIdsIn(source.upstream.sha, [...new Set(refs.flatMap((ref) => (ref.changeId ? [ref.changeId] : [])))]);
   const cherryPicked = new Map(trailers.map((sha) => [sha, upstreamHas.has(sha)]));
   // Line counts come last: they wait for the whole diff.
   const stats = await numstat;
@@ -279,6 +280,7 @@ async function carryLedger(
   await countKeptRenames(source, fork.pathCommits, facts.filter((commit) => commit.live === 0 && commit.removed === 0));
   return buildLedger(facts, {
     isUpstreamCommit: (sha) => cherryPicked.get(sha) ?? false,
+    isUpstreamChange: (changeId) => changesUpstream.has(changeId),
     isMergedUpstream: (ref) => messages.some((message) => isMergeOf(ref, message)),
   });
 }

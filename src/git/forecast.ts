@@ -26,6 +26,8 @@ export interface Forecaster {
   messagesMentioning(tip: string, refs: readonly string[]): Promise<string[]>;
   /** Which of these commit names (full or abbreviated ids) `tip` has in its history; unknown names are not. */
   reachedFrom(tip: string, names: readonly string[]): Promise<Set<string>>;
+  /** Which of these Gerrit Change-Ids a commit of `tip`'s whole history carries (merged before the merge base too). */
+  changeIdsIn(tip: string, ids: readonly string[]): Promise<Set<string>>;
 }
 
 /**
@@ -82,12 +84,26 @@ export const createForecaster = (repo: Repo, blobs: BlobReader, known: () => Pro
     const output = await repo.git.raw(['log', '-E', `--grep=#(${numbers.join('|')})`, '--format=%s%n%b%x1e', tip, '--']);
     return output.split('\x1e').filter((message) => message.trim().length > 0);
   },
+  changeIdsIn: async (tip, ids) => {
+    const wanted = new Set(ids);
+    const found = new Set<string>();
+    // One walk of the history per CHANGE_IDS_PER_LOG ids: `--grep` patterns are or-ed.
+    for (let from = 0; from < ids.length; from += CHANGE_IDS_PER_LOG) {
+      const greps = ids.slice(from, from + CHANGE_IDS_PER_LOG).map((id) => `--grep=Change-Id: ${id}`);
+      const output = await repo.git.raw(['log', '-F', ...greps, '--format=%b', tip, '--']);
+      for (const match of output.matchAll(/^Change-Id:\s*(I[0-9a-f]{40})\s*$/gm)) if (wanted.has(match[1] ?? '')) found.add(match[1] ?? '');
+    }
+    return found;
+  },
   reachedFrom: async (tip, names) => {
     const ids = await resolveCommits(blobs, names);
     const reached = await reachedFrom(repo, tip, [...ids.values()].filter((id): id is string => id !== null));
     return new Set(names.filter((name) => reached.has(ids.get(name) ?? '')));
   },
 });
+
+/** Change-Ids asked of one `git log` (its command line stays far below the system's limit). */
+const CHANGE_IDS_PER_LOG = 500;
 
 /** The oldest git whose merge-tree can write a tree (2.38, October 2022). */
 const MIN_VERSION = [2, 38] as const;

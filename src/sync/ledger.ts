@@ -24,6 +24,8 @@ export interface LedgerContext {
   isUpstreamCommit(sha: string): boolean;
   /** Has upstream merged this pull request (`#1234`)? */
   isMergedUpstream(ref: string): boolean;
+  /** Does a commit of upstream's history carry this Gerrit Change-Id (the same change, merged there, before the merge base too)? */
+  isUpstreamChange?(changeId: string): boolean;
 }
 
 /** `This reverts commit <sha>` and `Revert "<subject>"`: which fork commits undo which. */
@@ -44,19 +46,21 @@ const revertPairs = (commits: readonly ForkCommitFacts[]): Set<string> => {
 /**
  * The fork's own commits as a ledger: `reverted` (undone, or undoing, within
  * the fork), `superseded` (upstream has the same change: by patch-id, by
- * lines, or as the upstream commit it was cherry-picked from), `carried`
+ * lines, as the upstream commit it was cherry-picked from, or under its
+ * Gerrit Change-Id), `carried`
  * (the fork tip still has lines it wrote, still lacks lines it removed, or
  * keeps a rename it made), else `dropped` (later commits replaced all it did).
  */
 export const buildLedger = (commits: readonly ForkCommitFacts[], context: LedgerContext): CarryEntry[] => {
   const reverted = revertPairs(commits);
   return commits.map((commit) => {
-    const { tag, upstreamRef, cherryPickedFrom } = readConventions(commit.subject, commit.body);
-    // Picked from upstream when any hop of the backport is upstream's.
+    const { tag, upstreamRef, cherryPickedFrom, changeId } = readConventions(commit.subject, commit.body);
+    // Picked from upstream when any hop of the backport is upstream's; a Gerrit change upstream merged is its own.
     const isPickedFromUpstream = cherryPickedFrom.some((sha) => context.isUpstreamCommit(sha));
+    const isChangeUpstream = changeId !== null && context.isUpstreamChange?.(changeId) === true;
     const status: CarryStatus = reverted.has(commit.sha)
       ? 'reverted'
-      : commit.isPatchUpstream || commit.isLinesUpstream || isPickedFromUpstream
+      : commit.isPatchUpstream || commit.isLinesUpstream || isPickedFromUpstream || isChangeUpstream
         ? 'superseded'
         : commit.live > 0 || commit.removed > 0 || commit.renamed > 0
           ? 'carried'
