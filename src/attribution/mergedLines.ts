@@ -3,7 +3,6 @@ import { BASE_OWNER } from './lineOwners.js';
 import type { OwnedSegment, RemovedRange } from './lineOwners.js';
 import { chunkGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
-import { appendTo } from '../multiMap.js';
 
 /** Lines a merge brought in whose branch has several commits touching the file: which of them wrote (or removed) each. */
 export interface MergedLines {
@@ -29,6 +28,17 @@ interface Query {
 }
 
 /**
+ * The asked lines of one text with one candidate set: the log answers them
+ * alike, so each patch line is matched once per group, not once per line (a
+ * blank line of ckan's merged files was 15,000 queries, ten seconds).
+ */
+interface Group {
+  candidates: ReadonlySet<string>;
+  queries: Query[];
+  found?: string;
+}
+
+/**
  * Resolves lines that the first-parent walk could only pin on a merge. The
  * release branch of a real upstream is often all `--no-ff` merges, and one
  * backport can bring in twenty commits that each edited go.mod: listing all
@@ -43,10 +53,15 @@ export const resolveMergedLines = async (history: History, base: string, tip: st
   const added = new Map<string, Map<number, Query>>();
   const removed = new Map<string, Map<number, Query>>();
   let count = 0;
+  // One set per list of candidates, so that lines of several segments with the same candidates group together.
+  const sets = new Map<string, ReadonlySet<string>>();
   const ask = (into: Map<string, Map<number, Query>>, path: string, from: number, to: number, candidates: readonly string[]): void => {
     if (candidates.length < 2) return;
     const lines = into.get(path) ?? new Map<number, Query>();
-    const query = { candidates: new Set(candidates) };
+    const key = candidates.join(' ');
+    const set = sets.get(key) ?? new Set(candidates);
+    sets.set(key, set);
+    const query = { candidates: set };
     for (let line = from; line < to && count < MAX_LINES; line += 1, count += 1) lines.set(line, { ...query });
     into.set(path, lines);
   };
@@ -63,14 +78,24 @@ export const resolveMergedLines = async (history: History, base: string, tip: st
   const addedPaths = [...added.keys()];
   const removedPaths = [...removed.keys()];
   const blobs = await history.blobs([...addedPaths.map((path) => `${tip}:${path}`), ...removedPaths.map((path) => `${base}:${path}`)]);
-  const index = (paths: string[], offset: number, asked: Map<string, Map<number, Query>>): Map<string, Map<string, Query[]>> => {
-    const byText = new Map<string, Map<string, Query[]>>();
+  const groups: Group[] = [];
+  const index = (paths: string[], offset: number, asked: Map<string, Map<number, Query>>): Map<string, Map<string, Group[]>> => {
+    const byText = new Map<string, Map<string, Group[]>>();
     paths.forEach((path, at) => {
       const text = blobs[offset + at]?.toString('utf8').split('\n') ?? [];
-      const lines = new Map<string, Query[]>();
+      const lines = new Map<string, Group[]>();
       for (const [line, query] of asked.get(path) ?? []) {
         const content = text[line - 1];
-        if (content !== undefined) appendTo(lines, content, query);
+        if (content === undefined) continue;
+        const alike = lines.get(content) ?? [];
+        let group = alike.find((each) => each.candidates === query.candidates);
+        if (!group) {
+          group = { candidates: query.candidates, queries: [] };
+          alike.push(group);
+          groups.push(group);
+          lines.set(content, alike);
+        }
+        group.queries.push(query);
       }
       byText.set(path, lines);
     });
@@ -105,13 +130,16 @@ export const resolveMergedLines = async (history: History, base: string, tip: st
         const name = isAdded ? file.newPath : file.oldPath;
         const path = name === null ? undefined : (isAdded ? addedNames : removedNames).get(name);
         const matches = path === undefined ? undefined : (isAdded ? addedByText : removedByText).get(path)?.get(text);
-        for (const query of matches ?? []) {
-          if (!query.candidates.has(sha)) continue;
+        for (const group of matches ?? []) {
+          if (!group.candidates.has(sha)) continue;
           // Added: keep the newest writer. Removed: the oldest remover wins, so keep overwriting.
-          if (!isAdded || query.found === undefined) query.found = sha;
+          if (!isAdded || group.found === undefined) group.found = sha;
         }
       },
     });
+  }
+  for (const group of groups) {
+    if (group.found !== undefined) for (const query of group.queries) query.found = group.found;
   }
   return {
     writer: (path, line) => added.get(path)?.get(line)?.found,
