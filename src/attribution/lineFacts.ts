@@ -209,7 +209,8 @@ const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine:
   const basePath = keeper.changed.fromNames.get(path) ?? path;
   // The remover may have renamed the file: its commits touched the base name, or the names after it.
   const renamedTo = remover.changed.renames.get(basePath);
-  const candidates = [...new Set([...touching(remover.pathCommits, basePath), ...(renamedTo ? touching(remover.pathCommits, renamedTo) : [])])];
+  const under = touching(remover.pathCommits, basePath);
+  const candidates = renamedTo ? [...new Set([...under, ...touching(remover.pathCommits, renamedTo)])] : under;
   if (candidates.length <= 1) return { commits: candidates, isExact: true };
   const owners = remover.lines.removerOf(basePath, baseLine);
   return owners && owners.length > 0 ? { commits: owners, isExact: true } : { commits: candidates, isExact: false };

@@ -71,13 +71,31 @@ export const earlierNames = ({ renamedFrom }: Pick<PathCommits, 'renamedFrom'>, 
   return queue.slice(1);
 };
 
+/** commitsUnderEveryName's answers, per side's PathCommits (by its byPath map) and path. */
+const underEveryName = new WeakMap<ReadonlyMap<string, readonly string[]>, Map<string, string[]>>();
+
 /**
  * The commits that touched the file now at `path`: under that name, and
  * under each name it had before a rename, by commits older than the rename.
  * A later file that took up an old name is another file (nextcord renamed
  * discord/ui/select.py away, then added a shim of that name).
  */
-export const commitsUnderEveryName = ({ byPath, renamedInto, order }: Pick<PathCommits, 'byPath' | 'renamedInto' | 'order'>, path: string): string[] => {
+export const commitsUnderEveryName = (paths: Pick<PathCommits, 'byPath' | 'renamedInto' | 'order'>, path: string): string[] => {
+  // Asked for every changed line of a file: worked out once per path.
+  let known = underEveryName.get(paths.byPath);
+  if (!known) {
+    known = new Map();
+    underEveryName.set(paths.byPath, known);
+  }
+  let commits = known.get(path);
+  if (!commits) {
+    commits = walkNames(paths, path);
+    known.set(path, commits);
+  }
+  return commits;
+};
+
+const walkNames = ({ byPath, renamedInto, order }: Pick<PathCommits, 'byPath' | 'renamedInto' | 'order'>, path: string): string[] => {
   const found = new Set<string>();
   // `after`: only commits placed after it in the log (older) count; each step back in time raises it, so loops end.
   const visit = (name: string, after: number): void => {
