@@ -61,7 +61,8 @@ const parseRecord = (record: string): LoggedCommit => {
   };
 };
 
-const ADVISORY_ID = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
+/** CVE and GHSA ids, and the Go, Rust and Python vulnerability databases' (`GO-2026-5942`, `RUSTSEC-2024-0001`, `PYSEC-2023-12`). */
+const ADVISORY_ID = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d{4,}|RUSTSEC-\d{4}-\d{4,}|PYSEC-\d{4}-\d+)\b/gi;
 const SECURITY_WORDS = /\b(security|vulnerabilit(?:y|ies)|vulnerable)\b/gi;
 
 /** What follows `security` when it is about something wrong or done about it: `security issue`, `security alerts`, `security fix`. */
@@ -108,7 +109,7 @@ const canonicalAdvisoryId = (id: string): string =>
  */
 export const securityIdsOf = (message: string): string[] => {
   if (isRevertSubject(message)) return [];
-  const ids = [...new Set([...message.matchAll(ADVISORY_ID)].map((match) => canonicalAdvisoryId(match[1] ?? '')))];
+  const ids = [...new Set([...message.matchAll(ADVISORY_ID)].filter((match) => !isSuppressed(message, match.index)).map((match) => canonicalAdvisoryId(match[1] ?? '')))];
   if (ids.length > 0) return ids.sort();
   return saysSecurity(message) || namesAttack(message) || ADVISORY_MERGE.test(message) ? ['security'] : [];
 };
@@ -121,6 +122,15 @@ export const securityIdsOf = (message: string): string[] => {
 const namesAttack = (message: string): boolean =>
   /\b(?:SSTI|XSS|CSRF|SSRF|XXE|RCE)\b/.test(message) ||
   /\b(?:(?:sql|command|template|header|ldap|xpath) injection|(?:path|directory) traversal|privilege escalation|sandbox escape|open redirect|zip slip)\b/i.test(message);
+
+/**
+ * An id a scanner is told to let pass, not a fix: tofu-ls's squashed "Modified:
+ * suppress GO-2026-5932", "ignore CVE-… in trivy".
+ */
+const isSuppressed = (message: string, at: number): boolean => {
+  const before = message.slice(Math.max(0, at - 40), at);
+  return /\b(?:suppress|ignor|exclud|allowlist|whitelist|skip)\w*\b[^\n]*$/i.test(before);
+};
 
 /** GitHub's subject for merging a security advisory's temporary private fork (nektos/act's 0c739c8e). */
 const ADVISORY_MERGE = /^Merge commit from fork$/m;

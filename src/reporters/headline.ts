@@ -20,7 +20,7 @@ export interface Headline {
     fixes: number | null;
     /** Upstream commits the fork already has under another sha. */
     applied: number | null;
-    /** Missing commits that name a CVE or GHSA id, or say security: they lead the report. */
+    /** Missing commits that name an advisory id (CVE, GHSA, GO-, RUSTSEC-, PYSEC-), or say security: they lead the report. */
     security: SecurityFix[];
   };
   /** Lines both sides moved (side `both`). */

@@ -59,4 +59,15 @@ describe('securityIdsOf', () => {
       expect(securityIdsOf(message), message).toEqual([]);
     }
   });
+
+  it("names the Go, Rust and Python vulnerability databases' ids", () => {
+    // openbao-csi-provider's upstream: a bump whose subject names Go vulndb entries, not CVEs.
+    expect(securityIdsOf('bump x/net, x/text and Go toolchain to fix GO-2026-5942, go-2026-4970 (#391)')).toEqual(['GO-2026-4970', 'GO-2026-5942']);
+    expect(securityIdsOf('cargo: bump time (RUSTSEC-2020-0071)')).toEqual(['RUSTSEC-2020-0071']);
+    expect(securityIdsOf('requirements: pyyaml for PYSEC-2021-142')).toEqual(['PYSEC-2021-142']);
+    expect(securityIdsOf('go: 1.22 → 1.23, GO-2024 style')).toEqual([]);
+    // An id a scanner is told to let pass is no fix (tofu-ls's squash of a feature: "Modified: suppress GO-2026-5932").
+    expect(securityIdsOf('Add support for Terraform Policy files (#2105)\n\n* Modified: suppress GO-2026-5932\n* Ignore CVE-2024-1234 in trivy')).toEqual([]);
+    expect(securityIdsOf('fix GO-2026-5942\n\n* suppress GO-2026-5932 until x/net ships')).toEqual(['GO-2026-5942']);
+  });
 });
