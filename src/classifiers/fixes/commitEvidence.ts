@@ -10,6 +10,14 @@ const FEATURE_SUBJECT = /^(?:[\w/.-]+(?:\([^)]*\))?:\s*)?(?:add|adds|added|suppo
  */
 const REWORK_SUBJECT = /\b(?:refactor\w*|clean(?:s|ed|ing)?[ -]?ups?|cleanups?|treewide|tree-wide|tidy|simplif\w*|reorgani[sz]\w*|restructur\w*|rework\w*|declar\w*|c99|coding style|style|reformat\w*|whitespace|parenthes[ie]s|brackets?|helpers?|inline|renam\w*|moves?|moved|split|dedup\w*|unused|dead code|instead of)\b/i;
 
+/**
+ * A dependency or CI bump: `build(deps): bump GitHub Actions to fix Node.js 20
+ * deprecation` (nektos/act's 10add23e, a Docker SDK migration) fixes the
+ * build, not the code its lines are in. It is a fix for that code only when it
+ * names a security problem.
+ */
+const BUMP_SUBJECT = /^(?:(?:build|chore|ci|deps)(?:\([^)]*\))?!?:\s*)?bump\b|^(?:build|chore|ci)\(deps?\)!?:/i;
+
 /** What the commits behind some lines say: fixes, security fixes, or feature work. */
 export interface CommitEvidence {
   /** Short ids and subjects of the commits that read as fixes (fix, bug, CVE, race, leak, panic…). */
@@ -32,7 +40,7 @@ export interface CommitEvidence {
  */
 export function commitEvidence(commits: readonly string[], subjectOf: (shortSha: string) => string | null): CommitEvidence {
   const subjects = commits.map((sha) => ({ sha, subject: subjectOf(sha) })).filter((each): each is { sha: string; subject: string } => each.subject !== null);
-  const fixes = subjects.filter(({ subject }) => isFixSubject(subject));
+  const fixes = subjects.filter(({ subject }) => isFixSubject(subject) && (!BUMP_SUBJECT.test(subject) || securityIdsOf(subject).length > 0));
   return {
     fixes: fixes.map(({ sha, subject }) => `${sha} ${subject}`),
     fixShas: new Set(fixes.map(({ sha }) => sha)),
