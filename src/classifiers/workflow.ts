@@ -87,9 +87,15 @@ function matrixFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): void 
 /** `node-version`, `go-version`, `python-version`, `java-version`: tool versions set up for a job. */
 const TOOL_VERSION = /^[\w-]+-versions?$/;
 
-function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, baseSecrets: ReadonlySet<string>): void {
-  // Every secret upstream's file references, its unchanged lines too (act's release.yml kept CHOCO_APIKEY where the fork added a guard).
-  const upstreamSecrets = secretNames(sides?.upstream.lines ?? file.hunks.flatMap((hunk) => hunk.lines.filter((line) => line.type !== 'add').map((line) => line.content)));
+/**
+ * Every secret upstream's file references, its unchanged lines too (act's
+ * release.yml kept CHOCO_APIKEY where the fork added a guard): the whole file
+ * in git mode, else the lines the diff shows of it.
+ */
+const upstreamSecretsOf = (file: FileDiff, sides: WorkflowSides): Set<string> =>
+  secretNames(sides?.upstream.lines ?? file.hunks.flatMap((hunk) => hunk.lines.filter((line) => line.type !== 'add').map((line) => line.content)));
+
+function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, secrets: Record<'upstream' | 'base', ReadonlySet<string>>): void {
   const upstreamInherits = new Set(file.hunks.flatMap((hunk) => inheritedSecrets(hunk, 'upstream')).map(({ workflow }) => workflow));
   const env = { upstream: sides?.upstream.env ?? new Map<string, string>(), fork: sides?.fork.env ?? new Map<string, string>() };
   for (const hunk of file.hunks) {
@@ -99,11 +105,11 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, bas
       for (const name of secretNames([content])) appendTo(secretLines, name, line);
     }
     for (const [name, lines] of secretLines) {
-      if (upstreamSecrets.has(name)) continue;
+      if (secrets.upstream.has(name)) continue;
       emit('secret-referenced', { fork: lines },
         (side) => describePresence({ thing: `secret ${name}`, presentIn: 'fork', side, added: 'newly references', removed: 'no longer references',
           neutral: `secret ${name} newly referenced` }),
-        [name], { secret: name }, baseSecrets.has(name) ? 'upstream' : undefined);
+        [name], { secret: name }, secrets.base.has(name) ? 'upstream' : undefined);
     }
     for (const { workflow, line } of inheritedSecrets(hunk, 'fork')) {
       if (upstreamInherits.has(workflow)) continue;
@@ -213,11 +219,9 @@ function secretRunOf(context: ClassifyContext): { referenced: Set<string>; held:
 }
 
 /** Holds back the rows of secrets upstream no longer references in this file; gives the rest. */
-function holdSecretRows(file: FileDiff, sides: WorkflowSides, findings: Finding[], context: ClassifyContext): Finding[] {
+function holdSecretRows(upstreamSecrets: ReadonlySet<string>, findings: Finding[], context: ClassifyContext): Finding[] {
   const run = secretRunOf(context);
-  // Upstream's tip of the file: whole in git mode, else the lines the diff shows of it.
-  const upstreamLines = sides?.upstream.lines ?? file.hunks.flatMap((hunk) => hunk.lines.filter((line) => line.type !== 'add').map((line) => line.content));
-  for (const name of secretNames(upstreamLines)) run.referenced.add(name);
+  for (const name of upstreamSecrets) run.referenced.add(name);
   const told: Finding[] = [];
   for (const finding of findings) {
     const isDropped = finding.kind === 'secret-referenced' && (finding.side === 'upstream' || finding.side === 'both') && finding.details['secret'] !== 'inherit';
@@ -244,14 +248,15 @@ export default defineClassifier({
       findings.push(createFinding({ category: 'workflow', kind, path: file.path, message: describe(at.side), identity, ...at, confidence, details }));
     };
     const sides = await readWorkflowSides(file, context);
+    const upstreamSecrets = upstreamSecretsOf(file, sides);
     await jobFindings(file, sides, emit);
     if (file.status !== 'deleted') {
       matrixFindings(file, sides, emit);
       // The merge base's secrets (git mode): one it referenced the fork did not newly reference (act's GORELEASER_GITHUB_TOKEN).
       const base = context.mode === 'git' ? await context.readFile('base', file.oldPath ?? file.path) : null;
-      referenceFindings(file, sides, emit, secretNames(base?.split('\n') ?? []));
+      referenceFindings(file, sides, emit, { upstream: upstreamSecrets, base: secretNames(base?.split('\n') ?? []) });
     }
-    return holdSecretRows(file, sides, uniqueByFingerprint(separateSameDrops(findings)), context);
+    return holdSecretRows(upstreamSecrets, uniqueByFingerprint(separateSameDrops(findings)), context);
   },
   finish(context) {
     const run = secretRunOf(context);
