@@ -24,8 +24,9 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
   if (!module) return [];
   file.module ??= module;
   // A Go module is one row wherever it is vendored; npm packages and web assets, one per directory they sit in.
-  const isGo = !isNodeModulesPath(file.path) && isGoModulePath(module);
-  const ecosystem = isGo ? 'go' : isNodeModulesPath(file.path) ? 'npm' : null;
+  const isNpm = isNodeModulesPath(file.path);
+  const isGo = !isNpm && isGoModulePath(module);
+  const ecosystem = isGo ? 'go' : isNpm ? 'npm' : null;
   const dir = vendoredDirOf(file.path, module);
   const key = isGo ? module : dir;
   const existing = (isGo ? memory.goRows.get(module) : undefined) ?? memory.vendoredRows.get(key);

@@ -1,18 +1,18 @@
 import type { FileDiff } from '../../model.js';
 import { parseGoModLine, parseModulesTxtHeader, parseVendorConfLine } from './gomod.js';
+import { vendoredPlaceOf } from '../../vendoredDir.js';
 
 /** Hosts whose module paths have three segments (host/owner/repo). */
 const THREE_SEGMENT_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|golang\.org|go\.googlesource\.com|gitea\.com|codeberg\.org)$/;
 
 /** The path inside a vendor (or node_modules) directory, or null when the file is not vendored. */
 export function vendoredPathOf(path: string): string | null {
-  const match = /(?:^|\/)(?:vendor|node_modules)\/(.+)$/.exec(path);
-  if (!match?.[1] || match[1] === 'modules.txt') return null;
-  return match[1];
+  const inner = vendoredPlaceOf(path)?.inner;
+  return inner === undefined || inner === 'modules.txt' ? null : inner;
 }
 
 /** Is the file in a node_modules directory (an npm package checked in: act's testdata actions)? */
-export const isNodeModulesPath = (path: string): boolean => /(?:^|\/)(vendor|node_modules)\//.exec(path)?.[1] === 'node_modules';
+export const isNodeModulesPath = (path: string): boolean => vendoredPlaceOf(path)?.dir === 'node_modules';
 
 /**
  * The Go module a vendored file belongs to: the longest known module path that
@@ -29,7 +29,10 @@ export function vendorModuleOf(path: string, knownModules: Iterable<string> = []
   if (best) return best;
   const segments = inner.split('/');
   // An npm package: `@scope/name` or `name`.
-  if (isNodeModulesPath(path)) return segments.length > (segments[0]?.startsWith('@') ? 2 : 1) ? segments.slice(0, segments[0]?.startsWith('@') ? 2 : 1).join('/') : null;
+  if (isNodeModulesPath(path)) {
+    const size = segments[0]?.startsWith('@') ? 2 : 1;
+    return segments.length > size ? segments.slice(0, size).join('/') : null;
+  }
   const host = segments[0] ?? '';
   // A Go module path starts with a host; ckan's public/base/vendor/select2/ holds a web library, one directory each.
   if (!host.includes('.')) return segments.length > 1 ? host : null;
