@@ -18,6 +18,9 @@ const FORMAT = `--format=%m${FIELD}%H${FIELD}%P${FIELD}%s${FIELD}%an${FIELD}%aI$
 
 const FIX_SUBJECT = /\b(fix(es|ed)?|bug|cve-\d+|security|race|deadlock|leak|panic|backport)/i;
 
+/** The Gerrit Change-Ids (`Change-Id: I…` trailers) a commit message, or a log of many, carries. */
+export const changeIdsOf = (text: string): string[] => [...text.matchAll(/^Change-Id:\s*(I[0-9a-f]{40})\s*$/gm)].map((match) => match[1] ?? '');
+
 /** `Revert "…"`: a commit that undoes another, whatever that one said it did. */
 export const isRevertSubject = (subject: string): boolean => /^revert\b/i.test(subject);
 

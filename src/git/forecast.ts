@@ -1,4 +1,5 @@
 import { reachedFrom, resolveCommits } from './ancestry.js';
+import { changeIdsOf } from './commitLog.js';
 import type { BlobReader } from './blobReader.js';
 import type { MergeTreeResult } from './mergeTreeOutput.js';
 import { parseMergeTree, parseMergeTreeBatch } from './mergeTreeOutput.js';
@@ -91,7 +92,7 @@ export const createForecaster = (repo: Repo, blobs: BlobReader, known: () => Pro
     for (let from = 0; from < ids.length; from += CHANGE_IDS_PER_LOG) {
       const greps = ids.slice(from, from + CHANGE_IDS_PER_LOG).map((id) => `--grep=Change-Id: ${id}`);
       const output = await repo.git.raw(['log', '-F', ...greps, '--format=%b', tip, '--']);
-      for (const match of output.matchAll(/^Change-Id:\s*(I[0-9a-f]{40})\s*$/gm)) if (wanted.has(match[1] ?? '')) found.add(match[1] ?? '');
+      for (const id of changeIdsOf(output)) if (wanted.has(id)) found.add(id);
     }
     return found;
   },

@@ -1,3 +1,4 @@
+import { changeIdsOf } from '../git/commitLog.js';
 import type { CarryTag } from '../model.js';
 
 /** What a fork commit's message says about itself, by the conventions fork maintainers use. */
@@ -23,7 +24,7 @@ export interface CommitConventions {
  */
 export const readConventions = (subject: string, body: string): CommitConventions => {
   const cherryPickedFrom = [...body.matchAll(/\(cherry picked from commit ([0-9a-f]{7,64})\)/gi)].map((match) => match[1] ?? '');
-  const changeId = /^Change-Id:\s*(I[0-9a-f]{40})\s*$/m.exec(body)?.[1] ?? null;
+  const changeId = changeIdsOf(body)[0] ?? null;
   const trailers = { cherryPickedFrom, changeId };
   const upstream = /^UPSTREAM:\s*(?:<(carry|drop)>|(\d+))\s*:/i.exec(subject);
   if (upstream?.[1]) return { tag: upstream[1].toLowerCase() as CarryTag, upstreamRef: null, ...trailers };
