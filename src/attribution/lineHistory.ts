@@ -1,5 +1,5 @@
 import type { History, LogScope, PathCommits } from '../git/history.js';
-import { hasSoleCommit, pathsByCommit } from '../git/history.js';
+import { hasSoleCommit, namesBefore, pathsByCommit } from '../git/history.js';
 import type { GitProcess } from '../git/spawnGit.js';
 import type { Branches } from './branches.js';
 import { addChangedLine, emptyChange, isOversized } from './commitChanges.js';
@@ -48,7 +48,7 @@ const NOT_FOLLOWED: LineHistory = { ownerOf: () => null, removerOf: () => null, 
  */
 const pathsToFollow = (touched: PathCommits): string[][] => {
   const seeds = [...touched.byPath.keys()].filter((path) => !hasSoleCommit(touched, path));
-  return linkedGroups(seeds, (path) => touched.renamedFrom.get(path) ?? []);
+  return linkedGroups(seeds, (path) => namesBefore(touched, path));
 };
 
 /** One file as the log walks it: its name at the base (null when created since), every name it had, and who owns what. */
@@ -177,7 +177,7 @@ const wholePatches = (changes: ReadonlyMap<string, CommitChange>, touched: PathC
     if (!change) return undefined;
     pathsOf ??= pathsByCommit(touched.byPath);
     const paths = pathsOf.get(sha) ?? [];
-    const isWhole = paths.length > 0 && paths.every((path) => isCovered(path) && (touched.renamedFrom.get(path) ?? []).every(isCovered));
+    const isWhole = paths.length > 0 && paths.every((path) => isCovered(path) && namesBefore(touched, path).every(isCovered));
     return isWhole ? change : undefined;
   };
 };

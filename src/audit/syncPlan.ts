@@ -217,7 +217,7 @@ function trivialPicks(upstream: SidePaths, fork: SidePaths): (sha: string) => bo
     const paths = touches.get(sha);
     if (!paths || paths.length === 0) return false;
     return paths.every((path) =>
-      upstream.pathCommits.byPath.get(path)?.length === 1 && !upstream.pathCommits.renamedFrom.has(path) && !fork.changed.paths.has(path));
+      upstream.pathCommits.byPath.get(path)?.length === 1 && !upstream.pathCommits.renamedInto.has(path) && !fork.changed.paths.has(path));
   };
 }
 

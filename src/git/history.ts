@@ -41,8 +41,6 @@ export interface ChangedFiles {
 export interface PathCommits {
   /** Path → commits that touched it under that name, newest first. */
   byPath: Map<string, string[]>;
-  /** Renamed path → the names it had before (one per rename). */
-  renamedFrom: Map<string, string[]>;
   /** Renamed path → each rename that gave it: the name before, and the commit. */
   renamedInto: Map<string, { from: string; sha: string }[]>;
   /** Each commit's place in the log, newest first: which of two came later. */
@@ -53,16 +51,20 @@ export interface PathCommits {
   parents: Map<string, string[]>;
 }
 
+/** The names a renamed path had just before (one per rename that gave it that name). */
+export const namesBefore = ({ renamedInto }: Pick<PathCommits, 'renamedInto'>, path: string): string[] =>
+  (renamedInto.get(path) ?? []).map(({ from }) => from);
+
 /**
  * Every name a path had before, through each rename in the range (a file the
  * fork added, then renamed: `debian/piaware.init` →
  * `debian/piaware-mutability.init`), nearest first.
  */
-export const earlierNames = ({ renamedFrom }: Pick<PathCommits, 'renamedFrom'>, path: string): string[] => {
+export const earlierNames = (paths: Pick<PathCommits, 'renamedInto'>, path: string): string[] => {
   const seen = new Set([path]);
   const queue = [path];
   for (let at = 0; at < queue.length; at += 1) {
-    for (const name of renamedFrom.get(queue[at] as string) ?? []) {
+    for (const name of namesBefore(paths, queue[at] as string)) {
       if (seen.has(name)) continue;
       seen.add(name);
       queue.push(name);
@@ -115,7 +117,7 @@ const walkNames = ({ byPath, renamedInto, order }: Pick<PathCommits, 'byPath' | 
  * renamed is not (tcl-suite's daily.yml → valdb-daily.yml: the first commit's
  * lines live on under the new name).
  */
-export const hasSoleCommit = (paths: Pick<PathCommits, 'byPath' | 'renamedFrom'>, path: string): boolean =>
+export const hasSoleCommit = (paths: Pick<PathCommits, 'byPath' | 'renamedInto'>, path: string): boolean =>
   paths.byPath.get(path)?.length === 1 && earlierNames(paths, path).every((name) => !paths.byPath.has(name));
 
 /** Per commit, the paths it touched: `byPath` inverted, each commit's paths in `byPath`'s order. */
@@ -171,7 +173,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.
     // Merges are listed for their parents only: git log shows no diff for a merge unless asked.
     const output = await repo.git.raw(['log', '-z', '-M', `-l${repo.renameLimit}`, '--format=%x01%H %P%x1f%s', '--name-status', `${from}..${to}`, '--']);
-    const touched: PathCommits = { byPath: new Map(), renamedFrom: new Map(), renamedInto: new Map(), order: new Map(), subjects: new Map(), parents: new Map() };
+    const touched: PathCommits = { byPath: new Map(), renamedInto: new Map(), order: new Map(), subjects: new Map(), parents: new Map() };
     let sha = '';
     const tokens = output.split('\0').map((part) => part.replace(/^\n/, ''));
     for (let index = 0; index < tokens.length; index += 1) {
@@ -191,10 +193,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
       const oldPath = isPair ? (tokens[++index] ?? '') : null;
       const path = tokens[++index] ?? '';
       appendTo(touched.byPath, path, sha);
-      if (oldPath !== null && token.startsWith('R')) {
-        appendTo(touched.renamedFrom, path, oldPath);
-        appendTo(touched.renamedInto, path, { from: oldPath, sha });
-      }
+      if (oldPath !== null && token.startsWith('R')) appendTo(touched.renamedInto, path, { from: oldPath, sha });
     }
     return touched;
   },

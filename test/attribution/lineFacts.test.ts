@@ -11,7 +11,7 @@ const sha = (name: string): string => name.repeat(40).slice(0, 40);
 const side = (ranges: HunkRange[], commits: string[], history: Pick<LineHistory, 'ownerOf' | 'removerOf'>): SideFacts => ({
   changed: { paths: new Set(['ckan/lib/helpers.py']), renames: new Map(), fromNames: new Map() },
   ranges: new Map([['ckan/lib/helpers.py', ranges]]),
-  pathCommits: { byPath: new Map([['ckan/lib/helpers.py', commits]]), renamedFrom: new Map(), renamedInto: new Map(), order: new Map(commits.map((each, at) => [each, at])), subjects: new Map(), parents: new Map() },
+  pathCommits: { byPath: new Map([['ckan/lib/helpers.py', commits]]), renamedInto: new Map(), order: new Map(commits.map((each, at) => [each, at])), subjects: new Map(), parents: new Map() },
   lines: { ...history, counts: () => new Map(), changeOf: () => undefined },
 });
 

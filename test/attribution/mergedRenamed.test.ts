@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/model.js';
 import { findAppliedByLines } from '../../src/attribution/applied.js';
 import { forkRenames } from '../../src/attribution/renames.js';
-import { commitsUnderEveryName, createHistory, pathsByCommit } from '../../src/git/history.js';
+import { commitsUnderEveryName, createHistory, namesBefore, pathsByCommit } from '../../src/git/history.js';
 import { openRepo } from '../../src/git/repo.js';
 import { git, short } from '../git/fixtureRepo.js';
 import { buildMergedRenamedFixture } from '../git/mergedRenamedFixture.js';
@@ -139,7 +139,7 @@ describe('a compatibility shim the fork kept for a while under the old name', ()
     const base = git(fixture.clone, 'merge-base', 'origin/v1.0', 'upstream/v1.0');
     const touched = await history.commitsByPath(base, git(fixture.clone, 'rev-parse', 'origin/v1.0'));
     // The server was src/kvstore/server.c until the rename; the shim took that name after it.
-    expect(touched.renamedFrom.get('src/valdb/server.c')).toEqual(['src/kvstore/server.c']);
+    expect(namesBefore(touched, 'src/valdb/server.c')).toEqual(['src/kvstore/server.c']);
     expect(touched.byPath.get('src/kvstore/server.c')).toEqual([fixture.shas.forkShimDrop, fixture.shas.forkShim]);
     expect(commitsUnderEveryName(touched, 'src/valdb/server.c').sort()).toEqual([fixture.shas.forkNullFix, fixture.shas.forkRename].sort());
     const server = report.files.find((file) => file.path === 'src/valdb/server.c');
