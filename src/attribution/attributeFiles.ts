@@ -1,7 +1,8 @@
 import type { Commits, FileDiff, LineSide } from '../model.js';
 import { pathsByCommit } from '../git/history.js';
 import type { ChangedFiles, History } from '../git/history.js';
-import { findAppliedByLines, findPortsBySubject } from './applied.js';
+import { findAppliedByLines } from './applied.js';
+import { findPortsBySubject } from './ports.js';
 import { findBranches } from './branches.js';
 import { loadChangedRanges } from './changedRanges.js';
 import { fileSide } from './fileSides.js';

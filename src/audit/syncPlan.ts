@@ -5,11 +5,9 @@ import { forkRenames } from '../attribution/renames.js';
 import type { LoggedCommit } from '../git/commitLog.js';
 import type { GitSource } from '../git/gitSource.js';
 import { hasSoleCommit, pathsByCommit } from '../git/history.js';
-import type { PathCommits } from '../git/history.js';
 import type { MergeTreeResult } from '../git/mergeTreeOutput.js';
 import type { ScratchObjects } from '../git/scratchObjects.js';
 import { ForkdiffError, isForkdiffError } from '../errors.js';
-import { appendTo } from '../multiMap.js';
 import type { CarryEntry, CommitInfo, Commits, FileDiff, Finding, SyncPlan } from '../model.js';
 import { isMergeOf, readConventions } from '../sync/conventions.js';
 import { buildLedger } from '../sync/ledger.js';
@@ -17,6 +15,7 @@ import type { ForkCommitFacts } from '../sync/ledger.js';
 import { MAX_PICKS, byUrgency, mapPool, pickResult } from '../sync/picks.js';
 import { securityFindings } from '../sync/securityFindings.js';
 import { createForkLineCounter } from './forkLineCounts.js';
+import { countKeptRenames } from './keptRenames.js';
 import type { LineCount } from './forkLineCounts.js';
 
 export interface SyncResult {
@@ -282,34 +281,5 @@ async function carryLedger(
     isUpstreamCommit: (sha) => cherryPicked.get(sha) ?? false,
     isUpstreamChange: (changeId) => changesUpstream.has(changeId),
     isMergedUpstream: (ref) => messages.some((message) => isMergeOf(ref, message)),
-  });
-}
-
-/**
- * A commit that only renamed files has no lines, yet the fork tip keeps its
- * renames: dropping it would give the files their old names back. Counts,
- * for each of `commits`, the renames whose last name (through later renames)
- * the fork tip has and whose first it lacks (a name renamed back is not kept).
- */
-async function countKeptRenames(source: GitSource, paths: PathCommits, commits: ForkCommitFacts[]): Promise<void> {
-  const renames = [...paths.renamedInto].flatMap(([to, into]) => into.map(({ from, sha }) => ({ from, to, at: paths.order.get(sha) ?? 0, sha })));
-  const outOf = new Map<string, typeof renames>();
-  for (const rename of renames) appendTo(outOf, rename.from, rename);
-  // The name `path` ends with after the renames of it newer than log place `at` (newest first: smaller is later).
-  const lastName = (path: string, at: number): string => {
-    const next = (outOf.get(path) ?? []).filter((rename) => rename.at < at).sort((a, b) => b.at - a.at)[0];
-    return next ? lastName(next.to, next.at) : path;
-  };
-  const wanted = new Set(commits.map((commit) => commit.sha));
-  const asked = renames.flatMap((rename) => {
-    const last = lastName(rename.to, rename.at);
-    return wanted.has(rename.sha) && last !== rename.from ? [{ sha: rename.sha, from: rename.from, last }] : [];
-  });
-  if (asked.length === 0) return;
-  const ids = await source.history.blobIds(asked.flatMap(({ from, last }) => [`${source.fork.sha}:${last}`, `${source.fork.sha}:${from}`]));
-  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
-  asked.forEach(({ sha }, index) => {
-    const commit = bySha.get(sha);
-    if (commit && ids[2 * index] != null && ids[2 * index + 1] == null) commit.renamed += 1;
   });
 }

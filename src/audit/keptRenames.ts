@@ -1,0 +1,33 @@
+import type { GitSource } from '../git/gitSource.js';
+import type { PathCommits } from '../git/history.js';
+import { appendTo } from '../multiMap.js';
+import type { ForkCommitFacts } from '../sync/ledger.js';
+
+/**
+ * A commit that only renamed files has no lines, yet the fork tip keeps its
+ * renames: dropping it would give the files their old names back. Counts,
+ * for each of `commits`, the renames whose last name (through later renames)
+ * the fork tip has and whose first it lacks (a name renamed back is not kept).
+ */
+export async function countKeptRenames(source: GitSource, paths: PathCommits, commits: ForkCommitFacts[]): Promise<void> {
+  const renames = [...paths.renamedInto].flatMap(([to, into]) => into.map(({ from, sha }) => ({ from, to, at: paths.order.get(sha) ?? 0, sha })));
+  const outOf = new Map<string, typeof renames>();
+  for (const rename of renames) appendTo(outOf, rename.from, rename);
+  // The name `path` ends with after the renames of it newer than log place `at` (newest first: smaller is later).
+  const lastName = (path: string, at: number): string => {
+    const next = (outOf.get(path) ?? []).filter((rename) => rename.at < at).sort((a, b) => b.at - a.at)[0];
+    return next ? lastName(next.to, next.at) : path;
+  };
+  const wanted = new Set(commits.map((commit) => commit.sha));
+  const asked = renames.flatMap((rename) => {
+    const last = lastName(rename.to, rename.at);
+    return wanted.has(rename.sha) && last !== rename.from ? [{ sha: rename.sha, from: rename.from, last }] : [];
+  });
+  if (asked.length === 0) return;
+  const ids = await source.history.blobIds(asked.flatMap(({ from, last }) => [`${source.fork.sha}:${last}`, `${source.fork.sha}:${from}`]));
+  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
+  asked.forEach(({ sha }, index) => {
+    const commit = bySha.get(sha);
+    if (commit && ids[2 * index] != null && ids[2 * index + 1] == null) commit.renamed += 1;
+  });
+}
