@@ -171,6 +171,12 @@ export interface Commits {
   forkOnly: CommitInfo[];
   /** Fork commits that revert upstream ones. */
   reverts: RevertInfo[];
+  /**
+   * Merge commits that hunks name, newest first: lines a merge wrote itself
+   * (a conflict's resolution, a release merge that bumps a version) or
+   * brought in from a merge within its branch. The lists above hold no merges.
+   */
+  merges: CommitInfo[];
 }
 
 export interface RefSide {

@@ -6,6 +6,7 @@ import { openGitSource } from '../git/gitSource.js';
 import { earlierNames } from '../git/history.js';
 import { renameLimitNotice } from '../git/renameLimit.js';
 import type { Report } from '../model.js';
+import { createNamedCommits, withNamedMerges } from './namedMerges.js';
 import { startSync } from './syncPlan.js';
 
 export interface GitAuditOptions {
@@ -46,6 +47,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
   const { files, state } = readDiff(diff.stdout, { srcPrefix: source.srcPrefix, dstPrefix: source.dstPrefix });
   // The fork's renames since the merge base first (known once the first file is attributed), then the diff's.
   const renames = learntRenames();
+  const named = createNamedCommits();
   let isSeeded = false;
   try {
     const { assemble } = await loading;
@@ -61,6 +63,7 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
             for (const [forkPath, basePath] of (await attributor.sides())?.fork.changed.fromNames ?? []) renames.learn(forkPath, basePath);
           }
           learnRenamedFiles(renames, prepared);
+          named.see(prepared);
           for (const file of prepared) sync?.observe(file);
         },
         extraGlobs: options.extraGlobs,
@@ -71,12 +74,13 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
         await diff.done; // rejects with git's own reason when the diff failed part-way
         const commits = await settled;
         const planned = commits && sync ? await sync.finish(commits) : null;
+        const listed = planned?.commits ?? commits;
         const forkPaths = (await attributor.paths())?.fork.pathCommits;
         return {
           upstream: source.upstream,
           fork: source.fork,
           mergeBase: source.mergeBase,
-          commits: planned?.commits ?? commits,
+          commits: listed && (await withNamedMerges(listed, named, source.mergeCommits)),
           sync: planned?.sync ?? null,
           findings: planned?.findings ?? [],
           forkEarlierNames: (path: string) => (forkPaths ? earlierNames(forkPaths, path) : []),

@@ -41,6 +41,19 @@ export const logCommitsByIds = async (repo: Repo, shas: readonly string[]): Prom
   return parseRecords(output);
 };
 
+/**
+ * Of these commit names (short ids as reports print them), the merge
+ * commits, newest first; other names and unknown ones are left out. Hunks name
+ * a merge when it wrote lines itself (a conflict's resolution, a release
+ * merge that bumps a version) or brought them in from a merge of its branch.
+ */
+export const logMergesByIds = async (repo: Repo, names: readonly string[]): Promise<CommitInfo[]> => {
+  if (names.length === 0) return [];
+  // --ignore-missing: a name this clone cannot resolve is no merge, not an error.
+  const output = await runGitWithInput(repo.cwd, ['log', '--merges', FORMAT, '--no-walk', '--ignore-missing', '--stdin'], names.map((name) => `${name}\n`).join(''));
+  return parseRecords(output).map(toCommitInfo);
+};
+
 const parseRecords = (output: string): LoggedCommit[] =>
   output
     .split(RECORD)

@@ -33,7 +33,7 @@ export const logCommitRange = async (repo: Repo, blobs: BlobReader, upstreamSha:
       const equivalent = logged.filter((commit) => commit.mark === '=');
       const applied = await pairByPatchId(repo, equivalent.filter((commit) => isUpstream.has(commit.sha)), equivalent.filter((commit) => !isUpstream.has(commit.sha)));
       const reverts = await findReverts(repo, blobs, forkOnly, upstreamSha);
-      return { missingFromFork: [...missing], applied, forkOnly: forkOnly.map(toCommitInfo), reverts };
+      return { missingFromFork: [...missing], applied, forkOnly: forkOnly.map(toCommitInfo), reverts, merges: [] };
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { CommitInfo, Commits, RefSide } from '../model.js';
+import { logMergesByIds } from './commitLog.js';
 import type { LoggedCommit } from './commitLog.js';
 import { logCommitRange } from './commits.js';
 import type { CommitRange } from './commits.js';
@@ -67,6 +68,8 @@ export interface GitSource {
   missingCommits(): Promise<readonly CommitInfo[] | null>;
   /** Every fork commit since the merge base with its message and cherry-mark (read with `commits`, once). */
   forkCommits(): Promise<LoggedCommit[]>;
+  /** Of these commit names, the merges, newest first (see `Commits.merges`). */
+  mergeCommits(names: readonly string[]): Promise<CommitInfo[]>;
   history: History;
   /** What the sync plan needs from git: merge and pick forecasts in a private object store. */
   forecaster: Forecaster;
@@ -115,6 +118,7 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
     commits: async () => (mergeBase ? await settleOnce() : null),
     missingCommits: async () => (mergeBase ? (await logOnce()).missing : null),
     forkCommits: async () => (mergeBase ? (await logOnce()).forkCommits : []),
+    mergeCommits: (names) => logMergesByIds(repo, names),
     history: createHistory(repo, blobs),
     forecaster: createForecaster(repo, blobs, async () => (mergeBase ? (await logOnce()).parents : new Map())),
   };

@@ -21,12 +21,12 @@ type Group = DigestRow & { rank: number; paths: Map<string, Set<string>> };
 /**
  * Collects upstream-only hunks file by file (so a huge fork's hunks are read
  * once) and gives one row per commit that explains them, in the order of the
- * commit lists (missing, applied, fork-only), unexplained hunks last. A hunk
+ * commit lists (missing, applied, fork-only, merges), unexplained hunks last. A hunk
  * several commits explain (a go.sum every bump touched) counts under each:
  * a reader looks a commit up, and finds all it changed.
  */
 export function createUpstreamDigest(commits: Commits | null): { add(file: FileDiff, hunks: readonly Hunk[]): void; rows(): DigestRow[] } {
-  const known: CommitInfo[] = commits ? [...commits.missingFromFork, ...commits.applied.map((each) => each.commit), ...commits.forkOnly] : [];
+  const known: CommitInfo[] = commits ? [...commits.missingFromFork, ...commits.applied.map((each) => each.commit), ...commits.forkOnly, ...commits.merges] : [];
   const byId = new Map<string, { commit: CommitInfo; rank: number }>();
   known.forEach((commit, rank) => {
     if (!byId.has(shortSha(commit.sha))) byId.set(shortSha(commit.sha), { commit, rank });

@@ -64,6 +64,19 @@ describe('an upstream release branch of merged pull requests', () => {
     expect(hunk?.commits).toEqual([short(fixture.shas.alpineBump), short(fixture.shas.forkDockerfile), short(fixture.shas.minioStage)]);
     expect(hunk?.commits).not.toContain(short(fixture.shas.mergeDeps));
   });
+
+  it('names a merge that wrote a line itself, and lists it with its subject, which the digest shows', () => {
+    const { shas } = fixture;
+    const hunk = report.files.find((file) => file.path === 'CHANGELOG.md')?.hunks[0];
+    // The heading is the release merge's own line; the entries are the changelog branch's commits'.
+    expect(hunk?.commits).toEqual([short(shas.changelogStart), short(shas.mergeRelease), short(shas.changelogFixes)]);
+    expect(report.commits?.merges).toEqual([expect.objectContaining({ sha: shas.mergeRelease, subject: 'Merge pull request #17 from dev/release', isFix: false })]);
+    // Only merges that hunks name: the other merges of the branch explain no line themselves.
+    expect(report.commits?.missingFromFork.map((commit) => commit.sha)).not.toContain(shas.mergeRelease);
+    const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
+    const row = stdout.split('\n').find((line) => line.startsWith(`| ${short(shas.mergeRelease)} |`));
+    expect(row).toContain('| Merge pull request \\#17 from dev/release | CHANGELOG.md |');
+  });
 });
 
 describe('a file upstream deleted and the fork kept', () => {
@@ -119,6 +132,9 @@ describe('a fork that renamed the product and ported an upstream fix under the n
       'Dockerfile: add a minio stage for integration tests',
       'Dockerfile: bump Alpine to 3.19',
       'docs: back up before upgrading',
+      'docs: list the 1.0 fixes',
+      'docs: release notes for 1.0.1',
+      'docs: start a changelog',
       'fix: bounds check in kvstore_get (CVE-2024-31228)',
       'legacy: retire old_tool',
     ]);

@@ -42,7 +42,7 @@ export function aCommit(sha: string, subject: string, overrides: Partial<CommitI
   return { sha: sha.padEnd(40, '0'), subject, author: 'Someone', date: '2024-05-01T10:00:00Z', isFix: false, security: [], ...overrides };
 }
 
-export const noCommits = (overrides: Partial<Commits> = {}): Commits => ({ missingFromFork: [], applied: [], forkOnly: [], reverts: [], ...overrides });
+export const noCommits = (overrides: Partial<Commits> = {}): Commits => ({ missingFromFork: [], applied: [], forkOnly: [], reverts: [], merges: [], ...overrides });
 
 export const anEmptySync = (overrides: Partial<SyncPlan> = {}): SyncPlan => ({
   merge: { clean: true, conflicts: [] }, picks: [], carries: [], unforecastPicks: 0, ...overrides,
