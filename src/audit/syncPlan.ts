@@ -11,6 +11,7 @@ import { ForkdiffError, isForkdiffError } from '../errors.js';
 import type { CarryEntry, CommitInfo, Commits, FileDiff, Finding, SyncPlan } from '../model.js';
 import { isMergeOf, readConventions } from '../sync/conventions.js';
 import { buildLedger } from '../sync/ledger.js';
+import { findUndoPairs } from '../sync/undoPairs.js';
 import type { ForkCommitFacts } from '../sync/ledger.js';
 import { MAX_PICKS, byUrgency, mapPool, pickResult } from '../sync/picks.js';
 import { securityFindings } from '../sync/securityFindings.js';
@@ -245,6 +246,7 @@ async function carryLedger(
   const restoring = source.mergeBase === null ? new Set<string>()
     : await restoringBase(source.history, source.mergeBase, inUpstream.map((entry) => entry.commit.sha), (sha) => fork.lines.changeOf(sha));
   const supersededByLines = new Set(inUpstream.map((entry) => entry.commit.sha).filter((sha) => !restoring.has(sha)));
+  const undone = await findUndoPairs(source.history, logged.filter((commit) => commit.mark !== '=').map((commit) => ({ sha: commit.sha, files: filesOf.get(commit.sha) ?? [] })), (sha) => fork.lines.changeOf(sha));
   const refs = logged.map((commit) => readConventions(commit.subject, commit.body));
   const messages = await forecaster.messagesMentioning(source.upstream.sha, refs.flatMap((ref) => (ref.upstreamRef ? [ref.upstreamRef] : [])));
   const trailers = [...new Set(refs.flatMap((ref) => ref.cherryPickedFrom))];
@@ -280,6 +282,7 @@ async function carryLedger(
   return buildLedger(facts, {
     isUpstreamCommit: (sha) => cherryPicked.get(sha) ?? false,
     isUpstreamChange: (changeId) => changesUpstream.has(changeId),
+    undone,
     isMergedUpstream: (ref) => messages.some((message) => isMergeOf(ref, message)),
   });
 }

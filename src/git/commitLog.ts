@@ -25,6 +25,13 @@ export const changeIdsOf = (text: string): string[] => [...text.matchAll(/^Chang
 export const isRevertSubject = (subject: string): boolean => /^revert\b/i.test(subject);
 
 /** Does a subject read as a fix? (fix, bug, CVE, security, race, deadlock, leak, panic, backport) */
+/**
+ * The subject a `Revert "<subject>"` commit names, or undefined. A squash
+ * merge puts its pull request number last (nextcord's
+ * `Revert "fix subscription is so so so so low (#471)" (#498)`).
+ */
+export const revertedSubjectOf = (subject: string): string | undefined => /^Revert "(.+)"(?:\s+\(#\d+\))*$/.exec(subject)?.[1];
+
 /** A revert of a fix undoes the fix: `Revert "fix: …"` is not itself a fix. */
 export const isFixSubject = (subject: string): boolean => !isRevertSubject(subject) && FIX_SUBJECT.test(subject);
 

@@ -1,7 +1,7 @@
 import type { AppliedCommit, CommitInfo, Commits, RevertInfo } from '../model.js';
 import { reachedFrom, resolveCommits } from './ancestry.js';
 import type { BlobReader } from './blobReader.js';
-import { logCommits, logCommitsByIds, toCommitInfo } from './commitLog.js';
+import { logCommits, logCommitsByIds, revertedSubjectOf, toCommitInfo } from './commitLog.js';
 import type { LoggedCommit } from './commitLog.js';
 import type { Repo } from './repo.js';
 import { runGitWithInput } from './spawnGit.js';
@@ -69,13 +69,12 @@ const pairByPatchId = async (repo: Repo, upstream: LoggedCommit[], fork: LoggedC
 };
 
 const REVERTED_SHA = /This reverts commit ([0-9a-f]{7,40})/i;
-const REVERT_SUBJECT = /^Revert "(.+)"$/;
 
 /** Fork-only commits that revert an upstream commit, named by sha or by subject. */
 const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit[], upstreamSha: string): Promise<RevertInfo[]> => {
   const candidates = forkOnly.flatMap((commit) => {
     const revertedSha = REVERTED_SHA.exec(commit.body)?.[1];
-    const revertedSubject = REVERT_SUBJECT.exec(commit.subject)?.[1];
+    const revertedSubject = revertedSubjectOf(commit.subject);
     return revertedSha || revertedSubject ? [{ commit, revertedSha, revertedSubject }] : [];
   });
   if (candidates.length === 0) return [];

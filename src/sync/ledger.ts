@@ -1,4 +1,5 @@
 import type { CarryEntry, CarryStatus } from '../model.js';
+import { revertedSubjectOf } from '../git/commitLog.js';
 import { readConventions } from './conventions.js';
 
 /** A fork commit with what history says about it; the ledger decides its status from these. */
@@ -26,6 +27,8 @@ export interface LedgerContext {
   isMergedUpstream(ref: string): boolean;
   /** Does a commit of upstream's history carry this Gerrit Change-Id (the same change, merged there, before the merge base too)? */
   isUpstreamChange?(changeId: string): boolean;
+  /** Fork commits that exactly undo an earlier one, and those they undo, without a `Revert` subject (see undoPairs.ts). */
+  undone?: ReadonlySet<string>;
 }
 
 /** `This reverts commit <sha>` and `Revert "<subject>"`: which fork commits undo which. */
@@ -35,7 +38,7 @@ const revertPairs = (commits: readonly ForkCommitFacts[]): Set<string> => {
   const known = new Set(commits.map((commit) => commit.sha));
   for (const commit of commits) {
     const named = /This reverts commit ([0-9a-f]{7,64})/i.exec(commit.body)?.[1];
-    const target = named ? [...known].find((sha) => sha.startsWith(named)) : bySubject.get(/^Revert "(.+)"$/.exec(commit.subject)?.[1] ?? '\0');
+    const target = named ? [...known].find((sha) => sha.startsWith(named)) : bySubject.get(revertedSubjectOf(commit.subject) ?? '\0');
     if (target === undefined) continue;
     reverted.add(target);
     reverted.add(commit.sha);
@@ -45,14 +48,14 @@ const revertPairs = (commits: readonly ForkCommitFacts[]): Set<string> => {
 
 /**
  * The fork's own commits as a ledger: `reverted` (undone, or undoing, within
- * the fork), `superseded` (upstream has the same change: by patch-id, by
+ * the fork: by a `Revert` commit, or by one that exactly undoes its lines), `superseded` (upstream has the same change: by patch-id, by
  * lines, as the upstream commit it was cherry-picked from, or under its
  * Gerrit Change-Id), `carried`
  * (the fork tip still has lines it wrote, still lacks lines it removed, or
  * keeps a rename it made), else `dropped` (later commits replaced all it did).
  */
 export const buildLedger = (commits: readonly ForkCommitFacts[], context: LedgerContext): CarryEntry[] => {
-  const reverted = revertPairs(commits);
+  const reverted = new Set([...revertPairs(commits), ...(context.undone ?? [])]);
   return commits.map((commit) => {
     const { tag, upstreamRef, cherryPickedFrom, changeId } = readConventions(commit.subject, commit.body);
     // Picked from upstream when any hop of the backport is upstream's; a Gerrit change upstream merged is its own.

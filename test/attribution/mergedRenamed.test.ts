@@ -150,7 +150,7 @@ describe('a fork that renamed the product and ported an upstream fix under the n
 });
 
 describe('a compatibility shim the fork kept for a while under the old name', () => {
-  it("is another file: its commits are not the renamed file's past, and the ledger drops them", async () => {
+  it("is another file: its commits are not the renamed file's past, and the ledger reads them as undone within the fork", async () => {
     const history = createHistory(await openRepo(fixture.clone));
     const base = git(fixture.clone, 'merge-base', 'origin/v1.0', 'upstream/v1.0');
     const touched = await history.commitsByPath(base, git(fixture.clone, 'rev-parse', 'origin/v1.0'));
@@ -164,7 +164,8 @@ describe('a compatibility shim the fork kept for a while under the old name', ()
     expect(commits).not.toContain(short(fixture.shas.forkShim));
     expect(commits).not.toContain(short(fixture.shas.forkShimDrop));
     const status = (sha: string | undefined) => report.sync?.carries.find((carry) => carry.sha === sha)?.status;
-    expect([status(fixture.shas.forkShim), status(fixture.shas.forkShimDrop), status(fixture.shas.forkRename)]).toEqual(['dropped', 'dropped', 'carried']);
+    // Removing the shim undoes adding it, line for line: a pair that reverts itself, as a `Revert` commit and its target do.
+    expect([status(fixture.shas.forkShim), status(fixture.shas.forkShimDrop), status(fixture.shas.forkRename)]).toEqual(['reverted', 'reverted', 'carried']);
   });
 });
 
@@ -175,8 +176,10 @@ describe("the fork's own merged pull request", () => {
     expect(carry(fixture.shas.forkDocsBugs)).toMatchObject({ status: 'carried', liveLines: 1 });
     // Setting a line back to the merge base's is undoing the fork's own change, not taking upstream's: not to be dropped.
     expect(carry(fixture.shas.forkVersionBack)).toMatchObject({ status: 'carried', liveLines: 1 });
+    // It undid one of the two lines that change made: no pair, and the other line keeps that change carried.
+    expect(carry(fixture.shas.forkVersionNote)).toMatchObject({ status: 'carried', liveLines: 1 });
     const readme = report.files.find((file) => file.path === 'README.md');
-    expect(readme?.hunks.flatMap((hunk) => hunk.commits).sort()).toEqual([short(fixture.shas.forkDocsBugs), short(fixture.shas.forkDocsUbuntu)].sort());
+    expect(readme?.hunks.flatMap((hunk) => hunk.commits).sort()).toEqual([short(fixture.shas.forkDocsBugs), short(fixture.shas.forkDocsUbuntu), short(fixture.shas.forkVersionNote)].sort());
   });
 });
 

@@ -20,6 +20,16 @@ describe('buildLedger', () => {
     expect(elsewhere).toMatchObject({ status: 'carried', upstreamRef: 'ccccccc' });
   });
 
+  it('pairs a revert with the commit it names by subject, a squash merge\'s pull request number after it', () => {
+    const context = { isUpstreamCommit: () => false, isMergedUpstream: () => false };
+    const [fix, revert, other] = buildLedger([
+      { ...commit('f1', ''), subject: 'fix subscription is so so so so low (#471)' },
+      { ...commit('f2', ''), subject: 'Revert "fix subscription is so so so so low (#471)" (#498)' },
+      { ...commit('f3', ''), subject: 'Revert "a change of another fork" and more' },
+    ], context);
+    expect([fix?.status, revert?.status, other?.status]).toEqual(['reverted', 'reverted', 'carried']);
+  });
+
   it('carries a commit of renames only while the fork tip keeps one of them, and drops it when nothing is left', () => {
     const context = { isUpstreamCommit: () => false, isMergedUpstream: () => false };
     const [renamed, gone] = buildLedger([
