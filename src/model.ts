@@ -268,6 +268,12 @@ export interface CarryEntry {
   removedLines: number;
   /** Files it renamed that the fork tip keeps under the new name (a commit of renames only is carried by these). */
   renamedPaths: number;
+  /**
+   * For a commit no line, removal or rename carries: files the fork tip has
+   * exactly as it left them (binary or empty files have no lines), and
+   * merge-base files it deleted that the tip still lacks; 0 for others.
+   */
+  keptFiles: number;
   /** Categories of the files it touches. */
   categories: CategoryId[];
 }

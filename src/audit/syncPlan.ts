@@ -16,6 +16,7 @@ import type { ForkCommitFacts } from '../sync/ledger.js';
 import { MAX_PICKS, byUrgency, mapPool, pickResult } from '../sync/picks.js';
 import { securityFindings } from '../sync/securityFindings.js';
 import { createForkLineCounter } from './forkLineCounts.js';
+import { countKeptFiles } from './keptFiles.js';
 import { countKeptRenames } from './keptRenames.js';
 import type { LineCount } from './forkLineCounts.js';
 
@@ -275,10 +276,12 @@ async function carryLedger(
     live: (followed.get(commit.sha)?.live ?? 0) + (single.get(commit.sha)?.live ?? 0),
     removed: (followed.get(commit.sha)?.removed ?? 0) + (single.get(commit.sha)?.removed ?? 0),
     renamed: 0,
+    kept: 0,
     isPatchUpstream: commit.mark === '=',
     isLinesUpstream: supersededByLines.has(commit.sha),
   }));
   await countKeptRenames(source, fork.pathCommits, facts.filter((commit) => commit.live === 0 && commit.removed === 0));
+  await countKeptFiles(source, filesOf, facts.filter((commit) => commit.live === 0 && commit.removed === 0 && commit.renamed === 0));
   return buildLedger(facts, {
     isUpstreamCommit: (sha) => cherryPicked.get(sha) ?? false,
     isUpstreamChange: (changeId) => changesUpstream.has(changeId),

@@ -29,13 +29,15 @@ export const carryAdvice = (carry: CarryEntry): string => {
 /**
  * `4`, `0 + 2 removed` for a commit carried by the merge-base lines it
  * removed (its own lines all replaced since), `0 + 1 renamed` for one carried
- * by a rename the fork tip keeps.
+ * by a rename the fork tip keeps, `0 + 2 files kept` for one carried by
+ * files (binary or empty) the tip has as it left them.
  */
 const liveCount = (carry: CarryEntry): string =>
   [
     String(carry.liveLines),
     ...(carry.removedLines > 0 ? [`${carry.removedLines} removed`] : []),
     ...(carry.renamedPaths > 0 ? [`${carry.renamedPaths} renamed`] : []),
+    ...(carry.keptFiles > 0 ? [`${plural(carry.keptFiles, 'file')} kept`] : []),
   ].join(' + ');
 
 const count = (picks: readonly PickForecast[], result: PickForecast['result']): number => picks.filter((pick) => pick.result === result).length;

@@ -14,6 +14,8 @@ export interface ForkCommitFacts {
   removed: number;
   /** Files it renamed that the fork tip still has under the new name. */
   renamed: number;
+  /** Files (binary or empty, which have no lines) the fork tip has as it left them, or still lacks when it deleted them. */
+  kept: number;
   /** Upstream has a commit of the same patch-id (git log --cherry-mark said `=`). */
   isPatchUpstream: boolean;
   /** Every telling line it added is in upstream's tip (ported by upstream, or taken from it). */
@@ -51,8 +53,8 @@ const revertPairs = (commits: readonly ForkCommitFacts[]): Set<string> => {
  * the fork: by a `Revert` commit, or by one that exactly undoes its lines), `superseded` (upstream has the same change: by patch-id, by
  * lines, as the upstream commit it was cherry-picked from, or under its
  * Gerrit Change-Id), `carried`
- * (the fork tip still has lines it wrote, still lacks lines it removed, or
- * keeps a rename it made), else `dropped` (later commits replaced all it did).
+ * (the fork tip still has lines it wrote, still lacks lines it removed,
+ * keeps a rename it made, or has a file as it left it), else `dropped` (later commits replaced all it did).
  */
 export const buildLedger = (commits: readonly ForkCommitFacts[], context: LedgerContext): CarryEntry[] => {
   const reverted = new Set([...revertPairs(commits), ...(context.undone ?? [])]);
@@ -65,7 +67,7 @@ export const buildLedger = (commits: readonly ForkCommitFacts[], context: Ledger
       ? 'reverted'
       : commit.isPatchUpstream || commit.isLinesUpstream || isPickedFromUpstream || isChangeUpstream
         ? 'superseded'
-        : commit.live > 0 || commit.removed > 0 || commit.renamed > 0
+        : commit.live > 0 || commit.removed > 0 || commit.renamed > 0 || commit.kept > 0
           ? 'carried'
           : 'dropped';
     return {
@@ -79,6 +81,7 @@ export const buildLedger = (commits: readonly ForkCommitFacts[], context: Ledger
       liveLines: commit.live,
       removedLines: commit.removed,
       renamedPaths: commit.renamed,
+      keptFiles: commit.kept,
       categories: [],
     };
   });

@@ -200,3 +200,16 @@ describe('renames past git\'s limit', () => {
     }
   });
 });
+
+describe('fork commits of files without lines', () => {
+  it('carries a binary file or an empty file\'s deletion while the fork tip keeps it as the commit left it, and drops the version replaced since', () => {
+    const carry = (sha: string | undefined) => report.sync?.carries.find((each) => each.sha === sha);
+    expect(carry(fixture.shas.forkLogoUpdate)).toMatchObject({ status: 'carried', liveLines: 0, removedLines: 0, keptFiles: 1 });
+    expect(carry(fixture.shas.forkLogo)).toMatchObject({ status: 'dropped', keptFiles: 0 });
+    expect(carry(fixture.shas.forkDockerignore)).toMatchObject({ status: 'carried', liveLines: 0, keptFiles: 1 });
+    // Commits that lines carry are not asked.
+    expect(carry(fixture.shas.forkDockerfile)).toMatchObject({ status: 'carried', keptFiles: 0 });
+    const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
+    expect(stdout.split('\n').find((line) => line.startsWith(`| ${short(fixture.shas.forkLogoUpdate)} |`))).toContain('| carried |  |  | 0 + 1 file kept |');
+  });
+});

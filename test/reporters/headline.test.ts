@@ -30,9 +30,9 @@ const report = aGitReport(
         { sha: docs.sha, subject: docs.subject, result: 'empty', conflicts: [], isFix: false, security: [] },
       ],
       carries: [
-        { sha: 'f1'.padEnd(40, '0'), subject: 'Dockerfile: Ubuntu', status: 'carried', tag: 'carry', upstreamRef: null, isUpstreamMerged: false, files: ['Dockerfile'], liveLines: 3, removedLines: 0, renamedPaths: 0, categories: ['dockerfile'] },
-        { sha: 'f2'.padEnd(40, '0'), subject: 'UPSTREAM: 1234: fix', status: 'carried', tag: 'upstream-pr', upstreamRef: '#1234', isUpstreamMerged: true, files: ['a.go'], liveLines: 1, removedLines: 0, renamedPaths: 0, categories: ['other'] },
-        { sha: 'f3'.padEnd(40, '0'), subject: 'old', status: 'superseded', tag: null, upstreamRef: null, isUpstreamMerged: false, files: [], liveLines: 0, removedLines: 0, renamedPaths: 0, categories: [] },
+        { sha: 'f1'.padEnd(40, '0'), subject: 'Dockerfile: Ubuntu', status: 'carried', tag: 'carry', upstreamRef: null, isUpstreamMerged: false, files: ['Dockerfile'], liveLines: 3, removedLines: 0, renamedPaths: 0, keptFiles: 0, categories: ['dockerfile'] },
+        { sha: 'f2'.padEnd(40, '0'), subject: 'UPSTREAM: 1234: fix', status: 'carried', tag: 'upstream-pr', upstreamRef: '#1234', isUpstreamMerged: true, files: ['a.go'], liveLines: 1, removedLines: 0, renamedPaths: 0, keptFiles: 0, categories: ['other'] },
+        { sha: 'f3'.padEnd(40, '0'), subject: 'old', status: 'superseded', tag: null, upstreamRef: null, isUpstreamMerged: false, files: [], liveLines: 0, removedLines: 0, renamedPaths: 0, keptFiles: 0, categories: [] },
       ],
       unforecastPicks: 2,
     }),

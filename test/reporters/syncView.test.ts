@@ -4,7 +4,7 @@ import { syncViews } from '../../src/reporters/syncView.js';
 
 const carry = (sha: string, entry: Partial<CarryEntry>): CarryEntry => ({
   sha: sha.padEnd(40, '0'), subject: `carry ${sha}`, status: 'carried', tag: null, upstreamRef: null, isUpstreamMerged: false,
-  files: ['a.py'], liveLines: 3, removedLines: 0, renamedPaths: 0, categories: ['other'], ...entry,
+  files: ['a.py'], liveLines: 3, removedLines: 0, renamedPaths: 0, keptFiles: 0, categories: ['other'], ...entry,
 });
 
 describe('the carry ledger table', () => {

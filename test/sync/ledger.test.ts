@@ -3,7 +3,7 @@ import { buildLedger } from '../../src/sync/ledger.js';
 import type { ForkCommitFacts } from '../../src/sync/ledger.js';
 
 const commit = (sha: string, body: string): ForkCommitFacts => ({
-  sha: sha.padEnd(40, '0'), subject: `carry ${sha}`, body, files: ['a.py'], live: 3, removed: 0, renamed: 0, isPatchUpstream: false, isLinesUpstream: false,
+  sha: sha.padEnd(40, '0'), subject: `carry ${sha}`, body, files: ['a.py'], live: 3, removed: 0, renamed: 0, kept: 0, isPatchUpstream: false, isLinesUpstream: false,
 });
 
 describe('buildLedger', () => {
