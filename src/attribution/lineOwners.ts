@@ -33,9 +33,14 @@ export const baseSegments = (): OwnedSegment[] => [{ from: 1, to: Number.POSITIV
  * (base lines among them are reported to `onRemoved`), lines after each hunk
  * shift, and the lines it added become `owner`'s. One pass over segments
  * and hunks together, both sorted.
+ *
+ * The segments are the caller's to give up: a segment kept whole is moved
+ * in place, not copied (a file the history touched a thousand times, such as
+ * a translation catalogue of thousands of segments, made a new object of
+ * each segment per touch, and their garbage was most of a side's line log).
  */
 export const applyHunks = (
-  segments: readonly OwnedSegment[],
+  segments: OwnedSegment[],
   hunks: readonly HunkRange[],
   owner: number,
   onRemoved?: (range: RemovedRange) => void,
@@ -51,8 +56,10 @@ export const applyHunks = (
   let next = 0;
   let shift = 0;
   for (const segment of segments) {
-    let from = segment.from;
-    while (from < segment.to) {
+    const start = segment.from;
+    const end = segment.to;
+    let from = start;
+    while (from < end) {
       // Every hunk ending at or before `from` has moved it.
       for (let cut = cuts[next]; cut && cut.cutTo <= from; cut = cuts[next]) {
         shift += cut.shift;
@@ -60,13 +67,20 @@ export const applyHunks = (
       }
       const cut = cuts[next];
       if (cut && cut.cutFrom <= from) {
-        const to = Math.min(segment.to, cut.cutTo); // inside a deletion
+        const to = Math.min(end, cut.cutTo); // inside a deletion
         if (segment.owner === BASE_OWNER && onRemoved) onRemoved({ from: baseOf(segment, from), to: baseOf(segment, to), owner });
         from = to;
         continue;
       }
-      const to = Math.min(segment.to, cut ? cut.cutFrom : segment.to);
-      kept.push({ from: from + shift, to: to + shift, owner: segment.owner, base: baseOf(segment, from) });
+      const to = Math.min(end, cut ? cut.cutFrom : end);
+      if (from === start && to === end) {
+        // Kept whole: moved, its base line number unchanged.
+        segment.from = from + shift;
+        segment.to = to + shift;
+        kept.push(segment);
+      } else {
+        kept.push({ from: from + shift, to: to + shift, owner: segment.owner, base: baseOf(segment, from) });
+      }
       from = to;
     }
   }
@@ -93,8 +107,9 @@ const mergeSorted = (a: OwnedSegment[], b: OwnedSegment[]): OwnedSegment[] => {
     if (isLeft) i += 1;
     else j += 1;
     const last = merged.at(-1);
+    // Every segment here is this call's own (moved or new), so a continuation may grow in place.
     if (last && isContinuation(last, segment)) last.to = segment.to;
-    else merged.push({ ...segment });
+    else merged.push(segment);
   }
   return merged;
 };
