@@ -12,7 +12,20 @@ const indentOf = (line: string): number => line.length - line.trimStart().length
 /**
  * Indices of lines that start inside a triple-quoted string (a docstring, a
  * sample payload at column 0): their indentation says nothing about blocks.
+ * Read forwards, so a line's answer depends only on the lines above it: one
+ * reading per file serves every line asked (it was one per line asked, and a
+ * test module of a thousand tests read its top a thousand times).
  */
+const stringLinesOf = (lines: readonly string[]): ReadonlySet<number> => {
+  let found = stringLinesRead.get(lines);
+  if (!found) {
+    found = stringLines(lines);
+    stringLinesRead.set(lines, found);
+  }
+  return found;
+};
+const stringLinesRead = new WeakMap<readonly string[], ReadonlySet<number>>();
+
 function stringLines(lines: readonly string[]): Set<number> {
   const inside = new Set<number>();
   let quote: string | null = null;
@@ -36,7 +49,7 @@ function stringLines(lines: readonly string[]): Set<number> {
 function classesAbove(lines: readonly string[], index: number, context: string): string[] | 'nested' | 'unknown' {
   let indent = indentOf(lines[index] ?? '');
   const classes: string[] = [];
-  const strings = stringLines(lines.slice(0, index));
+  const strings = stringLinesOf(lines);
   for (let i = index - 1; i >= 0 && indent > 0; i -= 1) {
     const line = lines[i] ?? '';
     if (line.trim() === '' || strings.has(i) || indentOf(line) >= indent || /^\s*[#@)\]}]/.test(line)) continue;
