@@ -12,6 +12,13 @@ export interface Branches {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** The first-parent chain of `tip` within the commits `parents` lists, newest first. */
+export const firstParentChain = (parents: ReadonlyMap<string, readonly string[]>, tip: string): string[] => {
+  const chain: string[] = [];
+  for (let sha: string | undefined = tip; sha !== undefined && parents.has(sha); sha = parents.get(sha)?.[0]) chain.push(sha);
+  return chain;
+};
+
 /**
  * From `parents` (every commit of `base..tip` → its parents, as `git
  * rev-list --parents` gives them) and the tip: walks the first-parent chain
@@ -19,8 +26,7 @@ const EMPTY: ReadonlySet<string> = new Set();
  * commit is visited once whatever the number of merges.
  */
 export const findBranches = (parents: ReadonlyMap<string, readonly string[]>, tip: string): Branches => {
-  const chain: string[] = [];
-  for (let sha: string | undefined = tip; sha !== undefined && parents.has(sha); sha = parents.get(sha)?.[0]) chain.push(sha);
+  const chain = firstParentChain(parents, tip);
   const reached = new Set<string>();
   const brought = new Map<string, Set<string>>();
   for (const merge of chain.reverse()) {
