@@ -16,7 +16,7 @@ import { changedServices } from './workflow/serviceImages.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
-import { actionRef, changedKeyValues, inheritedSecrets, pinnedRef, registryOf, resolveEnv, secretNames } from './workflow/references.js';
+import { actionRef, changedKeyValues, describePinning, inheritedSecrets, pinnedRef, registryOf, resolveEnv, secretNames } from './workflow/references.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
 import { unquote } from './workflow/yamlLines.js';
 import type { WorkflowSides } from './workflow/wholeWorkflow.js';
@@ -133,8 +133,10 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, sec
           const [upstream, fork] = [pinnedRef(before.ref, pair.comments.upstream), pinnedRef(after.ref, pair.comments.fork)] as const;
           const isVersioned = isVersionLike(upstream.version) && isVersionLike(fork.version);
           const pinned = { ...(upstream.version !== before.ref ? { upstreamVersion: upstream.version } : {}), ...(fork.version !== after.ref ? { forkVersion: fork.version } : {}) };
+          const versions = { upstream: upstream.version, fork: fork.version };
           emit('action-version-changed', pair.lines,
-            (side) => describeChange({ subject: before.action, upstream: upstream.label, fork: fork.label, side, isVersioned, neutral: `${before.action}: ${upstream.label} → ${fork.label}`, versions: { upstream: upstream.version, fork: fork.version } }),
+            (side) => describePinning(before.action, { upstream: before.ref, fork: after.ref }, versions, side) ??
+              describeChange({ subject: before.action, upstream: upstream.label, fork: fork.label, side, isVersioned, neutral: `${before.action}: ${upstream.label} → ${fork.label}`, versions }),
             [before.action, before.ref, after.ref], { action: before.action, upstream: before.ref, fork: after.ref, ...pinned });
         }
         continue;

@@ -158,6 +158,28 @@ describe('workflow references', async () => {
     expect(pinnedRef('de0fac2e4500dabe0009e67214ff5f5447ce83dd', 'pin @v2.1.0').label).toBe('v2.1.0 (de0fac2e)');
   });
 
+  it('says a side pinned the version the other uses as a tag, not "v5 → v5"', async () => {
+    const diff = `diff --git a/.github/workflows/ci.yaml b/.github/workflows/ci.yaml
+--- a/.github/workflows/ci.yaml
++++ b/.github/workflows/ci.yaml
+@@ -10,2 +10,2 @@ jobs:
+-      - uses: codecov/codecov-action@v5
+-      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4
++      - uses: codecov/codecov-action@1af58845a975a7985b0beb0cbe6fbbb71a41dbad # v5
++      - uses: actions/checkout@v4.2.2
+`;
+    const findings = await classifyAll(workflow, await parseDiff(diff));
+    // A pin of the same version; a tag of another version is a change as before.
+    expect(messages(findings)).toEqual(['codecov/codecov-action v5: the tag → commit 1af58845', 'actions/checkout: v4 (11bd7190) → v4.2.2']);
+    const { describePinning } = await import('../../src/classifiers/workflow/references.js');
+    const refs = { upstream: 'v5', fork: '1af58845a975a7985b0beb0cbe6fbbb71a41dbad' };
+    const versions = { upstream: 'v5', fork: 'v5' };
+    expect(describePinning('codecov/codecov-action', refs, versions, 'fork')).toBe('fork pinned codecov/codecov-action v5 to commit 1af58845');
+    expect(describePinning('codecov/codecov-action', refs, versions, 'upstream')).toBe('upstream unpinned codecov/codecov-action v5 (commit 1af58845 → the tag); fork still at the commit');
+    expect(describePinning('codecov/codecov-action', refs, versions, 'both')).toBeNull();
+    expect(describePinning('codecov/codecov-action', refs, { upstream: 'v4', fork: 'v5' }, 'fork')).toBeNull();
+  });
+
   it('reads a tool version pinned or moved to an expression, but not one expression rewired to another', async () => {
     const diff = `diff --git a/.github/workflows/build.yml b/.github/workflows/build.yml
 --- a/.github/workflows/build.yml

@@ -32,10 +32,13 @@ describe('actions upstream pinned by commit', () => {
     expect(messagesAt(fork.git, 'workflow', '.github/workflows/pr.yaml')).toEqual([
       'upstream bumped actions/checkout v4 → v6.0.2 (de0fac2e); fork still at v4',
       'upstream bumped actions/setup-node v4 → v6.4.0 (48b55a01); fork still at v4',
+      // The same version pinned to its commit: no bump to speak of.
+      'upstream pinned codecov/codecov-action v5 to commit 1af58845; fork still uses the tag v5',
     ]);
     expect(messagesAt(fork.diffFile, 'workflow', '.github/workflows/pr.yaml')).toEqual([
       'actions/checkout: v6.0.2 (de0fac2e) → v4',
       'actions/setup-node: v6.4.0 (48b55a01) → v4',
+      'codecov/codecov-action v5: commit 1af58845 → the tag',
     ]);
     const checkout = fork.git.findings.find((finding) => finding.details['action'] === 'actions/checkout');
     expect(checkout?.details).toMatchObject({ action: 'actions/checkout', upstream: 'de0fac2e4500dabe0009e67214ff5f5447ce83dd', fork: 'v4', upstreamVersion: 'v6.0.2' });

@@ -1,7 +1,7 @@
 // What a workflow refers to: secrets (`secrets.X` anywhere in a `${{ }}` expression,
 // https://docs.github.com/en/actions/learn-github-actions/expressions), registries (docker/login-action
 // `registry:`, image names) and actions (`uses: owner/repo@ref`, https://docs.github.com/en/actions/sharing-automations).
-import type { Hunk } from '../../model.js';
+import type { Hunk, Side } from '../../model.js';
 import { changedLines, sideView } from '../common/lines.js';
 import { indentOf, keyLine, unquote } from './yamlLines.js';
 import { appendTo } from '../../multiMap.js';
@@ -150,6 +150,27 @@ const PINNED_VERSION = /^(?:tag\s*=\s*|pin\s*@?\s*|@)?(v?\d+(?:\.\d+)*(?:[-+][\w
 export function pinnedRef(ref: string, comment: string): { label: string; version: string } {
   const version = FULL_SHA.test(ref) ? PINNED_VERSION.exec(comment)?.[1] : undefined;
   return version === undefined ? { label: ref, version: ref } : { label: `${version} (${ref.slice(0, 8)})`, version };
+}
+
+/**
+ * The message of one side pinning an action to a commit of the version the
+ * other side uses as a tag (`codecov/codecov-action@v5` →
+ * `@1af58845… # v5`): the version did not move, so "v5 → v5 (1af58845)"
+ * says nothing; null when that is not the change (or the side is unknown,
+ * or both moved), and the usual wording applies.
+ */
+export function describePinning(action: string, refs: { upstream: string; fork: string }, versions: { upstream: string; fork: string }, side: Side): string | null {
+  if (versions.upstream !== versions.fork) return null;
+  const pinnedIn = FULL_SHA.test(refs.upstream) && !FULL_SHA.test(refs.fork) ? 'upstream' : FULL_SHA.test(refs.fork) && !FULL_SHA.test(refs.upstream) ? 'fork' : null;
+  if (pinnedIn === null) return null;
+  const commit = refs[pinnedIn].slice(0, 8);
+  const version = versions.upstream;
+  if (side === 'upstream' && pinnedIn === 'upstream') return `upstream pinned ${action} ${version} to commit ${commit}; fork still uses the tag ${version}`;
+  if (side === 'fork' && pinnedIn === 'fork') return `fork pinned ${action} ${version} to commit ${commit}`;
+  if (side === 'upstream') return `upstream unpinned ${action} ${version} (commit ${commit} → the tag); fork still at the commit`;
+  if (side === 'fork') return `fork unpinned ${action} ${version} (upstream's commit ${commit} → the tag)`;
+  if (side === null) return `${action} ${version}: ${pinnedIn === 'upstream' ? `commit ${commit} → the tag` : `the tag → commit ${commit}`}`;
+  return null;
 }
 
 /** `owner/repo[/path]@ref` → its parts. */
