@@ -18,6 +18,7 @@ import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflo
 import type { MatrixDrop } from './workflow/matrix.js';
 import { actionRef, changedKeyValues, describePinning, inheritedSecrets, pinnedRef, registryOf, resolveEnv, secretNames } from './workflow/references.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
+import { groupZuulFiles, isZuulFilePresence } from './workflow/zuulDirectories.js';
 import { unquote } from './workflow/yamlLines.js';
 import type { WorkflowSides } from './workflow/wholeWorkflow.js';
 import { appendTo } from '../multiMap.js';
@@ -209,25 +210,32 @@ const isOwnWorkflowPath = isOwn(isWorkflowPath);
  * that folded release-beta.yml and release-final.yml into release.yml still
  * references DOCKERHUB_TOKEN (uptime-kuma); the removed workflow is the finding.
  */
-const secretRuns = new WeakMap<ClassifyContext, { referenced: Set<string>; held: Finding[] }>();
+const secretRuns = new WeakMap<ClassifyContext, WorkflowRun>();
 
-function secretRunOf(context: ClassifyContext): { referenced: Set<string>; held: Finding[] } {
+/** Held until every file was read: secret rows, and whole Zuul config files one side has (see zuulDirectories.ts). */
+interface WorkflowRun {
+  referenced: Set<string>;
+  held: Finding[];
+  zuulFiles: Finding[];
+}
+
+function secretRunOf(context: ClassifyContext): WorkflowRun {
   let run = secretRuns.get(context);
   if (!run) {
-    run = { referenced: new Set(), held: [] };
+    run = { referenced: new Set(), held: [], zuulFiles: [] };
     secretRuns.set(context, run);
   }
   return run;
 }
 
-/** Holds back the rows of secrets upstream no longer references in this file; gives the rest. */
+/** Holds back the rows of secrets upstream no longer references in this file, and whole Zuul config files; gives the rest. */
 function holdSecretRows(upstreamSecrets: ReadonlySet<string>, findings: Finding[], context: ClassifyContext): Finding[] {
   const run = secretRunOf(context);
   for (const name of upstreamSecrets) run.referenced.add(name);
   const told: Finding[] = [];
   for (const finding of findings) {
     const isDropped = finding.kind === 'secret-referenced' && (finding.side === 'upstream' || finding.side === 'both') && finding.details['secret'] !== 'inherit';
-    (isDropped ? run.held : told).push(finding);
+    (isDropped ? run.held : isZuulFilePresence(finding) ? run.zuulFiles : told).push(finding);
   }
   return told;
 }
@@ -263,6 +271,6 @@ export default defineClassifier({
   finish(context) {
     const run = secretRunOf(context);
     secretRuns.delete(context);
-    return run.held.filter((finding) => !run.referenced.has(String(finding.details['secret'])));
+    return [...run.held.filter((finding) => !run.referenced.has(String(finding.details['secret']))), ...groupZuulFiles(run.zuulFiles)];
   },
 });

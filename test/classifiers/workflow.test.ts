@@ -158,6 +158,29 @@ describe('workflow references', async () => {
     expect(pinnedRef('de0fac2e4500dabe0009e67214ff5f5447ce83dd', 'pin @v2.1.0').label).toBe('v2.1.0 (de0fac2e)');
   });
 
+  it('gives the files of a Zuul config directory one side alone has one row per directory, not one per fragment', async () => {
+    const added = (path: string, body: string) => `diff --git a/${path} b/${path}
+new file mode 100644
+--- /dev/null
++++ b/${path}
+@@ -0,0 +1,2 @@
+${body.split('\n').map((line) => `+${line}`).join('\n')}
+`;
+    const removed = (path: string) => `diff --git a/${path} b/${path}
+deleted file mode 100644
+--- a/${path}
++++ /dev/null
+@@ -1,2 +0,0 @@
+-- job:
+-    name: kolla-base
+`;
+    const diff = added('zuul.d/jobs.yaml', '- job:\n    name: kolla-build') + added('zuul.d/project.yaml', '- project:\n    check: {}') + removed('.zuul.d/base.yaml');
+    const findings = await classifyAll(workflow, await parseDiff(diff));
+    // One file of .zuul.d/ keeps its own row.
+    expect(messages(findings).sort()).toEqual(['Zuul config zuul.d/ (2 files) added', 'workflow .zuul.d/base.yaml removed']);
+    expect(findings.find((finding) => finding.path === 'zuul.d')).toMatchObject({ kind: 'workflow-added', details: { files: ['zuul.d/jobs.yaml', 'zuul.d/project.yaml'] } });
+  });
+
   it('says a side pinned the version the other uses as a tag, not "v5 → v5"', async () => {
     const diff = `diff --git a/.github/workflows/ci.yaml b/.github/workflows/ci.yaml
 --- a/.github/workflows/ci.yaml
