@@ -128,9 +128,10 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
     linesOf: (file) => facts.get(file) ?? null,
     subjectOf: (shortSha) => subjects?.get(shortSha) ?? null,
     withApplied: async (commits) => {
-      const filesOf = pathsByCommit((await paths()).upstream.pathCommits.byPath);
+      const { pathCommits } = (await paths()).upstream;
+      const filesOf = pathsByCommit(pathCommits.byPath);
       // Commits off upstream's first-parent chain are never in its line log: their patches are read beside it.
-      const offChain = readOffChainChanges(history, (await paths()).upstream.pathCommits.parents, tips.upstream, commits.missingFromFork, filesOf);
+      const offChain = readOffChainChanges(history, pathCommits.parents, tips.upstream, commits.missingFromFork, filesOf);
       offChain.catch(() => undefined); // awaited below, once the sides are read
       const { fork, upstream } = await sides();
       const read = await offChain;

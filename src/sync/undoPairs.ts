@@ -1,6 +1,7 @@
 import { isOversized, readCommitChanges } from '../attribution/commitChanges.js';
 import type { CommitChange, KnownChanges } from '../attribution/commitChanges.js';
 import type { History } from '../git/history.js';
+import { appendTo } from '../multiMap.js';
 
 /** A fork commit as the pairing reads it: its id and the files it touched. */
 export interface PairedCommit {
@@ -12,8 +13,8 @@ export interface PairedCommit {
  * Fork commits that undo an earlier fork commit exactly, and the commits
  * they undo, without a `Revert "…"` subject: a later commit that adds back,
  * file by file, just the lines an earlier one removed and removes just the
- * lines it added (the merged-renamed fork's "docs: keep the version line as
- * upstream writes it" after "docs: the version is valdb's"). Both are
+ * lines it added (uptime-kuma's "remove duplicate codeql workflow" after
+ * "Add CodeQL workflow"; a shim added, then dropped). Both are
  * reverted within the fork, as a revert and its target are: dropping the
  * pair changes nothing. `commits` are newest first (git log's order); each
  * commit pairs at most once, with the latest earlier commit it inverts, so
@@ -29,11 +30,7 @@ export const findUndoPairs = async (history: History, commits: readonly PairedCo
 /** Commits (newest first) grouped by the files they touched, oldest first within a group; only groups of two or more. */
 const sameFiles = (commits: readonly PairedCommit[]): PairedCommit[][] => {
   const byFiles = new Map<string, PairedCommit[]>();
-  for (const commit of [...commits].reverse()) {
-    if (commit.files.length === 0) continue;
-    const key = [...commit.files].sort().join('\0');
-    byFiles.set(key, [...(byFiles.get(key) ?? []), commit]);
-  }
+  for (const commit of [...commits].reverse()) if (commit.files.length > 0) appendTo(byFiles, [...commit.files].sort().join('\0'), commit);
   return [...byFiles.values()].filter((group) => group.length > 1);
 };
 
