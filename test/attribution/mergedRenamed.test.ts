@@ -207,6 +207,8 @@ describe('fork commits of files without lines', () => {
     expect(carry(fixture.shas.forkLogoUpdate)).toMatchObject({ status: 'carried', liveLines: 0, removedLines: 0, keptFiles: 1 });
     expect(carry(fixture.shas.forkLogo)).toMatchObject({ status: 'dropped', keptFiles: 0 });
     expect(carry(fixture.shas.forkDockerignore)).toMatchObject({ status: 'carried', liveLines: 0, keptFiles: 1 });
+    // The shim it deleted was the fork's own, not the file the merge base had at that path (the rename took that one).
+    expect(carry(fixture.shas.forkShimDrop)).toMatchObject({ keptFiles: 0 });
     // Commits that lines carry are not asked.
     expect(carry(fixture.shas.forkDockerfile)).toMatchObject({ status: 'carried', keptFiles: 0 });
     const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
