@@ -4,6 +4,7 @@ import { normaliseLine } from '../text/normaliseLine.js';
 import { isOversized, MAX_CHANGED_LINES, readCommitChanges } from './commitChanges.js';
 import type { CommitChange, KnownChanges } from './commitChanges.js';
 import type { ForkRenames } from './renames.js';
+import { addTo } from '../multiMap.js';
 
 /** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
 export const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];,]+|\/\/.*|#.*|\/?\*.*|else|return;?|break;?|continue;?)$/.test(line);
@@ -69,7 +70,7 @@ export const findAppliedByLines = async (
       return absent ? [{ commit, change, absent }] : [];
     });
     const asked = new Map<string, Set<string>>();
-    for (const { absent } of gaps) for (const [path, lines] of absent) for (const line of lines) asked.set(path, (asked.get(path) ?? new Set()).add(line));
+    for (const { absent } of gaps) for (const [path, lines] of absent) for (const line of lines) addTo(asked, path, line);
     const still = gaps.length > 0 ? await wantedLinesAt(history, ownTip, asked) : new Map<string, Map<string, number>>();
     for (const { commit, change, absent } of gaps) {
       if (isRewrittenSince(absent, still)) found.set(commit.sha, carriedLines(withoutLines(change, absent), renames, forkFiles, repeated));
@@ -104,7 +105,7 @@ export const restoringBase = async (history: History, base: string, shas: readon
   const tellingAdded = (sha: string): Map<string, Set<string>> =>
     new Map([...(changes.get(sha)?.added ?? [])].map(([path, lines]) => [path, new Set([...lines].filter(isTelling))] as const).filter(([, lines]) => lines.size > 0));
   const wanted = new Map<string, Set<string>>();
-  for (const sha of shas) for (const [path, lines] of tellingAdded(sha)) for (const line of lines) wanted.set(path, (wanted.get(path) ?? new Set()).add(line));
+  for (const sha of shas) for (const [path, lines] of tellingAdded(sha)) for (const line of lines) addTo(wanted, path, line);
   const baseFiles = await wantedLinesAt(history, base, wanted);
   const restoring = new Set<string>();
   for (const sha of shas) {
@@ -187,7 +188,7 @@ const wantedLinesAt = async (
       const key = normaliseLine(text);
       if (!keys.has(key)) return;
       if (!lines.has(key)) lines.set(key, at + 1);
-      else if (repeated) repeated.set(path, (repeated.get(path) ?? new Set()).add(key));
+      else if (repeated) addTo(repeated, path, key);
     });
     files.set(path, lines);
   });

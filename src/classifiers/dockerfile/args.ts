@@ -6,6 +6,7 @@ import { describeChange, describePresence } from '../common/wording.js';
 import { directionOf, isVersionLike } from '../deps/versionDirection.js';
 import { scopeKey } from './model.js';
 import type { ArgDeclaration, ArgScope } from './model.js';
+import { addTo } from '../../multiMap.js';
 
 export type ArgFindingKind = 'arg-changed' | 'arg-removed' | 'arg-added' | 'arg-scope-changed';
 
@@ -34,7 +35,7 @@ export function compareArgs(
 ): void {
   const baseHas = (arg: ArgDeclaration): boolean => base?.some((each) => each.name === arg.name && scopeKey(each.scope) === scopeKey(arg.scope)) === true;
   const scopesOf = new Map<string, Set<string>>();
-  for (const arg of [...upstream, ...fork]) scopesOf.set(arg.name, (scopesOf.get(arg.name) ?? new Set()).add(scopeKey(arg.scope)));
+  for (const arg of [...upstream, ...fork]) addTo(scopesOf, arg.name, scopeKey(arg.scope));
   // Baselines keep matching: a stage's ARG carries its stage in its identity only where the name has several scopes.
   const stageOf = (arg: ArgDeclaration): string[] =>
     arg.scope?.kind === 'stage' && arg.scope.stage && (scopesOf.get(arg.name)?.size ?? 0) > 1 ? [`stage ${arg.scope.stage}`] : [];
