@@ -179,6 +179,10 @@ export interface Commits {
   merges: CommitInfo[];
 }
 
+/** Every commit the lists name, in their order (missing, applied, fork-only; a revert is a fork-only commit); merges aside. */
+export const listedCommits = (commits: Commits): CommitInfo[] =>
+  [...commits.missingFromFork, ...commits.applied.map((entry) => entry.commit), ...commits.forkOnly];
+
 export interface RefSide {
   /** Remote name or URL; `.` for a local commit audited with `--fork-rev`. */
   remote: string;

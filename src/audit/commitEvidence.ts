@@ -1,4 +1,5 @@
 import { shortCommitId } from '../attribution/lineFacts.js';
+import { listedCommits } from '../model.js';
 import type { Commits, Finding } from '../model.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Commits, Finding } from '../model.js';
  */
 export function addCommitEvidence(findings: readonly Finding[], commits: Commits | null): void {
   if (!commits) return;
-  const known = [...commits.missingFromFork, ...commits.applied.map((applied) => applied.commit), ...commits.forkOnly];
+  const known = listedCommits(commits);
   // One subject line per commit, shared by every finding naming it.
   const byShortId = new Map(known.map((commit) => [shortCommitId(commit.sha), { commit, line: `${shortCommitId(commit.sha)} ${commit.subject}` }]));
   for (const finding of findings) {

@@ -1,4 +1,5 @@
 import { shortCommitId } from '../attribution/lineFacts.js';
+import { listedCommits } from '../model.js';
 import type { CommitInfo, Commits, FileDiff } from '../model.js';
 
 /** The commits a run's hunks name, gathered file by file as they are attributed. */
@@ -15,10 +16,7 @@ export const createNamedCommits = (): NamedCommits => {
       for (const file of files) for (const hunk of file.hunks) for (const id of hunk.commits) named.add(id);
     },
     unlisted: (commits) => {
-      const listed = new Set(
-        [...commits.missingFromFork, ...commits.applied.map((entry) => entry.commit), ...commits.forkOnly, ...commits.reverts.map((entry) => entry.commit)]
-          .map((commit) => shortCommitId(commit.sha)),
-      );
+      const listed = new Set(listedCommits(commits).map((commit) => shortCommitId(commit.sha)));
       return [...named].filter((id) => !listed.has(id)).sort();
     },
   };

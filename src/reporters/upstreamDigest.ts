@@ -1,3 +1,4 @@
+import { listedCommits } from '../model.js';
 import type { CommitInfo, Commits, FileDiff, Hunk } from '../model.js';
 import { plural } from '../text/plural.js';
 import { shortSha } from './view.js';
@@ -26,7 +27,7 @@ type Group = DigestRow & { rank: number; paths: Map<string, Set<string>> };
  * a reader looks a commit up, and finds all it changed.
  */
 export function createUpstreamDigest(commits: Commits | null): { add(file: FileDiff, hunks: readonly Hunk[]): void; rows(): DigestRow[] } {
-  const known: CommitInfo[] = commits ? [...commits.missingFromFork, ...commits.applied.map((each) => each.commit), ...commits.forkOnly, ...commits.merges] : [];
+  const known: CommitInfo[] = commits ? [...listedCommits(commits), ...commits.merges] : [];
   const byId = new Map<string, { commit: CommitInfo; rank: number }>();
   known.forEach((commit, rank) => {
     if (!byId.has(shortSha(commit.sha))) byId.set(shortSha(commit.sha), { commit, rank });
