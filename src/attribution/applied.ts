@@ -1,7 +1,7 @@
 import type { History } from '../git/history.js';
 import type { AppliedCommit, CommitInfo } from '../model.js';
 import { normaliseLine } from '../text/normaliseLine.js';
-import { isOversized, MAX_CHANGED_LINES, readCommitChanges } from './commitChanges.js';
+import { isOversized, mayBeWithinCap, readCommitChanges } from './commitChanges.js';
 import type { CommitChange, KnownChanges } from './commitChanges.js';
 import type { ForkRenames } from './renames.js';
 import { addTo } from '../multiMap.js';
@@ -51,7 +51,7 @@ export const findAppliedByLines = async (
   writers: ForkWriters,
   { ownTip, filesOf = new Map(), known = () => undefined }: AppliedOptions = {},
 ): Promise<AppliedCommit[]> => {
-  const checked = missing.filter((commit) => (filesOf.get(commit.sha)?.length ?? 0) <= MAX_CHANGED_LINES);
+  const checked = missing.filter((commit) => mayBeWithinCap(filesOf, commit.sha));
   if (checked.length === 0) return [];
   const changes = await readCommitChanges(history, checked.map((commit) => commit.sha), known);
   // Every fork path any change could live at, with the lines looked for there, read in one batch.

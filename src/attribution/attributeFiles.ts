@@ -4,7 +4,7 @@ import type { ChangedFiles, History } from '../git/history.js';
 import { findAppliedByLines } from './applied.js';
 import { findPortsBySubject } from './ports.js';
 import { findBranches, firstParentChain } from './branches.js';
-import { MAX_CHANGED_LINES, readCommitChanges } from './commitChanges.js';
+import { mayBeWithinCap, readCommitChanges } from './commitChanges.js';
 import type { CommitChange } from './commitChanges.js';
 import { loadChangedRanges } from './changedRanges.js';
 import { fileSide } from './fileSides.js';
@@ -175,7 +175,7 @@ const readOffChainChanges = (
   filesOf: ReadonlyMap<string, readonly string[]>,
 ): Promise<Map<string, CommitChange>> => {
   const chain = new Set(firstParentChain(parents, tip));
-  const shas = missing.filter((commit) => !chain.has(commit.sha) && (filesOf.get(commit.sha)?.length ?? 0) <= MAX_CHANGED_LINES).map((commit) => commit.sha);
+  const shas = missing.filter((commit) => !chain.has(commit.sha) && mayBeWithinCap(filesOf, commit.sha)).map((commit) => commit.sha);
   return shas.length === 0 ? Promise.resolve(new Map()) : readCommitChanges(history, shas, () => undefined);
 };
 

@@ -15,6 +15,13 @@ export interface CommitChange {
 
 export const emptyChange = (): CommitChange => ({ added: new Map(), removed: new Map(), size: 0 });
 
+/**
+ * Whether a commit may be within the cap, by the files it touched (`filesOf`,
+ * where known): one that touched more files than MAX_CHANGED_LINES changed
+ * more lines than that too, so its patch need not be read.
+ */
+export const mayBeWithinCap = (filesOf: ReadonlyMap<string, readonly string[]>, sha: string): boolean => (filesOf.get(sha)?.length ?? 0) <= MAX_CHANGED_LINES;
+
 /** Whether a change is past the cap, so no more of its lines are worth decoding. */
 export const isOversized = (change: CommitChange): boolean => change.size > MAX_CHANGED_LINES;
 
