@@ -178,9 +178,6 @@ const nearestFact = (
   return null;
 };
 
-/** Commits on a side that touched `path` under any of its names, through every rename. */
-const touching = commitsUnderEveryName;
-
 /** Commits that explain a line, and whether the line history said so (else they are every candidate). */
 interface Answer {
   commits: string[];
@@ -189,7 +186,7 @@ interface Answer {
 
 /** Who wrote tip line `line` of `path` on this side: one commit touching the path explains it all. */
 const writersOf = (side: SideFacts, path: string, line: number): Answer => {
-  const candidates = touching(side.pathCommits, path);
+  const candidates = commitsUnderEveryName(side.pathCommits, path);
   if (candidates.length <= 1) return { commits: candidates, isExact: true };
   const owners = side.lines.ownerOf(path, line);
   return owners && owners.length > 0 ? { commits: owners, isExact: true } : { commits: candidates, isExact: false };
@@ -209,8 +206,8 @@ const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine:
   const basePath = keeper.changed.fromNames.get(path) ?? path;
   // The remover may have renamed the file: its commits touched the base name, or the names after it.
   const renamedTo = remover.changed.renames.get(basePath);
-  const under = touching(remover.pathCommits, basePath);
-  const candidates = renamedTo ? [...new Set([...under, ...touching(remover.pathCommits, renamedTo)])] : under;
+  const under = commitsUnderEveryName(remover.pathCommits, basePath);
+  const candidates = renamedTo ? [...new Set([...under, ...commitsUnderEveryName(remover.pathCommits, renamedTo)])] : under;
   if (candidates.length <= 1) return { commits: candidates, isExact: true };
   const owners = remover.lines.removerOf(basePath, baseLine);
   return owners && owners.length > 0 ? { commits: owners, isExact: true } : { commits: candidates, isExact: false };

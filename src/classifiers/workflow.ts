@@ -204,33 +204,33 @@ function registryFinding(pair: KeyPair, env: Env, emit: Emit): void {
 const isOwnWorkflowPath = isOwn(isWorkflowPath);
 
 /**
- * What one run (one context) knows across its workflow files: the secrets
- * upstream's tip references in them, and the rows saying upstream stopped
- * referencing a secret in one file, told once every file was read. Upstream
+ * What one run (one context) knows across its workflow files, told once
+ * every file was read: the secrets upstream's tip references in them, the
+ * rows saying upstream stopped referencing a secret in one file (upstream
  * that folded release-beta.yml and release-final.yml into release.yml still
- * references DOCKERHUB_TOKEN (uptime-kuma); the removed workflow is the finding.
+ * references DOCKERHUB_TOKEN: uptime-kuma; the removed workflow is the
+ * finding), and whole Zuul config files one side has (zuulDirectories.ts).
  */
-const secretRuns = new WeakMap<ClassifyContext, WorkflowRun>();
-
-/** Held until every file was read: secret rows, and whole Zuul config files one side has (see zuulDirectories.ts). */
 interface WorkflowRun {
   referenced: Set<string>;
   held: Finding[];
   zuulFiles: Finding[];
 }
 
-function secretRunOf(context: ClassifyContext): WorkflowRun {
-  let run = secretRuns.get(context);
+const workflowRuns = new WeakMap<ClassifyContext, WorkflowRun>();
+
+function runOf(context: ClassifyContext): WorkflowRun {
+  let run = workflowRuns.get(context);
   if (!run) {
     run = { referenced: new Set(), held: [], zuulFiles: [] };
-    secretRuns.set(context, run);
+    workflowRuns.set(context, run);
   }
   return run;
 }
 
 /** Holds back the rows of secrets upstream no longer references in this file, and whole Zuul config files; gives the rest. */
-function holdSecretRows(upstreamSecrets: ReadonlySet<string>, findings: Finding[], context: ClassifyContext): Finding[] {
-  const run = secretRunOf(context);
+function holdRunRows(upstreamSecrets: ReadonlySet<string>, findings: Finding[], context: ClassifyContext): Finding[] {
+  const run = runOf(context);
   for (const name of upstreamSecrets) run.referenced.add(name);
   const told: Finding[] = [];
   for (const finding of findings) {
@@ -266,11 +266,11 @@ export default defineClassifier({
       const base = context.mode === 'git' ? await context.readFile('base', file.oldPath ?? file.path) : null;
       referenceFindings(file, sides, emit, { upstream: upstreamSecrets, base: secretNames(base?.split('\n') ?? []) });
     }
-    return holdSecretRows(upstreamSecrets, uniqueByFingerprint(separateSameDrops(findings)), context);
+    return holdRunRows(upstreamSecrets, uniqueByFingerprint(separateSameDrops(findings)), context);
   },
   finish(context) {
-    const run = secretRunOf(context);
-    secretRuns.delete(context);
+    const run = runOf(context);
+    workflowRuns.delete(context);
     return [...run.held.filter((finding) => !run.referenced.has(String(finding.details['secret']))), ...groupZuulFiles(run.zuulFiles)];
   },
 });

@@ -35,7 +35,7 @@ export function vendorModuleOf(path: string, knownModules: Iterable<string> = []
   }
   const host = segments[0] ?? '';
   // A Go module path starts with a host; ckan's public/base/vendor/select2/ holds a web library, one directory each.
-  if (!host.includes('.')) return segments.length > 1 ? host : null;
+  if (!isGoModulePath(inner)) return segments.length > 1 ? host : null;
   // golang.org/x/net, github.com/owner/repo: three segments; gopkg.in/yaml.v3, k8s.io/api: two.
   const count = THREE_SEGMENT_HOSTS.test(host) ? 3 : 2;
   return segments.length > count ? segments.slice(0, count).join('/') : segments.slice(0, -1).join('/') || null;
