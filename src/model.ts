@@ -274,8 +274,9 @@ export interface CarryEntry {
   renamedPaths: number;
   /**
    * For a commit no line, removal or rename carries: files the fork tip has
-   * exactly as it left them (binary or empty files have no lines), and
-   * merge-base files it deleted that the tip still lacks; 0 for others.
+   * exactly as it left them (binary or empty files have no lines), and files
+   * it deleted as the merge base had them that the tip still lacks; 0 for
+   * others.
    */
   keptFiles: number;
   /** Categories of the files it touches. */

@@ -24,7 +24,6 @@ export const changeIdsOf = (text: string): string[] => [...text.matchAll(/^Chang
 /** `Revert "…"`: a commit that undoes another, whatever that one said it did. */
 export const isRevertSubject = (subject: string): boolean => /^revert\b/i.test(subject);
 
-/** Does a subject read as a fix? (fix, bug, CVE, security, race, deadlock, leak, panic, backport) */
 /**
  * The subject a `Revert "<subject>"` commit names, or undefined. A squash
  * merge puts its pull request number last (nextcord's
@@ -32,7 +31,11 @@ export const isRevertSubject = (subject: string): boolean => /^revert\b/i.test(s
  */
 export const revertedSubjectOf = (subject: string): string | undefined => /^Revert "(.+)"(?:\s+\(#\d+\))*$/.exec(subject)?.[1];
 
-/** A revert of a fix undoes the fix: `Revert "fix: …"` is not itself a fix. */
+/**
+ * Does a subject read as a fix? (fix, bug, CVE, security, race, deadlock,
+ * leak, panic, backport) A revert of a fix undoes the fix: `Revert "fix: …"`
+ * is not itself a fix.
+ */
 export const isFixSubject = (subject: string): boolean => !isRevertSubject(subject) && FIX_SUBJECT.test(subject);
 
 /** `git log` over `args` (revisions and options), newest first, merges left out. */

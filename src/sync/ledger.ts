@@ -14,7 +14,7 @@ export interface ForkCommitFacts {
   removed: number;
   /** Files it renamed that the fork tip still has under the new name. */
   renamed: number;
-  /** Files (binary or empty, which have no lines) the fork tip has as it left them, or still lacks when it deleted them. */
+  /** Files (binary or empty ones have no lines) the fork tip has as it left them, or lacks as it deleted them from the merge base's (keptFiles.ts). */
   kept: number;
   /** Upstream has a commit of the same patch-id (git log --cherry-mark said `=`). */
   isPatchUpstream: boolean;
@@ -49,12 +49,15 @@ const revertPairs = (commits: readonly ForkCommitFacts[]): Set<string> => {
 };
 
 /**
- * The fork's own commits as a ledger: `reverted` (undone, or undoing, within
- * the fork: by a `Revert` commit, or by one that exactly undoes its lines), `superseded` (upstream has the same change: by patch-id, by
- * lines, as the upstream commit it was cherry-picked from, or under its
- * Gerrit Change-Id), `carried`
- * (the fork tip still has lines it wrote, still lacks lines it removed,
- * keeps a rename it made, or has a file as it left it), else `dropped` (later commits replaced all it did).
+ * The fork's own commits as a ledger:
+ * - `reverted`: undone, or undoing, within the fork (by a `Revert` commit,
+ *   or by one that exactly undoes its lines);
+ * - `superseded`: upstream has the same change (by patch-id, by lines, as
+ *   the upstream commit it was cherry-picked from, or under its Gerrit
+ *   Change-Id);
+ * - `carried`: the fork tip still has lines it wrote, still lacks lines it
+ *   removed, keeps a rename it made, or has a file as it left it;
+ * - else `dropped`: later commits replaced all it did.
  */
 export const buildLedger = (commits: readonly ForkCommitFacts[], context: LedgerContext): CarryEntry[] => {
   const reverted = new Set([...revertPairs(commits), ...(context.undone ?? [])]);

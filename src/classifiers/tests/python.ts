@@ -10,11 +10,10 @@ const ANY_BLOCK = /^(\s*)(?:async\s+def|def|class)\s+(\w+)/;
 const indentOf = (line: string): number => line.length - line.trimStart().length;
 
 /**
- * Indices of lines that start inside a triple-quoted string (a docstring, a
- * sample payload at column 0): their indentation says nothing about blocks.
- * Read forwards, so a line's answer depends only on the lines above it: one
- * reading per file serves every line asked (it was one per line asked, and a
- * test module of a thousand tests read its top a thousand times).
+ * `stringLines` of a file's lines, read once per lines array: a line's answer
+ * depends only on the lines above it, so one reading serves every line asked
+ * (it was one per line asked, and a test module of a thousand tests read its
+ * top a thousand times).
  */
 const stringLinesOf = (lines: readonly string[]): ReadonlySet<number> => {
   let found = stringLinesRead.get(lines);
@@ -26,6 +25,10 @@ const stringLinesOf = (lines: readonly string[]): ReadonlySet<number> => {
 };
 const stringLinesRead = new WeakMap<readonly string[], ReadonlySet<number>>();
 
+/**
+ * Indices of lines that start inside a triple-quoted string (a docstring, a
+ * sample payload at column 0): their indentation says nothing about blocks.
+ */
 function stringLines(lines: readonly string[]): Set<number> {
   const inside = new Set<number>();
   let quote: string | null = null;
