@@ -1,4 +1,6 @@
 import { findAppliedByLines, restoringBase } from '../attribution/applied.js';
+import { mayBeWithinCap, readCommitChanges } from '../attribution/commitChanges.js';
+import type { CommitChange } from '../attribution/commitChanges.js';
 import type { Attributor, SidePaths } from '../attribution/attributeFiles.js';
 import type { SideFacts } from '../attribution/lineFacts.js';
 import { forkRenames } from '../attribution/renames.js';
@@ -238,16 +240,15 @@ async function carryLedger(
   const upstreamNameOf = new Map([...upstreamFromNames].map(([upstreamPath, basePath]) => [basePath, upstreamPath]));
   const toUpstream = new Map([...fork.changed.fromNames].map(([forkPath, basePath]) => [upstreamNameOf.get(basePath) ?? basePath, forkPath]));
   const candidates = logged.filter((commit) => commit.mark !== '=').map((commit) => ({ ...commit }));
-  const inUpstream = await findAppliedByLines(source.history, source.upstream.sha, candidates, forkRenames(toUpstream), () => [], {
-    ownTip: source.fork.sha,
-    filesOf,
-    known: (sha) => fork.lines.changeOf(sha),
-  });
+  // Their changes, read once for the applied check, the set-back rule and the undo pairs (the line history has most).
+  const read = await readCommitChanges(source.history, candidates.filter((commit) => mayBeWithinCap(filesOf, commit.sha)).map((commit) => commit.sha), (sha) => fork.lines.changeOf(sha));
+  const known = (sha: string): CommitChange | undefined => read.get(sha) ?? fork.lines.changeOf(sha);
+  const inUpstream = await findAppliedByLines(source.history, source.upstream.sha, candidates, forkRenames(toUpstream), () => [], { ownTip: source.fork.sha, filesOf, known });
   // A commit that sets lines back to the merge base's is undoing the fork's own change, whatever upstream has.
   const restoring = source.mergeBase === null ? new Set<string>()
-    : await restoringBase(source.history, source.mergeBase, inUpstream.map((entry) => entry.commit.sha), (sha) => fork.lines.changeOf(sha));
+    : await restoringBase(source.history, source.mergeBase, inUpstream.map((entry) => entry.commit.sha), known);
   const supersededByLines = new Set(inUpstream.map((entry) => entry.commit.sha).filter((sha) => !restoring.has(sha)));
-  const undone = await findUndoPairs(source.history, logged.filter((commit) => commit.mark !== '=').map((commit) => ({ sha: commit.sha, files: filesOf.get(commit.sha) ?? [] })), (sha) => fork.lines.changeOf(sha));
+  const undone = await findUndoPairs(source.history, candidates.map((commit) => ({ sha: commit.sha, files: filesOf.get(commit.sha) ?? [] })), known);
   const refs = logged.map((commit) => readConventions(commit.subject, commit.body));
   const messages = await forecaster.messagesMentioning(source.upstream.sha, refs.flatMap((ref) => (ref.upstreamRef ? [ref.upstreamRef] : [])));
   const trailers = [...new Set(refs.flatMap((ref) => ref.cherryPickedFrom))];
