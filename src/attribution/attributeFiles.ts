@@ -135,15 +135,13 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
       offChain.catch(() => undefined); // awaited below, once the sides are read
       const { fork, upstream } = await sides();
       const read = await offChain;
+      const known = (sha: string): CommitChange | undefined => upstream.lines.changeOf(sha) ?? read.get(sha);
       const renames = forkRenames(fork.changed.fromNames);
-      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, renames, (path, line) => pinnedWriters(fork, path, line), {
-        ownTip: tips.upstream,
-        filesOf,
-        known: (sha) => upstream.lines.changeOf(sha) ?? read.get(sha),
-      });
+      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, renames, (path, line) => pinnedWriters(fork, path, line), { ownTip: tips.upstream, filesOf, known });
       const found = new Set(byLines.map((entry) => entry.commit.sha));
       const left = commits.missingFromFork.filter((commit) => !found.has(commit.sha));
-      const ported = await findPortsBySubject(history, left, commits.forkOnly, renames, (sha) => upstream.lines.changeOf(sha) ?? fork.lines.changeOf(sha));
+      // The off-chain patches serve the ports too: a port's upstream commit is as often one a merge brought in.
+      const ported = await findPortsBySubject(history, left, commits.forkOnly, renames, (sha) => known(sha) ?? fork.lines.changeOf(sha));
       const applied = new Set([...found, ...ported.map((entry) => entry.commit.sha)]);
       return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLines, ...ported] };
     },
