@@ -282,7 +282,7 @@ async function carryLedger(
     isLinesUpstream: supersededByLines.has(commit.sha),
   }));
   await countKeptRenames(source, fork.pathCommits, facts.filter((commit) => commit.live === 0 && commit.removed === 0));
-  await countKeptFiles(source, filesOf, facts.filter((commit) => commit.live === 0 && commit.removed === 0 && commit.renamed === 0));
+  await countKeptFiles(source, fork.pathCommits, filesOf, facts.filter((commit) => commit.live === 0 && commit.removed === 0 && commit.renamed === 0));
   return buildLedger(facts, {
     isUpstreamCommit: (sha) => cherryPicked.get(sha) ?? false,
     isUpstreamChange: (changeId) => changesUpstream.has(changeId),

@@ -209,6 +209,9 @@ describe('fork commits of files without lines', () => {
     expect(carry(fixture.shas.forkDockerignore)).toMatchObject({ status: 'carried', liveLines: 0, keptFiles: 1 });
     // The shim it deleted was the fork's own, not the file the merge base had at that path (the rename took that one).
     expect(carry(fixture.shas.forkShimDrop)).toMatchObject({ keptFiles: 0 });
+    // A base file the fork redrew, then deleted: the deletion is the base's file all the same; the redrawing is gone.
+    expect(carry(fixture.shas.forkDiagramDrop)).toMatchObject({ status: 'carried', liveLines: 0, removedLines: 0, keptFiles: 1 });
+    expect(carry(fixture.shas.forkDiagram)).toMatchObject({ status: 'dropped', keptFiles: 0 });
     // Commits that lines carry are not asked.
     expect(carry(fixture.shas.forkDockerfile)).toMatchObject({ status: 'carried', keptFiles: 0 });
     const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
