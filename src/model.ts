@@ -104,7 +104,21 @@ export interface FileDiff {
   /** For vendored files: the module they belong to (e.g. `github.com/containerd/containerd`). */
   module: string | null;
   side: Side;
+  /**
+   * For a file one tip lacks (added or deleted): the rename since the merge
+   * base that gave or took its path, which git did not pair across the two
+   * tips, and what the other side did to the base file (git mode); else null.
+   */
+  rename: OneSideRename | null;
   hunks: Hunk[];
+}
+
+/** A rename one side made since the merge base (`from` is the base's name), and the other side's move on that base file. */
+export interface OneSideRename {
+  side: LineSide;
+  from: string;
+  to: string;
+  otherSide: 'kept' | 'changed' | 'deleted';
 }
 
 export type Confidence = 'high' | 'medium' | 'low';

@@ -7,7 +7,7 @@ import { findBranches, firstParentChain } from './branches.js';
 import { mayBeWithinCap, readCommitChanges } from './commitChanges.js';
 import type { CommitChange } from './commitChanges.js';
 import { loadChangedRanges } from './changedRanges.js';
-import { fileSide } from './fileSides.js';
+import { fileSide, renameOf } from './fileSides.js';
 import type { Tips } from './fileSides.js';
 import { setHunkAttribution } from './hunkAttribution.js';
 import { lineFacts, pinnedWriters, shortCommitId } from './lineFacts.js';
@@ -117,9 +117,10 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
     attribute: async (files) => {
       const both = await sides();
       subjects ??= new Map([...both.upstream.pathCommits.subjects, ...both.fork.pathCommits.subjects].map(([sha, subject]) => [shortCommitId(sha), subject]));
-      const changed: Record<LineSide, ReadonlySet<string>> = { upstream: both.upstream.changed.paths, fork: both.fork.changed.paths };
+      const changed = { upstream: both.upstream.changed, fork: both.fork.changed };
       for (const file of files) {
         file.side = fileSide(file, changed);
+        file.rename = renameOf(file, changed);
         const lines = lineFacts(file, both);
         setHunkAttribution(file, lines);
         facts.set(file, lines);
@@ -179,6 +180,7 @@ const readOffChainChanges = (
 
 const clearAttribution = (file: FileDiff): void => {
   file.side = null;
+  file.rename = null;
   for (const hunk of file.hunks) {
     hunk.side = null;
     hunk.blocks = [];

@@ -1,4 +1,5 @@
-import type { FileDiff, Side } from '../model.js';
+import type { ChangedFiles } from '../git/history.js';
+import type { FileDiff, LineSide, OneSideRename, Side } from '../model.js';
 
 export interface Tips {
   base: string;
@@ -10,24 +11,45 @@ export interface Tips {
 export const upstreamPathOf = (file: FileDiff): string => file.oldPath ?? file.path;
 export const forkPathOf = (file: FileDiff): string => file.path;
 
-/** Per side, the paths whose content differs from the merge base's (one `git diff --raw` per side per run). */
-export interface ChangedPaths {
-  upstream: ReadonlySet<string>;
-  fork: ReadonlySet<string>;
-}
+/** Per side, the paths whose content differs from the merge base's, and the base names of the paths a rename gave (one `git diff --raw` per side per run). */
+export type ChangedPaths = Record<'upstream' | 'fork', Pick<ChangedFiles, 'paths' | 'renames' | 'fromNames' | 'removed'>>;
 
 /**
  * Which side moved a file, from whether its blob at base differs from the
  * side's. Both paths are checked on every tree, so a rename counts as a
  * change on the side that renamed (its old path vanished there), not as
- * "unchanged content".
+ * "unchanged content"; so are the names they had at the base, so a file
+ * one side renamed and the other deleted or changed under its base name
+ * (netbox upstream's `feature_request.yaml` → `01-feature_request.yaml`,
+ * which its fork deleted) is both sides' move.
  */
 export const fileSide = (file: FileDiff, changed: ChangedPaths): Side => {
-  const paths = [upstreamPathOf(file), forkPathOf(file)];
+  const upstreamPath = upstreamPathOf(file);
+  const forkPath = forkPathOf(file);
+  const paths = [upstreamPath, forkPath, changed.upstream.fromNames.get(upstreamPath), changed.fork.fromNames.get(forkPath)]
+    .filter((path): path is string => path !== undefined);
   return sideOf(
-    paths.some((path) => changed.upstream.has(path)),
-    paths.some((path) => changed.fork.has(path)),
+    paths.some((path) => changed.upstream.paths.has(path)),
+    paths.some((path) => changed.fork.paths.has(path)),
   );
+};
+
+/**
+ * A file only one tip has, whose path a rename since the merge base gave
+ * (on the side that has it) or took (on the side that lacks it), which the
+ * two-tip diff did not pair because the files are no longer alike: the
+ * rename, and what the other side did to the base file.
+ */
+export const renameOf = (file: FileDiff, changed: ChangedPaths): OneSideRename | null => {
+  if (file.status !== 'added' && file.status !== 'deleted') return null;
+  const [has, lacks] = file.status === 'added' ? (['fork', 'upstream'] as const) : (['upstream', 'fork'] as const);
+  const moveOn = (side: LineSide, path: string): OneSideRename['otherSide'] =>
+    changed[side].removed.has(path) ? 'deleted' : changed[side].paths.has(path) ? 'changed' : 'kept';
+  const from = changed[has].fromNames.get(file.path);
+  if (from !== undefined) return { side: has, from, to: file.path, otherSide: moveOn(lacks, from) };
+  const to = changed[lacks].renames.get(file.path);
+  if (to !== undefined && changed[lacks].fromNames.get(to) === file.path) return { side: lacks, from: file.path, to, otherSide: moveOn(has, file.path) };
+  return null;
 };
 
 /** Neither side changed the content (e.g. a mode-only change): unknown, not guessed. */

@@ -31,6 +31,7 @@ class SpilledFile implements FileDiff {
   otherKind: FileDiff['otherKind'];
   module: string | null;
   side: FileDiff['side'];
+  rename: FileDiff['rename'];
   readonly #spill: SpillFile;
   readonly #at: number;
   readonly #length: number;
@@ -50,6 +51,7 @@ class SpilledFile implements FileDiff {
     this.otherKind = file.otherKind;
     this.module = file.module;
     this.side = file.side;
+    this.rename = file.rename;
     this.#spill = spill;
     this.#at = at;
     this.#length = length;

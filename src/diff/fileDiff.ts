@@ -9,5 +9,5 @@ export function toFileDiff(header: SectionHeader, hunks: Hunk[]): FileDiff {
     additions += hunk.additions;
     deletions += hunk.deletions;
   }
-  return { ...header, additions, deletions, categories: [], otherKind: null, module: null, side: null, hunks };
+  return { ...header, additions, deletions, categories: [], otherKind: null, module: null, side: null, rename: null, hunks };
 }

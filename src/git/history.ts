@@ -36,6 +36,8 @@ export interface ChangedFiles {
   renames: Map<string, string>;
   /** A path at `to` that a rename gave it → its name at `from`. */
   fromNames: Map<string, string>;
+  /** Paths of `from` that `to` lacks: deleted, or renamed away. */
+  removed: Set<string>;
 }
 
 export interface PathCommits {
@@ -142,7 +144,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
   changedFiles: async (from, to) => {
     // Raw output compares trees only (no file contents bar rename scoring): `:mode mode sha sha status\0path\0[path\0]`.
     const output = await repo.git.raw(['diff', '--raw', '-z', '-M', `-l${repo.renameLimit}`, '--no-abbrev', '--no-ext-diff', from, to, '--']);
-    const changed: ChangedFiles = { paths: new Set(), renames: new Map(), fromNames: new Map() };
+    const changed: ChangedFiles = { paths: new Set(), renames: new Map(), fromNames: new Map(), removed: new Set() };
     const tokens = output.split('\0');
     for (let index = 0; index < tokens.length; index += 1) {
       const fields = (tokens[index] ?? '').split(' ');
@@ -152,6 +154,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
       const renamedTo = /^[RC]/.test(status) ? (tokens[++index] ?? '') : null;
       if (renamedTo === null) {
         if (oldBlob !== newBlob) changed.paths.add(path);
+        if (status === 'D') changed.removed.add(path);
         continue;
       }
       // A copy keeps its source; a rename empties it. Either way the target is new.
@@ -159,6 +162,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
         changed.paths.add(path);
         changed.renames.set(path, renamedTo).set(renamedTo, path);
         changed.fromNames.set(renamedTo, path);
+        changed.removed.add(path);
       }
       changed.paths.add(renamedTo);
     }

@@ -1,4 +1,4 @@
-import { type CategoryId, type FileDiff, OTHER_KINDS, type Side } from '../model.js';
+import { type CategoryId, type FileDiff, OTHER_KINDS, type OneSideRename, type Side } from '../model.js';
 import { OTHER_KIND_TITLES } from './categoryInfo.js';
 import { type TableView, minus, plus } from './view.js';
 import { plural } from '../text/plural.js';
@@ -7,7 +7,8 @@ import { vendoredDirOf } from '../vendoredDir.js';
 /** How a status reads in a report whose diff runs upstream → fork; a file one tip lacks says who deleted it when the merge base had it. */
 export function describeStatus(file: FileDiff): string {
   const parts: string[] = [
-    file.status === 'added' ? `only in fork${DELETED_UPSTREAM[file.side ?? 'fork']}`
+    file.rename ? describeRename(file.status === 'added' ? 'only in fork' : 'only upstream', file.rename)
+      : file.status === 'added' ? `only in fork${DELETED_UPSTREAM[file.side ?? 'fork']}`
       : file.status === 'deleted' ? `only upstream${DELETED_IN_FORK[file.side ?? 'upstream']}`
         : file.status === 'renamed' ? `renamed; upstream path ${file.oldPath ?? '?'} (${file.similarity ?? '?'}% similar)`
           : file.status === 'copied' ? `copied; upstream path ${file.oldPath ?? '?'}`
@@ -17,6 +18,19 @@ export function describeStatus(file: FileDiff): string {
   if (file.oldMode && file.newMode && file.oldMode !== file.newMode) parts.push(`mode ${file.oldMode} → ${file.newMode}`);
   return parts.join(', ');
 }
+
+/**
+ * A file one tip has because of a rename on one side: `only in fork: the fork
+ * renamed it from X, which upstream changed`, `only upstream: the fork renamed
+ * it to Y; upstream changed it`.
+ */
+const describeRename = (where: string, { side, from, to, otherSide }: OneSideRename): string => {
+  const [who, other] = side === 'fork' ? ['the fork', 'upstream'] : ['upstream', 'the fork'];
+  const isGiven = (where === 'only in fork') === (side === 'fork');
+  const rename = isGiven ? `${who} renamed it from ${from}` : `${who} renamed it to ${to}`;
+  if (otherSide === 'kept') return `${where}: ${rename}`;
+  return isGiven ? `${where}: ${rename}, which ${other} ${otherSide}` : `${where}: ${rename}; ${other} ${otherSide} it`;
+};
 
 // Keyed by the file's side: a side that is not the adding one means the merge base had the file.
 const DELETED_UPSTREAM = { fork: '', upstream: ': upstream deleted it', both: ': upstream deleted it, the fork changed it' } as const;

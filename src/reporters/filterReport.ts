@@ -9,13 +9,14 @@ import type { CategoryId, FileDiff, Hunk, Report } from '../model.js';
 class FilteredFile implements FileDiff {
   path: string; oldPath: string | null; status: FileDiff['status']; isBinary: boolean; oldMode: string | null; newMode: string | null;
   similarity: number | null; additions: number; deletions: number; categories: CategoryId[]; otherKind: FileDiff['otherKind'];
-  module: string | null; side: FileDiff['side'];
+  module: string | null; side: FileDiff['side']; rename: FileDiff['rename'];
   readonly #source: FileDiff;
   readonly #isWanted: (hunk: Hunk) => boolean;
 
   constructor(source: FileDiff, categories: readonly CategoryId[], isWanted: (hunk: Hunk) => boolean) {
     ({ path: this.path, oldPath: this.oldPath, status: this.status, isBinary: this.isBinary, oldMode: this.oldMode, newMode: this.newMode,
-      similarity: this.similarity, additions: this.additions, deletions: this.deletions, otherKind: this.otherKind, module: this.module, side: this.side } = source);
+      similarity: this.similarity, additions: this.additions, deletions: this.deletions, otherKind: this.otherKind, module: this.module, side: this.side,
+      rename: this.rename } = source);
     this.categories = source.categories.filter((id) => categories.includes(id));
     this.#source = source;
     this.#isWanted = isWanted;

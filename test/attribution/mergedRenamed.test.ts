@@ -102,6 +102,31 @@ describe('a file upstream deleted and the fork kept', () => {
   });
 });
 
+describe('a file upstream renamed that the fork deleted under its old name', () => {
+  it('is both sides\' move, and says which rename and which deletion', () => {
+    const guide = report.files.find((each) => each.path === 'docs/install.md');
+    expect(guide).toMatchObject({
+      status: 'deleted', side: 'both',
+      rename: { side: 'upstream', from: 'docs/INSTALL.md', to: 'docs/install.md', otherSide: 'deleted' },
+    });
+    // The lines the base had are the fork's removal; the line upstream added is upstream's.
+    expect(guide?.hunks.flatMap((hunk) => hunk.blocks.map((block) => block.side))).toEqual(['fork', 'upstream']);
+    // A file one tip lacks without such a rename has none.
+    expect(report.files.find((each) => each.path === 'UPGRADING.md')?.rename).toBeNull();
+    const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
+    expect(stdout).toContain('| Docs | docs/install.md | only upstream: upstream renamed it from docs/INSTALL.md, which the fork deleted | +0 | −8 | both |');
+  });
+
+  it('names the rename from either end when the fork renamed a file upstream rewrote, which git no longer pairs', () => {
+    const rename = { side: 'fork', from: 'docs/FAQ.md', to: 'docs/faq.md', otherSide: 'changed' };
+    expect(report.files.find((each) => each.path === 'docs/FAQ.md')).toMatchObject({ status: 'deleted', side: 'both', rename });
+    expect(report.files.find((each) => each.path === 'docs/faq.md')).toMatchObject({ status: 'added', side: 'both', rename });
+    const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
+    expect(stdout).toContain('| Docs | docs/FAQ.md | only upstream: the fork renamed it to docs/faq.md; upstream changed it | +0 | −9 | both |');
+    expect(stdout).toContain('| Docs | docs/faq.md | only in fork: the fork renamed it from docs/FAQ.md, which upstream changed | +7 | −0 | both |');
+  });
+});
+
 describe('a fork that renamed the product and ported an upstream fix under the new names', () => {
   it('reports the ported fix as applied, carried by the fork commit, and not as missing', () => {
     const missing = report.commits?.missingFromFork.map((commit) => commit.sha) ?? [];
@@ -134,6 +159,8 @@ describe('a fork that renamed the product and ported an upstream fix under the n
       'docs: back up before upgrading',
       'docs: list the 1.0 fixes',
       'docs: release notes for 1.0.1',
+      'docs: rename INSTALL.md to install.md',
+      'docs: rewrite the FAQ',
       'docs: start a changelog',
       'fix: bounds check in kvstore_get (CVE-2024-31228)',
       'legacy: retire old_tool',

@@ -34,6 +34,7 @@ export function aFile(path: string, hunks: Hunk[], overrides: Partial<FileDiff> 
     categories: [...new Set(hunks.flatMap((hunk) => hunk.categories))],
     otherKind: null, module: null,
     side: sides.size === 1 ? (hunks[0]?.side ?? null) : 'both',
+    rename: null,
     hunks, ...overrides,
   };
 }
