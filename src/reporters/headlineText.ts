@@ -1,4 +1,5 @@
 import { CATEGORY_IDS, type CategoryId } from '../model.js';
+import { groupBySubject } from '../sync/sameSubject.js';
 import { plural } from '../text/plural.js';
 import type { Headline, SideTally } from './headline.js';
 import { shortSha } from './view.js';
@@ -40,11 +41,15 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
       : [`${plural(lacks.missingCommits, 'upstream commit')} (${lacks.fixes ?? 0} read as fixes, ${lacks.security.length} security)`];
     const applied = lacks.applied ? [`${lacks.applied} more already applied under other shas`] : [];
     add('Lacks', [...commits, changesText(lacks), findingsText(lacks.findings), ...applied].join('; '), 0, lacks.security.length > 0);
-    for (const fix of lacks.security) {
-      const pick = fix.pick === null ? '' : ` (cherry-pick: ${fix.pick})`;
+    // Commits of one subject (a pull request's iterations) are one line, as they are one finding.
+    for (const [fix, ...more] of groupBySubject(lacks.security.map((each) => ({ ...each, security: each.ids })))) {
+      if (!fix) continue;
+      const picks = [fix, ...more].map((each) => each.pick).filter((pick) => pick !== null);
+      const pick = picks.length === 0 ? '' : ` (cherry-pick${more.length > 0 ? 's' : ''}: ${[...new Set(picks)].join(', ')})`;
+      const shas = [fix, ...more].map((each) => shortSha(each.sha)).join(', ');
       // Advisory ids lead; a commit that only says security is under the label already.
       const ids = fix.ids.filter((id) => id !== 'security');
-      add('Security', `${ids.length > 0 ? `${ids.join(', ')}: ` : ''}${shortSha(fix.sha)} ${fix.subject}${pick}`, 1, true);
+      add('Security', `${ids.length > 0 ? `${ids.join(', ')}: ` : ''}${shas} ${fix.subject}${pick}`, 1, true);
     }
     if (!isEmpty(both)) add('Both moved', `${changesText(both)}; ${findingsText(both.findings)}`);
     if (!isEmpty(unknown)) add('Side unknown', `${changesText(unknown)}; ${findingsText(unknown.findings)}`);

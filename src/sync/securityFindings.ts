@@ -1,6 +1,8 @@
 import { shortCommitId } from '../attribution/lineFacts.js';
 import { createFinding } from '../classifiers/common/finding.js';
 import type { CommitInfo, Finding, PickForecast } from '../model.js';
+import { plural } from '../text/plural.js';
+import { groupBySubject } from './sameSubject.js';
 
 const HOW_IT_PICKS: Record<PickForecast['result'], string> = {
   clean: 'picks cleanly onto the fork',
@@ -8,27 +10,44 @@ const HOW_IT_PICKS: Record<PickForecast['result'], string> = {
   empty: 'already applied',
 };
 
+/** How the group's picks would go: `would conflict in a, b`, or per result for a group that splits. */
+const picksText = (picks: readonly PickForecast[]): string => {
+  const results = [...new Set(picks.map((pick) => pick.result))];
+  const conflicts = [...new Set(picks.flatMap((pick) => pick.conflicts))];
+  const conflictText = (text: string): string => (conflicts.length > 0 ? `${text} in ${conflicts.join(', ')}` : text);
+  if (results.length === 1) return results[0] === 'conflict' ? conflictText(HOW_IT_PICKS.conflict) : HOW_IT_PICKS[results[0] as PickForecast['result']];
+  const counts = (['clean', 'conflict', 'empty'] as const).filter((result) => results.includes(result))
+    .map((result) => `${picks.filter((pick) => pick.result === result).length} ${result === 'conflict' ? conflictText(HOW_IT_PICKS.conflict) : HOW_IT_PICKS[result]}`);
+  return counts.join(', ');
+};
+
 /**
  * An upstream security fix the fork lacks, as a finding in the `sync`
  * category: it leads every report and fails `--check` unless a rule with a
  * reason accepts it. Its fingerprint is its advisory ids and subject, so it
- * survives a re-run whatever else moves.
+ * survives a re-run whatever else moves; commits of one subject (netbox's
+ * three `#22675 Validate RSS feed entry link schemes…`) are one finding.
  */
 export const securityFindings = (missing: readonly CommitInfo[], picks: readonly PickForecast[], firstFileOf: (sha: string) => string): Finding[] =>
-  missing.filter((commit) => commit.security.length > 0).map((commit) => {
-    const pick = picks.find((each) => each.sha === commit.sha);
+  groupBySubject(missing.filter((commit) => commit.security.length > 0)).map((group) => {
+    const [commit, ...more] = group as [CommitInfo, ...CommitInfo[]];
+    const forecast = group.flatMap((each) => picks.filter((pick) => pick.sha === each.sha));
     const ids = commit.security.filter((id) => id !== 'security');
     const named = ids.length > 0 ? ids.join(', ') : 'security fix';
-    const conflicts = pick?.result === 'conflict' ? ` in ${pick.conflicts.join(', ')}` : '';
+    const how = forecast.length > 0 ? picksText(forecast) : '';
+    const suffix = [...(more.length > 0 ? [plural(group.length, 'commit')] : []), ...(how ? [how] : [])].join('; ');
     return createFinding({
       category: 'sync',
       kind: 'missing-security-fix',
       path: firstFileOf(commit.sha),
-      message: `fork lacks upstream ${named}: ${commit.subject}${pick ? ` (${HOW_IT_PICKS[pick.result]}${conflicts})` : ''}`,
+      message: `fork lacks upstream ${named}: ${commit.subject}${suffix ? ` (${suffix})` : ''}`,
       identity: [commit.security.join(','), commit.subject],
       side: 'upstream',
-      commits: [shortCommitId(commit.sha)],
+      commits: group.map((each) => shortCommitId(each.sha)),
       confidence: ids.length > 0 ? 'high' : 'medium',
-      details: { commit: commit.sha, subject: commit.subject, security: commit.security, pick: pick?.result ?? null },
+      details: {
+        commit: commit.sha, subject: commit.subject, security: commit.security, pick: forecast.find((pick) => pick.sha === commit.sha)?.result ?? null,
+        ...(more.length > 0 ? { sameSubject: more.map((each) => each.sha) } : {}),
+      },
     });
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/model.js';
+import type { Headline } from '../../src/reporters/headline.js';
 import { findAppliedByLines } from '../../src/attribution/applied.js';
 import { forkRenames } from '../../src/attribution/renames.js';
 import { commitsUnderEveryName, createHistory, namesBefore, pathsByCommit } from '../../src/git/history.js';
@@ -163,8 +164,23 @@ describe('a fork that renamed the product and ported an upstream fix under the n
       'docs: rewrite the FAQ',
       'docs: start a changelog',
       'fix: bounds check in kvstore_get (CVE-2024-31228)',
+      'fix: bounds check in kvstore_get (CVE-2024-31228)',
       'legacy: retire old_tool',
     ]);
+  });
+
+  it('reads two commits of one security subject as one security fix: one finding, one headline line', () => {
+    const shas = [fixture.shas.rangeFixAgain, fixture.shas.rangeFix].map((sha) => short(sha));
+    const security = report.findings.filter((finding) => finding.kind === 'missing-security-fix');
+    expect(security).toHaveLength(1);
+    expect(security[0]).toMatchObject({ commits: shas, details: { commit: fixture.shas.rangeFixAgain, sameSubject: [fixture.shas.rangeFix] } });
+    expect(security[0]?.message).toBe('fork lacks upstream CVE-2024-31228: fix: bounds check in kvstore_get (CVE-2024-31228) (2 commits; 1 picks cleanly onto the fork, 1 would conflict in src/valdb/server.c)');
+    const { headline } = report as Report & { headline: Headline };
+    expect(headline.lacks.security.map((fix) => fix.sha)).toEqual([fixture.shas.rangeFixAgain, fixture.shas.rangeFix]);
+    const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
+    const lines = stdout.split('\n').filter((line) => line.includes('**⚠ Security:**'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`CVE-2024-31228: ${shas.join(', ')} fix: bounds check in kvstore\\_get (CVE-2024-31228) (cherry-picks: clean, conflict)`);
   });
 
   it('follows the renamed file: renamed lines are the fork\'s, the lines upstream added are upstream\'s', () => {
