@@ -147,12 +147,12 @@ async function settle(source: GitSource, early: Begun, commits: Commits): Promis
     applied: [...commits.applied, ...commits.missingFromFork.filter((commit) => empty.has(commit.sha)).map((commit) => ({ commit, how: 'empty-pick' as const, forkCommit: null }))],
   };
   const carries = supersedePorts(await early.carries, settled.applied);
-  const firstPaths = await source.forecaster.firstPaths(settled.missingFromFork.filter((commit) => commit.security.length > 0).map((commit) => commit.sha));
+  const commitPaths = await source.forecaster.commitPaths(settled.missingFromFork.filter((commit) => commit.security.length > 0).map((commit) => commit.sha));
   const { merge } = early;
   return {
     sync: { merge: { clean: merge.conflicts.length === 0, conflicts: merge.conflicts }, picks, carries, unforecastPicks: ordered.length - forecast.length },
     commits: settled,
-    findings: securityFindings(settled.missingFromFork, picks, (sha) => firstPaths.get(sha) ?? ''),
+    findings: securityFindings(settled.missingFromFork, picks, (sha) => commitPaths.get(sha) ?? []),
     notices,
   };
 }

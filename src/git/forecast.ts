@@ -1,3 +1,4 @@
+import { appendTo } from '../multiMap.js';
 import { reachedFrom, resolveCommits } from './ancestry.js';
 import { changeIdsOf } from './commitLog.js';
 import type { BlobReader } from './blobReader.js';
@@ -21,8 +22,8 @@ export interface Forecaster {
   parentsOf(commits: readonly string[]): Promise<Map<string, string[]>>;
   /** Per path of `paths`, `git diff --numstat` additions and deletions from `from` to `to` (no renames). */
   numstat(from: string, to: string, paths: readonly string[]): Promise<Map<string, { added: number; deleted: number }>>;
-  /** The first path each commit touches, for findings about whole commits. */
-  firstPaths(commits: readonly string[]): Promise<Map<string, string>>;
+  /** The paths each commit touches, in git's order, for findings about whole commits. */
+  commitPaths(commits: readonly string[]): Promise<Map<string, string[]>>;
   /** Subjects and bodies of `tip`'s history that mention any of these pull requests (`#1234`). */
   messagesMentioning(tip: string, refs: readonly string[]): Promise<string[]>;
   /** Which of these commit names (full or abbreviated ids) `tip` has in its history; unknown names are not. */
@@ -67,14 +68,14 @@ export const createForecaster = (repo: Repo, blobs: BlobReader, known: () => Pro
     }
     return stats;
   },
-  firstPaths: async (commits) => {
+  commitPaths: async (commits) => {
     if (commits.length === 0) return new Map();
     const output = await runGitWithInput(repo.cwd, ['log', '--no-walk=unsorted', '--stdin', '-z', '--name-only', '--format=%x01%H'], commits.map((sha) => `${sha}\n`).join(''));
-    const paths = new Map<string, string>();
+    const paths = new Map<string, string[]>();
     let sha = '';
     for (const token of output.split('\0').map((part) => part.replace(/^\n/, ''))) {
       if (token.startsWith('\x01')) sha = token.slice(1).trim();
-      else if (token.length > 0 && sha && !paths.has(sha)) paths.set(sha, token);
+      else if (token.length > 0 && sha) appendTo(paths, sha, token);
     }
     return paths;
   },

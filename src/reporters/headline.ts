@@ -46,6 +46,8 @@ export interface SecurityFix {
   ids: string[];
   /** What cherry-picking it alone onto the fork would do, when the sync plan is known. */
   pick: PickResult | null;
+  /** For another commit of the same fix (its finding names both): the sha of the fix's first commit. */
+  sameFixAs: string | null;
 }
 
 export interface SyncHeadline {
@@ -106,6 +108,7 @@ export function headline(report: HeadlineInput, since: SinceHeadline | null = nu
   for (const finding of report.findings) tallyOf(tallies, sideOf(finding.side)).findings[finding.category] += 1;
   const { commits, sync } = report;
   const picks = new Map((sync?.picks ?? []).map((pick) => [pick.sha, pick.result]));
+  const leads = sameFixLeads(report.findings);
   return {
     hasSides,
     carries: { ...tallies.fork, forkOnlyCommits: commits ? commits.forkOnly.length : null },
@@ -114,7 +117,7 @@ export function headline(report: HeadlineInput, since: SinceHeadline | null = nu
       missingCommits: commits ? commits.missingFromFork.length : null,
       fixes: commits ? commits.missingFromFork.filter((commit) => commit.isFix).length : null,
       applied: commits ? commits.applied.length : null,
-      security: (commits?.missingFromFork ?? []).filter((commit) => commit.security.length > 0).map((commit) => securityFix(commit, picks)),
+      security: (commits?.missingFromFork ?? []).filter((commit) => commit.security.length > 0).map((commit) => securityFix(commit, picks, leads)),
     },
     both: tallies.both,
     unknown: tallies.unknown,
@@ -123,12 +126,25 @@ export function headline(report: HeadlineInput, since: SinceHeadline | null = nu
   };
 }
 
-const securityFix = (commit: CommitInfo, picks: ReadonlyMap<string, PickResult>): SecurityFix => ({
+const securityFix = (commit: CommitInfo, picks: ReadonlyMap<string, PickResult>, leads: ReadonlyMap<string, string>): SecurityFix => ({
   sha: commit.sha,
   subject: commit.subject,
   ids: commit.security,
   pick: picks.get(commit.sha) ?? null,
+  sameFixAs: leads.get(commit.sha) ?? null,
 });
+
+/** Each later commit of a security fix → the fix's first commit, as its finding groups them (`details.sameFix`). */
+const sameFixLeads = (findings: Report['findings']): Map<string, string> => {
+  const leads = new Map<string, string>();
+  for (const finding of findings) {
+    if (finding.kind !== 'missing-security-fix') continue;
+    const { commit, sameFix } = finding.details as { commit?: unknown; sameFix?: unknown };
+    if (typeof commit !== 'string' || !Array.isArray(sameFix)) continue;
+    for (const sha of sameFix) if (typeof sha === 'string') leads.set(sha, commit);
+  }
+  return leads;
+};
 
 function syncHeadline(sync: NonNullable<Report['sync']>): SyncHeadline {
   const picks: Record<PickResult, number> = { clean: 0, conflict: 0, empty: 0 };

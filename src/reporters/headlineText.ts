@@ -1,5 +1,4 @@
 import { CATEGORY_IDS, type CategoryId } from '../model.js';
-import { groupBySubject } from '../sync/sameSubject.js';
 import { plural } from '../text/plural.js';
 import type { Headline, SideTally } from './headline.js';
 import { shortSha } from './view.js';
@@ -41,12 +40,16 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
       : [`${plural(lacks.missingCommits, 'upstream commit')} (${lacks.fixes ?? 0} read as fixes, ${lacks.security.length} security)`];
     const applied = lacks.applied ? [`${lacks.applied} more already applied under other shas`] : [];
     add('Lacks', [...commits, changesText(lacks), findingsText(lacks.findings), ...applied].join('; '), 0, lacks.security.length > 0);
-    // Commits of one subject (a pull request's iterations) are one line, as they are one finding.
-    for (const [fix, ...more] of groupBySubject(lacks.security.map((each) => ({ ...each, security: each.ids })))) {
-      if (!fix) continue;
-      const picks = [fix, ...more].map((each) => each.pick).filter((pick) => pick !== null);
-      const pick = picks.length === 0 ? '' : ` (cherry-pick${more.length > 0 ? 's' : ''}: ${[...new Set(picks)].join(', ')})`;
-      const shas = [fix, ...more].map((each) => shortSha(each.sha)).join(', ');
+    // The commits of one fix (a pull request's iterations) are one line, as they are one finding.
+    const fixOf = (each: Headline['lacks']['security'][number]): string => each.sameFixAs ?? each.sha;
+    const said = new Set<string>();
+    for (const fix of lacks.security) {
+      if (said.has(fixOf(fix))) continue;
+      said.add(fixOf(fix));
+      const commits = lacks.security.filter((each) => fixOf(each) === fixOf(fix));
+      const picks = commits.map((each) => each.pick).filter((pick) => pick !== null);
+      const pick = picks.length === 0 ? '' : ` (cherry-pick${commits.length > 1 ? 's' : ''}: ${[...new Set(picks)].join(', ')})`;
+      const shas = commits.map((each) => shortSha(each.sha)).join(', ');
       // Advisory ids lead; a commit that only says security is under the label already.
       const ids = fix.ids.filter((id) => id !== 'security');
       add('Security', `${ids.length > 0 ? `${ids.join(', ')}: ` : ''}${shas} ${fix.subject}${pick}`, 1, true);

@@ -1,13 +1,42 @@
 import type { CommitInfo } from '../model.js';
 
-/** Commits that fix the same thing by their message: the same advisory ids and subject (a pull request's iterations). */
-export const groupBySubject = <Commit extends Pick<CommitInfo, 'subject' | 'security'>>(commits: readonly Commit[]): Commit[][] => {
-  const groups = new Map<string, Commit[]>();
-  for (const commit of commits) {
-    const key = `${commit.security.join(',')}\n${commit.subject}`;
-    const group = groups.get(key);
+/**
+ * Commits that are one fix by their message and their files: the same
+ * advisory ids and subject, linked by the files they touch (netbox's three
+ * iterations of `#22675 Validate RSS feed entry link schemes…`, each touching
+ * the widget or its test, and the last both). Two fixes under one generic
+ * subject stay apart when they touch different files (act's two GitHub
+ * advisories, each `Merge commit from fork`). Groups keep the commits' order,
+ * and come in the order of their first commit.
+ */
+export const groupSameFix = <Commit extends Pick<CommitInfo, 'sha' | 'subject' | 'security'>>(
+  commits: readonly Commit[],
+  pathsOf: (sha: string) => readonly string[],
+): Commit[][] => {
+  // Union-find over the commits' places: same subject and ids, and a path in common.
+  const leader = commits.map((_, index) => index);
+  const find = (index: number): number => {
+    let at = index;
+    while (leader[at] !== at) at = leader[at] as number;
+    leader[index] = at;
+    return at;
+  };
+  const firstBy = new Map<string, number>();
+  commits.forEach((commit, index) => {
+    const subject = `${commit.security.join(',')}\n${commit.subject}`;
+    for (const path of pathsOf(commit.sha)) {
+      const key = `${subject}\n${path}`;
+      const first = firstBy.get(key);
+      if (first === undefined) firstBy.set(key, index);
+      else leader[find(index)] = find(first);
+    }
+  });
+  const groups = new Map<number, Commit[]>();
+  commits.forEach((commit, index) => {
+    const root = find(index);
+    const group = groups.get(root);
     if (group) group.push(commit);
-    else groups.set(key, [commit]);
-  }
-  return [...groups.values()];
+    else groups.set(root, [commit]);
+  });
+  return [...groups.values()].sort((a, b) => commits.indexOf(a[0] as Commit) - commits.indexOf(b[0] as Commit));
 };

@@ -2,7 +2,7 @@ import { shortCommitId } from '../attribution/lineFacts.js';
 import { createFinding } from '../classifiers/common/finding.js';
 import type { CommitInfo, Finding, PickForecast } from '../model.js';
 import { plural } from '../text/plural.js';
-import { groupBySubject } from './sameSubject.js';
+import { groupSameFix } from './sameSubject.js';
 
 const HOW_IT_PICKS: Record<PickForecast['result'], string> = {
   clean: 'picks cleanly onto the fork',
@@ -25,12 +25,16 @@ const picksText = (picks: readonly PickForecast[]): string => {
  * An upstream security fix the fork lacks, as a finding in the `sync`
  * category: it leads every report and fails `--check` unless a rule with a
  * reason accepts it. Its fingerprint is its advisory ids and subject, so it
- * survives a re-run whatever else moves; commits of one subject (netbox's
- * three `#22675 Validate RSS feed entry link schemes…`) are one finding.
+ * survives a re-run whatever else moves; the commits of one fix (sameSubject.ts:
+ * netbox's three `#22675 Validate RSS feed entry link schemes…`) are one
+ * finding. Two fixes under one subject touch different files, and a
+ * fingerprint holds the path: act's two `Merge commit from fork` differ.
  */
-export const securityFindings = (missing: readonly CommitInfo[], picks: readonly PickForecast[], firstFileOf: (sha: string) => string): Finding[] =>
-  groupBySubject(missing.filter((commit) => commit.security.length > 0)).map((group) => {
-    const [commit, ...more] = group as [CommitInfo, ...CommitInfo[]];
+export const securityFindings = (missing: readonly CommitInfo[], picks: readonly PickForecast[], pathsOf: (sha: string) => readonly string[]): Finding[] =>
+  groupSameFix(missing.filter((commit) => commit.security.length > 0), pathsOf).map((group) => {
+    // The fix is named by its first commit (git lists the newest first): a later iteration does not move its fingerprint.
+    const commit = group[group.length - 1] as CommitInfo;
+    const more = group.slice(0, -1);
     const forecast = group.flatMap((each) => picks.filter((pick) => pick.sha === each.sha));
     const ids = commit.security.filter((id) => id !== 'security');
     const named = ids.length > 0 ? ids.join(', ') : 'security fix';
@@ -39,7 +43,7 @@ export const securityFindings = (missing: readonly CommitInfo[], picks: readonly
     return createFinding({
       category: 'sync',
       kind: 'missing-security-fix',
-      path: firstFileOf(commit.sha),
+      path: pathsOf(commit.sha)[0] ?? '',
       message: `fork lacks upstream ${named}: ${commit.subject}${suffix ? ` (${suffix})` : ''}`,
       identity: [commit.security.join(','), commit.subject],
       side: 'upstream',
@@ -47,7 +51,8 @@ export const securityFindings = (missing: readonly CommitInfo[], picks: readonly
       confidence: ids.length > 0 ? 'high' : 'medium',
       details: {
         commit: commit.sha, subject: commit.subject, security: commit.security, pick: forecast.find((pick) => pick.sha === commit.sha)?.result ?? null,
-        ...(more.length > 0 ? { sameSubject: more.map((each) => each.sha) } : {}),
+        ...(more.length > 0 ? { sameFix: more.map((each) => each.sha) } : {}),
       },
     });
   });
+

@@ -157,6 +157,8 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     expect(report.commits?.missingFromFork.map((commit) => commit.subject).sort()).toEqual([
       'Dockerfile: add a minio stage for integration tests',
       'Dockerfile: bump Alpine to 3.19',
+      'Merge commit from fork',
+      'Merge commit from fork',
       'docs: back up before upgrading',
       'docs: list the 1.0 fixes',
       'docs: release notes for 1.0.1',
@@ -169,18 +171,26 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     ]);
   });
 
-  it('reads two commits of one security subject as one security fix: one finding, one headline line', () => {
+  it('reads the commits of one security fix as one: same subject and ids, a file in common; one finding, one headline line', () => {
     const shas = [fixture.shas.rangeFixAgain, fixture.shas.rangeFix].map((sha) => short(sha));
     const security = report.findings.filter((finding) => finding.kind === 'missing-security-fix');
-    expect(security).toHaveLength(1);
-    expect(security[0]).toMatchObject({ commits: shas, details: { commit: fixture.shas.rangeFixAgain, sameSubject: [fixture.shas.rangeFix] } });
-    expect(security[0]?.message).toBe('fork lacks upstream CVE-2024-31228: fix: bounds check in kvstore_get (CVE-2024-31228) (2 commits; 1 picks cleanly onto the fork, 1 would conflict in src/valdb/server.c)');
+    const range = security.find((finding) => finding.commits.includes(short(fixture.shas.rangeFix)));
+    expect(range).toMatchObject({ commits: shas, details: { commit: fixture.shas.rangeFix, sameFix: [fixture.shas.rangeFixAgain] } });
+    expect(range?.message).toMatch(/^fork lacks upstream CVE-2024-31228: fix: bounds check in kvstore_get \(CVE-2024-31228\) \(2 commits; /);
+    // Two advisories under GitHub's generic subject, on different files, stay two fixes; their fingerprints differ.
+    const advisories = security.filter((finding) => finding.message.includes('Merge commit from fork'));
+    expect(advisories.map((finding) => finding.commits)).toEqual([[short(fixture.shas.advisoryAuth)], [short(fixture.shas.advisoryNet)]]);
+    expect(new Set(advisories.map((finding) => finding.fingerprint)).size).toBe(2);
+    expect(security).toHaveLength(3);
     const { headline } = report as Report & { headline: Headline };
-    expect(headline.lacks.security.map((fix) => fix.sha)).toEqual([fixture.shas.rangeFixAgain, fixture.shas.rangeFix]);
+    const sameFixAs = new Map(headline.lacks.security.map((fix) => [fix.sha, fix.sameFixAs]));
+    expect(sameFixAs).toEqual(new Map([
+      [fixture.shas.advisoryNet, null], [fixture.shas.advisoryAuth, null], [fixture.shas.rangeFixAgain, fixture.shas.rangeFix], [fixture.shas.rangeFix, null],
+    ]));
     const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
     const lines = stdout.split('\n').filter((line) => line.includes('**⚠ Security:**'));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`CVE-2024-31228: ${shas.join(', ')} fix: bounds check in kvstore\\_get (CVE-2024-31228) (cherry-picks: clean, conflict)`);
+    expect(lines).toHaveLength(3);
+    expect(lines.find((line) => line.includes('CVE-2024-31228'))).toContain(`CVE-2024-31228: ${shas.join(', ')} fix: bounds check in kvstore\\_get (CVE-2024-31228) (cherry-picks: `);
   });
 
   it('follows the renamed file: renamed lines are the fork\'s, the lines upstream added are upstream\'s', () => {

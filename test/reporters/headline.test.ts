@@ -52,7 +52,7 @@ describe('headline', () => {
   });
 
   it('calls out security fixes by id, with what cherry-picking them would do', () => {
-    expect(headline(report).lacks.security).toEqual([{ sha: cve.sha, subject: cve.subject, ids: ['CVE-2024-23652'], pick: 'conflict' }]);
+    expect(headline(report).lacks.security).toEqual([{ sha: cve.sha, subject: cve.subject, ids: ['CVE-2024-23652'], pick: 'conflict', sameFixAs: null }]);
   });
 
   it('forecasts the sync: merge conflicts, picks by result, carries by status, droppable carries', () => {
@@ -73,7 +73,7 @@ describe('headline', () => {
   });
 
   it('leads a security line with its advisory ids, and with nothing more when the commit only says security', () => {
-    const said = { sha: 'd'.repeat(40), subject: 'Update dependency postcss to v8.5.10 [SECURITY]', ids: ['security'], pick: 'clean' as const };
+    const said = { sha: 'd'.repeat(40), subject: 'Update dependency postcss to v8.5.10 [SECURITY]', ids: ['security'], pick: 'clean' as const, sameFixAs: null };
     const lines = headlineLines({ ...headline(report), lacks: { ...headline(report).lacks, security: [said] } });
     expect(lines.find((line) => line.label === 'Security')?.text).toBe('dddddddddddd Update dependency postcss to v8.5.10 [SECURITY] (cherry-pick: clean)');
   });
