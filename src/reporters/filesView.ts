@@ -1,13 +1,13 @@
-import { type CategoryId, type FileDiff, OTHER_KINDS, type OneSideRename, type Side } from '../model.js';
+import { type CategoryId, type FileDiff, type LineSide, OTHER_KINDS, type OneSideRename, type Side } from '../model.js';
 import { OTHER_KIND_TITLES } from './categoryInfo.js';
 import { type TableView, minus, plus } from './view.js';
 import { plural } from '../text/plural.js';
 import { vendoredDirOf } from '../vendoredDir.js';
 
-/** How a status reads in a report whose diff runs upstream → fork; a file one tip lacks says who deleted it when the merge base had it. */
+/** How a status reads in a report whose diff runs upstream → fork; a file one tip lacks says who deleted it when the merge base had it, or which rename gave or took its path. */
 export function describeStatus(file: FileDiff): string {
   const parts: string[] = [
-    file.rename ? describeRename(file.status === 'added' ? 'only in fork' : 'only upstream', file.rename)
+    file.rename ? describeRename(file.status === 'added' ? 'fork' : 'upstream', file.rename)
       : file.status === 'added' ? `only in fork${DELETED_UPSTREAM[file.side ?? 'fork']}`
       : file.status === 'deleted' ? `only upstream${DELETED_IN_FORK[file.side ?? 'upstream']}`
         : file.status === 'renamed' ? `renamed; upstream path ${file.oldPath ?? '?'} (${file.similarity ?? '?'}% similar)`
@@ -24,9 +24,11 @@ export function describeStatus(file: FileDiff): string {
  * renamed it from X, which upstream changed`, `only upstream: the fork renamed
  * it to Y; upstream changed it`.
  */
-const describeRename = (where: string, { side, from, to, otherSide }: OneSideRename): string => {
+const describeRename = (tip: LineSide, { side, from, to, otherSide }: OneSideRename): string => {
+  const where = tip === 'fork' ? 'only in fork' : 'only upstream';
   const [who, other] = side === 'fork' ? ['the fork', 'upstream'] : ['upstream', 'the fork'];
-  const isGiven = (where === 'only in fork') === (side === 'fork');
+  // The side whose tip has the file gave it its path; the other took the path away.
+  const isGiven = tip === side;
   const rename = isGiven ? `${who} renamed it from ${from}` : `${who} renamed it to ${to}`;
   if (otherSide === 'kept') return `${where}: ${rename}`;
   return isGiven ? `${where}: ${rename}, which ${other} ${otherSide}` : `${where}: ${rename}; ${other} ${otherSide} it`;
