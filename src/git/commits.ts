@@ -1,7 +1,7 @@
 import type { AppliedCommit, CommitInfo, Commits, RevertInfo } from '../model.js';
 import { reachedFrom, resolveCommits } from './ancestry.js';
 import type { BlobReader } from './blobReader.js';
-import { logCommits, logCommitsByIds, revertedSubjectOf, toCommitInfo } from './commitLog.js';
+import { logCommits, logCommitsByIds, revertedSubjectOf, securityIdsOf, toCommitInfo } from './commitLog.js';
 import type { LoggedCommit } from './commitLog.js';
 import type { Repo } from './repo.js';
 import { runGitWithInput } from './spawnGit.js';
@@ -24,6 +24,7 @@ export const logCommitRange = async (repo: Repo, blobs: BlobReader, upstreamSha:
     ? new Set(logged.flatMap((commit) => (commit.source === upstreamSha ? [commit.sha] : [])))
     : new Set(await revList(repo, `${forkSha}..${upstreamSha}`));
   const missing = logged.filter((commit) => commit.mark === '>').map(toCommitInfo);
+  withoutQuotedSecurity(missing, logged);
   return {
     missing,
     forkCommits: logged.filter((commit) => !isUpstream.has(commit.sha)),
@@ -116,3 +117,23 @@ const findBySubjects = async (repo: Repo, subjects: readonly string[], upstreamS
   }
   return found;
 };
+
+/**
+ * A commit whose message quotes another commit of the range by its subject
+ * (netbox's squashed e3d9fe62 'Fix #17654: Add Role to ASN' lists 'Closes
+ * #21571: Bump minimatch and markdown-it to resolve security alerts', a
+ * commit of its own that is missing too) is not a security fix for what it
+ * quotes: its message is read again without the quoted lines. A squashed
+ * commit that is not in the range on its own still counts.
+ */
+function withoutQuotedSecurity(missing: CommitInfo[], logged: readonly LoggedCommit[]): void {
+  const subjects = new Set(logged.map((commit) => commit.subject));
+  const bodies = new Map(logged.map((commit) => [commit.sha, commit.body]));
+  for (const commit of missing) {
+    if (commit.security.length === 0) continue;
+    const lines = (bodies.get(commit.sha) ?? '').split('\n');
+    const own = lines.filter((line, index) => index === 0 || !subjects.has(line.replace(/^\s*(?:[*-]\s+)?/, '').trim()) || line.trim() === commit.subject);
+    if (own.length < lines.length) commit.security = securityIdsOf(own.join('\n') || commit.subject);
+  }
+}
+

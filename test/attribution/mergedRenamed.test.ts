@@ -182,6 +182,8 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     expect(advisories.map((finding) => finding.commits)).toEqual([[short(fixture.shas.advisoryAuth)], [short(fixture.shas.advisoryNet)]]);
     expect(new Set(advisories.map((finding) => finding.fingerprint)).size).toBe(2);
     expect(security).toHaveLength(3);
+    // A commit that quotes the fix by its subject (a changelog's, a squash's list) is not a security fix itself.
+    expect(report.commits?.missingFromFork.find((commit) => commit.sha === fixture.shas.changelogFixes)).toMatchObject({ subject: 'docs: list the 1.0 fixes', security: [] });
     const { headline } = report as Report & { headline: Headline };
     const sameFixAs = new Map(headline.lacks.security.map((fix) => [fix.sha, fix.sameFixAs]));
     expect(sameFixAs).toEqual(new Map([
