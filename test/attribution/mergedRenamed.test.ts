@@ -93,13 +93,15 @@ describe('a file upstream deleted and the fork kept', () => {
     expect(header?.hunks[0]?.blocks.map((block) => block.side)).toEqual(['upstream', 'fork']);
     expect(report.files.find((each) => each.path === 'UPGRADING.md')).toMatchObject({ status: 'deleted', side: 'both', otherKind: 'docs' });
     expect(report.files.find((each) => each.path === 'src/valdb/server.h')).toMatchObject({ status: 'added', side: 'fork', otherKind: 'fork-addition' });
-    const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'table'], { cwd: fixture.clone });
-    const statusOf = (path: string): string | undefined => stdout.split('\n').find((line) => line.includes(` ${path} `))?.replace(/\s+[+−]\d+.*$/, '').trim();
-    expect(statusOf('legacy/old_tool.c')).toBe('Source                 legacy/old_tool.c     only in fork: upstream deleted it');
-    expect(statusOf('legacy/old_tool.h')).toBe('Source                 legacy/old_tool.h     only in fork: upstream deleted it, the fork changed it');
-    expect(statusOf('UPGRADING.md')).toBe('Docs                   UPGRADING.md          only upstream: the fork deleted it, upstream changed it');
-    expect(statusOf('src/kvstore/server.h')).toBe('Source                 src/kvstore/server.h  only upstream: the fork deleted it');
-    expect(statusOf('src/valdb/server.h')).toBe('New files in the fork  src/valdb/server.h    only in fork');
+    const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
+    // Kind, path and status: the first three cells of the file's row in the files table of `other` (markdown escapes `_`).
+    const statusOf = (path: string): string | undefined =>
+      stdout.split('\n').map((line) => line.replaceAll('\\_', '_')).find((line) => line.startsWith('| ') && line.split(' | ')[1] === path)?.split(' | ').slice(0, 3).join(' | ').slice(2);
+    expect(statusOf('legacy/old_tool.c')).toBe('Source | legacy/old_tool.c | only in fork: upstream deleted it');
+    expect(statusOf('legacy/old_tool.h')).toBe('Source | legacy/old_tool.h | only in fork: upstream deleted it, the fork changed it');
+    expect(statusOf('UPGRADING.md')).toBe('Docs | UPGRADING.md | only upstream: the fork deleted it, upstream changed it');
+    expect(statusOf('src/kvstore/server.h')).toBe('Source | src/kvstore/server.h | only upstream: the fork deleted it');
+    expect(statusOf('src/valdb/server.h')).toBe('New files in the fork | src/valdb/server.h | only in fork');
   });
 });
 
