@@ -303,4 +303,10 @@ export interface SyncPlan {
   carries: CarryEntry[];
   /** Missing commits not forecast (past the cap), said in a notice too. */
   unforecastPicks: number;
+  /**
+   * Missing security commits that are one fix (the same subject and ids, a
+   * file in common: a pull request's iterations), two or more each: the
+   * fix's first commit, then the others (full shas).
+   */
+  securityFixes: string[][];
 }

@@ -16,7 +16,8 @@ import { buildLedger } from '../sync/ledger.js';
 import { findUndoPairs } from '../sync/undoPairs.js';
 import type { ForkCommitFacts } from '../sync/ledger.js';
 import { MAX_PICKS, byUrgency, mapPool, pickResult } from '../sync/picks.js';
-import { securityFindings } from '../sync/securityFindings.js';
+import { groupSameFix } from '../sync/sameSubject.js';
+import { firstCommitFirst, securityFindings } from '../sync/securityFindings.js';
 import { createForkLineCounter } from './forkLineCounts.js';
 import { countKeptFiles } from './keptFiles.js';
 import { countKeptRenames } from './keptRenames.js';
@@ -147,12 +148,18 @@ async function settle(source: GitSource, early: Begun, commits: Commits): Promis
     applied: [...commits.applied, ...commits.missingFromFork.filter((commit) => empty.has(commit.sha)).map((commit) => ({ commit, how: 'empty-pick' as const, forkCommit: null }))],
   };
   const carries = supersedePorts(await early.carries, settled.applied);
-  const commitPaths = await source.forecaster.commitPaths(settled.missingFromFork.filter((commit) => commit.security.length > 0).map((commit) => commit.sha));
+  const security = settled.missingFromFork.filter((commit) => commit.security.length > 0);
+  const commitPaths = await source.forecaster.commitPaths(security.map((commit) => commit.sha));
+  const pathsOf = (sha: string): readonly string[] => commitPaths.get(sha) ?? [];
+  const fixes = groupSameFix(security, pathsOf).map(firstCommitFirst);
   const { merge } = early;
   return {
-    sync: { merge: { clean: merge.conflicts.length === 0, conflicts: merge.conflicts }, picks, carries, unforecastPicks: ordered.length - forecast.length },
+    sync: {
+      merge: { clean: merge.conflicts.length === 0, conflicts: merge.conflicts }, picks, carries, unforecastPicks: ordered.length - forecast.length,
+      securityFixes: fixes.filter((fix) => fix.length > 1).map((fix) => fix.map((commit) => commit.sha)),
+    },
     commits: settled,
-    findings: securityFindings(settled.missingFromFork, picks, (sha) => commitPaths.get(sha) ?? []),
+    findings: securityFindings(fixes, picks, pathsOf),
     notices,
   };
 }

@@ -108,7 +108,7 @@ export function headline(report: HeadlineInput, since: SinceHeadline | null = nu
   for (const finding of report.findings) tallyOf(tallies, sideOf(finding.side)).findings[finding.category] += 1;
   const { commits, sync } = report;
   const picks = new Map((sync?.picks ?? []).map((pick) => [pick.sha, pick.result]));
-  const leads = sameFixLeads(report.findings);
+  const leads = sameFixLeads(sync);
   return {
     hasSides,
     carries: { ...tallies.fork, forkOnlyCommits: commits ? commits.forkOnly.length : null },
@@ -134,14 +134,11 @@ const securityFix = (commit: CommitInfo, picks: ReadonlyMap<string, PickResult>,
   sameFixAs: leads.get(commit.sha) ?? null,
 });
 
-/** Each later commit of a security fix → the fix's first commit, as its finding groups them (`details.sameFix`). */
-const sameFixLeads = (findings: Report['findings']): Map<string, string> => {
+/** Each other commit of a security fix → the fix's first commit (the sync plan's `securityFixes`, which no category filter drops). */
+const sameFixLeads = (sync: Report['sync']): Map<string, string> => {
   const leads = new Map<string, string>();
-  for (const finding of findings) {
-    if (finding.kind !== 'missing-security-fix') continue;
-    const { commit, sameFix } = finding.details as { commit?: unknown; sameFix?: unknown };
-    if (typeof commit !== 'string' || !Array.isArray(sameFix)) continue;
-    for (const sha of sameFix) if (typeof sha === 'string') leads.set(sha, commit);
+  for (const [first, ...others] of sync?.securityFixes ?? []) {
+    if (first !== undefined) for (const sha of others) leads.set(sha, first);
   }
   return leads;
 };

@@ -2,7 +2,6 @@ import { shortCommitId } from '../attribution/lineFacts.js';
 import { createFinding } from '../classifiers/common/finding.js';
 import type { CommitInfo, Finding, PickForecast } from '../model.js';
 import { plural } from '../text/plural.js';
-import { groupSameFix } from './sameSubject.js';
 
 const HOW_IT_PICKS: Record<PickForecast['result'], string> = {
   clean: 'picks cleanly onto the fork',
@@ -30,16 +29,14 @@ const picksText = (picks: readonly PickForecast[]): string => {
  * finding. Two fixes under one subject touch different files, and a
  * fingerprint holds the path: act's two `Merge commit from fork` differ.
  */
-export const securityFindings = (missing: readonly CommitInfo[], picks: readonly PickForecast[], pathsOf: (sha: string) => readonly string[]): Finding[] =>
-  groupSameFix(missing.filter((commit) => commit.security.length > 0), pathsOf).map((group) => {
-    // The fix is named by its first commit (git lists the newest first): a later iteration does not move its fingerprint.
-    const commit = group[group.length - 1] as CommitInfo;
-    const more = group.slice(0, -1);
-    const forecast = group.flatMap((each) => picks.filter((pick) => pick.sha === each.sha));
+export const securityFindings = (fixes: readonly (readonly CommitInfo[])[], picks: readonly PickForecast[], pathsOf: (sha: string) => readonly string[]): Finding[] =>
+  fixes.map((fix) => {
+    const [commit, ...more] = fix as [CommitInfo, ...CommitInfo[]];
+    const forecast = fix.flatMap((each) => picks.filter((pick) => pick.sha === each.sha));
     const ids = commit.security.filter((id) => id !== 'security');
     const named = ids.length > 0 ? ids.join(', ') : 'security fix';
     const how = forecast.length > 0 ? picksText(forecast) : '';
-    const suffix = [...(more.length > 0 ? [plural(group.length, 'commit')] : []), ...(how ? [how] : [])].join('; ');
+    const suffix = [...(more.length > 0 ? [plural(fix.length, 'commit')] : []), ...(how ? [how] : [])].join('; ');
     return createFinding({
       category: 'sync',
       kind: 'missing-security-fix',
@@ -47,7 +44,8 @@ export const securityFindings = (missing: readonly CommitInfo[], picks: readonly
       message: `fork lacks upstream ${named}: ${commit.subject}${suffix ? ` (${suffix})` : ''}`,
       identity: [commit.security.join(','), commit.subject],
       side: 'upstream',
-      commits: group.map((each) => shortCommitId(each.sha)),
+      // Newest first, as git lists them.
+      commits: [...more, commit].map((each) => shortCommitId(each.sha)),
       confidence: ids.length > 0 ? 'high' : 'medium',
       details: {
         commit: commit.sha, subject: commit.subject, security: commit.security, pick: forecast.find((pick) => pick.sha === commit.sha)?.result ?? null,
@@ -56,3 +54,9 @@ export const securityFindings = (missing: readonly CommitInfo[], picks: readonly
     });
   });
 
+/**
+ * A fix's commits as git lists them (newest first) → its first commit, then
+ * the others: a fix is named by its first commit, so a later iteration does
+ * not move its fingerprint.
+ */
+export const firstCommitFirst = <Commit>(fix: readonly Commit[]): Commit[] => [...fix.slice(-1), ...fix.slice(0, -1)];

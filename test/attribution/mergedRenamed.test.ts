@@ -191,10 +191,14 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     expect(sameFixAs).toEqual(new Map([
       [fixture.shas.advisoryNet, null], [fixture.shas.advisoryAuth, null], [fixture.shas.rangeFixAgain, fixture.shas.rangeFix], [fixture.shas.rangeFix, null],
     ]));
-    const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown'], { cwd: fixture.clone });
-    const lines = stdout.split('\n').filter((line) => line.includes('**⚠ Security:**'));
-    expect(lines).toHaveLength(3);
-    expect(lines.find((line) => line.includes('CVE-2024-31228'))).toContain(`CVE-2024-31228: ${shas.join(', ')} fix: bounds check in kvstore\\_get (CVE-2024-31228) (cherry-picks: `);
+    expect(report.sync?.securityFixes).toEqual([[fixture.shas.rangeFix, fixture.shas.rangeFixAgain]]);
+    // A report restricted to other categories has no sync findings, and groups the headline's lines all the same.
+    for (const restricted of [[], ['--category', 'dockerfile']]) {
+      const { stdout } = runCli(['v1.0', '--no-fetch', '--format', 'markdown', ...restricted], { cwd: fixture.clone });
+      const lines = stdout.split('\n').filter((line) => line.includes('**⚠ Security:**'));
+      expect(lines).toHaveLength(3);
+      expect(lines.find((line) => line.includes('CVE-2024-31228'))).toContain(`CVE-2024-31228: ${shas.join(', ')} fix: bounds check in kvstore\\_get (CVE-2024-31228) (cherry-picks: `);
+    }
   });
 
   it('follows the renamed file: renamed lines are the fork\'s, the lines upstream added are upstream\'s', () => {

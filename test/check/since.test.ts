@@ -93,7 +93,7 @@ describe('since, for the sync plan', () => {
       ({ sha, subject: `commit ${sha}`, result, conflicts, isFix: false, security: [] });
     const change = compareSync(
       { merge: { conflicts: [{ path: 'Dockerfile' }] }, picks: [pick('a', 'clean'), pick('b', 'conflict', ['go.mod'])] },
-      { merge: { clean: false, conflicts: [{ path: 'go.mod', kind: 'content' }] }, picks: [pick('a', 'conflict', ['x.go']), pick('b', 'clean'), pick('c', 'conflict', ['y'])], carries: [], unforecastPicks: 0 },
+      { merge: { clean: false, conflicts: [{ path: 'go.mod', kind: 'content' }] }, picks: [pick('a', 'conflict', ['x.go']), pick('b', 'clean'), pick('c', 'conflict', ['y'])], carries: [], unforecastPicks: 0, securityFixes: [] },
     );
     expect(change?.newlyConflicting.map((each) => each.sha)).toEqual(['a', 'c']);
     expect(change?.newlyClean.map((each) => each.sha)).toEqual(['b']);

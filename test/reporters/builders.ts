@@ -46,7 +46,7 @@ export function aCommit(sha: string, subject: string, overrides: Partial<CommitI
 export const noCommits = (overrides: Partial<Commits> = {}): Commits => ({ missingFromFork: [], applied: [], forkOnly: [], reverts: [], merges: [], ...overrides });
 
 export const anEmptySync = (overrides: Partial<SyncPlan> = {}): SyncPlan => ({
-  merge: { clean: true, conflicts: [] }, picks: [], carries: [], unforecastPicks: 0, ...overrides,
+  merge: { clean: true, conflicts: [] }, picks: [], carries: [], unforecastPicks: 0, securityFixes: [], ...overrides,
 });
 
 /** A git-mode report of these files and findings, with its summary and totals computed as the audit does. */

@@ -11,7 +11,7 @@ describe('the carry ledger table', () => {
   it('shows a pull request as written and a commit a backport was picked from abbreviated, with what each asks', () => {
     // magnum's backports name the stable-branch commits they were picked from, which upstream's master lacks.
     const sync: SyncPlan = {
-      merge: { clean: true, conflicts: [] }, picks: [], unforecastPicks: 0,
+      merge: { clean: true, conflicts: [] }, picks: [], unforecastPicks: 0, securityFixes: [],
       carries: [
         carry('f1', { upstreamRef: '#7', isUpstreamMerged: true }),
         carry('f2', { upstreamRef: '#9' }),
@@ -29,7 +29,7 @@ describe('the carry ledger table', () => {
 
   it('counts what carries a commit beside its live lines: base lines it removed, renames the tip keeps', () => {
     const sync: SyncPlan = {
-      merge: { clean: true, conflicts: [] }, picks: [], unforecastPicks: 0,
+      merge: { clean: true, conflicts: [] }, picks: [], unforecastPicks: 0, securityFixes: [],
       carries: [carry('f1', {}), carry('f2', { liveLines: 0, removedLines: 2 }), carry('f3', { liveLines: 0, renamedPaths: 1 })],
     };
     const ledger = syncViews(sync).find((entry) => entry.title.startsWith("The fork's carries"));
