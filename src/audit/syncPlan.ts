@@ -16,7 +16,7 @@ import { buildLedger } from '../sync/ledger.js';
 import { findUndoPairs } from '../sync/undoPairs.js';
 import type { ForkCommitFacts } from '../sync/ledger.js';
 import { MAX_PICKS, byUrgency, mapPool, pickResult } from '../sync/picks.js';
-import { groupSameFix } from '../sync/sameSubject.js';
+import { groupSameFix } from '../sync/sameFix.js';
 import { firstCommitFirst, securityFindings } from '../sync/securityFindings.js';
 import { createForkLineCounter } from './forkLineCounts.js';
 import { countKeptFiles } from './keptFiles.js';

@@ -24,7 +24,7 @@ const picksText = (picks: readonly PickForecast[]): string => {
  * An upstream security fix the fork lacks, as a finding in the `sync`
  * category: it leads every report and fails `--check` unless a rule with a
  * reason accepts it. Its fingerprint is its advisory ids and subject, so it
- * survives a re-run whatever else moves; the commits of one fix (sameSubject.ts:
+ * survives a re-run whatever else moves; the commits of one fix (sameFix.ts:
  * netbox's three `#22675 Validate RSS feed entry link schemes…`) are one
  * finding. Two fixes under one subject touch different files, and a
  * fingerprint holds the path: act's two `Merge commit from fork` differ.
