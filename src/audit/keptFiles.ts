@@ -1,6 +1,6 @@
 import type { GitSource } from '../git/gitSource.js';
+import { renamesOutOf } from '../git/history.js';
 import type { PathCommits } from '../git/history.js';
-import { appendTo } from '../multiMap.js';
 import type { ForkCommitFacts } from '../sync/ledger.js';
 
 /**
@@ -25,8 +25,7 @@ export async function countKeptFiles(source: GitSource, paths: Pick<PathCommits,
   const names = (sha: string, path: string): string[] => [`${sha}:${path}`, `${source.fork.sha}:${path}`, `${base}:${path}`, `${sha}^:${path}`];
   const ids = await source.history.blobIds(asked.flatMap(({ commit, path }) => names(commit.sha, path)));
   // Deletions of a file earlier fork commits had changed: the base's only if the path was there after each of them.
-  const renamedAway = new Map<string, string[]>();
-  for (const renames of paths.renamedInto.values()) for (const { from, sha } of renames) appendTo(renamedAway, from, sha);
+  const renamedAway = renamesOutOf(paths);
   const changedBefore: { commit: ForkCommitFacts; earlier: string[] }[] = [];
   asked.forEach(({ commit, path }, index) => {
     const [left, tip, atBase, before] = ids.slice(4 * index, 4 * index + 4);
@@ -43,8 +42,10 @@ export async function countKeptFiles(source: GitSource, paths: Pick<PathCommits,
 }
 
 /** The fork commits before `sha` that touched `path` under that name, or renamed it away. */
-const earlierCommits = ({ byPath, order }: Pick<PathCommits, 'byPath' | 'order'>, renamedAway: ReadonlyMap<string, readonly string[]>, sha: string, path: string): string[] => {
+const earlierCommits = (
+  { byPath, order }: Pick<PathCommits, 'byPath' | 'order'>, renamedAway: ReturnType<typeof renamesOutOf>, sha: string, path: string,
+): string[] => {
   const place = order.get(sha) ?? -1;
   // Newest first: a larger place is an earlier commit.
-  return [...(byPath.get(path) ?? []), ...(renamedAway.get(path) ?? [])].filter((other) => (order.get(other) ?? -1) > place);
+  return [...(byPath.get(path) ?? []), ...(renamedAway.get(path) ?? []).map((rename) => rename.sha)].filter((other) => (order.get(other) ?? -1) > place);
 };

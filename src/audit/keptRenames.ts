@@ -1,6 +1,6 @@
 import type { GitSource } from '../git/gitSource.js';
+import { renamesOutOf } from '../git/history.js';
 import type { PathCommits } from '../git/history.js';
-import { appendTo } from '../multiMap.js';
 import type { ForkCommitFacts } from '../sync/ledger.js';
 
 /**
@@ -10,13 +10,13 @@ import type { ForkCommitFacts } from '../sync/ledger.js';
  * the fork tip has and whose first it lacks (a name renamed back is not kept).
  */
 export async function countKeptRenames(source: GitSource, paths: PathCommits, commits: ForkCommitFacts[]): Promise<void> {
-  const renames = [...paths.renamedInto].flatMap(([to, into]) => into.map(({ from, sha }) => ({ from, to, at: paths.order.get(sha) ?? 0, sha })));
-  const outOf = new Map<string, typeof renames>();
-  for (const rename of renames) appendTo(outOf, rename.from, rename);
+  const placeOf = (sha: string): number => paths.order.get(sha) ?? 0;
+  const renames = [...paths.renamedInto].flatMap(([to, into]) => into.map(({ from, sha }) => ({ from, to, at: placeOf(sha), sha })));
+  const outOf = renamesOutOf(paths);
   // The name `path` ends with after the renames of it newer than log place `at` (newest first: smaller is later).
   const lastName = (path: string, at: number): string => {
-    const next = (outOf.get(path) ?? []).filter((rename) => rename.at < at).sort((a, b) => b.at - a.at)[0];
-    return next ? lastName(next.to, next.at) : path;
+    const next = (outOf.get(path) ?? []).filter((rename) => placeOf(rename.sha) < at).sort((a, b) => placeOf(b.sha) - placeOf(a.sha))[0];
+    return next ? lastName(next.to, placeOf(next.sha)) : path;
   };
   const wanted = new Set(commits.map((commit) => commit.sha));
   const asked = renames.flatMap((rename) => {

@@ -57,6 +57,13 @@ export interface PathCommits {
 export const namesBefore = ({ renamedInto }: Pick<PathCommits, 'renamedInto'>, path: string): string[] =>
   (renamedInto.get(path) ?? []).map(({ from }) => from);
 
+/** `renamedInto` turned around: each name a rename took away → the renames that took it, with the name each gave. */
+export const renamesOutOf = ({ renamedInto }: Pick<PathCommits, 'renamedInto'>): Map<string, { to: string; sha: string }[]> => {
+  const outOf = new Map<string, { to: string; sha: string }[]>();
+  for (const [to, into] of renamedInto) for (const { from, sha } of into) appendTo(outOf, from, { to, sha });
+  return outOf;
+};
+
 /**
  * Every name a path had before, through each rename in the range (a file the
  * fork added, then renamed: `debian/piaware.init` →

@@ -38,5 +38,6 @@ export const groupSameFix = <Commit extends Pick<CommitInfo, 'sha' | 'subject' |
     if (group) group.push(commit);
     else groups.set(root, [commit]);
   });
-  return [...groups.values()].sort((a, b) => commits.indexOf(a[0] as Commit) - commits.indexOf(b[0] as Commit));
+  // A group is made when its first commit is reached: the groups are in the order of their first commits already.
+  return [...groups.values()];
 };
