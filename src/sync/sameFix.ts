@@ -7,7 +7,7 @@ import type { CommitInfo } from '../model.js';
  * the widget or its test, and the last both). Two fixes under one generic
  * subject stay apart when they touch different files (act's two GitHub
  * advisories, each `Merge commit from fork`). Groups keep the commits' order,
- * and come in the order of their first commit.
+ * and come in the order of the first of each in `commits`.
  */
 export const groupSameFix = <Commit extends Pick<CommitInfo, 'sha' | 'subject' | 'security'>>(
   commits: readonly Commit[],
@@ -38,6 +38,13 @@ export const groupSameFix = <Commit extends Pick<CommitInfo, 'sha' | 'subject' |
     if (group) group.push(commit);
     else groups.set(root, [commit]);
   });
-  // A group is made when its first commit is reached: the groups are in the order of their first commits already.
+  // A group is made when the first of its commits in `commits` is reached: the groups keep that order already.
   return [...groups.values()];
 };
+
+/**
+ * A fix's commits as git lists them (newest first) → its first commit, then
+ * the others: a fix is named by its first commit, so a later iteration does
+ * not move its fingerprint.
+ */
+export const firstCommitFirst = <Commit>(fix: readonly Commit[]): Commit[] => [...fix.slice(-1), ...fix.slice(0, -1)];

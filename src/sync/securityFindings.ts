@@ -54,9 +54,3 @@ export const securityFindings = (fixes: readonly (readonly CommitInfo[])[], pick
     });
   });
 
-/**
- * A fix's commits as git lists them (newest first) → its first commit, then
- * the others: a fix is named by its first commit, so a later iteration does
- * not move its fingerprint.
- */
-export const firstCommitFirst = <Commit>(fix: readonly Commit[]): Commit[] => [...fix.slice(-1), ...fix.slice(0, -1)];

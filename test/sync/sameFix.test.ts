@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupSameFix } from '../../src/sync/sameFix.js';
-import { firstCommitFirst } from '../../src/sync/securityFindings.js';
+import { firstCommitFirst, groupSameFix } from '../../src/sync/sameFix.js';
 
 const commit = (sha: string, subject: string, security = ['security']) => ({ sha, subject, security });
 
