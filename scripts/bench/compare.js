@@ -28,6 +28,12 @@ export function compare(comparison, results) {
   const baselines = comparison.baseline.map((label) => byLabel.get(label));
   const ratios = perRound(forkdiff, baselines, (run, others) => run.seconds / sum(others.map((other) => other.seconds)));
   const cpuRatios = perRound(forkdiff, baselines, (run, others) => (run.cpuSeconds === null ? null : run.cpuSeconds / sum(others.map((other) => other.cpuSeconds))));
+  const childCpu = (run) => (run.cpuSeconds === null || run.ownCpuSeconds === null ? null : run.cpuSeconds - run.ownCpuSeconds);
+  // Only where forkdiff ran git (a saved diff's run has none), against git or Node baselines (a share's baseline is forkdiff too).
+  const childCpuRatios = comparison.isShare ? [] : perRound(forkdiff, baselines, (run, others) => {
+    const children = childCpu(run);
+    return children === null || children < 0.05 ? null : children / sum(others.map((other) => other.cpuSeconds));
+  });
   const shares = perRound(forkdiff, baselines, (run, others) => run.seconds - sum(others.map((other) => other.seconds)));
   const peakRssBytes = forkdiff.peakRssBytes;
   return {
@@ -40,6 +46,9 @@ export function compare(comparison, results) {
     ratio: median(ratios),
     ratioRange: ratios.length > 0 ? [Math.min(...ratios), Math.max(...ratios)] : null,
     cpuRatio: median(cpuRatios),
+    forkdiffOwnCpuSeconds: forkdiff.ownCpuSeconds,
+    forkdiffChildCpuSeconds: forkdiff.childCpuSeconds,
+    childCpuRatio: median(childCpuRatios),
     shareSeconds: comparison.isShare ? median(shares) : null,
     peakRssBytes,
     rssOverInput: comparison.inputBytes && peakRssBytes ? peakRssBytes / comparison.inputBytes : null,

@@ -4,7 +4,9 @@
 // in the tree, user and system time cover the command and every child it
 // waited for (git included). Without GNU time, /proc/<pid>/status VmHWM is
 // polled, which is only as good as the last poll before exit, and CPU time
-// is not known.
+// is not known. The command's own CPU time (its process alone, not its
+// children) is polled from /proc/<pid>/stat the same way, so forkdiff's CPU
+// splits into Node's and that of the git processes it ran.
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,21 @@ function highWaterKb(pid) {
     return match ? Number(match[1]) : 0;
   } catch {
     return 0;
+  }
+}
+
+/** Clock ticks per second of /proc's times (USER_HZ): 100 on every Linux architecture Node runs on. */
+const USER_HZ = 100;
+
+/** User plus system CPU seconds of a running process itself (not its children), or null once it is gone. */
+function ownCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After `pid (comm) `: state is the 3rd field, utime the 14th, stime the 15th; comm may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+  } catch {
+    return null;
   }
 }
 
@@ -45,12 +62,12 @@ const secondsOf = (text, label) => {
  * children) and peak RSS of the whole process tree (`peakRssBytes`: the
  * largest single process, as GNU time reports it, which for forkdiff's git
  * mode may be git), and of the command's own process (`ownPeakRssBytes`,
- * polled, so only as good as the last poll before exit).
+ * `ownCpuSeconds`: polled, so only as good as the last poll before exit).
  *
  * @param {string} command
  * @param {string[]} args
  * @param {{ cwd?: string, stdoutToNull?: boolean, env?: NodeJS.ProcessEnv, timeoutSeconds?: number }} options
- * @returns {Promise<{ seconds: number, cpuSeconds: number | null, peakRssBytes: number, ownPeakRssBytes: number }>}
+ * @returns {Promise<{ seconds: number, cpuSeconds: number | null, ownCpuSeconds: number | null, peakRssBytes: number, ownPeakRssBytes: number }>}
  */
 export async function measure(command, args, { cwd, stdoutToNull = false, env = process.env, timeoutSeconds = Infinity } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'forkdiff-measure-'));
@@ -72,10 +89,13 @@ export async function measure(command, args, { cwd, stdoutToNull = false, env = 
     stderr = (stderr + chunk).slice(-4000);
   });
   let polledKb = 0;
+  let polledCpu = null;
   let ownPid = hasGnuTime ? null : child.pid;
   const poll = setInterval(() => {
     ownPid ??= firstChild(child.pid);
-    if (ownPid !== null) polledKb = Math.max(polledKb, highWaterKb(ownPid));
+    if (ownPid === null) return;
+    polledKb = Math.max(polledKb, highWaterKb(ownPid));
+    polledCpu = ownCpuSeconds(ownPid) ?? polledCpu;
   }, 20);
   const code = await new Promise((resolve, reject) => {
     child.on('error', reject);
@@ -93,5 +113,7 @@ export async function measure(command, args, { cwd, stdoutToNull = false, env = 
   const user = secondsOf(timeText, 'User time');
   const system = secondsOf(timeText, 'System time');
   const cpuSeconds = user === null || system === null ? null : user + system;
-  return { seconds, cpuSeconds, peakRssBytes: rssKb * 1024, ownPeakRssBytes: polledKb * 1024 };
+  // The command's own CPU, as last polled (up to 20 ms before it exits), never above the tree's.
+  const ownCpu = polledCpu === null ? null : cpuSeconds === null ? polledCpu : Math.min(polledCpu, cpuSeconds);
+  return { seconds, cpuSeconds, ownCpuSeconds: ownCpu, peakRssBytes: rssKb * 1024, ownPeakRssBytes: polledKb * 1024 };
 }

@@ -28,17 +28,26 @@ export function describeInput(facts) {
   return parts.join('; ');
 }
 
+/**
+ * The CPU a command's children used (forkdiff's git processes), or '' below
+ * MIN_CHILD_CPU: a command that ran none still shows a few hundredths, its
+ * last CPU ticks after the last poll.
+ */
+const childCpu = (result) => (result.childCpuSeconds === null || result.childCpuSeconds === undefined || result.childCpuSeconds < MIN_CHILD_CPU ? '' : seconds(result.childCpuSeconds));
+const MIN_CHILD_CPU = 0.05;
+
 /** Every command of a case: medians over the rounds, the range of wall times, and the highest peak RSS. */
 export function formatCommands(results) {
   const rows = results.map((result) => [
     result.label,
     result.error ? `FAILED: ${result.error}` : `${seconds(result.seconds)} (${seconds(result.minSeconds)}–${seconds(result.maxSeconds)})`,
     result.error ? '' : seconds(result.cpuSeconds),
+    result.error ? '' : childCpu(result),
     result.peakRssBytes ? mb(result.peakRssBytes) : '',
     result.ownPeakRssBytes ? mb(result.ownPeakRssBytes) : '',
   ]);
   // GNU time reports the largest process of the tree (for forkdiff in git mode, maybe a git child); the command's own is polled.
-  return markdownTable(['command', 'wall, median (range)', 'CPU', 'peak RSS', 'own (polled)'], rows);
+  return markdownTable(['command', 'wall, median (range)', 'CPU', 'of it, children', 'peak RSS', 'own (polled)'], rows);
 }
 
 /** One comparison as a line: forkdiff, its baseline, the ratios, and memory against its limit. */
@@ -48,14 +57,16 @@ export function formatComparison(comparison) {
   const share = comparison.shareSeconds === null ? '' : `; share ${seconds(comparison.shareSeconds)}`;
   const rss = comparison.isRssWithinLimit === null ? '' : `; peak RSS ${mb(comparison.peakRssBytes)} ${comparison.isRssWithinLimit ? 'within' : 'ABOVE'} the limit of ${mb(comparison.rssLimitBytes)}`;
   const target = comparison.target ? ` (issue 16: ${comparison.target})` : '';
-  return `${comparison.label}: ${times(comparison.ratio)}${range} wall, ${times(comparison.cpuRatio)} CPU${share}${rss}${target}`;
+  // forkdiff's own git processes against the baseline's: the part of the ratio that git work sets.
+  const git = comparison.childCpuRatio === null ? '' : `; its git processes alone ${times(comparison.childCpuRatio)} the baseline's CPU (${seconds(comparison.forkdiffChildCpuSeconds)}), Node ${seconds(comparison.forkdiffOwnCpuSeconds)}`;
+  return `${comparison.label}: ${times(comparison.ratio)}${range} wall, ${times(comparison.cpuRatio)} CPU${share}${git}${rss}${target}`;
 }
 
 /** The final table: a row per comparison of every case. */
 export function formatSummary(cases) {
   const rows = cases.flatMap(({ id, comparisons }) =>
     comparisons.map((comparison) => {
-      if (comparison.error) return [id, comparison.label, `fails: ${comparison.error}`, '', '', '', '', comparison.target ?? ''];
+      if (comparison.error) return [id, comparison.label, `fails: ${comparison.error}`, '', '', '', '', '', comparison.target ?? ''];
       const range = comparison.ratioRange ? ` (${times(comparison.ratioRange[0])}–${times(comparison.ratioRange[1])})` : '';
       const rss = comparison.peakRssBytes ? `${mb(comparison.peakRssBytes)}${comparison.rssOverInput ? ` (${comparison.rssOverInput.toFixed(2)}× input)` : ''}` : '';
       return [
@@ -65,10 +76,11 @@ export function formatSummary(cases) {
         `${seconds(comparison.baselineSeconds)} (CPU ${seconds(comparison.baselineCpuSeconds)})`,
         `${times(comparison.ratio)}${range}${comparison.shareSeconds === null ? '' : `, +${seconds(comparison.shareSeconds)}`}`,
         times(comparison.cpuRatio),
+        comparison.childCpuRatio === null ? '' : `${seconds(comparison.forkdiffChildCpuSeconds)}, ${times(comparison.childCpuRatio)}`,
         rss,
         comparison.target ?? '',
       ];
     }),
   );
-  return markdownTable(['case', 'comparison', 'forkdiff wall (CPU)', 'baseline wall (CPU)', 'ratio, wall (range)', 'ratio, CPU', 'forkdiff peak RSS', 'issue 16 asks'], rows);
+  return markdownTable(['case', 'comparison', 'forkdiff wall (CPU)', 'baseline wall (CPU)', 'ratio, wall (range)', 'ratio, CPU', "forkdiff's git CPU, × baseline CPU", 'forkdiff peak RSS', 'issue 16 asks'], rows);
 }

@@ -20,7 +20,7 @@ const reason = (text) => {
   return line.slice(0, 200);
 };
 
-/** Medians (wall and CPU), the range of wall times, and the highest peak RSS of one command's runs. */
+/** Medians (wall, CPU, own and children's CPU), the range of wall times, and the highest peak RSS of one command's runs. */
 function summarise(result) {
   const runs = result.runs.filter(Boolean);
   const seconds = runs.map((run) => run.seconds);
@@ -28,6 +28,9 @@ function summarise(result) {
     ...result,
     seconds: median(seconds),
     cpuSeconds: median(runs.map((run) => run.cpuSeconds)),
+    ownCpuSeconds: median(runs.map((run) => run.ownCpuSeconds)),
+    // What the command's children (forkdiff's git processes) used: the tree's CPU less its own, per run.
+    childCpuSeconds: median(runs.map((run) => (run.cpuSeconds === null || run.ownCpuSeconds === null ? null : run.cpuSeconds - run.ownCpuSeconds))),
     minSeconds: runs.length > 0 ? Math.min(...seconds) : null,
     maxSeconds: runs.length > 0 ? Math.max(...seconds) : null,
     peakRssBytes: runs.length > 0 ? Math.max(...runs.map((run) => run.peakRssBytes)) : null,
