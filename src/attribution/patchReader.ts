@@ -38,19 +38,64 @@ export interface PatchHandlers {
  */
 export const MAX_DECODED_LINE_BYTES = 1_000;
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 const NEWLINE = 10;
 const BACKSLASH = 92;
 const MINUS = 45;
 const PLUS = 43;
+const SOH = 1;
+const AT = 64;
+const LOWER_D = 100;
+const LOWER_R = 114;
+const COMMA = 44;
+const SPACE = 32;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
 const marker = (text: string): Buffer => Buffer.from(text, 'utf8');
-const COMMIT = marker('\x01');
 const FILE = marker('diff --git ');
 const OLD = marker('--- ');
 const NEW = marker('+++ ');
 const RENAME_FROM = marker('rename from ');
 const RENAME_TO = marker('rename to ');
-const HUNK = marker('@@ ');
+const HUNK = marker('@@ -');
+
+/** Whether `buffer[start, end)` begins with `prefix`. */
+const startsWith = (buffer: Buffer, start: number, end: number, prefix: Buffer): boolean =>
+  end - start >= prefix.length && buffer.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
+
+/**
+ * `@@ -a[,b] +c[,d] @@` read off the bytes (a count left out is 1), or null
+ * for a line that is not one. A `-U0` history has a header per changed run
+ * (netbox's upstream log: 628,000 of them), so no string or match is made.
+ */
+export const readHunkRange = (buffer: Buffer, start: number, end: number): HunkRange | null => {
+  if (!startsWith(buffer, start, end, HUNK)) return null;
+  let at = start + HUNK.length;
+  // One number at `at`, or -1 when there is none; `at` is left past it.
+  const number = (): number => {
+    let value = -1;
+    for (; at < end; at += 1) {
+      const code = buffer[at] ?? 0;
+      if (code < DIGIT_0 || code > DIGIT_9) break;
+      value = (value === -1 ? 0 : value * 10) + code - DIGIT_0;
+    }
+    return value;
+  };
+  // A start, then `,count` or nothing (a count of 1).
+  const range = (): [number, number] | null => {
+    const first = number();
+    if (first === -1) return null;
+    if (buffer[at] !== COMMA) return [first, 1];
+    at += 1;
+    const count = number();
+    return count === -1 ? null : [first, count];
+  };
+  const old = range();
+  if (!old || buffer[at] !== SPACE || buffer[at + 1] !== PLUS) return null;
+  at += 2;
+  const next = range();
+  if (!next || buffer[at] !== SPACE || buffer[at + 1] !== AT || buffer[at + 2] !== AT) return null;
+  return { oldStart: old[0], oldLines: old[1], newStart: next[0], newLines: next[1] };
+};
 
 /**
  * Reads the headers of a `-U0` patch (`git diff` or `git log -p`, prefixes
@@ -77,27 +122,30 @@ export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers
       }
       return;
     }
-    const has = (prefix: Buffer): boolean => end - start >= prefix.length && buffer.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
+    // Headers by their first byte: most lines of a long history are hunk headers, each compared once.
     const rest = (prefix: Buffer): string => buffer.toString('utf8', start + prefix.length, end);
-    if (has(COMMIT)) {
+    if (first === SOH) {
       flush();
-      const [sha = '', ...parents] = rest(COMMIT).trim().split(' ');
+      const [sha = '', ...parents] = buffer.toString('utf8', start + 1, end).trim().split(' ');
       handlers.commit?.(sha, parents.length);
-    } else if (has(FILE)) {
+    } else if (first === LOWER_D && startsWith(buffer, start, end, FILE)) {
       flush();
       file = { oldPath: null, newPath: null, hunks: [] };
     } else if (!file) {
       return;
-    } else if (has(HUNK)) {
-      const match = HUNK_HEADER.exec(buffer.toString('utf8', start, Math.min(end, start + 200)));
-      if (!match) return;
-      const range = { oldStart: Number(match[1]), oldLines: Number(match[2] ?? 1), newStart: Number(match[3]), newLines: Number(match[4] ?? 1) };
+    } else if (first === AT) {
+      const range = readHunkRange(buffer, start, end);
+      if (!range) return;
       file.hunks.push(range);
       toSkip = range.oldLines + range.newLines;
-    } else if (has(OLD)) file.oldPath = prefixedPath(rest(OLD), 'a/');
-    else if (has(NEW)) file.newPath = prefixedPath(rest(NEW), 'b/');
-    else if (has(RENAME_FROM)) file.oldPath = decodePathField(rest(RENAME_FROM));
-    else if (has(RENAME_TO)) file.newPath = decodePathField(rest(RENAME_TO));
+    } else if (first === MINUS) {
+      if (startsWith(buffer, start, end, OLD)) file.oldPath = prefixedPath(rest(OLD), 'a/');
+    } else if (first === PLUS) {
+      if (startsWith(buffer, start, end, NEW)) file.newPath = prefixedPath(rest(NEW), 'b/');
+    } else if (first === LOWER_R) {
+      if (startsWith(buffer, start, end, RENAME_FROM)) file.oldPath = decodePathField(rest(RENAME_FROM));
+      else if (startsWith(buffer, start, end, RENAME_TO)) file.newPath = decodePathField(rest(RENAME_TO));
+    }
   };
   // An unfinished line's pieces, joined only once its end arrives (a huge line costs one copy). A content
   // line past MAX_DECODED_LINE_BYTES is never joined: only its first byte matters (a bundle's megabyte lines).

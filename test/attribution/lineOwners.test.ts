@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from '../../src/attribution/lineOwners.js';
 import type { OwnedSegment } from '../../src/attribution/lineOwners.js';
-import { MAX_DECODED_LINE_BYTES, readPatch } from '../../src/attribution/patchReader.js';
+import { MAX_DECODED_LINE_BYTES, readHunkRange, readPatch } from '../../src/attribution/patchReader.js';
 import type { PatchFile } from '../../src/attribution/patchReader.js';
 
 const hunk = (oldStart: number, oldLines: number, newStart: number, newLines: number) => ({ oldStart, oldLines, newStart, newLines });
@@ -94,6 +94,22 @@ describe('readPatch', () => {
         { oldPath: 'dist/app.js', newPath: 'dist/app.js', hunks: [hunk(1, 2, 1, 2)] },
         { oldPath: 'b', newPath: 'b', hunks: [hunk(1, 1, 1, 1)] },
       ]);
+    }
+  });
+});
+
+describe('readHunkRange', () => {
+  const read = (line: string) => readHunkRange(Buffer.from(`xx${line}yy`), 2, 2 + Buffer.byteLength(line));
+  it('reads the ranges of a hunk header as git writes them, a count left out being 1', () => {
+    expect(read('@@ -12,3 +14 @@ func (s *Solver) Step0(ctx context.Context) error {')).toEqual(hunk(12, 3, 14, 1));
+    expect(read('@@ -1 +0,0 @@')).toEqual(hunk(1, 1, 0, 0));
+    expect(read('@@ -0,0 +1,25 @@')).toEqual(hunk(0, 0, 1, 25));
+    expect(read('@@ -4294967296,2 +4294967297 @@')).toEqual(hunk(4294967296, 2, 4294967297, 1));
+  });
+
+  it('reads no range from a line that only looks like a header', () => {
+    for (const line of ['@@ -a +1 @@', '@@ -1 +1', '@@ -1 +1 @', '@@ -1, +1 @@', '@@ -1 -1 @@', '@@@ -1,2 -1,2 +1,3 @@@', '@@ +1 -1 @@', '@@ -1 +1@@', '-- -1 +1 @@']) {
+      expect(read(line)).toBeNull();
     }
   });
 });
