@@ -32,87 +32,73 @@ export const baseSegments = (): OwnedSegment[] => [{ from: 1, to: Number.POSITIV
  * `git blame` walks history forwards: lines the commit deleted drop out
  * (base lines among them are reported to `onRemoved`), lines after each hunk
  * shift, and the lines it added become `owner`'s. One pass over segments
- * and hunks together, both sorted.
+ * and hunks together, both sorted, into one new list.
  *
  * The segments are the caller's to give up: a segment kept whole is moved
- * in place, not copied (a file the history touched a thousand times, such as
- * a translation catalogue of thousands of segments, made a new object of
- * each segment per touch, and their garbage was most of a side's line log).
+ * in place, not copied, and nothing but the new list is made per call (a
+ * translation catalogue of thousands of segments, touched hundreds of times,
+ * once made several lists and a new object per segment per touch, and their
+ * garbage was most of a side's line log).
  */
 export const applyHunks = (
-  segments: OwnedSegment[],
+  segments: readonly OwnedSegment[],
   hunks: readonly HunkRange[],
   owner: number,
   onRemoved?: (range: RemovedRange) => void,
 ): OwnedSegment[] => {
-  // Per hunk, in old coordinates: the deleted lines [cutFrom, cutTo), empty
-  // (at the line after `oldStart`) for a pure insertion; and the shift after it.
-  const cuts = hunks.map((hunk) => {
-    const cutFrom = hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart;
-    return { cutFrom, cutTo: cutFrom + hunk.oldLines, shift: hunk.newLines - hunk.oldLines };
-  });
+  const result: OwnedSegment[] = [];
+  // Every segment pushed is this call's own (moved or new), so a continuation may grow in place.
+  const push = (segment: OwnedSegment): void => {
+    const last = result[result.length - 1];
+    if (last && isContinuation(last, segment)) last.to = segment.to;
+    else result.push(segment);
+  };
   const baseOf = (segment: OwnedSegment, line: number): number => (segment.owner === BASE_OWNER ? segment.base + (line - segment.from) : 0);
-  const kept: OwnedSegment[] = [];
   let next = 0;
   let shift = 0;
+  // Past hunk `next`: its added lines, which sit between what was before its cut and what is after.
+  const pass = (hunk: HunkRange): void => {
+    if (hunk.newLines > 0) push({ from: hunk.newStart, to: hunk.newStart + hunk.newLines, owner, base: 0 });
+    shift += hunk.newLines - hunk.oldLines;
+    next += 1;
+  };
   for (const segment of segments) {
     const start = segment.from;
     const end = segment.to;
     let from = start;
     while (from < end) {
-      // Every hunk ending at or before `from` has moved it.
-      for (let cut = cuts[next]; cut && cut.cutTo <= from; cut = cuts[next]) {
-        shift += cut.shift;
-        next += 1;
-      }
-      const cut = cuts[next];
-      if (cut && cut.cutFrom <= from) {
-        const to = Math.min(end, cut.cutTo); // inside a deletion
+      // Every hunk whose cut ends at or before `from` has moved it.
+      let hunk = hunks[next];
+      for (; hunk && cutFrom(hunk) + hunk.oldLines <= from; hunk = hunks[next]) pass(hunk);
+      const cut = hunk ? cutFrom(hunk) : end;
+      if (hunk && cut <= from) {
+        const to = Math.min(end, cut + hunk.oldLines); // inside a deletion
         if (segment.owner === BASE_OWNER && onRemoved) onRemoved({ from: baseOf(segment, from), to: baseOf(segment, to), owner });
         from = to;
         continue;
       }
-      const to = Math.min(end, cut ? cut.cutFrom : end);
+      const to = Math.min(end, cut);
       if (from === start && to === end) {
         // Kept whole: moved, its base line number unchanged.
         segment.from = from + shift;
         segment.to = to + shift;
-        kept.push(segment);
+        push(segment);
       } else {
-        kept.push({ from: from + shift, to: to + shift, owner: segment.owner, base: baseOf(segment, from) });
+        push({ from: from + shift, to: to + shift, owner: segment.owner, base: baseOf(segment, from) });
       }
       from = to;
     }
   }
-  const added = hunks
-    .filter((hunk) => hunk.newLines > 0)
-    .map((hunk) => ({ from: hunk.newStart, to: hunk.newStart + hunk.newLines, owner, base: 0 }));
-  return mergeSorted(kept, added);
+  // Lines added past the last segment (a file created since the base, added to at its end).
+  for (let hunk = hunks[next]; hunk; hunk = hunks[next]) pass(hunk);
+  return result;
 };
+
+/** Where a hunk's deleted lines start in old coordinates; for a pure insertion, the line after `oldStart` (an empty cut). */
+const cutFrom = (hunk: HunkRange): number => (hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart);
 
 const isContinuation = (last: OwnedSegment, segment: OwnedSegment): boolean =>
   last.owner === segment.owner && last.to === segment.from && (segment.owner !== BASE_OWNER || last.base + (last.to - last.from) === segment.base);
-
-const mergeSorted = (a: OwnedSegment[], b: OwnedSegment[]): OwnedSegment[] => {
-  if (b.length === 0) return a;
-  const merged: OwnedSegment[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const left = a[i];
-    const right = b[j];
-    const isLeft = left !== undefined && (right === undefined || left.from < right.from);
-    const segment = isLeft ? left : right;
-    if (!segment) break;
-    if (isLeft) i += 1;
-    else j += 1;
-    const last = merged.at(-1);
-    // Every segment here is this call's own (moved or new), so a continuation may grow in place.
-    if (last && isContinuation(last, segment)) last.to = segment.to;
-    else merged.push(segment);
-  }
-  return merged;
-};
 
 /** The commit number owning `line`, or null when the line is older than the merge base (or past the file's end). */
 export const ownerAt = (segments: readonly OwnedSegment[], line: number): number | null => {

@@ -65,37 +65,36 @@ const startsWith = (buffer: Buffer, start: number, end: number, prefix: Buffer):
 /**
  * `@@ -a[,b] +c[,d] @@` read off the bytes (a count left out is 1), or null
  * for a line that is not one. A `-U0` history has a header per changed run
- * (netbox's upstream log: 628,000 of them), so no string or match is made.
+ * (netbox's upstream log: 628,000 of them), so nothing is made but the range.
  */
 export const readHunkRange = (buffer: Buffer, start: number, end: number): HunkRange | null => {
   if (!startsWith(buffer, start, end, HUNK)) return null;
+  // The four numbers in turn (-1: not read); after each start, `,` may bring a count.
+  const numbers = [-1, 1, -1, 1];
+  let field = 0;
   let at = start + HUNK.length;
-  // One number at `at`, or -1 when there is none; `at` is left past it.
-  const number = (): number => {
-    let value = -1;
-    for (; at < end; at += 1) {
-      const code = buffer[at] ?? 0;
-      if (code < DIGIT_0 || code > DIGIT_9) break;
-      value = (value === -1 ? 0 : value * 10) + code - DIGIT_0;
+  for (; at < end; at += 1) {
+    const code = buffer[at] ?? 0;
+    if (code >= DIGIT_0 && code <= DIGIT_9) {
+      const value = numbers[field] ?? -1;
+      numbers[field] = (field % 2 === 0 ? Math.max(value, 0) : value === -1 ? 0 : value) * 10 + code - DIGIT_0;
+      continue;
     }
-    return value;
-  };
-  // A start, then `,count` or nothing (a count of 1).
-  const range = (): [number, number] | null => {
-    const first = number();
-    if (first === -1) return null;
-    if (buffer[at] !== COMMA) return [first, 1];
-    at += 1;
-    const count = number();
-    return count === -1 ? null : [first, count];
-  };
-  const old = range();
-  if (!old || buffer[at] !== SPACE || buffer[at + 1] !== PLUS) return null;
-  at += 2;
-  const next = range();
-  if (!next || buffer[at] !== SPACE || buffer[at + 1] !== AT || buffer[at + 2] !== AT) return null;
-  return { oldStart: old[0], oldLines: old[1], newStart: next[0], newLines: next[1] };
+    if (code === COMMA && field % 2 === 0 && numbers[field] !== -1) {
+      field += 1;
+      numbers[field] = -1; // a count must follow
+    } else if (code === SPACE && field <= 1 && numbers[field] !== -1 && buffer[at + 1] === PLUS) {
+      field = 2;
+      at += 1;
+    } else break;
+  }
+  const [oldStart = -1, oldLines = -1, newStart = -1, newLines = -1] = numbers;
+  const isClosed = field >= 2 && buffer[at] === SPACE && buffer[at + 1] === AT && buffer[at + 2] === AT;
+  return isClosed && oldStart !== -1 && oldLines !== -1 && newStart !== -1 && newLines !== -1 ? { oldStart, oldLines, newStart, newLines } : null;
 };
+
+/** The text of a header line after its marker. */
+const after = (buffer: Buffer, start: number, end: number, prefix: Buffer): string => buffer.toString('utf8', start + prefix.length, end);
 
 /**
  * Reads the headers of a `-U0` patch (`git diff` or `git log -p`, prefixes
@@ -123,7 +122,6 @@ export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers
       return;
     }
     // Headers by their first byte: most lines of a long history are hunk headers, each compared once.
-    const rest = (prefix: Buffer): string => buffer.toString('utf8', start + prefix.length, end);
     if (first === SOH) {
       flush();
       const [sha = '', ...parents] = buffer.toString('utf8', start + 1, end).trim().split(' ');
@@ -139,12 +137,12 @@ export const readPatch = async (stream: AsyncIterable<Buffer | string>, handlers
       file.hunks.push(range);
       toSkip = range.oldLines + range.newLines;
     } else if (first === MINUS) {
-      if (startsWith(buffer, start, end, OLD)) file.oldPath = prefixedPath(rest(OLD), 'a/');
+      if (startsWith(buffer, start, end, OLD)) file.oldPath = prefixedPath(after(buffer, start, end, OLD), 'a/');
     } else if (first === PLUS) {
-      if (startsWith(buffer, start, end, NEW)) file.newPath = prefixedPath(rest(NEW), 'b/');
+      if (startsWith(buffer, start, end, NEW)) file.newPath = prefixedPath(after(buffer, start, end, NEW), 'b/');
     } else if (first === LOWER_R) {
-      if (startsWith(buffer, start, end, RENAME_FROM)) file.oldPath = decodePathField(rest(RENAME_FROM));
-      else if (startsWith(buffer, start, end, RENAME_TO)) file.newPath = decodePathField(rest(RENAME_TO));
+      if (startsWith(buffer, start, end, RENAME_FROM)) file.oldPath = decodePathField(after(buffer, start, end, RENAME_FROM));
+      else if (startsWith(buffer, start, end, RENAME_TO)) file.newPath = decodePathField(after(buffer, start, end, RENAME_TO));
     }
   };
   // An unfinished line's pieces, joined only once its end arrives (a huge line costs one copy). A content

@@ -134,3 +134,59 @@ describe('applyHunks on a file that was there at the merge base', () => {
     expect(removerAt(removed, 6)).toBeNull();
   });
 });
+
+describe('applyHunks against a line-by-line model', () => {
+  // A seeded generator, so a failure can be replayed.
+  const random = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+
+  it('gives every line the owner and base line the model gives it, and every removed base line its remover', () => {
+    for (let history = 0; history < 150; history += 1) {
+      const next = random(history + 1);
+      const below = (limit: number): number => Math.floor(next() * limit);
+      const isBase = history % 2 === 0; // half start from a base file, half from a file created since
+      let model: { owner: number; base: number }[] = isBase ? Array.from({ length: 1 + below(30) }, (_, index) => ({ owner: BASE_OWNER, base: index + 1 })) : [];
+      let segments = isBase ? baseSegments() : [];
+      const removed: { from: number; to: number; owner: number }[] = [];
+      const removedBy = new Map<number, number>();
+      for (let owner = 0; owner < 25; owner += 1) {
+        // Hunks in old coordinates, at least one unchanged line apart (as -U0 writes them).
+        const hunks: ReturnType<typeof hunk>[] = [];
+        const lines: { owner: number; base: number }[] = [];
+        let at = 0;
+        let shift = 0;
+        while (at <= model.length && hunks.length < 4) {
+          const start = at + below(6);
+          if (start > model.length) break;
+          const deleted = Math.min(below(4), model.length - start);
+          const inserted = below(4);
+          if (deleted + inserted === 0) {
+            lines.push(...model.slice(at, start + 1));
+            at = start + 1;
+            continue;
+          }
+          lines.push(...model.slice(at, start));
+          for (const line of model.slice(start, start + deleted)) if (line.owner === BASE_OWNER) removedBy.set(line.base, owner);
+          lines.push(...Array.from({ length: inserted }, () => ({ owner, base: 0 })));
+          const newBefore = start + shift; // new lines before this hunk's added ones
+          hunks.push(hunk(deleted > 0 ? start + 1 : start, deleted, inserted > 0 ? newBefore + 1 : newBefore, inserted));
+          shift += inserted - deleted;
+          at = start + deleted + 1;
+          lines.push(...model.slice(start + deleted, at));
+        }
+        lines.push(...model.slice(at));
+        model = lines;
+        segments = applyHunks(segments, hunks, owner, (range) => removed.push(range));
+        model.forEach((line, index) => {
+          const segment = segments.find((candidate) => candidate.from <= index + 1 && index + 1 < candidate.to);
+          expect({ history, owner, line: index + 1, is: segment?.owner, base: segment && segment.owner === BASE_OWNER ? segment.base + (index + 1 - segment.from) : 0 })
+            .toEqual({ history, owner, line: index + 1, is: line.owner, base: line.base });
+        });
+      }
+      for (const [base, owner] of removedBy) expect({ history, base, remover: removerAt(removed, base) }).toEqual({ history, base, remover: owner });
+    }
+  });
+});
+
