@@ -76,10 +76,13 @@ class SpilledFile implements FileDiff {
    * the JSON report is mostly spilled hunks.
    */
   toIndentedJson(indent: string): string {
-    const hunks = this.#replaced ? JSON.stringify(this.#replaced, null, 2) : this.#readBack();
     const head = JSON.stringify({ ...this, hunks: 0 }, null, 2).slice(0, -HUNKS_PLACEHOLDER.length);
     const newline = `\n${indent}`;
-    return `${head.replace(/\n/g, newline)}${hunks.replace(/\n/g, `${newline}  `)}${newline}}`;
+    // Spilled hunks are already indented for a file of a single report; anywhere else each line's indent is swapped.
+    const hunks = this.#replaced
+      ? JSON.stringify(this.#replaced, null, 2).replace(/\n/g, `${newline}  `)
+      : indent === SPILLED_FILE_INDENT ? this.#readBack() : this.#readBack().replace(SPILLED_LINE_START, `${newline}  `);
+    return `${head.replace(/\n/g, newline)}${hunks}${newline}}`;
   }
 
   #readBack(): string {
@@ -91,6 +94,33 @@ class SpilledFile implements FileDiff {
 
 /** How `{ ..., hunks: 0 }` ends when indented: the placeholder's value and the closing brace. */
 const HUNKS_PLACEHOLDER = '0\n}';
+
+/**
+ * Where a file sits in a single report's JSON (report → files → file): its
+ * hunks are spilled indented for that place, so the report, mostly spilled
+ * hunks on a huge fork, is written without re-indenting them (on a dense
+ * 100 MB diff that made 440 MB of strings).
+ */
+const SPILLED_FILE_DEPTH = 2;
+const SPILLED_FILE_INDENT = '  '.repeat(SPILLED_FILE_DEPTH);
+/** A spilled line's start: a newline and the indent of the file's keys. */
+const SPILLED_LINE_START = new RegExp(`\\n${'  '.repeat(SPILLED_FILE_DEPTH + 1)}`, 'g');
+
+/**
+ * `JSON.stringify(value, null, 2)` with every line after the first indented
+ * as a value at `depth` is: stringified inside `depth` arrays, whose
+ * brackets are then cut off (as the same text every time).
+ */
+export const indentedJson = (value: unknown, depth: number): string => {
+  let wrapped: unknown = value;
+  for (let level = 0; level < depth; level += 1) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  let opening = 0;
+  for (let level = 0; level < depth; level += 1) opening += 2 + 2 * (level + 1); // `[`, newline, the next level's indent
+  let closing = 0;
+  for (let level = 0; level < depth; level += 1) closing += 2 + 2 * level; // newline, this level's indent, `]`
+  return text.slice(opening, text.length - closing);
+};
 
 /** Whether a file's hunks were moved to disk. */
 export const isSpilled = (file: FileDiff): boolean => file instanceof SpilledFile;
@@ -112,7 +142,7 @@ export function createHunkSpill(limit = IN_MEMORY_HUNKS, copy: <T>(value: T) => 
       heldHunks += file.hunks.length;
       if (heldHunks <= limit || file.hunks.length === 0) return copy(file);
       spill ??= openSpill();
-      const bytes = Buffer.from(JSON.stringify(file.hunks, null, 2), 'utf8');
+      const bytes = Buffer.from(indentedJson(file.hunks, SPILLED_FILE_DEPTH + 1), 'utf8');
       const at = spill.offset;
       writeSync(spill.fd, bytes, 0, bytes.length, at);
       spill.offset += bytes.length;
