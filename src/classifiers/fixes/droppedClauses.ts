@@ -43,6 +43,8 @@ function clausesOf(line: string, separators: readonly string[]): Clauses | null 
 
 /** A condition split at its top-level `separators` (parentheses, brackets and quotes nest); empty clauses kept. */
 export function topLevelClauses(condition: string, separators: readonly string[]): string[] {
+  // Most conditions test one thing: no walk then (every changed line of a large diff may be asked).
+  if (!separators.some((separator) => condition.includes(separator))) return [condition.trim()];
   const clauses: string[] = [];
   let depth = 0;
   let quote: string | null = null;
@@ -56,7 +58,7 @@ export function topLevelClauses(condition: string, separators: readonly string[]
     else if ('([{'.includes(char)) depth += 1;
     else if (')]}'.includes(char)) depth -= 1;
     else if (depth === 0) {
-      const separator = separators.find((each) => condition.startsWith(each, index));
+      const separator = separatorAt(condition, index, separators);
       if (separator === undefined) continue;
       clauses.push(condition.slice(start, index).trim());
       index += separator.length - 1;
@@ -65,6 +67,15 @@ export function topLevelClauses(condition: string, separators: readonly string[]
   }
   clauses.push(condition.slice(start).trim());
   return clauses;
+}
+
+/** The separator that starts at `index`, if any (a loop, not a callback per character). */
+function separatorAt(condition: string, index: number, separators: readonly string[]): string | undefined {
+  for (let each = 0; each < separators.length; each += 1) {
+    const separator = separators[each] as string;
+    if (condition.startsWith(separator, index)) return separator;
+  }
+  return undefined;
 }
 
 /**

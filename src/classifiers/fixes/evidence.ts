@@ -197,7 +197,8 @@ export function missingRuns(
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
-  for (const [index, line] of hunk.lines.entries()) {
+  for (let index = 0; index < hunk.lines.length; index += 1) {
+    const line = hunk.lines[index] as Hunk['lines'][number];
     const number = upstreamLine;
     if (line.type !== 'add') upstreamLine += 1;
     const text = removed[index];
