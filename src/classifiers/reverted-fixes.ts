@@ -54,9 +54,8 @@ const TOO_LARGE_FOR_COMMIT = 40;
  */
 function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, commits: readonly string[], evidence: CommitEvidence | null): Confidence | null {
   const isStrong = [...signals].some((signal) => STRONG_SIGNALS.has(signal));
-  const isWeak = signals.has('guard') || signals.has('error-handling');
   const isFixCommit = (evidence?.fixes.length ?? 0) > 0;
-  if (!isStrong && !isWeak) {
+  if (!hasSignal(signals)) {
     if (!isFixCommit || size > TOO_LARGE_FOR_COMMIT) return null;
     return evidence?.isSecurity ? 'high' : 'medium';
   }
@@ -65,6 +64,10 @@ function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, commits: re
   if (size > LARGE_BLOCK) return isFixCommit ? 'medium' : 'low';
   return commits.length > 0 ? 'high' : 'medium';
 }
+
+/** Whether lines carry a signal of their own (strong or weak), which is what `confidenceOf` reads first. */
+const hasSignal = (signals: ReadonlySet<FixSignal>): boolean =>
+  signals.has('guard') || signals.has('error-handling') || [...signals].some((signal) => STRONG_SIGNALS.has(signal));
 
 /**
  * Who took the fix out: upstream added it and the fork lacks it, or the fork
@@ -113,6 +116,8 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   const signals = new Set(lacked.flatMap(({ text, line }) => signalsOfLine(text).filter((signal) => signal !== 'early-exit' || inBranch(line))));
   const dropped = droppedClauses(lacked.map(({ text }) => text), forkOnly);
   if (dropped.length > 0) signals.add('dropped-clause');
+  // Only a commit that says it fixes something makes lines without a signal a finding, and a saved diff has none.
+  if (context.mode !== 'git' && !hasSignal(signals)) return null;
   const at = locate(file, context, { upstream: lacked.map(({ line }) => line) });
   const subjects = commitEvidence(at.commits, context.commitSubject);
   // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them.
