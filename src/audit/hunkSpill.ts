@@ -1,6 +1,7 @@
 import { readSync, writeSync } from 'node:fs';
 import { createSpoolFile } from '../io/spool.js';
 import type { FileDiff, Hunk } from '../model.js';
+import { indentedJson } from '../text/indentedJson.js';
 
 /** Hunks kept as objects before later files' hunks go to disk: small reports never spill. */
 export const IN_MEMORY_HUNKS = 5_000;
@@ -105,22 +106,6 @@ const SPILLED_FILE_DEPTH = 2;
 const SPILLED_FILE_INDENT = '  '.repeat(SPILLED_FILE_DEPTH);
 /** A spilled line's start: a newline and the indent of the file's keys. */
 const SPILLED_LINE_START = new RegExp(`\\n${'  '.repeat(SPILLED_FILE_DEPTH + 1)}`, 'g');
-
-/**
- * `JSON.stringify(value, null, 2)` with every line after the first indented
- * as a value at `depth` is: stringified inside `depth` arrays, whose
- * brackets are then cut off (as the same text every time).
- */
-export const indentedJson = (value: unknown, depth: number): string => {
-  let wrapped: unknown = value;
-  for (let level = 0; level < depth; level += 1) wrapped = [wrapped];
-  const text = JSON.stringify(wrapped, null, 2);
-  let opening = 0;
-  for (let level = 0; level < depth; level += 1) opening += 2 + 2 * (level + 1); // `[`, newline, the next level's indent
-  let closing = 0;
-  for (let level = 0; level < depth; level += 1) closing += 2 + 2 * level; // newline, this level's indent, `]`
-  return text.slice(opening, text.length - closing);
-};
 
 /** Whether a file's hunks were moved to disk. */
 export const isSpilled = (file: FileDiff): boolean => file instanceof SpilledFile;

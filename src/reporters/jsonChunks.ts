@@ -1,9 +1,10 @@
+import { indentedJson } from '../text/indentedJson.js';
 /**
  * `JSON.stringify(value, null, 2)`, byte for byte, but as a stream of chunks:
  * containers above `streamDepth` are walked element by element, so a report
  * of a huge fork is never one giant string in memory. Values at that depth
- * (one file, one finding) are stringified whole, then indented to their
- * depth (JSON strings hold no raw newlines, so re-indenting is safe).
+ * (one file, one finding) are stringified whole, indented for their depth
+ * (indentedJson).
  */
 export function* jsonChunks(value: unknown, streamDepth: number, depth = 0): Generator<string> {
   const indent = '  '.repeat(depth);
@@ -13,8 +14,7 @@ export function* jsonChunks(value: unknown, streamDepth: number, depth = 0): Gen
     return;
   }
   if (depth >= streamDepth || value === null || typeof value !== 'object' || isEmpty(value)) {
-    const text = JSON.stringify(value, null, 2) ?? 'null';
-    yield depth === 0 ? text : text.replace(/\n/g, `\n${indent}`);
+    yield depth === 0 ? (JSON.stringify(value, null, 2) ?? 'null') : indentedJson(value, depth);
     return;
   }
   if (Array.isArray(value)) {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCompactor } from '../../src/audit/compact.js';
-import { createHunkSpill, indentedJson, isSpilled } from '../../src/audit/hunkSpill.js';
+import { createHunkSpill, isSpilled } from '../../src/audit/hunkSpill.js';
 import { parseDiffText } from '../../src/diff/parse.js';
 import type { FileDiff } from '../../src/model.js';
 import { jsonChunks } from '../../src/reporters/jsonChunks.js';
@@ -92,13 +92,3 @@ describe('hunks spilled to disk past the in-memory limit', () => {
     }
   });
 });
-
-describe('indentedJson', () => {
-  it('is JSON.stringify(value, null, 2) indented for its depth, whatever the value', () => {
-    const values: unknown[] = [[], {}, [1], 'x', null, { a: [1, { b: 'c\nd' }], e: [] }, [[[]], { f: { g: [true] } }]];
-    for (const value of values) {
-      for (const depth of [0, 1, 3, 5]) expect(indentedJson(value, depth)).toBe(JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`));
-    }
-  });
-});
-
