@@ -80,7 +80,7 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
     const side = isWritten ? tip : OTHER[tip];
     const path = paths[tip] ?? '';
     const { commits, isExact } = isWritten ? writersOf(sides[tip], path, line) : removers(sides[side], sides[tip], path, tips[tip].baseLine(line) ?? line);
-    const fact = { side, commits: [...new Set(commits.map(shortCommitId))] };
+    const fact = { side, commits: distinctShortIds(commits) };
     if (!isExact) guessed.add(fact);
     return fact;
   };
@@ -95,25 +95,25 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
     if (isUpstream === tips.fork.isWritten(fork)) return null;
     return isUpstream ? place('upstream', upstream, true) : place('fork', fork, true);
   };
-  // Every changed line's fact in diff order (null for a kept one), where it is, and each hunk's stretch of them.
+  // Every changed line's fact in diff order (null for a kept one), where it is (tip and line, side by side), and each hunk's stretch of them.
   const all: (LineFact | null)[] = [];
-  const where: { tip: LineSide; line: number }[] = [];
+  const where: Where = { tips: [], lines: [] };
   const kept: { tip: LineSide; line: number; at: number; hunk: HunkLines }[] = [];
   for (const hunk of file.hunks) {
-    const lines: HunkLines = { from: all.length, to: all.length, context: [] };
+    const lines: HunkLines = { from: all.length, to: all.length, hunk };
     let upstreamLine = hunk.oldStart;
     let forkLine = hunk.newStart;
-    const see = (tip: LineSide, line: number): void => {
-      const fact = factOf(tip, line);
-      if (fact) facts[tip].set(line, fact);
-      else kept.push({ tip, line, at: all.length, hunk: lines });
-      all.push(fact);
-      where.push({ tip, line });
-    };
     for (const line of hunk.lines) {
-      if (line.type === 'normal') lines.context.push({ upstream: upstreamLine, fork: forkLine, at: all.length });
-      else if (line.type === 'del') see('upstream', upstreamLine);
-      else see('fork', forkLine);
+      if (line.type !== 'normal') {
+        const tip = line.type === 'del' ? 'upstream' : 'fork';
+        const number = line.type === 'del' ? upstreamLine : forkLine;
+        const fact = factOf(tip, number);
+        if (fact) facts[tip].set(number, fact);
+        else kept.push({ tip, line: number, at: all.length, hunk: lines });
+        all.push(fact);
+        where.tips.push(tip);
+        where.lines.push(number);
+      }
       if (line.type !== 'add') upstreamLine += 1;
       if (line.type !== 'del') forkLine += 1;
     }
@@ -121,7 +121,7 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
     narrowGuesses(all, where, lines, guessed, facts);
   }
   for (const { tip, line, at, hunk } of kept) {
-    const moved = [...hunk.context].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at)).map(hiddenWrite).find((fact) => fact !== null);
+    const moved = contextOf(hunk).sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at)).map(hiddenWrite).find((fact) => fact !== null);
     // A kept line with no change near it at all keeps the rule's reading: the other side removed it.
     facts[tip].set(line, moved ?? nearestFact(all, at, hunk) ?? nearestFact(all, at, { from: 0, to: all.length }) ?? place(tip, line, false));
   }
@@ -133,12 +133,37 @@ interface ContextLine extends Record<LineSide, number> {
   at: number;
 }
 
-/** A hunk's changed lines, `from` to `to` (exclusive) in diff order, and its context lines. */
+/** A hunk's changed lines, `from` to `to` (exclusive) in diff order, and the hunk itself. */
 interface HunkLines {
   from: number;
   to: number;
-  context: ContextLine[];
+  hunk: FileDiff['hunks'][number];
 }
+
+/** Where each changed line is, in diff order: its tip and its line there (two lists, not an object per line). */
+interface Where {
+  tips: LineSide[];
+  lines: number[];
+}
+
+/** A hunk's context lines, worked out only for a hunk that has a kept line (few have). */
+const contextOf = ({ from, hunk }: HunkLines): ContextLine[] => {
+  const context: ContextLine[] = [];
+  let upstream = hunk.oldStart;
+  let fork = hunk.newStart;
+  let at = from;
+  for (const line of hunk.lines) {
+    if (line.type === 'normal') context.push({ upstream, fork, at });
+    else at += 1;
+    if (line.type !== 'add') upstream += 1;
+    if (line.type !== 'del') fork += 1;
+  }
+  return context;
+};
+
+/** Short ids of `commits`, each once (most lines have one commit: no set is made then). */
+const distinctShortIds = (commits: readonly string[]): string[] =>
+  commits.length <= 1 ? commits.map(shortCommitId) : [...new Set(commits.map(shortCommitId))];
 
 /**
  * A line the line history could not pin (its fact lists every commit that
@@ -148,7 +173,7 @@ interface HunkLines {
  * the line next to it, listed all twelve commits of helpers.py.
  */
 function narrowGuesses(
-  all: (LineFact | null)[], where: readonly { tip: LineSide; line: number }[], hunk: HunkLines,
+  all: (LineFact | null)[], where: Where, hunk: HunkLines,
   guessed: WeakSet<LineFact>, facts: Record<LineSide, Map<number, LineFact>>,
 ): void {
   for (let at = hunk.from; at < hunk.to; at += 1) {
@@ -158,8 +183,7 @@ function narrowGuesses(
     if (!near) continue;
     const narrowed = { side: fact.side, commits: near.commits };
     all[at] = narrowed;
-    const { tip, line } = where[at] as { tip: LineSide; line: number };
-    facts[tip].set(line, narrowed);
+    facts[where.tips[at] as LineSide].set(where.lines[at] as number, narrowed);
   }
 }
 
