@@ -1,5 +1,11 @@
 // Strings up to this length are shared between kept records (kinds, signals, versions, commit ids, module names).
 const SHARED_STRING_CHARS = 128;
+/**
+ * V8's JSON.parse already gives every string value up to this length from
+ * its string table (a million parsed "medium"s take 8 MB, one pointer each;
+ * a million 11-character strings 40 MB), so these need no sharing of ours.
+ */
+const PARSE_SHARED_CHARS = 10;
 
 /**
  * Copies what the report keeps (findings, files) into fresh, flat values,
@@ -25,7 +31,7 @@ export const createCompactor = (): (<T>(value: T) => T) => {
   // Over JSON.parse's fresh values, in place: a reviver did the same at twice the cost.
   const share = (value: unknown): unknown => {
     if (typeof value === 'string') {
-      if (value.length > SHARED_STRING_CHARS) return value;
+      if (value.length > SHARED_STRING_CHARS || value.length <= PARSE_SHARED_CHARS) return value;
       const kept = shared.get(value);
       if (kept !== undefined) return kept;
       shared.set(value, value);
