@@ -76,8 +76,7 @@ export const readHunkRange = (buffer: Buffer, start: number, end: number): HunkR
   for (; at < end; at += 1) {
     const code = buffer[at] ?? 0;
     if (code >= DIGIT_0 && code <= DIGIT_9) {
-      const value = numbers[field] ?? -1;
-      numbers[field] = (field % 2 === 0 ? Math.max(value, 0) : value === -1 ? 0 : value) * 10 + code - DIGIT_0;
+      numbers[field] = Math.max(numbers[field] ?? -1, 0) * 10 + code - DIGIT_0;
       continue;
     }
     if (code === COMMA && field % 2 === 0 && numbers[field] !== -1) {
