@@ -76,8 +76,8 @@ const loadPaths = async (tips: Tips, history: History): Promise<BothPaths> => {
 const loadSide = async (history: History, base: string, tip: string, side: SidePaths, both: string[][], limits: LogLimits): Promise<SideFacts> => {
   // The ranges and the line history at once: the line history needs only the paths and parents read before.
   const lines = loadLineHistory(history, base, tip, side.pathCommits, findBranches(side.pathCommits.parents, tip), limits);
-  const [ranges, followed] = await Promise.all([loadChangedRanges(history, base, tip, both), lines]);
-  return { ...side, ranges, lines: followed };
+  const [{ ranges, renamed }, followed] = await Promise.all([loadChangedRanges(history, base, tip, both), lines]);
+  return { ...side, ranges, renamedRanges: renamed, lines: followed };
 };
 
 const loadSides = async (tips: Tips, history: History, paths: Promise<BothPaths>, limits: LogLimits): Promise<BothSides> => {

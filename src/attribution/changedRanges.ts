@@ -9,16 +9,21 @@ import { readGitPatch } from './patchReader.js';
  * kept. Needed only for files both sides changed: in a file one side alone
  * changed, every changed line is that side's.
  */
-export const loadChangedRanges = async (history: History, base: string, tip: string, chunks: readonly string[][]): Promise<Map<string, HunkRange[]>> => {
+export const loadChangedRanges = async (
+  history: History, base: string, tip: string, chunks: readonly string[][],
+): Promise<{ ranges: Map<string, HunkRange[]>; renamed: Set<string> }> => {
   const ranges = new Map<string, HunkRange[]>();
+  const renamed = new Set<string>();
   for (const paths of chunks) {
     await readGitPatch(history.changedLines(base, tip, paths), {
-      file: ({ newPath, hunks }) => {
-        if (newPath !== null) ranges.set(newPath, hunks);
+      file: ({ oldPath, newPath, hunks }) => {
+        if (newPath === null) return;
+        ranges.set(newPath, hunks);
+        if (oldPath !== null && oldPath !== newPath) renamed.add(newPath);
       },
     });
   }
-  return ranges;
+  return { ranges, renamed };
 };
 
 /** Where one side's tip lines came from, given that side's base → tip hunks of the file. */

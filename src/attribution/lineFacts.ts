@@ -27,6 +27,8 @@ export interface SideFacts {
   changed: ChangedFiles;
   /** Base → tip hunks of the paths both sides changed, by tip path. */
   ranges: ReadonlyMap<string, readonly HunkRange[]>;
+  /** Tip paths among those whose hunks git read against another base name (it paired a rename within their pathspec). */
+  renamedRanges: ReadonlySet<string>;
   pathCommits: PathCommits;
   lines: LineHistory;
 }

@@ -1,4 +1,4 @@
-import type { BothSides } from '../attribution/lineFacts.js';
+import type { BothSides, SideFacts } from '../attribution/lineFacts.js';
 import { chunkGroups } from '../attribution/pathChunks.js';
 import type { GitSource } from '../git/gitSource.js';
 import { hasSoleCommit } from '../git/history.js';
@@ -27,11 +27,16 @@ interface Plan {
 
 /**
  * Where upstream left a path alone, the two-tip diff already counted the
- * fork's change to it, so its files are observed as they are classified;
- * `git diff --numstat` runs only for the other paths, in chunks: those
- * upstream changed too at once, beside the classification, and those the
- * diff did not count (a rename, an ignored file) after its last file. On the
- * bench's 100 MB pair a whole-tree numstat was 4 s of git's CPU.
+ * fork's change to it, so its files are observed as they are classified.
+ * Where upstream changed it too, the sides' zero-context base → fork diff
+ * (their `ranges`) counts it: each hunk's old lines are the deleted ones,
+ * its new lines the added ones. That is numstat's count but where git lines
+ * up repeated lines (blank ones) otherwise without context: on the bench's
+ * 100 MB pair, one line each way in 9 of 3,397 files. `git diff
+ * --numstat` runs, in chunks, only for what neither counted (a rename, a
+ * binary file, an ignored file). On the bench's 100 MB pair a whole-tree
+ * numstat was 4 s of git's CPU, and the numstat of the paths both sides
+ * changed 1.8 s.
  */
 export function createForkLineCounter(source: GitSource, base: string, sides: Promise<BothSides>): ForkLineCounter {
   const observed = new Map<string, LineCount>();
@@ -66,8 +71,15 @@ export function createForkLineCounter(source: GitSource, base: string, sides: Pr
     done: () => done(),
     counts: async () => {
       const { fromGit, fromDiff } = await planned;
+      const { fork } = await sides;
       const counts = new Map<string, LineCount>();
-      await numstat(fromGit, counts);
+      const uncounted: string[] = [];
+      for (const path of fromGit) {
+        const counted = countedByRanges(fork, path);
+        if (counted) counts.set(path, counted);
+        else uncounted.push(path);
+      }
+      await numstat(uncounted, counts);
       await allObserved;
       const unseen: string[] = [];
       for (const path of fromDiff.keys()) {
@@ -80,3 +92,22 @@ export function createForkLineCounter(source: GitSource, base: string, sides: Pr
     },
   };
 }
+
+/**
+ * A path's base → fork counts from the fork side's zero-context hunks of it,
+ * or null where they would not be numstat's: no hunks read for it (a binary
+ * patch names no paths), or hunks read against another name, a rename's
+ * (numstat, with --no-renames, counts the whole file added there).
+ */
+export const countedByRanges = (fork: Pick<SideFacts, 'ranges' | 'renamedRanges'>, path: string): LineCount | null => {
+  const hunks = fork.ranges.get(path);
+  if (!hunks || fork.renamedRanges.has(path)) return null;
+  let added = 0;
+  let deleted = 0;
+  for (const hunk of hunks) {
+    added += hunk.newLines;
+    deleted += hunk.oldLines;
+  }
+  return { added, deleted };
+};
+

@@ -11,6 +11,7 @@ const sha = (name: string): string => name.repeat(40).slice(0, 40);
 const side = (ranges: HunkRange[], commits: string[], history: Pick<LineHistory, 'ownerOf' | 'removerOf'>): SideFacts => ({
   changed: { paths: new Set(['ckan/lib/helpers.py']), renames: new Map(), fromNames: new Map(), removed: new Set() },
   ranges: new Map([['ckan/lib/helpers.py', ranges]]),
+  renamedRanges: new Set(),
   pathCommits: { byPath: new Map([['ckan/lib/helpers.py', commits]]), renamedInto: new Map(), order: new Map(commits.map((each, at) => [each, at])), subjects: new Map(), parents: new Map() },
   lines: { ...history, counts: () => new Map(), changeOf: () => undefined },
 });
