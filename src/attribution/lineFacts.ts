@@ -163,9 +163,22 @@ const contextOf = ({ from, hunk }: HunkLines): ContextLine[] => {
   return context;
 };
 
-/** Short ids of `commits`, each once (most lines have one commit: no set is made then). */
-const distinctShortIds = (commits: readonly string[]): string[] =>
-  commits.length <= 1 ? commits.map(shortCommitId) : [...new Set(commits.map(shortCommitId))];
+/**
+ * Short ids of `commits`, each once. Most lines have one commit; a line the
+ * history could not pin has every commit of its file, the same list for each
+ * such line (commitsUnderEveryName's), so that list's ids are made once.
+ */
+const distinctShortIds = (commits: readonly string[]): string[] => {
+  if (commits.length <= 1) return commits.map(shortCommitId);
+  let ids = distinctIds.get(commits);
+  if (!ids) {
+    ids = [...new Set(commits.map(shortCommitId))];
+    distinctIds.set(commits, ids);
+  }
+  // Shared between facts, as narrowGuesses shares a neighbour's: facts are read, never changed.
+  return ids;
+};
+const distinctIds = new WeakMap<readonly string[], string[]>();
 
 /**
  * A line the line history could not pin (its fact lists every commit that
@@ -230,11 +243,31 @@ export const pinnedWriters = (side: SideFacts, path: string, line: number): stri
  */
 const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine: number): Answer => {
   const basePath = keeper.changed.fromNames.get(path) ?? path;
-  // The remover may have renamed the file: its commits touched the base name, or the names after it.
-  const renamedTo = remover.changed.renames.get(basePath);
-  const under = commitsUnderEveryName(remover.pathCommits, basePath);
-  const candidates = renamedTo ? [...new Set([...under, ...commitsUnderEveryName(remover.pathCommits, renamedTo)])] : under;
+  const candidates = removerCandidates(remover, basePath);
   if (candidates.length <= 1) return { commits: candidates, isExact: true };
   const owners = remover.lines.removerOf(basePath, baseLine);
   return owners && owners.length > 0 ? { commits: owners, isExact: true } : { commits: candidates, isExact: false };
 };
+
+/**
+ * The commits of `remover`'s side that touched base path `basePath`: under
+ * that name, and, where the side renamed the file, under the names after it.
+ * Asked for every line of the file the other side kept: worked out once.
+ */
+const removerCandidates = (remover: SideFacts, basePath: string): string[] => {
+  let known = candidatesBySide.get(remover);
+  if (!known) {
+    known = new Map();
+    candidatesBySide.set(remover, known);
+  }
+  let candidates = known.get(basePath);
+  if (!candidates) {
+    const renamedTo = remover.changed.renames.get(basePath);
+    const under = commitsUnderEveryName(remover.pathCommits, basePath);
+    candidates = renamedTo ? [...new Set([...under, ...commitsUnderEveryName(remover.pathCommits, renamedTo)])] : under;
+    known.set(basePath, candidates);
+  }
+  return candidates;
+};
+const candidatesBySide = new WeakMap<SideFacts, Map<string, string[]>>();
+
