@@ -11,3 +11,25 @@ export const addTo = <Key, Value>(map: Map<Key, Set<Value>>, key: Key, value: Va
   if (set) set.add(value);
   else map.set(key, new Set([value]));
 };
+
+/**
+ * A value per (object, key) pair, made by `make` the first time it is asked
+ * for: a cache of answers asked once per line but the same for a whole file,
+ * kept for as long as the object it hangs on (a side, a history) lives.
+ */
+export const createPairCache = <Owner extends object, Key, Value>(): ((owner: Owner, key: Key, make: () => Value) => Value) => {
+  const byOwner = new WeakMap<Owner, Map<Key, Value>>();
+  return (owner, key, make) => {
+    let known = byOwner.get(owner);
+    if (!known) {
+      known = new Map();
+      byOwner.set(owner, known);
+    }
+    let value = known.get(key);
+    if (value === undefined) {
+      value = make();
+      known.set(key, value);
+    }
+    return value;
+  };
+};

@@ -1,5 +1,6 @@
 import type { FileDiff, LineSide } from '../model.js';
 import { commitsUnderEveryName } from '../git/history.js';
+import { createPairCache } from '../multiMap.js';
 import type { ChangedFiles, PathCommits } from '../git/history.js';
 import { UNCHANGED, tipLines } from './changedRanges.js';
 import type { TipLines } from './changedRanges.js';
@@ -254,20 +255,11 @@ const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine:
  * that name, and, where the side renamed the file, under the names after it.
  * Asked for every line of the file the other side kept: worked out once.
  */
-const removerCandidates = (remover: SideFacts, basePath: string): string[] => {
-  let known = candidatesBySide.get(remover);
-  if (!known) {
-    known = new Map();
-    candidatesBySide.set(remover, known);
-  }
-  let candidates = known.get(basePath);
-  if (!candidates) {
+const removerCandidates = (remover: SideFacts, basePath: string): string[] =>
+  candidatesOf(remover, basePath, () => {
     const renamedTo = remover.changed.renames.get(basePath);
     const under = commitsUnderEveryName(remover.pathCommits, basePath);
-    candidates = renamedTo ? [...new Set([...under, ...commitsUnderEveryName(remover.pathCommits, renamedTo)])] : under;
-    known.set(basePath, candidates);
-  }
-  return candidates;
-};
-const candidatesBySide = new WeakMap<SideFacts, Map<string, string[]>>();
+    return renamedTo ? [...new Set([...under, ...commitsUnderEveryName(remover.pathCommits, renamedTo)])] : under;
+  });
+const candidatesOf = createPairCache<SideFacts, string, string[]>();
 

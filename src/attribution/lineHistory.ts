@@ -11,6 +11,7 @@ import { KEPT_CHANGED_LINES, logScopes, PATHSPEC_BUDGET } from './logScope.js';
 import type { LogLimits } from './logScope.js';
 import { linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
+import { createPairCache } from '../multiMap.js';
 
 /** Who wrote, and who removed, each line one side changed since the merge base. */
 export interface LineHistory {
@@ -101,21 +102,13 @@ export const loadLineHistory = async (
   }
   const { commits, merges, files, removed, changes } = followed;
   /** The commits a merge brought in that touched the file under one of its names: asked per line, worked out once per file and merge. */
-  const known = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
+  const known = createPairCache<ReadonlySet<string>, number, string[]>();
   const candidates = (owner: number, names: ReadonlySet<string>): string[] => {
     if (!merges.has(owner)) return [];
-    let byOwner = known.get(names);
-    if (!byOwner) {
-      byOwner = new Map();
-      known.set(names, byOwner);
-    }
-    let found = byOwner.get(owner);
-    if (!found) {
+    return known(names, owner, () => {
       const brought = branches.broughtIn(commits[owner] ?? '');
-      found = [...new Set([...names].flatMap((name) => touched.byPath.get(name) ?? []).filter((candidate) => brought.has(candidate)))];
-      byOwner.set(owner, found);
-    }
-    return found;
+      return [...new Set([...names].flatMap((name) => touched.byPath.get(name) ?? []).filter((candidate) => brought.has(candidate)))];
+    });
   };
   const explain = (owner: number, names: ReadonlySet<string>, resolved: string | undefined): string[] => {
     if (!merges.has(owner)) return [commits[owner] ?? ''];

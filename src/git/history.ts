@@ -5,7 +5,7 @@ import { spawnChangedLinesDiff, spawnLineLog, zeroContext } from './diffStream.j
 import type { LogScope } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
-import { appendTo } from '../multiMap.js';
+import { appendTo, createPairCache } from '../multiMap.js';
 
 export type { LogScope };
 
@@ -83,7 +83,7 @@ export const earlierNames = (paths: Pick<PathCommits, 'renamedInto'>, path: stri
 };
 
 /** commitsUnderEveryName's answers, per side's PathCommits (by its byPath map) and path. */
-const underEveryName = new WeakMap<ReadonlyMap<string, readonly string[]>, Map<string, string[]>>();
+const underEveryName = createPairCache<ReadonlyMap<string, readonly string[]>, string, string[]>();
 
 /**
  * The commits that touched the file now at `path`: under that name, and
@@ -91,20 +91,9 @@ const underEveryName = new WeakMap<ReadonlyMap<string, readonly string[]>, Map<s
  * A later file that took up an old name is another file (nextcord renamed
  * discord/ui/select.py away, then added a shim of that name).
  */
-export const commitsUnderEveryName = (paths: Pick<PathCommits, 'byPath' | 'renamedInto' | 'order'>, path: string): string[] => {
+export const commitsUnderEveryName = (paths: Pick<PathCommits, 'byPath' | 'renamedInto' | 'order'>, path: string): string[] =>
   // Asked for every changed line of a file: worked out once per path.
-  let known = underEveryName.get(paths.byPath);
-  if (!known) {
-    known = new Map();
-    underEveryName.set(paths.byPath, known);
-  }
-  let commits = known.get(path);
-  if (!commits) {
-    commits = walkNames(paths, path);
-    known.set(path, commits);
-  }
-  return commits;
-};
+  underEveryName(paths.byPath, path, () => walkNames(paths, path));
 
 const walkNames = ({ byPath, renamedInto, order }: Pick<PathCommits, 'byPath' | 'renamedInto' | 'order'>, path: string): string[] => {
   const found = new Set<string>();
