@@ -42,7 +42,7 @@ const LARGE_BLOCK = 8;
 const TOO_LARGE_FOR_WEAK = 12;
 const MAX_SNIPPET = 120;
 
-/** Past this many missing lines, a fix commit alone is not evidence enough: it changed more than a fix. */
+/** Past this many missing lines, a fix commit alone, or with a weak signal, is not evidence enough: it changed more than a fix. */
 const TOO_LARGE_FOR_COMMIT = 40;
 
 /**
@@ -60,7 +60,11 @@ function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, commits: re
     return evidence?.isSecurity ? 'high' : 'medium';
   }
   if (evidence?.isFeatureOnly) return isStrong && size <= LARGE_BLOCK ? 'low' : null;
-  if (!isStrong) return size > TOO_LARGE_FOR_WEAK && !isFixCommit ? null : isFixCommit ? 'medium' : 'low';
+  if (!isStrong) {
+    // A weak signal (a bare guard, error handling) adds little to a fix commit's word in a block this size: it changed more than a fix.
+    if (isFixCommit) return size > TOO_LARGE_FOR_COMMIT ? null : 'medium';
+    return size > TOO_LARGE_FOR_WEAK ? null : 'low';
+  }
   if (size > LARGE_BLOCK) return isFixCommit ? 'medium' : 'low';
   return commits.length > 0 ? 'high' : 'medium';
 }

@@ -511,4 +511,28 @@ diff --git a/client.go b/client.go
     const byFeature = { ...gitContext({}), linesOf: () => ({ upstream: new Map([21, 22, 23].map((line) => [line, { side: 'upstream' as const, commits: ['f00d'] }])), fork: new Map() }), commitSubject: () => 'azblob cache: account_name attribute' };
     expect((await fixes(feature, byFeature)).map((finding) => finding.confidence)).toEqual(['low']);
   });
+
+  it('takes no block past 40 lines from a fix commit with only a weak signal in it: it changed more than a fix', async () => {
+    // netbox's 29860aaf "fix(circuits): Add member_type_id filter…" wrote a 197-line filter set with one bare guard in it.
+    const block = (size: number) => `diff --git a/netbox/circuits/filtersets.py b/netbox/circuits/filtersets.py
+--- a/netbox/circuits/filtersets.py
++++ b/netbox/circuits/filtersets.py
+@@ -10,${size + 2} +10,2 @@ class CircuitFilterSet(NetBoxModelFilterSet):
+     def search(self, queryset, name, value):
+-        if not value:
+-            return queryset
+${Array.from({ length: size - 2 }, (_, line) => `-        field_${line} = filters.CharField(name='field_${line}')`).join('\n')}
+     return queryset
+`;
+    const byFix = (size: number) => ({
+      ...gitContext({}),
+      linesOf: () => ({ upstream: new Map(Array.from({ length: size }, (_, line) => [11 + line, { side: 'upstream' as const, commits: ['29860aaf'] }])), fork: new Map() }),
+      commitSubject: () => 'fix(circuits): Add member_type_id filter to CircuitGroupAssignment',
+    });
+    const [small] = await fixes(block(20), byFix(20));
+    expect(small).toMatchObject({ confidence: 'medium' });
+    expect(small?.details).toMatchObject({ signals: ['guard', 'early-exit', 'fix-commit'] });
+    expect(await fixes(block(40), byFix(40))).toHaveLength(1);
+    expect(await fixes(block(41), byFix(41))).toEqual([]);
+  });
 });
