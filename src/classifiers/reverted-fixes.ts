@@ -111,8 +111,8 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
   const evidence = evidenceLines.map(({ text }) => text);
-  // What the fork lacks: a line it kept re-flowed is evidence's context, never its signal or side.
-  const lacked = evidenceLines.filter(({ isReflowed }) => isReflowed !== true);
+  // What the fork lacks: a line it kept re-flowed, or a name in an import list, is evidence's context, never its signal or side.
+  const lacked = evidenceLines.filter(({ isReflowed, isImport }) => isReflowed !== true && isImport !== true);
   // Most hunks of a large diff lack nothing: no signals or clauses to read then.
   if (lacked.length === 0) return null;
   const signalsOfLine = memoised(signalsOf);

@@ -3,6 +3,7 @@ import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
 import { topLevelClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
+import { importListLines, isListedName } from './importLists.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
@@ -147,6 +148,8 @@ export interface EvidenceLine {
   line: number;
   /** The fork has it, re-flowed into its own lines (reflowed.ts): shown for context, not missing. */
   isReflowed?: boolean;
+  /** A name in an import or export list (importLists.ts): shown for context, not missing. */
+  isImport?: boolean;
 }
 
 /**
@@ -166,8 +169,9 @@ const EMPTY_BLOCK = /(?:\)|=>|\b(?:else|try|finally|do)) ?\{ ?\}$/;
  * prose (`isProse`, by upstream line number: Python docstrings).
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence),
  * each with a line the fork lacks. A line the fork kept re-flowed into its
- * own (reflowed.ts) stays in its run, marked: the statement reads whole, and
- * a finding's evidence (its identity) is what it was before the rule.
+ * own (reflowed.ts), and a name in an import list (importLists.ts), stays in
+ * its run, marked: the statement reads whole, and a finding's evidence (its
+ * identity) is what it was before the rule.
  */
 export function missingRuns(
   hunk: Hunk,
@@ -194,6 +198,9 @@ export function missingRuns(
   const bare = removed.map((text) => (text === null ? null : withoutPragma(text)));
   let reflowed: Set<number> | null = null;
   const isReflowed = (index: number): boolean => (reflowed ??= reflowedLines(bare, forkOnly)).has(index);
+  // Only a line shaped like a listed name sends the hunk through importListLines.
+  let imports: Set<number> | null = null;
+  const isImport = (index: number, text: string): boolean => isListedName(text) && (imports ??= importListLines(hunk)).has(index);
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
@@ -211,12 +218,13 @@ export function missingRuns(
     if (isBlankOrComment(text) || isProse(number)) continue;
     const compared = bare[index] ?? text;
     if (isInert(text) || (!forkLines.has(compared) && !isExpandedBlock(compared, forkLines) && !isForkShape(compared))) {
-      run.push(isReflowed(index) ? { text, line: number, isReflowed: true } : { text, line: number });
+      run.push(isReflowed(index) ? { text, line: number, isReflowed: true } : isImport(index, text) ? { text, line: number, isImport: true } : { text, line: number });
     } else {
       if (run.length > 0) runs.push(run);
       run = [];
     }
   }
   if (run.length > 0) runs.push(run);
+  // A run of listed names alone stays: the finding's evidence is what it was before that rule, and hunkFinding lacks none of it.
   return runs.filter((lines) => lines.some(({ text, isReflowed }) => !isReflowed && !isInert(text)));
 }

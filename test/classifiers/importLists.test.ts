@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { importListLines } from '../../src/classifiers/fixes/importLists.js';
+import revertedFixes from '../../src/classifiers/reverted-fixes.js';
+import { classifyAll, gitContext, parseDiff } from './helpers.js';
+
+/** The texts of the lines importListLines marks, in order. */
+const marked = async (diff: string): Promise<string[]> => {
+  const [file] = await parseDiff(diff);
+  const hunk = file?.hunks[0];
+  if (!hunk) throw new Error('no hunk');
+  return [...importListLines(hunk)].map((index) => hunk.lines[index]?.content.trim() ?? '');
+};
+
+describe('importListLines', () => {
+  it('marks the names of a multi-line import or export list whose opening line the hunk shows', async () => {
+    expect(await marked(`diff --git a/netbox/circuits/api/serializers_/circuits.py b/netbox/circuits/api/serializers_/circuits.py
+--- a/netbox/circuits/api/serializers_/circuits.py
++++ b/netbox/circuits/api/serializers_/circuits.py
+@@ -1,9 +1,4 @@
+-from circuits.models import (
+-    Circuit,
+-    CircuitGroup,
+-)
++from circuits.models import Circuit, CircuitGroup
+ __all__ = (
+-    'CircuitGroupSerializer',
+     'CircuitSerializer',
+ )
+`)).toEqual(['Circuit,', 'CircuitGroup,', "'CircuitGroupSerializer',", "'CircuitSerializer',"]);
+  });
+
+  it("marks the names before a `} from` the hunk starts inside of, and never a call's arguments", async () => {
+    expect(await marked(`diff --git a/src/Form.tsx b/src/Form.tsx
+--- a/src/Form.tsx
++++ b/src/Form.tsx
+@@ -3,6 +3,4 @@
+   Button,
+-  Modal,
+-  type ModalProps,
+ } from '@canonical/react-components';
+ const close = useModal(
+-  onClose,
+ );
+`)).toEqual(['Button,', 'Modal,', 'type ModalProps,']);
+  });
+});
+
+describe('reverted-fixes and import lists', () => {
+  it('reads no missing fix in names a fix commit moved between import lines, and keeps them beside lines it does lack', async () => {
+    // netbox's 945e7ade "Fixes #21407: Enable I (isort) and stabilize import ordering" re-sorted imports.
+    const diff = `diff --git a/netbox/circuits/api/serializers_/circuits.py b/netbox/circuits/api/serializers_/circuits.py
+--- a/netbox/circuits/api/serializers_/circuits.py
++++ b/netbox/circuits/api/serializers_/circuits.py
+@@ -1,10 +1,5 @@
+ from circuits.models import (
+-    CircuitGroup,
+-    CircuitGroupAssignment,
+     Circuit,
+ )
+ def get(self, obj):
+-    if obj is None:
+-        return None
+     return obj.name
+`;
+    const [file] = await parseDiff(diff);
+    const context = {
+      ...gitContext({}),
+      linesOf: () => ({ upstream: new Map([2, 3, 7, 8].map((line) => [line, { side: 'upstream' as const, commits: ['945e7ade'] }])), fork: new Map() }),
+      commitSubject: () => 'Fixes #21407: Enable I (isort) and stabilize import ordering (#21458)',
+    };
+    const findings = await classifyAll(revertedFixes, [file!], context);
+    // The nil check makes the finding; the names stay in its evidence (its identity, as before the rule) and lead nothing.
+    expect(findings.map((finding) => [finding.details['evidence'], finding.details['signals'], finding.message])).toEqual([[
+      ['CircuitGroup,', 'CircuitGroupAssignment,', 'if obj is None:', 'return None'],
+      ['nil-check', 'early-exit', 'fix-commit'],
+      'fork lacks upstream nil check: if obj is None: return None (+2 more lines)',
+    ]]);
+    const importsOnly = diff.split('\n').slice(0, 10).join('\n') + '\n';
+    expect(await classifyAll(revertedFixes, await parseDiff(importsOnly), context)).toEqual([]);
+  });
+});
