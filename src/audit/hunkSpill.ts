@@ -71,19 +71,19 @@ class SpilledFile implements FileDiff {
   }
 
   /**
-   * `JSON.stringify(this, null, 2)` with every line after the first indented
-   * by `indent` (its place in the report), the hunks spliced in as spilled
-   * (they were written indented for this), never parsed back: on a huge fork
-   * the JSON report is mostly spilled hunks.
+   * `JSON.stringify(this, null, 2)` indented for `depth` (its place in the
+   * report, as indentedJson), the hunks spliced in as spilled (they were
+   * written indented for a single report's files), never parsed back: on a
+   * huge fork the JSON report is mostly spilled hunks.
    */
-  toIndentedJson(indent: string): string {
-    const head = JSON.stringify({ ...this, hunks: 0 }, null, 2).slice(0, -HUNKS_PLACEHOLDER.length);
-    const newline = `\n${indent}`;
-    // Spilled hunks are already indented for a file of a single report; anywhere else each line's indent is swapped.
+  toIndentedJson(depth: number): string {
+    const closing = `\n${'  '.repeat(depth)}}`;
+    // `{ …, "hunks": 0 }` up to its placeholder value, which the hunks take.
+    const head = indentedJson({ ...this, hunks: 0 }, depth).slice(0, -(1 + closing.length));
     const hunks = this.#replaced
-      ? JSON.stringify(this.#replaced, null, 2).replace(/\n/g, `${newline}  `)
-      : indent === SPILLED_FILE_INDENT ? this.#readBack() : this.#readBack().replace(SPILLED_LINE_START, `${newline}  `);
-    return `${head.replace(/\n/g, newline)}${hunks}${newline}}`;
+      ? indentedJson(this.#replaced, depth + 1)
+      : depth === SPILLED_FILE_DEPTH ? this.#readBack() : this.#readBack().replace(SPILLED_LINE_START, `\n${'  '.repeat(depth + 1)}`);
+    return `${head}${hunks}${closing}`;
   }
 
   #readBack(): string {
@@ -93,9 +93,6 @@ class SpilledFile implements FileDiff {
   }
 }
 
-/** How `{ ..., hunks: 0 }` ends when indented: the placeholder's value and the closing brace. */
-const HUNKS_PLACEHOLDER = '0\n}';
-
 /**
  * Where a file sits in a single report's JSON (report → files → file): its
  * hunks are spilled indented for that place, so the report, mostly spilled
@@ -103,7 +100,6 @@ const HUNKS_PLACEHOLDER = '0\n}';
  * 100 MB diff that made 440 MB of strings).
  */
 const SPILLED_FILE_DEPTH = 2;
-const SPILLED_FILE_INDENT = '  '.repeat(SPILLED_FILE_DEPTH);
 /** A spilled line's start: a newline and the indent of the file's keys. */
 const SPILLED_LINE_START = new RegExp(`\\n${'  '.repeat(SPILLED_FILE_DEPTH + 1)}`, 'g');
 

@@ -10,11 +10,11 @@ export function* jsonChunks(value: unknown, streamDepth: number, depth = 0): Gen
   const indent = '  '.repeat(depth);
   const inner = '  '.repeat(depth + 1);
   if (hasIndentedJson(value)) {
-    yield value.toIndentedJson(indent);
+    yield value.toIndentedJson(depth);
     return;
   }
   if (depth >= streamDepth || value === null || typeof value !== 'object' || isEmpty(value)) {
-    yield depth === 0 ? (JSON.stringify(value, null, 2) ?? 'null') : indentedJson(value, depth);
+    yield indentedJson(value, depth);
     return;
   }
   if (Array.isArray(value)) {
@@ -40,9 +40,9 @@ export function* jsonChunks(value: unknown, streamDepth: number, depth = 0): Gen
 
 const isEmpty = (value: object): boolean => (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
 
-/** A value that can give `JSON.stringify(value, null, 2)` itself, re-indented, cheaper than the walk (see hunkSpill.ts). */
+/** A value that can give `JSON.stringify(value, null, 2)` itself, indented for `depth` as indentedJson, cheaper than the walk (see hunkSpill.ts). */
 interface IndentedJson {
-  toIndentedJson(indent: string): string;
+  toIndentedJson(depth: number): string;
 }
 
 const hasIndentedJson = (value: unknown): value is IndentedJson =>

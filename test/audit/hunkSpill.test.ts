@@ -31,9 +31,9 @@ describe('hunks spilled to disk past the in-memory limit', () => {
     const spilled = kept.filter(isSpilled);
     expect(spilled.length).toBeGreaterThan(3);
     for (const file of spilled) {
-      const own = file as unknown as { toIndentedJson(indent: string): string };
-      expect(own.toIndentedJson('')).toBe(JSON.stringify(file, null, 2));
-      expect(own.toIndentedJson('    ')).toBe(JSON.stringify(file, null, 2).replace(/\n/g, '\n    '));
+      const own = file as unknown as { toIndentedJson(depth: number): string };
+      expect(own.toIndentedJson(0)).toBe(JSON.stringify(file, null, 2));
+      expect(own.toIndentedJson(2)).toBe(JSON.stringify(file, null, 2).replace(/\n/g, '\n    '));
     }
     // In a single report and in the envelope of several, at the streaming depth or
     // above it (a spilled file is never walked key by key: its hunks are not a key).
