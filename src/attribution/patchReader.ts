@@ -66,6 +66,9 @@ const startsWith = (buffer: Buffer, start: number, end: number, prefix: Buffer):
  * `@@ -a[,b] +c[,d] @@` read off the bytes (a count left out is 1), or null
  * for a line that is not one. A `-U0` history has a header per changed run
  * (netbox's upstream log: 628,000 of them), so nothing is made but the range.
+ * diff/hunkBuilder's readHunkRange reads the same forms from a saved diff's
+ * text, where it also refuses numbers past what is safe: git's own output here
+ * has none.
  */
 export const readHunkRange = (buffer: Buffer, start: number, end: number): HunkRange | null => {
   if (!startsWith(buffer, start, end, HUNK)) return null;

@@ -53,7 +53,7 @@ const TOO_LARGE_FOR_COMMIT = 40;
  * feature work makes a guard-shaped block doubtful.
  */
 function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, commits: readonly string[], evidence: CommitEvidence | null): Confidence | null {
-  const isStrong = [...signals].some((signal) => STRONG_SIGNALS.has(signal));
+  const isStrong = hasStrongSignal(signals);
   const isFixCommit = (evidence?.fixes.length ?? 0) > 0;
   if (!hasSignal(signals)) {
     if (!isFixCommit || size > TOO_LARGE_FOR_COMMIT) return null;
@@ -69,9 +69,10 @@ function confidenceOf(signals: ReadonlySet<FixSignal>, size: number, commits: re
   return commits.length > 0 ? 'high' : 'medium';
 }
 
+const hasStrongSignal = (signals: ReadonlySet<FixSignal>): boolean => [...signals].some((signal) => STRONG_SIGNALS.has(signal));
+
 /** Whether lines carry a signal of their own (strong or weak), which is what `confidenceOf` reads first. */
-const hasSignal = (signals: ReadonlySet<FixSignal>): boolean =>
-  signals.has('guard') || signals.has('error-handling') || [...signals].some((signal) => STRONG_SIGNALS.has(signal));
+const hasSignal = (signals: ReadonlySet<FixSignal>): boolean => signals.has('guard') || signals.has('error-handling') || hasStrongSignal(signals);
 
 /**
  * Who took the fix out: upstream added it and the fork lacks it, or the fork
