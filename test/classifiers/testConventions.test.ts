@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import removedTests from '../../src/classifiers/removed-tests.js';
 import { conventionOf } from '../../src/classifiers/tests/conventions.js';
-import { readParametrize } from '../../src/classifiers/tests/parametrize.js';
+import { parametrizeAt, readParametrize } from '../../src/classifiers/tests/parametrize.js';
 import { python } from '../../src/classifiers/tests/python.js';
 import { productPattern } from '../../src/classifiers/tests/renames.js';
 import { tcl } from '../../src/classifiers/tests/tcl.js';
@@ -25,6 +25,55 @@ describe('pytest parametrize ids', () => {
     const decorator = readParametrize(['@parametrize(', '    "n",', '    [', '        1,  # one', '        2,', '    ],', ')', 'def test_n(n): ...'], 0);
     expect(decorator?.end).toBe(6);
     expect(decorator?.cases).toEqual([{ id: '1', lines: [3] }, { id: '2', lines: [4] }]);
+  });
+});
+
+describe('parametrizeAt', () => {
+  // The search it replaced: upwards from the line, at most 200 lines, the first opener decides.
+  const scanned = (lines: readonly string[], index: number) => {
+    for (let start = index; start >= 0 && start > index - 200; start -= 1) {
+      if (!/^\s*@(?:pytest\.)?(?:mark\.)?parametrize\s*\(/.test(lines[start] ?? '')) continue;
+      const decorator = readParametrize(lines, start);
+      return decorator && decorator.end >= index ? decorator : null;
+    }
+    return null;
+  };
+  // A seeded generator, so a failure can be replayed.
+  const random = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pieces = [
+    ['@pytest.mark.parametrize("n", [1, 2])'],
+    ['@pytest.mark.parametrize(', '    "a, b",', '    [', '        (1, 2),', '        (3, 4),', '    ],', ')'],
+    ['    @parametrize("x", ["p", "q"], ids=["one", "two"])'],
+    ['@pytest.mark.parametrize("open", ['],
+    ['def test_x(n):', '    assert n'],
+    ['    "key": value,', '    (1, 2),'],
+    ...Array.from({ length: 3 }, () => ['x = 1']),
+  ];
+
+  it('answers every line as the upward search did, far openers and unclosed decorators included', () => {
+    for (let file = 0; file < 60; file += 1) {
+      const next = random(file + 1);
+      const lines: string[] = [];
+      while (lines.length < 40 + file * 8) {
+        const piece = pieces[Math.floor(next() * pieces.length)] ?? [];
+        lines.push(...piece);
+        // Now and then a long run without openers, so an opener falls out of reach.
+        if (next() < 0.05) lines.push(...Array.from({ length: 190 + Math.floor(next() * 20) }, () => '    1,'));
+      }
+      for (let index = -1; index <= lines.length + 1; index += 1) {
+        expect(parametrizeAt(lines, index), `file ${file}, line ${index}`).toEqual(scanned(lines, index));
+      }
+    }
+  });
+
+  it('looks 200 lines up, no further, even inside a longer decorator', () => {
+    const lines = ['@pytest.mark.parametrize("n", [', ...Array.from({ length: 240 }, (_, n) => `    ${n},`), '])', 'def test_n(n): ...'];
+    expect(parametrizeAt(lines, 199)?.cases).toHaveLength(240);
+    expect(parametrizeAt(lines, 200)).toBeNull();
+    expect(scanned(lines, 200)).toBeNull();
   });
 });
 

@@ -144,14 +144,53 @@ function casesOf(decorator: Piece): ParametrizeCase[] {
   });
 }
 
-/** The opener line of the parametrize decorator whose extent covers `index`, searching upwards. */
-export function parametrizeAt(lines: readonly string[], index: number): Parametrize | null {
-  for (let start = index; start >= 0 && start > index - 200; start -= 1) {
-    if (!OPENER.test(lines[start] ?? '')) continue;
-    const decorator = readParametrize(lines, start);
-    return decorator && decorator.end >= index ? decorator : null;
+/** How far above a line its decorator's opener is looked for. */
+const MAX_DECORATOR_LINES = 200;
+
+/** What one run of lines says about its decorators, worked out once: every changed line of a test file asks. */
+interface Decorators {
+  /** Per line, the nearest opener line at or above it; -1 when there is none. */
+  openerAbove: Int32Array;
+  /** Each opener's decorator, read the first time a line asks for it. */
+  read: Map<number, Parametrize | null>;
+}
+
+/** Keyed by the lines themselves: a segment's lines are made once and never changed (they are `readonly` here). */
+const decoratorsOf = new WeakMap<readonly string[], Decorators>();
+
+function decoratorsIn(lines: readonly string[]): Decorators {
+  let known = decoratorsOf.get(lines);
+  if (!known) {
+    const openerAbove = new Int32Array(lines.length);
+    let opener = -1;
+    for (let index = 0; index < lines.length; index += 1) {
+      if (OPENER.test(lines[index] ?? '')) opener = index;
+      openerAbove[index] = opener;
+    }
+    known = { openerAbove, read: new Map() };
+    decoratorsOf.set(lines, known);
   }
-  return null;
+  return known;
+}
+
+/**
+ * The parametrize decorator whose extent covers `index`: the nearest opener
+ * at or above it (within MAX_DECORATOR_LINES), when that one reaches down
+ * to `index`. Each line used to search upwards, regex by regex, and re-read
+ * the decorator it found: a new test file of thousands of lines paid that
+ * per changed line.
+ */
+export function parametrizeAt(lines: readonly string[], index: number): Parametrize | null {
+  if (index < 0 || lines.length === 0) return null;
+  const decorators = decoratorsIn(lines);
+  const start = decorators.openerAbove[Math.min(index, lines.length - 1)] ?? -1;
+  if (start === -1 || start <= index - MAX_DECORATOR_LINES) return null;
+  let decorator = decorators.read.get(start);
+  if (decorator === undefined) {
+    decorator = readParametrize(lines, start);
+    decorators.read.set(start, decorator);
+  }
+  return decorator && decorator.end >= index ? decorator : null;
 }
 
 /** Is `index` inside a parametrize decorator that opens above the view (a hunk that cannot see its start)? */

@@ -105,6 +105,18 @@ function namesAt(lines: readonly string[], index: number, context: string): stri
   return test ? decorator.cases.filter((each) => each.lines.includes(index)).map((each) => `${test}[${each.id}]`) : [];
 }
 
+/** The first line of a run of lines that starts a def (any def), or Infinity when none does; once per run, as parametrize.ts reads its openers. */
+const firstDefs = new WeakMap<readonly string[], number>();
+function firstDefIn(lines: readonly string[]): number {
+  let first = firstDefs.get(lines);
+  if (first === undefined) {
+    const index = lines.findIndex((line) => /^\s*def\s/.test(line));
+    first = index === -1 ? Number.POSITIVE_INFINITY : index;
+    firstDefs.set(lines, first);
+  }
+  return first;
+}
+
 export const python: TestConvention = {
   commentMarkers: ['#'],
   namesAt,
@@ -127,6 +139,6 @@ export const python: TestConvention = {
     const line = lines[index] ?? '';
     const def = DEF.exec(line) ?? CLASS.exec(line);
     if (def) return indentOf(line) > 0 && classesAbove(lines, index, context) === 'unknown';
-    return looksLikeParametrizeElement(line) && parametrizeAt(lines, index) === null && !lines.slice(0, index).some((above) => /^\s*def\s/.test(above));
+    return looksLikeParametrizeElement(line) && parametrizeAt(lines, index) === null && firstDefIn(lines) >= index;
   },
 };
