@@ -4,7 +4,7 @@ import type { GitProcess } from '../git/spawnGit.js';
 import type { Branches } from './branches.js';
 import { addChangedLine, emptyChange, isOversized } from './commitChanges.js';
 import type { CommitChange } from './commitChanges.js';
-import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from './lineOwners.js';
+import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removalIndex } from './lineOwners.js';
 import { resolveMergedLines } from './mergedLines.js';
 import type { OwnedSegment, RemovedRange } from './lineOwners.js';
 import { KEPT_CHANGED_LINES, logScopes, PATHSPEC_BUDGET } from './logScope.js';
@@ -117,6 +117,13 @@ export const loadLineHistory = async (
     return writers.length > 0 ? writers : [commits[owner] ?? ''];
   };
   const merged = await resolveMergedLines(history, base, tip, { files, removed, candidates });
+  // Built on a file's first question: the log is complete by then.
+  const removers = new Map<string, (line: number) => number | null>();
+  const removerIn = (basePath: string, ranges: readonly RemovedRange[]): ((line: number) => number | null) => {
+    let index = removers.get(basePath);
+    if (!index) removers.set(basePath, (index = removalIndex(ranges)));
+    return index;
+  };
   return {
     ownerOf: (path, line) => {
       const file = files.get(path);
@@ -127,7 +134,7 @@ export const loadLineHistory = async (
     removerOf: (basePath, line) => {
       const log = removed.get(basePath);
       if (!log) return files.has(basePath) ? [] : null;
-      const owner = removerAt(log.ranges, line);
+      const owner = removerIn(basePath, log.ranges)(line);
       return owner === null ? [] : explain(owner, log.names, merged.remover(basePath, line));
     },
     counts: () => {

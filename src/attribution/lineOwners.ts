@@ -119,6 +119,29 @@ const segmentAt = (segments: readonly OwnedSegment[], line: number): OwnedSegmen
   return null;
 };
 
-/** The commit number that removed base line `line`, from a file's removal log; null when none did. */
-export const removerAt = (removed: readonly RemovedRange[], line: number): number | null =>
-  removed.find((range) => range.from <= line && line < range.to)?.owner ?? null;
+/**
+ * Who removed which base line, from a file's removal log: the commit number
+ * that removed `line`, or null when none did. A base line is removed once, so
+ * the ranges do not overlap, but they come in commit order: they are sorted
+ * once and searched by halves (a catalogue's log of thousands of ranges was
+ * scanned once per line asked). Should they ever overlap, the first range in
+ * the log's order answers, as a scan would.
+ */
+export const removalIndex = (removed: readonly RemovedRange[]): ((line: number) => number | null) => {
+  const sorted = [...removed].sort((a, b) => a.from - b.from);
+  if (sorted.some((range, index) => index > 0 && range.from < (sorted[index - 1] as RemovedRange).to)) {
+    return (line) => removed.find((range) => range.from <= line && line < range.to)?.owner ?? null;
+  }
+  return (line) => {
+    let low = 0;
+    let high = sorted.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const range = sorted[middle] as RemovedRange;
+      if (line < range.from) high = middle - 1;
+      else if (line >= range.to) low = middle + 1;
+      else return range.owner;
+    }
+    return null;
+  };
+};

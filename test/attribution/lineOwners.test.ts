@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removerAt } from '../../src/attribution/lineOwners.js';
+import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removalIndex } from '../../src/attribution/lineOwners.js';
 import type { OwnedSegment } from '../../src/attribution/lineOwners.js';
 import { MAX_DECODED_LINE_BYTES, readHunkRange, readPatch } from '../../src/attribution/patchReader.js';
 import type { PatchFile } from '../../src/attribution/patchReader.js';
@@ -129,9 +129,15 @@ describe('applyHunks on a file that was there at the merge base', () => {
     expect(second.find((segment) => segment.from <= 6 && 6 < segment.to)).toMatchObject({ owner: BASE_OWNER });
     const at6 = second.find((segment) => segment.from <= 6 && 6 < segment.to);
     expect(at6 ? at6.base + (6 - at6.from) : null).toBe(8);
-    expect(removerAt(removed, 4)).toBe(0);
-    expect(removerAt(removed, 7)).toBe(1);
-    expect(removerAt(removed, 6)).toBeNull();
+    const removerAt = removalIndex(removed);
+    expect(removerAt(4)).toBe(0);
+    expect(removerAt(7)).toBe(1);
+    expect(removerAt(6)).toBeNull();
+  });
+
+  it('answers for overlapping removal logs as a scan in log order would', () => {
+    const removerAt = removalIndex([{ from: 7, to: 8, owner: 1 }, { from: 1, to: 10, owner: 0 }]);
+    expect([1, 6, 7, 8, 10].map(removerAt)).toEqual([0, 0, 1, 0, null]);
   });
 });
 
@@ -185,7 +191,12 @@ describe('applyHunks against a line-by-line model', () => {
             .toEqual({ history, owner, line: index + 1, is: line.owner, base: line.base });
         });
       }
-      for (const [base, owner] of removedBy) expect({ history, base, remover: removerAt(removed, base) }).toEqual({ history, base, remover: owner });
+      // Every base line (and one past the end): its remover, or null when it is still there.
+      const removerAt = removalIndex(removed);
+      const baseLines = isBase ? Math.max(0, ...removedBy.keys(), ...model.map((line) => line.base)) + 1 : 1;
+      for (let base = 1; base <= baseLines; base += 1) {
+        expect({ history, base, remover: removerAt(base) }).toEqual({ history, base, remover: removedBy.get(base) ?? null });
+      }
     }
   });
 });
