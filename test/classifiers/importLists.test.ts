@@ -43,6 +43,26 @@ describe('importListLines', () => {
  );
 `)).toEqual(['Button,', 'Modal,', 'type ModalProps,']);
   });
+  it('marks a CommonJS list, its `const {` and `} = require(…)` too, once its closer shows it is one', async () => {
+    // uptime-kuma's server/server.js: the hunk starts inside the list.
+    expect(await marked(`diff --git a/server/server.js b/server/server.js
+--- a/server/server.js
++++ b/server/server.js
+@@ -90,7 +90,5 @@
+     doubleCheckPassword,
+-    shake256,
+-    SHAKE256_LENGTH,
+     allowDevAllOrigin,
+-    printServerUrls,
+ } = require("./util-server");
+ const {
+-    a,
+ } = props;
+ const {
+-    b,
+ } = require("./b").promises;
+`)).toEqual(['doubleCheckPassword,', 'shake256,', 'SHAKE256_LENGTH,', 'allowDevAllOrigin,', 'printServerUrls,', '} = require("./util-server");', 'const {', 'b,', '} = require("./b").promises;']);
+  });
 });
 
 describe('reverted-fixes and import lists', () => {
@@ -77,5 +97,38 @@ describe('reverted-fixes and import lists', () => {
     ]]);
     const importsOnly = diff.split('\n').slice(0, 10).join('\n') + '\n';
     expect(await classifyAll(revertedFixes, await parseDiff(importsOnly), context)).toEqual([]);
+  });
+
+  it('reads no missing fix in CommonJS requires a fix commit dropped, and keeps them beside lines it does lack', async () => {
+    // uptime-kuma's f1b717d2 and 1de27600 dropped requires that were no longer used.
+    const diff = `diff --git a/server/setup-database.js b/server/setup-database.js
+--- a/server/setup-database.js
++++ b/server/setup-database.js
+@@ -1,9 +1,6 @@
+ const fs = require("fs");
+-const dayjs = require("dayjs");
+-const { allowDevAllOrigin, printServerUrls } = require("./util-server");
+-const {
+-    isSSL,
+-} = require("./config");
++const { allowDevAllOrigin } = require("./util-server");
+ function setup(db) {
+-    if (db == null) {
+-        return;
+-    }
+`;
+    const [file] = await parseDiff(diff);
+    const context = {
+      ...gitContext({}),
+      linesOf: () => ({ upstream: new Map([2, 3, 4, 5, 6, 8, 9, 10].map((line) => [line, { side: 'upstream' as const, commits: ['1de27600'] }])), fork: new Map() }),
+      commitSubject: () => 'Fix: drop unused imports (#6001)',
+    };
+    const findings = await classifyAll(revertedFixes, [file!], context);
+    expect(findings.map((finding) => [finding.details['evidence'], finding.message])).toEqual([[
+      ['const dayjs = require("dayjs");', 'const { allowDevAllOrigin, printServerUrls } = require("./util-server");', 'const {', 'isSSL,', '} = require("./config");', 'if (db == null) {', 'return;'],
+      'fork lacks upstream nil check: if (db == null) { return; } (+5 more lines)',
+    ]]);
+    const requiresOnly = diff.split('\n').slice(0, 12).join('\n') + '\n';
+    expect(await classifyAll(revertedFixes, await parseDiff(requiresOnly), context)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
 import { topLevelClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
-import { importListLines, isListedName } from './importLists.js';
+import { importListLines, isListedName, isRequireLine, isRequireListEdge } from './importLists.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
@@ -198,9 +198,10 @@ export function missingRuns(
   const bare = removed.map((text) => (text === null ? null : withoutPragma(text)));
   let reflowed: Set<number> | null = null;
   const isReflowed = (index: number): boolean => (reflowed ??= reflowedLines(bare, forkOnly)).has(index);
-  // Only a line shaped like a listed name sends the hunk through importListLines.
+  // Only a line shaped like a listed name (or a require list's edge) sends the hunk through importListLines.
   let imports: Set<number> | null = null;
-  const isImport = (index: number, text: string): boolean => isListedName(text) && (imports ??= importListLines(hunk)).has(index);
+  const isImport = (index: number, text: string): boolean =>
+    isRequireLine(text) || ((isListedName(text) || isRequireListEdge(text)) && (imports ??= importListLines(hunk)).has(index));
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
