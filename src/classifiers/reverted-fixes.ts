@@ -12,6 +12,7 @@ import { commitEvidence } from './fixes/commitEvidence.js';
 import type { CommitEvidence } from './fixes/commitEvidence.js';
 import { droppedClauses } from './fixes/droppedClauses.js';
 import { proseLines } from './fixes/docstrings.js';
+import { isPythonPath } from './fixes/annotations.js';
 import { isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
@@ -108,12 +109,12 @@ function memoised<T>(read: (line: string) => T): (line: string) => T {
 }
 
 function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], forkLines: ReadonlySet<string>, context: ClassifyContext, isProse: (line: number) => boolean): Finding | null {
-  const numbered = missingRuns(hunk, forkLines, forkOnly, isProse);
+  const numbered = missingRuns(hunk, forkLines, forkOnly, isProse, isPythonPath(file.path));
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
   const evidence = evidenceLines.map(({ text }) => text);
-  // What the fork lacks: a line it kept re-flowed, or a name in an import list, is evidence's context, never its signal or side.
-  const lacked = evidenceLines.filter(({ isReflowed, isImport }) => isReflowed !== true && isImport !== true);
+  // What the fork lacks: a line it kept re-flowed or without annotations, or a name in an import list, is evidence's context, never its signal or side.
+  const lacked = evidenceLines.filter(({ isReflowed, isImport, isUnannotated }) => isReflowed !== true && isImport !== true && isUnannotated !== true);
   // Most hunks of a large diff lack nothing: no signals or clauses to read then.
   if (lacked.length === 0) return null;
   const signalsOfLine = memoised(signalsOf);
@@ -164,7 +165,7 @@ const NO_LINES: ReadonlySet<number> = new Set();
  * when some hunk removed a line; none otherwise.
  */
 async function docstringsOf(file: FileDiff, context: ClassifyContext): Promise<ReadonlySet<number>> {
-  if (context.mode !== 'git' || !/\.pyi?$/.test(file.path) || !file.hunks.some((hunk) => hunk.lines.some((line) => line.type === 'del'))) return NO_LINES;
+  if (context.mode !== 'git' || !isPythonPath(file.path) || !file.hunks.some((hunk) => hunk.lines.some((line) => line.type === 'del'))) return NO_LINES;
   const text = await context.readFile('upstream', file.oldPath ?? file.path);
   return text === null ? NO_LINES : proseLines(text);
 }

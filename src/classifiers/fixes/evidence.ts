@@ -3,6 +3,7 @@ import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
 import { topLevelClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
+import { unannotatedLines } from './annotations.js';
 import { importListLines, isListedName, isRequireLine, isRequireListEdge } from './importLists.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
 import { withoutPragma } from './pragmas.js';
@@ -150,6 +151,8 @@ export interface EvidenceLine {
   isReflowed?: boolean;
   /** A name in an import or export list (importLists.ts): shown for context, not missing. */
   isImport?: boolean;
+  /** The fork has it without its type annotations (annotations.ts, Python): shown for context, not missing. */
+  isUnannotated?: boolean;
 }
 
 /**
@@ -178,6 +181,7 @@ export function missingRuns(
   forkLines: ReadonlySet<string>,
   forkOnly: readonly string[] = normalisedAdded(hunk),
   isProse: (upstreamLine: number) => boolean = () => false,
+  isPython = false,
 ): EvidenceLine[][] {
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
@@ -202,6 +206,8 @@ export function missingRuns(
   let imports: Set<number> | null = null;
   const isImport = (index: number, text: string): boolean =>
     isRequireLine(text) || ((isListedName(text) || isRequireListEdge(text)) && (imports ??= importListLines(hunk)).has(index));
+  let unannotated: Set<number> | null = null;
+  const isUnannotated = (index: number): boolean => isPython && (unannotated ??= unannotatedLines(bare, forkOnly, forkLines)).has(index);
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
@@ -219,7 +225,12 @@ export function missingRuns(
     if (isBlankOrComment(text) || isProse(number)) continue;
     const compared = bare[index] ?? text;
     if (isInert(text) || (!forkLines.has(compared) && !isExpandedBlock(compared, forkLines) && !isForkShape(compared))) {
-      run.push(isReflowed(index) ? { text, line: number, isReflowed: true } : isImport(index, text) ? { text, line: number, isImport: true } : { text, line: number });
+      run.push(
+        isReflowed(index) ? { text, line: number, isReflowed: true }
+        : isImport(index, text) ? { text, line: number, isImport: true }
+        : isUnannotated(index) ? { text, line: number, isUnannotated: true }
+        : { text, line: number },
+      );
     } else {
       if (run.length > 0) runs.push(run);
       run = [];
