@@ -35,6 +35,9 @@ const IS_DATA = /\.(?:json|jsonc|json5|ya?ml|toml|ini|cfg|conf|xml|csv|tsv|prope
 /** Helpers for tests, fixtures, mocks, example programs, build output (`dist/`, minified files, source maps) and generated code: a missing guard there fixes nothing shipped, or is a fix of its source. */
 const IS_SUPPORT_CODE = /(^|\/)(testutils?|testing|testdata|fixtures?|mocks?|__mocks__|e2e|examples?|_examples|samples?|dist)\/|_mock\.go$|(^|\/)mock_[^/]*$|\.pb\.go$|_generated\.\w+$|\.min\.(?:js|css)$|\.(?:js|css)\.map$/;
 
+/** Type declarations alone (TypeScript's `.d.ts`, Python's `.pyi` stubs): what they lack is a type, never a fix. */
+const IS_TYPE_DECLARATIONS = /\.d\.[cm]?ts$|\.pyi$/;
+
 /** Signal order when naming the finding: the most specific first. */
 const SIGNAL_ORDER: readonly FixSignal[] = ['nil-check', 'lock', 'context-check', 'bounds-check', 'dropped-clause', 'zero-check', 'guard', 'error-handling', 'early-exit', 'fix-commit'];
 
@@ -174,7 +177,7 @@ export default defineClassifier({
   id: 'reverted-fixes',
   title: 'Reverted or missing fixes',
   isPathCategory: false,
-  matches: (file) => !file.isBinary && isSourcePath(file.path) && !IS_STYLESHEET.test(file.path) && !IS_DATA.test(file.path),
+  matches: (file) => !file.isBinary && isSourcePath(file.path) && !IS_STYLESHEET.test(file.path) && !IS_DATA.test(file.path) && !IS_TYPE_DECLARATIONS.test(file.path),
   async classify(file, context) {
     // New fork files hold no upstream code; a whole deleted file is reported as such elsewhere.
     if (file.status === 'added' || file.status === 'deleted' || IS_SUPPORT_CODE.test(file.path)) return [];

@@ -462,7 +462,7 @@ diff --git a/client.go b/client.go
     for (const path of ['examples/basic_bot.py', 'docs/samples/bot.py', 'cmd/example/main.go', '_examples/server/main.go']) expect(await fixes(at(path))).toEqual([]);
   });
 
-  it('does not read build output or minified lines as code: dist/, *.min.css, source maps, lines past MAX_CODE_LINE_CHARS', async () => {
+  it('does not read build output, minified lines or type declarations as code: dist/, *.min.css, source maps, lines past MAX_CODE_LINE_CHARS, *.d.ts', async () => {
     const bundle = `"use strict";(()=>{${'function f(e){if(e==null)return;if (e.ctx) e.go()}'.repeat(40)}})();`;
     expect(bundle.length).toBeGreaterThan(MAX_CODE_LINE_CHARS);
     const at = (path: string, line: string): string => `diff --git a/${path} b/${path}
@@ -476,6 +476,9 @@ diff --git a/client.go b/client.go
     expect(await fixes(at('static/app.js', 'if (e == null) return;'))).toHaveLength(1);
     for (const path of ['static/dist/app.js', 'static/app.min.css', 'static/app.js.map']) expect(await fixes(at(path, 'if (e == null) return;'))).toEqual([]);
     expect(await fixes(at('static/app.js', bundle))).toEqual([]);
+    // Type declarations (incusui's src/types/*.d.ts) hold types, never a fix; nor do Python stubs.
+    expect(await fixes(at('src/app.ts', 'if (e == null) return;'))).toHaveLength(1);
+    for (const path of ['src/types/cluster.d.ts', 'src/types/x.d.mts', 'stubs/client.pyi']) expect(await fixes(at(path, 'if (e == null) return;'))).toEqual([]);
     expect(signalsOf(bundle)).toEqual([]);
     expect(signalsOf('if (e == null) return;')).toEqual(['nil-check', 'guard']);
   });

@@ -4,7 +4,7 @@ import { addedLines } from '../common/lines.js';
 import { topLevelClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
 import { unannotatedLines } from './annotations.js';
-import { importListLines, isListedName, isRequireLine, isRequireListEdge } from './importLists.js';
+import { importListLines, isListEdge, isListedName, isRequireLine } from './importLists.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
@@ -202,10 +202,10 @@ export function missingRuns(
   const bare = removed.map((text) => (text === null ? null : withoutPragma(text)));
   let reflowed: Set<number> | null = null;
   const isReflowed = (index: number): boolean => (reflowed ??= reflowedLines(bare, forkOnly)).has(index);
-  // Only a line shaped like a listed name (or a require list's edge) sends the hunk through importListLines.
+  // Only a line shaped like a listed name (or a list's edge) sends the hunk through importListLines.
   let imports: Set<number> | null = null;
   const isImport = (index: number, text: string): boolean =>
-    isRequireLine(text) || ((isListedName(text) || isRequireListEdge(text)) && (imports ??= importListLines(hunk)).has(index));
+    isRequireLine(text) || ((isListedName(text) || isListEdge(text)) && (imports ??= importListLines(hunk)).has(index));
   let unannotated: Set<number> | null = null;
   const isUnannotated = (index: number): boolean => isPython && (unannotated ??= unannotatedLines(bare, forkOnly, forkLines)).has(index);
   const runs: EvidenceLine[][] = [];

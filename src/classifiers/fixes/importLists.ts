@@ -40,8 +40,12 @@ const REQUIRE_LINE = /^(?:const|let|var) (?:[\w$]+|\{[\w$:, ]*\}) ?= ?require\((
 /** `} from './x';`: an import list's end, which says what it was even when the hunk starts inside the list. */
 const FROM_CLOSER = /^\}(?: ?type)? ?from ?(['"])[^'"]+\1;?$/;
 
-/** A CommonJS import list's first or last line (`const {`, `} = require('x');`), which importListLines marks with its names. */
-export const isRequireListEdge = (text: string): boolean => REQUIRE_OPENER.test(text) || REQUIRE_CLOSER.test(text);
+/**
+ * A list's first or last line that is no inert import line itself
+ * (`const {`, `} = require('x');`, `} from './x';`): importListLines marks
+ * it with the list's names.
+ */
+export const isListEdge = (text: string): boolean => REQUIRE_OPENER.test(text) || REQUIRE_CLOSER.test(text) || FROM_CLOSER.test(text);
 
 /** One listed name: `Circuit,`, `type Props,`, `Foo as Bar,`, `'VirtualCircuitSerializer',`, `fmt::Debug,` (a normalised line). */
 export const isListedName = (text: string): boolean => NAME.test(text);
@@ -76,11 +80,14 @@ export function importListLines(hunk: Hunk): Set<number> {
       open = null;
       if (text.startsWith('}')) continue; // its end, a require or not
     } else if (open) {
-      if (open.closes.test(text)) open = null;
-      else if (isListedName(text)) names.add(index);
+      if (open.closes.test(text)) {
+        open = null;
+        // `} from './x';` is no more than the import it ends (a lone bracket is inert already).
+        if (FROM_CLOSER.test(text)) names.add(index);
+      } else if (isListedName(text)) names.add(index);
       continue;
     }
-    if (leading && FROM_CLOSER.test(text)) for (const at of leading) names.add(at);
+    if (leading && FROM_CLOSER.test(text)) for (const at of [...leading, index]) names.add(at);
     if (leading && REQUIRE_CLOSER.test(text)) for (const at of [...leading, index]) names.add(at);
     if (leading && isListedName(text)) leading.push(index);
     else leading = null;
