@@ -74,17 +74,23 @@ describe('unannotatedLines', () => {
     ];
     const forkOnly = ['def after_invoke(coro) -> Callable[[T], T]:', 'def hooked_wrapped_callback(command, ctx, coro):'];
     const forkLines = new Set([...forkOnly, "self.available = data.get('available', True)"]);
-    expect([...unannotatedLines(removed, forkOnly, forkLines)].sort((a, b) => a - b)).toEqual([0, 2, 3, 4, 5]);
+    expect([...unannotatedLines(removed, removed, forkOnly, forkLines)].sort((a, b) => a - b)).toEqual([0, 2, 3, 4, 5]);
     // Without the fork's joined signature, its three lines stay missing.
-    expect([...unannotatedLines(removed, forkOnly.slice(0, 1), new Set(forkOnly.slice(0, 1)))].sort((a, b) => a - b)).toEqual([0]);
+    expect([...unannotatedLines(removed, removed, forkOnly.slice(0, 1), new Set(forkOnly.slice(0, 1)))].sort((a, b) => a - b)).toEqual([0]);
   });
 
-  it('reads a signature with a context line inside as upstream\'s only in part, and leaves it', () => {
-    expect([...unannotatedLines(['def f(', null, ') -> int:'], ['def f():'], new Set(['def f():']))]).toEqual([]);
+  it('reads a signature whose def line both sides kept line by line, as the fork rewrote it', () => {
+    // fixtures/forks/python-poetry.mjs's client: `def fetch(` is context, its parameters and return are not.
+    const upstream = ['def fetch(', 'session: "Session", url: str, timeout: float = 30', ') -> dict:', 'response = session.get(url, timeout=timeout)'];
+    const removed = [null, upstream[1] ?? '', upstream[2] ?? '', null];
+    const forkOnly = ['session, url, timeout=30', '):'];
+    expect([...unannotatedLines(upstream, removed, forkOnly, new Set(forkOnly))].sort((a, b) => a - b)).toEqual([1, 2]);
+    // Removed whole, a signature counts only whole: a lone `):` elsewhere in the fork is not it.
+    expect([...unannotatedLines(['def f(', 'x: int', ') -> int:'], ['def f(', 'x: int', ') -> int:'], ['def g(y):'], new Set(['def g(y):', '):']))]).toEqual([]);
   });
 
   it('finds nothing in lines without annotations', () => {
-    expect([...unannotatedLines(['if x is None:', 'return'], ['if x:'], new Set(['if x:']))]).toEqual([]);
+    expect([...unannotatedLines(['if x is None:', 'return'], ['if x is None:', 'return'], ['if x:'], new Set(['if x:']))]).toEqual([]);
   });
 });
 

@@ -118,3 +118,18 @@ describe('an upstream change found only as lines the fork has several times', ()
     expect(fork.git.commits?.applied.find((entry) => entry.commit.sha === shas.unpinSdk)).toMatchObject({ how: 'lines', forkCommit: null });
   });
 });
+
+describe('a fork that keeps upstream\'s code untyped', () => {
+  it('lacks the guard of a typing fix commit, not its types: one finding, at the guard', () => {
+    const { shas } = fork.fixture;
+    const client = fork.git.findings.filter((finding) => finding.category === 'reverted-fixes' && finding.path === 'src/pyapp/client.py');
+    // load's typed signature is no finding; fetch's parameters and return stay as the guard's context.
+    expect(client.map((finding) => [finding.message, finding.line, finding.side, finding.commits, finding.details['evidence']])).toEqual([[
+      'fork lacks upstream nil check: if response is None: return {} (+2 more lines)',
+      18,
+      'upstream',
+      [short(shas.typeHints)],
+      ['session: "Session", url: str, timeout: float = 30', ') -> dict:', 'if response is None:', 'return {}'],
+    ]]);
+  });
+});

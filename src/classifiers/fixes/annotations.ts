@@ -120,33 +120,40 @@ function stripSignature(text: string, from: number, start: SignatureState, kept:
 
 /**
  * Which `-` lines of a Python hunk the fork has without their annotations.
- * A def's signature counts whole (its lines joined, whitespace aside): it is
- * one of the fork's lines, or runs on inside the hunk's `+` lines (a
- * signature over three lines upstream is often one in the fork). Another
- * annotated line counts when, stripped, it is one of the fork's lines or
- * re-flowed into its `+` lines (reflowed.ts). nextcord carries discord.py's
- * code with the annotations taken out, so every typing commit upstream read
- * as a missing fix. `removed` is the hunk's lines in order (a `-` line's
- * normalised text, null for the others), `forkOnly` its `+` lines,
- * `forkLines` the file's `+` lines.
+ * A def's signature that the hunk removes whole counts whole (its lines
+ * joined, whitespace aside): it is one of the fork's lines, or runs on
+ * inside the hunk's `+` lines (a signature over three lines upstream is often
+ * one in the fork). Any other annotated line, one of a signature whose def
+ * line both sides kept among them, counts when, stripped, it is one of the
+ * fork's lines or re-flowed into its `+` lines (reflowed.ts). nextcord
+ * carries discord.py's code with the annotations taken out, so every typing
+ * commit upstream read as a missing fix.
+ *
+ * `upstream` is the hunk's lines in order as upstream has them (context and
+ * `-` lines normalised, null for `+` lines): a context line can open the
+ * signature a `-` line continues. `removed` says which are `-` lines (their
+ * text, null for the others), `forkOnly` is the hunk's `+` lines and
+ * `forkLines` the file's.
  */
-export function unannotatedLines(removed: readonly (string | null)[], forkOnly: readonly string[], forkLines: ReadonlySet<string>): Set<number> {
+export function unannotatedLines(
+  upstream: readonly (string | null)[], removed: readonly (string | null)[], forkOnly: readonly string[], forkLines: ReadonlySet<string>,
+): Set<number> {
   const found = new Set<number>();
-  const { lines: stripped, signatures } = stripAll(removed);
-  if (stripped.every((text, index) => text === removed[index])) return found;
+  const { lines: stripped, signatures } = stripAll(upstream);
+  const isChanged = (index: number): boolean => removed[index] !== null && removed[index] !== undefined && stripped[index] !== upstream[index];
+  if (!stripped.some((_, index) => isChanged(index))) return found;
   const forkStripped = stripAll(forkOnly).lines.map((line) => line ?? '');
   const fork = strippedLinesOf(forkLines);
   const isForkLine = (text: string): boolean => fork.has(text) || forkStripped.some((line) => squeeze(line) === text);
   const stream = forkStripped.map(squeeze).join('');
-  for (const { from, to } of signatures) {
-    const lines = stripped.slice(from, to + 1);
-    if (lines.includes(null)) continue; // a context line inside it: not all of it is upstream's alone
-    const joined = squeeze(lines.join(''));
+  const wholes = signatures.filter(({ from, to }) => removed.slice(from, to + 1).every((text) => text !== null && text !== undefined));
+  for (const { from, to } of wholes) {
+    const joined = squeeze(stripped.slice(from, to + 1).join(''));
     if (isForkLine(joined) || stream.includes(joined)) for (let index = from; index <= to; index += 1) found.add(index);
   }
-  const reflowed = reflowedLines(stripped, forkStripped);
+  const reflowed = reflowedLines(stripped.map((text, index) => (removed[index] === null ? null : text)), forkStripped);
   stripped.forEach((text, index) => {
-    if (text === null || text === removed[index] || found.has(index) || isInSignature(signatures, index)) return;
+    if (text === null || !isChanged(index) || isInSpan(wholes, index)) return;
     if (isForkLine(squeeze(text)) || reflowed.has(index)) found.add(index);
   });
   return found;
@@ -168,7 +175,7 @@ interface Span {
   to: number;
 }
 
-const isInSignature = (signatures: readonly Span[], index: number): boolean => signatures.some(({ from, to }) => from <= index && index <= to);
+const isInSpan = (spans: readonly Span[], index: number): boolean => spans.some(({ from, to }) => from <= index && index <= to);
 
 /**
  * Each line stripped in turn, a signature's state carried from one line to

@@ -207,7 +207,10 @@ export function missingRuns(
   const isImport = (index: number, text: string): boolean =>
     isRequireLine(text) || ((isListedName(text) || isListEdge(text)) && (imports ??= importListLines(hunk)).has(index));
   let unannotated: Set<number> | null = null;
-  const isUnannotated = (index: number): boolean => isPython && (unannotated ??= unannotatedLines(bare, forkOnly, forkLines)).has(index);
+  // Upstream's lines as it has them (context too: a kept `def f(` opens the signature a `-` line continues).
+  const upstreamBare = (): (string | null)[] =>
+    hunk.lines.map((line, index) => (line.type === 'del' ? (bare[index] ?? null) : line.type === 'normal' ? withoutPragma(normaliseLine(line.content)) : null));
+  const isUnannotated = (index: number): boolean => isPython && (unannotated ??= unannotatedLines(upstreamBare(), bare, forkOnly, forkLines)).has(index);
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
