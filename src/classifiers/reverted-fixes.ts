@@ -13,6 +13,7 @@ import type { CommitEvidence } from './fixes/commitEvidence.js';
 import { droppedClauses } from './fixes/droppedClauses.js';
 import { proseLines } from './fixes/docstrings.js';
 import { isPythonPath } from './fixes/annotations.js';
+import { isComponentPath, styleBlockLines } from './fixes/styleBlocks.js';
 import { isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
@@ -111,8 +112,8 @@ function memoised<T>(read: (line: string) => T): (line: string) => T {
   };
 }
 
-function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], forkLines: ReadonlySet<string>, context: ClassifyContext, isProse: (line: number) => boolean): Finding | null {
-  const numbered = missingRuns(hunk, forkLines, forkOnly, isProse, isPythonPath(file.path));
+function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], forkLines: ReadonlySet<string>, context: ClassifyContext, isNotCode: (line: number) => boolean): Finding | null {
+  const numbered = missingRuns(hunk, forkLines, forkOnly, isNotCode, isPythonPath(file.path));
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
   const evidence = evidenceLines.map(({ text }) => text);
@@ -163,14 +164,16 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
 const NO_LINES: ReadonlySet<number> = new Set();
 
 /**
- * Upstream's docstring lines of a Python file, in git mode (the whole file
- * says where a triple-quoted string starts; a hunk may begin inside one),
- * when some hunk removed a line; none otherwise.
+ * Upstream's lines that are no code, in git mode, when some hunk removed a
+ * line (the whole file says where a block starts; a hunk may begin inside
+ * one): a Python file's docstrings, a component's <style> blocks. None
+ * otherwise.
  */
-async function docstringsOf(file: FileDiff, context: ClassifyContext): Promise<ReadonlySet<number>> {
-  if (context.mode !== 'git' || !isPythonPath(file.path) || !file.hunks.some((hunk) => hunk.lines.some((line) => line.type === 'del'))) return NO_LINES;
+async function notCodeOf(file: FileDiff, context: ClassifyContext): Promise<ReadonlySet<number>> {
+  const read = isPythonPath(file.path) ? proseLines : isComponentPath(file.path) ? styleBlockLines : null;
+  if (context.mode !== 'git' || read === null || !file.hunks.some((hunk) => hunk.lines.some((line) => line.type === 'del'))) return NO_LINES;
   const text = await context.readFile('upstream', file.oldPath ?? file.path);
-  return text === null ? NO_LINES : proseLines(text);
+  return text === null ? NO_LINES : read(text);
 }
 
 export default defineClassifier({
@@ -184,9 +187,9 @@ export default defineClassifier({
     const added = file.hunks.map(normalisedAdded);
     // Lines the fork has anywhere in the file: moved code is not missing code.
     const forkLines = new Set(added.flat());
-    const prose = await docstringsOf(file, context);
+    const notCode = await notCodeOf(file, context);
     const findings = file.hunks
-      .map((hunk, index) => hunkFinding(file, hunk, added[index] ?? [], forkLines, context, (line) => prose.has(line)))
+      .map((hunk, index) => hunkFinding(file, hunk, added[index] ?? [], forkLines, context, (line) => notCode.has(line)))
       .filter((finding): finding is Finding => finding !== null);
     // The same missing lines in two hunks of one file are two drifts: number the repeats, in file order.
     const seen = new Map<string, number>();

@@ -169,7 +169,7 @@ const EMPTY_BLOCK = /(?:\)|=>|\b(?:else|try|finally|do)) ?\{ ?\}$/;
  * Upstream-only lines of one hunk that the fork really lacks: not moved elsewhere
  * in the file, not a rename of a fork line in the same hunk, not a block guard
  * the fork narrowed anywhere in the file (narrowedGuards.ts), not inert, not
- * prose (`isProse`, by upstream line number: Python docstrings).
+ * code at all (`isNotCode`, by upstream line number: Python docstrings, a component's <style> blocks).
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence),
  * each with a line the fork lacks. A line the fork kept re-flowed into its
  * own (reflowed.ts), and a name in an import list (importLists.ts), stays in
@@ -180,7 +180,7 @@ export function missingRuns(
   hunk: Hunk,
   forkLines: ReadonlySet<string>,
   forkOnly: readonly string[] = normalisedAdded(hunk),
-  isProse: (upstreamLine: number) => boolean = () => false,
+  isNotCode: (upstreamLine: number) => boolean = () => false,
   isPython = false,
 ): EvidenceLine[][] {
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
@@ -224,8 +224,8 @@ export function missingRuns(
       run = [];
       continue;
     }
-    // Blank, comment and docstring lines neither count nor split a run.
-    if (isBlankOrComment(text) || isProse(number)) continue;
+    // Blank, comment, docstring and style lines neither count nor split a run.
+    if (isBlankOrComment(text) || isNotCode(number)) continue;
     const compared = bare[index] ?? text;
     if (isInert(text) || (!forkLines.has(compared) && !isExpandedBlock(compared, forkLines) && !isForkShape(compared))) {
       run.push(
