@@ -106,15 +106,18 @@ export const ownerAt = (segments: readonly OwnedSegment[], line: number): number
   return segment === null || segment.owner === BASE_OWNER ? null : segment.owner;
 };
 
-const segmentAt = (segments: readonly OwnedSegment[], line: number): OwnedSegment | null => {
+const segmentAt = (segments: readonly OwnedSegment[], line: number): OwnedSegment | null => spanAt(segments, line);
+
+/** The span of `spans` (sorted by `from`, none overlapping) holding `line`, searched by halves; null when none does. */
+const spanAt = <T extends { from: number; to: number }>(spans: readonly T[], line: number): T | null => {
   let low = 0;
-  let high = segments.length - 1;
+  let high = spans.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const segment = segments[middle] as OwnedSegment;
-    if (line < segment.from) high = middle - 1;
-    else if (line >= segment.to) low = middle + 1;
-    else return segment;
+    const span = spans[middle] as T;
+    if (line < span.from) high = middle - 1;
+    else if (line >= span.to) low = middle + 1;
+    else return span;
   }
   return null;
 };
@@ -132,16 +135,5 @@ export const removalIndex = (removed: readonly RemovedRange[]): ((line: number) 
   if (sorted.some((range, index) => index > 0 && range.from < (sorted[index - 1] as RemovedRange).to)) {
     return (line) => removed.find((range) => range.from <= line && line < range.to)?.owner ?? null;
   }
-  return (line) => {
-    let low = 0;
-    let high = sorted.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const range = sorted[middle] as RemovedRange;
-      if (line < range.from) high = middle - 1;
-      else if (line >= range.to) low = middle + 1;
-      else return range.owner;
-    }
-    return null;
-  };
+  return (line) => spanAt(sorted, line)?.owner ?? null;
 };

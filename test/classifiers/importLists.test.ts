@@ -11,6 +11,18 @@ const marked = async (diff: string): Promise<string[]> => {
   return [...importListLines(hunk)].map((index) => hunk.lines[index]?.content.trim() ?? '');
 };
 
+/** incusui's ClusterRestrictionForm.tsx: a fix commit trimmed upstream's list; the fork imports from elsewhere. */
+const TRIMMED_LIST = `diff --git a/src/Form.tsx b/src/Form.tsx
+--- a/src/Form.tsx
++++ b/src/Form.tsx
+@@ -1,4 +1,1 @@
+-import type {
+-  ClusterRestrictionFormValues,
+-  ProjectFormValues,
+-} from "types/forms/project";
++import type { ProjectFormValues } from "pages/projects/CreateProject";
+`;
+
 describe('importListLines', () => {
   it('marks the names of a multi-line import or export list whose opening line the hunk shows', async () => {
     expect(await marked(`diff --git a/netbox/circuits/api/serializers_/circuits.py b/netbox/circuits/api/serializers_/circuits.py
@@ -45,37 +57,18 @@ describe('importListLines', () => {
   });
 
   it('marks the `} from` line of a list the hunk opens, which is no more than the import it ends', async () => {
-    // incusui's ClusterRestrictionForm.tsx: upstream's list went, the fork imports from elsewhere.
-    expect(await marked(`diff --git a/src/Form.tsx b/src/Form.tsx
---- a/src/Form.tsx
-+++ b/src/Form.tsx
-@@ -1,4 +1,1 @@
--import type {
--  ClusterRestrictionFormValues,
--  ProjectFormValues,
--} from "types/forms/project";
-+import type { ProjectFormValues } from "pages/projects/CreateProject";
-`)).toEqual(['ClusterRestrictionFormValues,', 'ProjectFormValues,', '} from "types/forms/project";']);
+    expect(await marked(TRIMMED_LIST)).toEqual(['ClusterRestrictionFormValues,', 'ProjectFormValues,', '} from "types/forms/project";']);
   });
 
   it('reads no missing fix in a list a fix commit rewrote, its `} from` line included', async () => {
-    const diff = `diff --git a/src/Form.tsx b/src/Form.tsx
---- a/src/Form.tsx
-+++ b/src/Form.tsx
-@@ -1,4 +1,1 @@
--import type {
--  ClusterRestrictionFormValues,
--  ProjectFormValues,
--} from "types/forms/project";
-+import type { ProjectFormValues } from "pages/projects/CreateProject";
-`;
     const context = {
       ...gitContext({}),
       linesOf: () => ({ upstream: new Map([1, 2, 3, 4].map((line) => [line, { side: 'upstream' as const, commits: ['8d1e0c2a'] }])), fork: new Map() }),
       commitSubject: () => 'fix(cluster): restrict projects to cluster groups',
     };
-    expect(await classifyAll(revertedFixes, await parseDiff(diff), context)).toEqual([]);
+    expect(await classifyAll(revertedFixes, await parseDiff(TRIMMED_LIST), context)).toEqual([]);
   });
+
   it('marks a CommonJS list, its `const {` and `} = require(…)` too, once its closer shows it is one', async () => {
     // uptime-kuma's server/server.js: the hunk starts inside the list.
     expect(await marked(`diff --git a/server/server.js b/server/server.js
