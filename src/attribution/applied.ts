@@ -1,5 +1,6 @@
 import type { History } from '../git/history.js';
 import type { AppliedCommit, CommitInfo } from '../model.js';
+import { findLines } from '../text/findLines.js';
 import { normaliseLine } from '../text/normaliseLine.js';
 import { isOversized, mayBeWithinCap, readCommitChanges } from './commitChanges.js';
 import type { CommitChange, KnownChanges } from './commitChanges.js';
@@ -183,14 +184,7 @@ const wantedLinesAt = async (
     const blob = blobs[index];
     const keys = wanted.get(path);
     if (!blob || !keys) return;
-    const lines = new Map<string, number>();
-    blob.toString('utf8').split('\n').forEach((text, at) => {
-      const key = normaliseLine(text);
-      if (!keys.has(key)) return;
-      if (!lines.has(key)) lines.set(key, at + 1);
-      else if (repeated) addTo(repeated, path, key);
-    });
-    files.set(path, lines);
+    files.set(path, findLines(blob.toString('utf8'), keys, repeated ? (key) => addTo(repeated, path, key) : undefined));
   });
   return files;
 };
