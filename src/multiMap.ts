@@ -13,6 +13,21 @@ export const addTo = <Key, Value>(map: Map<Key, Set<Value>>, key: Key, value: Va
 };
 
 /**
+ * `make(owner)`, worked out the first time an owner is asked for and kept
+ * for as long as it lives: what every line of a file asks of the file's
+ * lines (a side's, a segment's), made once.
+ */
+export const oncePer = <Owner extends object, Value>(make: (owner: Owner) => Value): ((owner: Owner) => Value) => {
+  const known = new WeakMap<Owner, Value>();
+  return (owner) => {
+    if (known.has(owner)) return known.get(owner) as Value;
+    const value = make(owner);
+    known.set(owner, value);
+    return value;
+  };
+};
+
+/**
  * A value per (object, key) pair, made by `make` the first time it is asked
  * for: a cache of answers asked once per line but the same for a whole file,
  * kept for as long as the object it hangs on (a side, a history) lives.

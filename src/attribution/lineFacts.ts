@@ -1,6 +1,6 @@
 import type { FileDiff, LineSide } from '../model.js';
 import { commitsUnderEveryName } from '../git/history.js';
-import { createPairCache } from '../multiMap.js';
+import { createPairCache, oncePer } from '../multiMap.js';
 import type { ChangedFiles, PathCommits } from '../git/history.js';
 import { UNCHANGED, tipLines } from './changedRanges.js';
 import type { TipLines } from './changedRanges.js';
@@ -169,17 +169,9 @@ const contextOf = ({ from, hunk }: HunkLines): ContextLine[] => {
  * history could not pin has every commit of its file, the same list for each
  * such line (commitsUnderEveryName's), so that list's ids are made once.
  */
-const distinctShortIds = (commits: readonly string[]): string[] => {
-  if (commits.length <= 1) return commits.map(shortCommitId);
-  let ids = distinctIds.get(commits);
-  if (!ids) {
-    ids = [...new Set(commits.map(shortCommitId))];
-    distinctIds.set(commits, ids);
-  }
-  // Shared between facts, as narrowGuesses shares a neighbour's: facts are read, never changed.
-  return ids;
-};
-const distinctIds = new WeakMap<readonly string[], string[]>();
+const distinctShortIds = (commits: readonly string[]): string[] => (commits.length <= 1 ? commits.map(shortCommitId) : distinctIds(commits));
+// Shared between facts, as narrowGuesses shares a neighbour's: facts are read, never changed.
+const distinctIds = oncePer((commits: readonly string[]): string[] => [...new Set(commits.map(shortCommitId))]);
 
 /**
  * A line the line history could not pin (its fact lists every commit that

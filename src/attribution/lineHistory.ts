@@ -11,7 +11,7 @@ import { KEPT_CHANGED_LINES, logScopes, PATHSPEC_BUDGET } from './logScope.js';
 import type { LogLimits } from './logScope.js';
 import { linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
-import { createPairCache } from '../multiMap.js';
+import { createPairCache, oncePer } from '../multiMap.js';
 
 /** Who wrote, and who removed, each line one side changed since the merge base. */
 export interface LineHistory {
@@ -118,12 +118,7 @@ export const loadLineHistory = async (
   };
   const merged = await resolveMergedLines(history, base, tip, { files, removed, candidates });
   // Built on a file's first question: the log is complete by then.
-  const removers = new Map<string, (line: number) => number | null>();
-  const removerIn = (basePath: string, ranges: readonly RemovedRange[]): ((line: number) => number | null) => {
-    let index = removers.get(basePath);
-    if (!index) removers.set(basePath, (index = removalIndex(ranges)));
-    return index;
-  };
+  const removerIn = oncePer(removalIndex);
   return {
     ownerOf: (path, line) => {
       const file = files.get(path);
@@ -134,7 +129,7 @@ export const loadLineHistory = async (
     removerOf: (basePath, line) => {
       const log = removed.get(basePath);
       if (!log) return files.has(basePath) ? [] : null;
-      const owner = removerIn(basePath, log.ranges)(line);
+      const owner = removerIn(log.ranges)(line);
       return owner === null ? [] : explain(owner, log.names, merged.remover(basePath, line));
     },
     counts: () => {

@@ -1,5 +1,6 @@
 // Python type annotations: what a typing commit adds (or a fork strips), which changes no behaviour.
-import { reflowedLines } from './reflowed.js';
+import { oncePer } from '../../multiMap.js';
+import { reflowedLines, squeeze } from './reflowed.js';
 
 /** Python source, where annotations are hints the interpreter does not act on. */
 export const isPythonPath = (path: string): boolean => /\.pyi?$/.test(path);
@@ -143,9 +144,11 @@ export function unannotatedLines(
   const isChanged = (index: number): boolean => removed[index] !== null && removed[index] !== undefined && stripped[index] !== upstream[index];
   if (!stripped.some((_, index) => isChanged(index))) return found;
   const forkStripped = stripAll(forkOnly).lines.map((line) => line ?? '');
-  const fork = strippedLinesOf(forkLines);
-  const isForkLine = (text: string): boolean => fork.has(text) || forkStripped.some((line) => squeeze(line) === text);
-  const stream = forkStripped.map(squeeze).join('');
+  const hunkSqueezed = forkStripped.map(squeeze);
+  const fileSqueezed = strippedLinesOf(forkLines);
+  const hunkLines = new Set(hunkSqueezed);
+  const isForkLine = (text: string): boolean => fileSqueezed.has(text) || hunkLines.has(text);
+  const stream = hunkSqueezed.join('');
   const wholes = signatures.filter(({ from, to }) => removed.slice(from, to + 1).every((text) => text !== null && text !== undefined));
   for (const { from, to } of wholes) {
     const joined = squeeze(stripped.slice(from, to + 1).join(''));
@@ -160,15 +163,8 @@ export function unannotatedLines(
 }
 
 /** The file's fork lines stripped and squeezed, once per file (every hunk of it asks). */
-const strippedFork = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
-function strippedLinesOf(forkLines: ReadonlySet<string>): ReadonlySet<string> {
-  let stripped = strippedFork.get(forkLines);
-  if (!stripped) {
-    stripped = new Set([...forkLines].map((line) => squeeze(withoutAnnotations(line, OUTSIDE_SIGNATURE).text)));
-    strippedFork.set(forkLines, stripped);
-  }
-  return stripped;
-}
+const strippedLinesOf = oncePer((forkLines: ReadonlySet<string>): ReadonlySet<string> =>
+  new Set([...forkLines].map((line) => squeeze(withoutAnnotations(line, OUTSIDE_SIGNATURE).text))));
 
 interface Span {
   from: number;
@@ -200,4 +196,3 @@ function stripAll(lines: readonly (string | null)[]): { lines: (string | null)[]
   return { lines: stripped, signatures };
 }
 
-const squeeze = (text: string): string => text.replaceAll(' ', '');

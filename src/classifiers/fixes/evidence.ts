@@ -1,4 +1,5 @@
 import type { Hunk } from '../../model.js';
+import { oncePer } from '../../multiMap.js';
 import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
 import { topLevelClauses } from './droppedClauses.js';
@@ -133,15 +134,7 @@ function isHelperEquivalent(text: string, helpers: readonly Set<string>[]): bool
 export const normalisedAdded = (hunk: Hunk): string[] => addedLines(hunk).map((line) => withoutPragma(normaliseLine(line)));
 
 /** The fork's conditionals in a file, by their `&&` clauses: worked out once per file (per set of its lines). */
-const conjunctionsByFile = new WeakMap<ReadonlySet<string>, Clauses[]>();
-const fileConjunctions = (forkLines: ReadonlySet<string>): Clauses[] => {
-  let found = conjunctionsByFile.get(forkLines);
-  if (!found) {
-    found = forkConjunctions([...forkLines]);
-    conjunctionsByFile.set(forkLines, found);
-  }
-  return found;
-};
+const fileConjunctions = oncePer((forkLines: ReadonlySet<string>): Clauses[] => forkConjunctions([...forkLines]));
 
 /** One upstream-only line of evidence: normalised text and its upstream line number. */
 export interface EvidenceLine {

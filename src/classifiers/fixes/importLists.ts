@@ -53,10 +53,11 @@ const NAME = /^(?:type )?[\w$.:]+(?: as [\w$]+)?,?$|^(['"])[\w.]+\1,?$/;
 
 /**
  * Indexes of a hunk's upstream lines (context and `-`) that are names in
- * such a list: a list whose opening line the hunk shows, or, for a list
- * closed by `} from '…'` or `} = require('…')`, one the hunk starts inside of. The fork lacking
- * them lacks an import, which netbox's isort commit (`Fixes #21407`) read
- * as 17 lines of a missing fix.
+ * such a list, or the lines that open or close it where those are no inert
+ * import line themselves: a list whose opening line the hunk shows, or, for
+ * a list closed by `} from '…'` or `} = require('…')`, one the hunk starts
+ * inside of. The fork lacking them lacks an import, which netbox's isort
+ * commit (`Fixes #21407`) read as 17 lines of a missing fix.
  */
 export function importListLines(hunk: Hunk): Set<number> {
   const names = new Set<number>();
@@ -87,8 +88,7 @@ export function importListLines(hunk: Hunk): Set<number> {
       } else if (isListedName(text)) names.add(index);
       continue;
     }
-    if (leading && FROM_CLOSER.test(text)) for (const at of [...leading, index]) names.add(at);
-    if (leading && REQUIRE_CLOSER.test(text)) for (const at of [...leading, index]) names.add(at);
+    if (leading && (FROM_CLOSER.test(text) || REQUIRE_CLOSER.test(text))) for (const at of [...leading, index]) names.add(at);
     if (leading && isListedName(text)) leading.push(index);
     else leading = null;
     open = LISTS.find((list) => list.opens.test(text)) ?? null;

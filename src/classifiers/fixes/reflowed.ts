@@ -12,7 +12,7 @@ const MIN_REFLOW_CHARS = 8;
 export const MAX_STREAM_CHARS = 200_000;
 
 /** A normalised line (normaliseLine: one space between words) without its spaces. */
-const squeeze = (text: string): string => text.replaceAll(' ', '');
+export const squeeze = (text: string): string => text.replaceAll(' ', '');
 
 /**
  * Which `-` lines of a hunk the fork still has inside its `+` lines,

@@ -1,6 +1,7 @@
 // pytest parametrize ids (https://docs.pytest.org/en/stable/how-to/parametrize.html, "ids"): each case of
 // `@pytest.mark.parametrize(names, values, ids=…)` runs as `test_fn[id]`; a value dropped from the list is a case removed.
 
+import { oncePer } from '../../multiMap.js';
 import { normaliseLine } from '../../text/normaliseLine.js';
 
 const OPENER = /^\s*@(?:pytest\.)?(?:mark\.)?parametrize\s*\(/;
@@ -155,23 +156,16 @@ interface Decorators {
   read: Map<number, Parametrize | null>;
 }
 
-/** Keyed by the lines themselves: a segment's lines are made once and never changed (they are `readonly` here). */
-const decoratorsOf = new WeakMap<readonly string[], Decorators>();
-
-function decoratorsIn(lines: readonly string[]): Decorators {
-  let known = decoratorsOf.get(lines);
-  if (!known) {
-    const openerAbove = new Int32Array(lines.length);
-    let opener = -1;
-    for (let index = 0; index < lines.length; index += 1) {
-      if (OPENER.test(lines[index] ?? '')) opener = index;
-      openerAbove[index] = opener;
-    }
-    known = { openerAbove, read: new Map() };
-    decoratorsOf.set(lines, known);
+/** Once per run of lines, keyed by the lines themselves: a segment's lines are made once and never changed (they are `readonly` here). */
+const decoratorsIn = oncePer((lines: readonly string[]): Decorators => {
+  const openerAbove = new Int32Array(lines.length);
+  let opener = -1;
+  for (let index = 0; index < lines.length; index += 1) {
+    if (OPENER.test(lines[index] ?? '')) opener = index;
+    openerAbove[index] = opener;
   }
-  return known;
-}
+  return { openerAbove, read: new Map() };
+});
 
 /**
  * The parametrize decorator whose extent covers `index`: the nearest opener

@@ -1,6 +1,7 @@
 // pytest collection (https://docs.pytest.org/en/stable/explanation/goodpractices.html#conventions-for-python-test-discovery):
 // `test_*` functions, `test_*` methods of `Test*` (or unittest) classes as `TestClass::test_x`, and
 // parametrize cases as `test_x[id]`; skips by `@pytest.mark.skip/skipif/xfail`, `pytest.skip()`, unittest.
+import { oncePer } from '../../multiMap.js';
 import type { TestConvention } from './conventions.js';
 import { looksLikeParametrizeElement, parametrizeAt } from './parametrize.js';
 
@@ -15,15 +16,7 @@ const indentOf = (line: string): number => line.length - line.trimStart().length
  * (it was one per line asked, and a test module of a thousand tests read its
  * top a thousand times).
  */
-const stringLinesOf = (lines: readonly string[]): ReadonlySet<number> => {
-  let found = stringLinesRead.get(lines);
-  if (!found) {
-    found = stringLines(lines);
-    stringLinesRead.set(lines, found);
-  }
-  return found;
-};
-const stringLinesRead = new WeakMap<readonly string[], ReadonlySet<number>>();
+const stringLinesOf = oncePer((lines: readonly string[]): ReadonlySet<number> => stringLines(lines));
 
 /**
  * Indices of lines that start inside a triple-quoted string (a docstring, a
@@ -106,16 +99,10 @@ function namesAt(lines: readonly string[], index: number, context: string): stri
 }
 
 /** The first line of a run of lines that starts a def (any def), or Infinity when none does; once per run, as parametrize.ts reads its openers. */
-const firstDefs = new WeakMap<readonly string[], number>();
-function firstDefIn(lines: readonly string[]): number {
-  let first = firstDefs.get(lines);
-  if (first === undefined) {
-    const index = lines.findIndex((line) => /^\s*def\s/.test(line));
-    first = index === -1 ? Number.POSITIVE_INFINITY : index;
-    firstDefs.set(lines, first);
-  }
-  return first;
-}
+const firstDefIn = oncePer((lines: readonly string[]): number => {
+  const index = lines.findIndex((line) => /^\s*def\s/.test(line));
+  return index === -1 ? Number.POSITIVE_INFINITY : index;
+});
 
 export const python: TestConvention = {
   commentMarkers: ['#'],
