@@ -113,12 +113,12 @@ function memoised<T>(read: (line: string) => T): (line: string) => T {
 }
 
 function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], forkLines: ReadonlySet<string>, context: ClassifyContext, isNotCode: (line: number) => boolean): Finding | null {
-  const numbered = missingRuns(hunk, forkLines, forkOnly, isNotCode, isPythonPath(file.path));
+  const numbered = missingRuns(hunk, forkLines, forkOnly, isNotCode, file.path);
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
   const evidence = evidenceLines.map(({ text }) => text);
-  // What the fork lacks: a line it kept re-flowed or without annotations, or a name in an import list, is evidence's context, never its signal or side.
-  const lacked = evidenceLines.filter(({ isReflowed, isImport, isUnannotated }) => isReflowed !== true && isImport !== true && isUnannotated !== true);
+  // What the fork lacks: a line that is not missing (re-flowed, imported, unannotated, a type) is evidence's context, never its signal or side.
+  const lacked = evidenceLines.filter(({ notMissing }) => notMissing === undefined);
   // Most hunks of a large diff lack nothing: no signals or clauses to read then.
   if (lacked.length === 0) return null;
   const signalsOfLine = memoised(signalsOf);

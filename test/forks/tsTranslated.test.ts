@@ -19,11 +19,19 @@ describe('a fork that translated its strings', () => {
   });
 
   it("names upstream's fixes by what they are: a guard, and a callback's return that is no early exit", () => {
-    const { aclFix } = fork.fixture.shas;
+    const { aclFix, usedByFix } = fork.fixture.shas;
     expect(fork.git.findings.filter((finding) => finding.category === 'reverted-fixes').map(({ path, message, side, commits }) => ({ path, message, side, commits }))).toEqual([
       { path: 'src/api/acls.tsx', message: 'fork lacks upstream fix: }) .then(handleResponse) .then((data: OperationResponse) => { return data; });', side: 'upstream', commits: [short(aclFix!)] },
       { path: 'src/pages/CreateAcl.tsx', message: 'fork lacks upstream guard: if (!project) { return <>Missing project</>; }', side: 'upstream', commits: [short(aclFix!)] },
+      { path: 'src/util/usedBy.tsx', message: 'fork lacks upstream fix: network: resource.network,', side: 'upstream', commits: [short(usedByFix!)] },
     ]);
+  });
+
+  it('reads the member a fix commit added to an interface as a type, not as a fix the fork lacks', () => {
+    // The same commit's `network?: string;` in `interface UsedBy` is its own hunk: nothing runs there to lack.
+    const usedBy = fork.git.findings.filter((finding) => finding.path === 'src/util/usedBy.tsx');
+    expect(usedBy.map(({ line, details }) => ({ line, evidence: details['evidence'] }))).toEqual([{ line: 28, evidence: ['network: resource.network,'] }]);
+    expect(fork.git.files.find((file) => file.path === 'src/util/usedBy.tsx')?.hunks.map((hunk) => hunk.side)).toEqual(['upstream', 'upstream']);
   });
 });
 

@@ -4,12 +4,13 @@ import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
 import { topLevelClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
-import { unannotatedLines } from './annotations.js';
+import { isPythonPath, unannotatedLines } from './annotations.js';
 import { importListLines, isListEdge, isListedName, isRequireLine } from './importLists.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
 import { MAX_CODE_LINE_CHARS } from './signals.js';
+import { isTypeOnlyLine, isTypeScriptPath } from './typeOnly.js';
 
 /** Lines that carry no behaviour: blank, comments, imports, lone brackets; and minified lines, which no one reads as code. */
 const IS_INERT = /^(?:$|\/\/|\/\*|\*|#(?!\[)|--|import\b|from\s+\S+\s+import\b|use\s+[\w:]+|package\s|"[\w./-]+"$|\w+\s+"[\w./-]+"$|[{}()[\];,]+$)/;
@@ -136,16 +137,21 @@ export const normalisedAdded = (hunk: Hunk): string[] => addedLines(hunk).map((l
 /** The fork's conditionals in a file, by their `&&` clauses: worked out once per file (per set of its lines). */
 const fileConjunctions = oncePer((forkLines: ReadonlySet<string>): Clauses[] => forkConjunctions([...forkLines]));
 
+/**
+ * Why a line the fork lacks is shown for context but is not missing: the
+ * fork has it re-flowed into its own lines (reflowed.ts), it names what an
+ * import list takes (importLists.ts), the fork has it without its type
+ * annotations (annotations.ts, Python), or it only declares a type
+ * (typeOnly.ts, TypeScript).
+ */
+export type NotMissing = 'reflowed' | 'import' | 'unannotated' | 'type-only';
+
 /** One upstream-only line of evidence: normalised text and its upstream line number. */
 export interface EvidenceLine {
   text: string;
   line: number;
-  /** The fork has it, re-flowed into its own lines (reflowed.ts): shown for context, not missing. */
-  isReflowed?: boolean;
-  /** A name in an import or export list (importLists.ts): shown for context, not missing. */
-  isImport?: boolean;
-  /** The fork has it without its type annotations (annotations.ts, Python): shown for context, not missing. */
-  isUnannotated?: boolean;
+  /** Set when the line is context, not something the fork lacks. */
+  notMissing?: NotMissing;
 }
 
 /**
@@ -164,17 +170,17 @@ const EMPTY_BLOCK = /(?:\)|=>|\b(?:else|try|finally|do)) ?\{ ?\}$/;
  * the fork narrowed anywhere in the file (narrowedGuards.ts), not inert, not
  * code at all (`isNotCode`, by upstream line number: Python docstrings, a component's <style> blocks).
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence),
- * each with a line the fork lacks. A line the fork kept re-flowed into its
- * own (reflowed.ts), and a name in an import list (importLists.ts), stays in
- * its run, marked: the statement reads whole, and a finding's evidence (its
- * identity) is what it was before the rule.
+ * each with a line the fork lacks. A line that is not missing for one of
+ * the reasons NotMissing names (read by `path`'s language where it has one)
+ * stays in its run, marked: the statement reads whole, and a finding's
+ * evidence (its identity) is what it was before the rule.
  */
 export function missingRuns(
   hunk: Hunk,
   forkLines: ReadonlySet<string>,
   forkOnly: readonly string[] = normalisedAdded(hunk),
   isNotCode: (upstreamLine: number) => boolean = () => false,
-  isPython = false,
+  path = '',
 ): EvidenceLine[][] {
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
@@ -203,7 +209,15 @@ export function missingRuns(
   // Upstream's lines as it has them (context too: a kept `def f(` opens the signature a `-` line continues).
   const upstreamBare = (): (string | null)[] =>
     hunk.lines.map((line, index) => (line.type === 'del' ? (bare[index] ?? null) : line.type === 'normal' ? withoutPragma(normaliseLine(line.content)) : null));
+  const isPython = isPythonPath(path);
   const isUnannotated = (index: number): boolean => isPython && (unannotated ??= unannotatedLines(upstreamBare(), bare, forkOnly, forkLines)).has(index);
+  const isTypeScript = isTypeScriptPath(path);
+  const notMissing = (index: number, text: string): NotMissing | null =>
+    isReflowed(index) ? 'reflowed'
+    : isImport(index, text) ? 'import'
+    : isUnannotated(index) ? 'unannotated'
+    : isTypeScript && isTypeOnlyLine(text) ? 'type-only'
+    : null;
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
@@ -221,18 +235,14 @@ export function missingRuns(
     if (isBlankOrComment(text) || isNotCode(number)) continue;
     const compared = bare[index] ?? text;
     if (isInert(text) || (!forkLines.has(compared) && !isExpandedBlock(compared, forkLines) && !isForkShape(compared))) {
-      run.push(
-        isReflowed(index) ? { text, line: number, isReflowed: true }
-        : isImport(index, text) ? { text, line: number, isImport: true }
-        : isUnannotated(index) ? { text, line: number, isUnannotated: true }
-        : { text, line: number },
-      );
+      const why = notMissing(index, text);
+      run.push(why === null ? { text, line: number } : { text, line: number, notMissing: why });
     } else {
       if (run.length > 0) runs.push(run);
       run = [];
     }
   }
   if (run.length > 0) runs.push(run);
-  // A run of listed names alone stays: the finding's evidence is what it was before that rule, and hunkFinding lacks none of it.
-  return runs.filter((lines) => lines.some(({ text, isReflowed }) => !isReflowed && !isInert(text)));
+  // A run of other lines not missing alone (listed names, types) stays: the finding's evidence is what it was before those rules, and hunkFinding lacks none of it.
+  return runs.filter((lines) => lines.some(({ text, notMissing }) => notMissing !== 'reflowed' && !isInert(text)));
 }
