@@ -7,6 +7,9 @@ const SHARED_STRING_CHARS = 128;
  */
 const PARSE_SHARED_CHARS = 10;
 
+/** Keys whose values are one of a kind (a fingerprint, a hunk's header): a table of them would share nothing. */
+const UNIQUE_KEYS: ReadonlySet<string> = new Set(['fingerprint', 'header', 'hunk']);
+
 /**
  * Copies what the report keeps (findings, files) into fresh, flat values,
  * sharing equal short strings. Two reasons, both about a huge fork:
@@ -41,7 +44,7 @@ export const createCompactor = (): (<T>(value: T) => T) => {
     const record = value as Record<string, unknown>;
     for (const key in record) {
       const entry = record[key];
-      if (typeof entry === 'string' || typeof entry === 'object') record[key] = share(entry);
+      if (typeof entry === 'object' || (typeof entry === 'string' && !UNIQUE_KEYS.has(key))) record[key] = share(entry);
     }
     return value;
   };
