@@ -23,6 +23,8 @@ describe('isTypeOnlyLine', () => {
       'getName(): string;',
       'on?(event: string, cb: Handler): void;',
       'compare<T>(a: T, b: T): number;',
+      "network?: string; // the network's name",
+      'sep: ";";',
     ];
     expect(types.filter((line) => !isTypeOnlyLine(line))).toEqual([]);
   });
@@ -33,6 +35,7 @@ describe('isTypeOnlyLine', () => {
       'case 1: return x;',
       'network: resource.network,',
       'count: number = 0;',
+      'count: number = 0; // from the start',
       'private timeout: number = DEFAULT;',
       'handler: Handler = () => {};',
       'f(a ? b() : c);',

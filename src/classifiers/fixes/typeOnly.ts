@@ -14,10 +14,12 @@ const MODIFIERS = '(?:(?:public|private|protected|readonly|declare|static|abstra
 /** A member's name: `id`, `"aria-label"`, `[key: string]` (an index signature). */
 const NAME = '(?:[\\w$]+|([\'"])[^\'"]*\\1|\\[[\\w$]+ ?: ?[^\\]]+\\])';
 
+/** The `;` that ends a declaration, and a `//` comment after it. */
+const END = ';(?: ?//.*)?$';
 /** A member declared without a value: `className?: string;`, `onClose?: () => void;`, `private cache!: Map<string, T>;`. */
-const MEMBER = new RegExp(`^${MODIFIERS}${NAME}\\??!? ?: ?(.+);$`);
+const MEMBER = new RegExp(`^${MODIFIERS}${NAME}\\??!? ?: ?(.+?)${END}`);
 /** A method declared without a body: `getName(): string;`, `on(event: string, cb: Handler): void;` (no calls inside). */
-const METHOD = new RegExp(`^${MODIFIERS}[\\w$]+\\??(?:<[^()]*>)? ?\\([^()]*\\) ?: ?([^()]+);$`);
+const METHOD = new RegExp(`^${MODIFIERS}[\\w$]+\\??(?:<[^()]*>)? ?\\([^()]*\\) ?: ?([^()]+?)${END}`);
 
 /** Statements whose first word and colon look like a member's name and type: `default: return null;`. */
 const STATEMENT = /^(?:default|case|return|else|do|try|finally)\b/;
@@ -27,8 +29,9 @@ const ASSIGNS = /(?<![=!<>])=(?![=>])/;
 /**
  * Whether a normalised line of a TypeScript file only declares a type: the
  * head of an interface or a type alias, or a member or method declared
- * without a value or body, ended by `;` (an object literal's entries end
- * with `,`; an initialised field assigns, and runs). A type alias's
+ * without a value or body, ended by `;` and perhaps a `//` comment (an
+ * object literal's entries end with `,`; an initialised field assigns, and
+ * runs). A type alias's
  * continuation (`| "Migrating"`) is left alone: it reads the same as an
  * expression's.
  */
