@@ -114,9 +114,7 @@ function memoised<T>(read: (line: string) => T): (line: string) => T {
 
 function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], forkLines: ReadonlySet<string>, context: ClassifyContext, isNotCode: (line: number) => boolean): Finding | null {
   const numbered = missingRuns(hunk, forkLines, forkOnly, isNotCode, file.path);
-  const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidenceLines = numbered.flat().filter(({ text }) => !isInert(text));
-  const evidence = evidenceLines.map(({ text }) => text);
   // What the fork lacks: a line that is not missing (re-flowed, imported, unannotated, a type) is evidence's context, never its signal or side.
   const lacked = evidenceLines.filter(({ notMissing }) => notMissing === undefined);
   // Most hunks of a large diff lack nothing: no signals or clauses to read then.
@@ -137,6 +135,8 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   const found = confidenceOf(signals, lacked.length, at.commits, fromCommits);
   if (!found) return null;
   const confidence = byRework ? 'low' : found;
+  const runs = numbered.map((run) => run.map(({ text }) => text));
+  const evidence = evidenceLines.map(({ text }) => text);
   if ((fromCommits?.fixes.length ?? 0) > 0) signals.add('fix-commit');
   const lead = SIGNAL_ORDER.find((signal) => signals.has(signal)) ?? 'guard';
   // `newDgst == lastDgst, in if !ok || newDgst == lastDgst {`: the clause, then where it was.
