@@ -14,6 +14,7 @@ import { droppedClauses } from './fixes/droppedClauses.js';
 import { proseLines } from './fixes/docstrings.js';
 import { isPythonPath } from './fixes/annotations.js';
 import { isComponentPath, styleBlockLines } from './fixes/styleBlocks.js';
+import { isRustPath, rustTestLines } from './fixes/rustTests.js';
 import { isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
@@ -164,13 +165,13 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
 const NO_LINES: ReadonlySet<number> = new Set();
 
 /**
- * Upstream's lines that are no code, in git mode, when some hunk removed a
- * line (the whole file says where a block starts; a hunk may begin inside
- * one): a Python file's docstrings, a component's <style> blocks. None
- * otherwise.
+ * Upstream's lines that are no shipped code, in git mode, when some hunk
+ * removed a line (the whole file says where a block starts; a hunk may begin
+ * inside one): a Python file's docstrings, a component's <style> blocks, a
+ * Rust file's items compiled for tests alone. None otherwise.
  */
 async function notCodeOf(file: FileDiff, context: ClassifyContext): Promise<ReadonlySet<number>> {
-  const read = isPythonPath(file.path) ? proseLines : isComponentPath(file.path) ? styleBlockLines : null;
+  const read = isPythonPath(file.path) ? proseLines : isComponentPath(file.path) ? styleBlockLines : isRustPath(file.path) ? rustTestLines : null;
   if (context.mode !== 'git' || read === null || !file.hunks.some((hunk) => hunk.lines.some((line) => line.type === 'del'))) return NO_LINES;
   const text = await context.readFile('upstream', file.oldPath ?? file.path);
   return text === null ? NO_LINES : read(text);

@@ -168,7 +168,8 @@ const EMPTY_BLOCK = /(?:\)|=>|\b(?:else|try|finally|do)) ?\{ ?\}$/;
  * Upstream-only lines of one hunk that the fork really lacks: not moved elsewhere
  * in the file, not a rename of a fork line in the same hunk, not a block guard
  * the fork narrowed anywhere in the file (narrowedGuards.ts), not inert, not
- * code at all (`isNotCode`, by upstream line number: Python docstrings, a component's <style> blocks).
+ * code at all (`isNotCode`, by upstream line number: Python docstrings, a component's <style> blocks,
+ * Rust's test items).
  * Returns runs of consecutive `-` lines (brackets kept for readable evidence),
  * each with a line the fork lacks. A line that is not missing for one of
  * the reasons NotMissing names (read by `path`'s language where it has one)
@@ -231,7 +232,7 @@ export function missingRuns(
       run = [];
       continue;
     }
-    // Blank, comment, docstring and style lines neither count nor split a run.
+    // Blank, comment, docstring, style and test lines neither count nor split a run.
     if (isBlankOrComment(text) || isNotCode(number)) continue;
     const compared = bare[index] ?? text;
     if (isInert(text) || (!forkLines.has(compared) && !isExpandedBlock(compared, forkLines) && !isForkShape(compared))) {
