@@ -14,7 +14,7 @@ import { droppedClauses } from './fixes/droppedClauses.js';
 import { proseLines } from './fixes/docstrings.js';
 import { isPythonPath } from './fixes/annotations.js';
 import { isComponentPath, styleBlockLines } from './fixes/styleBlocks.js';
-import { isRustPath, rustTestLines } from './fixes/rustTests.js';
+import { isRustPath, rustTestLines, rustTestLinesOfHunks } from './fixes/rustTests.js';
 import { isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
@@ -165,14 +165,17 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
 const NO_LINES: ReadonlySet<number> = new Set();
 
 /**
- * Upstream's lines that are no shipped code, in git mode, when some hunk
- * removed a line (the whole file says where a block starts; a hunk may begin
- * inside one): a Python file's docstrings, a component's <style> blocks, a
- * Rust file's items compiled for tests alone. None otherwise.
+ * Upstream's lines that are no shipped code, when some hunk removed a line:
+ * in git mode, a Python file's docstrings, a component's <style> blocks, a
+ * Rust file's items compiled for tests alone (the whole file says where a
+ * block starts; a hunk may begin inside one); in a saved diff, Rust's test
+ * items as the hunks show them. None otherwise.
  */
 async function notCodeOf(file: FileDiff, context: ClassifyContext): Promise<ReadonlySet<number>> {
+  if (!file.hunks.some((hunk) => hunk.lines.some((line) => line.type === 'del'))) return NO_LINES;
+  if (context.mode !== 'git') return isRustPath(file.path) ? rustTestLinesOfHunks(file.hunks) : NO_LINES;
   const read = isPythonPath(file.path) ? proseLines : isComponentPath(file.path) ? styleBlockLines : isRustPath(file.path) ? rustTestLines : null;
-  if (context.mode !== 'git' || read === null || !file.hunks.some((hunk) => hunk.lines.some((line) => line.type === 'del'))) return NO_LINES;
+  if (read === null) return NO_LINES;
   const text = await context.readFile('upstream', file.oldPath ?? file.path);
   return text === null ? NO_LINES : read(text);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rustTestLines } from '../../src/classifiers/fixes/rustTests.js';
+import { rustTestLines, rustTestLinesOfHunks } from '../../src/classifiers/fixes/rustTests.js';
 import revertedFixes from '../../src/classifiers/reverted-fixes.js';
 import { classifyAll, diffFileContext, gitContext, parseDiff } from './helpers.js';
 
@@ -89,9 +89,33 @@ describe('reverted-fixes on Rust in git mode', () => {
     ]);
   });
 
-  it('reads the test as code when no whole file says where the test module is: a saved diff', async () => {
-    // The `if … >= 0 {` guard is a zero-value check; without upstream's file, nothing tells it is a test's.
-    const findings = await classifyAll(revertedFixes, await parseDiff(diff), diffFileContext());
-    expect(findings.map((finding) => finding.line)).toEqual([8]);
+  it("reads the test as a test in a saved diff too, where git named `mod tests` as the hunk's context", async () => {
+    // Without a fix commit, the fix's line has no signal of its own there; the test's `>= 0` guard was a zero-value check.
+    expect(await classifyAll(revertedFixes, await parseDiff(diff), diffFileContext())).toEqual([]);
+  });
+});
+
+describe('rustTestLinesOfHunks', () => {
+  it("numbers a hunk's upstream lines inside the test module its context names or its lines open, and no further", async () => {
+    const [file] = await parseDiff(`diff --git a/src/lib.rs b/src/lib.rs
+--- a/src/lib.rs
++++ b/src/lib.rs
+@@ -40,6 +40,5 @@ mod tests {
+     fn last_test() {
+-        assert!(check());
+     }
+ }
+ 
+-fn shipped() -> bool {
++fn shipped() -> u8 {
+@@ -60,5 +59,2 @@ fn shipped() -> bool {
+-#[cfg(test)]
+-mod more_tests {
+-    fn t() {}
+ }
+ fn after() {}
+`);
+    // 40-43 are the module's end; 44 is blank and 45 shipped code after it. 60-63 open and close another test module.
+    expect([...rustTestLinesOfHunks(file!.hunks)]).toEqual([40, 41, 42, 43, 60, 61, 62, 63]);
   });
 });

@@ -2,6 +2,7 @@
 // (`#[cfg(test)] mod tests { … }`, https://doc.rust-lang.org/book/ch11-03-test-organization.html).
 // They ship nothing, and removed-tests already reports a test the fork lacks: alacritty's WASM fork
 // read upstream's new `#[test] fn damage_line_outside_viewport()` as a missing fix besides.
+import type { Hunk } from '../../model.js';
 
 /** Rust source. */
 export const isRustPath = (path: string): boolean => path.endsWith('.rs');
@@ -48,6 +49,27 @@ export function rustTestLines(text: string): Set<number> {
     }
     for (let line = index; line <= end; line += 1) inTests.add(line + 1);
     index = end;
+  }
+  return inTests;
+}
+
+/** A hunk git placed inside the module named `tests` by convention (`@@ -20,12 +20,4 @@ mod tests {`, its function context). */
+const IN_TESTS_MODULE = /^@@[^@]*@@\s*(?:pub(?:\([^)]*\))?\s+)?mod tests?\s*\{\s*$/;
+
+/**
+ * rustTestLines for a saved diff, which has no whole file: upstream's lines
+ * of each hunk (context and `-`) read on their own, under
+ * `#[cfg(test)] mod tests {` when git names that module as the hunk's
+ * context (the attribute itself is above the hunk: this is convention).
+ */
+export function rustTestLinesOfHunks(hunks: readonly Hunk[]): Set<number> {
+  const inTests = new Set<number>();
+  for (const hunk of hunks) {
+    const opened = IN_TESTS_MODULE.test(hunk.header) ? ['#[cfg(test)]', 'mod tests {'] : [];
+    const upstream = hunk.lines.filter((line) => line.type !== 'add').map((line) => line.content);
+    for (const line of rustTestLines([...opened, ...upstream].join('\n'))) {
+      if (line > opened.length) inTests.add(hunk.oldStart + line - opened.length - 1);
+    }
   }
   return inTests;
 }
