@@ -135,4 +135,27 @@ describe.skipIf(isBrowserSkipped)('the HTML report in headless Chromium', () => 
     expect(await page.getByText('src/<img src=x onerror=alert(1)>.go').count()).toBeGreaterThan(0);
     expect({ problems, dialogs, requests }).toEqual({ problems: [], dialogs: [], requests: [] });
   });
+
+  it("keeps a lockfile's long tail collapsed under the table, opens it on a click, and filters it with its category", async () => {
+    // 21 Cargo.lock entries upstream bumped beside the one Cargo.toml names: the lockfile's rows go under the table.
+    const packages = Array.from({ length: 21 }, (_, index) => `dep-${String(index).padStart(2, '0')}`);
+    const lock = packages.flatMap((name) => [' [[package]]', ` name = "${name}"`, '-version = "2.0.0"', '+version = "1.0.0"']);
+    const diff = join(scratchDir('html'), 'long-tail.diff');
+    writeFileSync(diff, [
+      'diff --git a/Cargo.toml b/Cargo.toml', '--- a/Cargo.toml', '+++ b/Cargo.toml', '@@ -1,2 +1,2 @@', ' [dependencies]', '-dep-00 = "2.0.0"', '+dep-00 = "1.0.0"',
+      'diff --git a/Cargo.lock b/Cargo.lock', '--- a/Cargo.lock', '+++ b/Cargo.lock', `@@ -1,${3 * packages.length} +1,${3 * packages.length} @@`, ...lock, '',
+    ].join('\n'));
+    const { page, problems } = await open(browser.context, html(['--diff-file', diff]), 'long-tail.html');
+    const tail = page.locator('details.long-tail');
+    expect(await tail.locator('summary').textContent()).toBe('Dependencies: 21 lockfile entries (Cargo.lock); 20 for dependencies not in the table above');
+    expect(await page.locator('.filter-count').textContent()).toBe('Showing 22 of 22 findings');
+    // Collapsed: only the manifest's row shows.
+    await expect.poll(() => visibleFindings(page)).toBe(1);
+    await tail.locator('summary').click();
+    await expect.poll(() => visibleFindings(page)).toBe(22);
+    await page.getByRole('checkbox', { name: /^Dependencies/ }).uncheck();
+    expect(await tail.isVisible()).toBe(false);
+    expect(await visibleFindings(page)).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });

@@ -45,4 +45,20 @@ describe('the HTML report', () => {
   it('is byte-identical across runs', () => {
     expect(page()).toBe(page());
   });
+
+  it("collapses a category's long tail under the findings table, as the markdown report does, each row still filtered", async () => {
+    const { summarise } = await import('../../src/audit/summary.js');
+    const { aDependency, aReport } = await import('../check/builders.js');
+    const { MIN_COLLAPSED_LOCK_ROWS } = await import('../../src/reporters/findingsView.js');
+    const npm = (module: string, path: string) => aDependency(module, 'downgrade', { path, side: 'upstream', details: { ecosystem: 'npm', module, direction: 'downgrade', upstream: '2.0.0', fork: '1.0.0', source: path } });
+    const transitive = Array.from({ length: MIN_COLLAPSED_LOCK_ROWS }, (_, index) => npm(`dep-${String(index).padStart(2, '0')}`, 'Cargo.lock'));
+    const findings = [npm('react', 'package.json'), npm('react', 'Cargo.lock'), ...transitive];
+    const html = page({ ...aReport(findings), summary: summarise([], findings, true) });
+    const [table, tail] = html.split('<details class="long-tail"');
+    expect(table).toContain('<h2 id="r0-findings">Findings (' + (MIN_COLLAPSED_LOCK_ROWS + 2) + ')</h2>');
+    expect(table?.match(/<tr class="finding"/g)).toHaveLength(1);
+    expect(table).not.toContain('Cargo.lock');
+    expect(tail).toMatch(new RegExp(`^ data-side="upstream" data-categories="vendored-deps"><summary>Dependencies: ${MIN_COLLAPSED_LOCK_ROWS + 1} lockfile entries \\(Cargo\\.lock\\); ${MIN_COLLAPSED_LOCK_ROWS} for dependencies not in the table above</summary>\\n<table>`));
+    expect(tail?.split('</details>')[0]?.match(/<tr class="finding" data-side="upstream" data-categories="vendored-deps">/g)).toHaveLength(MIN_COLLAPSED_LOCK_ROWS + 1);
+  });
 });

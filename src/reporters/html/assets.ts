@@ -39,6 +39,8 @@ button { font: inherit; padding: .2rem .7rem; border: 1px solid var(--line); bor
 details.file { border: 1px solid var(--line); border-left: 6px solid var(--unknown); border-radius: 6px; margin: .5rem 0; }
 details.file > summary { padding: .35rem .75rem; cursor: pointer; overflow-wrap: anywhere; }
 details.file.fork { border-left-color: var(--fork); } details.file.upstream { border-left-color: var(--upstream); } details.file.both { border-left-color: var(--both); }
+details.long-tail { margin: .75rem 0; }
+details.long-tail > summary { cursor: pointer; overflow-wrap: anywhere; }
 .hunk { margin: .5rem .75rem .75rem; padding-left: .5rem; border-left: 3px solid var(--unknown); }
 .hunk.fork { border-left-color: var(--fork); } .hunk.upstream { border-left-color: var(--upstream); } .hunk.both { border-left-color: var(--both); }
 .hunk-head, .part-head { font: .85rem ui-monospace, monospace; color: var(--muted); }

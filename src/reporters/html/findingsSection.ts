@@ -1,6 +1,8 @@
+import { CATEGORY_IDS } from '../../model.js';
 import type { Finding, Report } from '../../model.js';
 import { escapeHtml } from '../../text/html.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
+import { longTailOf } from '../longTail.js';
 import type { TableView } from '../view.js';
 import { filterAttributes, htmlTable, sideBadge } from './htmlTable.js';
 
@@ -16,9 +18,11 @@ function commitsOf(finding: Finding): string {
 }
 
 /**
- * Every finding in one table, each row tagged with its category and side so
- * the filters can hide it; the path links to the file's hunks when they are
- * on the page (`anchors`: path → element id).
+ * Every finding, each row tagged with its category and side so the filters
+ * can hide it; the path links to the file's hunks when they are on the page
+ * (`anchors`: path → element id). A category's long tail (longTail.ts:
+ * lockfile entries, busy files' upstream-added tests) follows the table,
+ * collapsed, as in the markdown report.
  */
 export function* findingsSection(report: Report, prefix: string, anchors: ReadonlyMap<string, string>): Generator<string> {
   yield `<h2 id="${prefix}-findings">Findings (${report.findings.length})</h2>`;
@@ -26,13 +30,27 @@ export function* findingsSection(report: Report, prefix: string, anchors: Readon
     yield '<p class="muted">No findings.</p>';
     return;
   }
+  const tails = CATEGORY_IDS.flatMap((category) => {
+    const tail = longTailOf(category, report.findings.filter((finding) => finding.category === category));
+    return tail ? [{ category, ...tail }] : [];
+  });
+  const inTails = new Set(tails.flatMap(({ rows }) => [...rows]));
+  yield* findingsTable(report.findings.filter((finding) => !inTails.has(finding)), anchors);
+  for (const { category, rows, summary } of tails) {
+    const findings = [...rows];
+    yield `<details class="long-tail"${filterAttributes(findings.map((finding) => finding.side), [category])}><summary>${escapeHtml(`${CATEGORY_INFO[category].title}: ${summary}`)}</summary>`;
+    yield* findingsTable(findings, anchors);
+    yield '</details>';
+  }
+}
+
+function* findingsTable(findings: readonly Finding[], anchors: ReadonlyMap<string, string>): Generator<string> {
   const view: TableView = {
     columns: [{ header: 'Category' }, { header: 'Finding', isFlexible: true, minWidth: 30 }, { header: 'Where' }, { header: 'Side' }, { header: 'Kind' }, { header: 'Confidence' }, { header: 'Commits', isFlexible: true }],
-    rows: report.findings.map((finding) => [
+    rows: findings.map((finding) => [
       CATEGORY_INFO[finding.category].title, finding.message, where(finding), finding.side ?? 'unknown', finding.kind, finding.confidence, commitsOf(finding),
     ]),
   };
-  const findings = report.findings;
   yield* htmlTable(
     view,
     (row) => ` class="finding"${filterAttributes(findings[row]?.side ?? null, [findings[row]?.category ?? 'other'])}`,

@@ -1,38 +1,15 @@
-import type { CategoryId, CategorySummary, Finding, Report } from '../../model.js';
+import type { CategoryId, CategorySummary, Report } from '../../model.js';
 import { escapeHtml } from '../../text/html.js';
 import { shownCategories } from '../hunkPlan.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
 import { SHARED_NOTE, digestView } from '../digestView.js';
 import { filesView } from '../filesView.js';
-import { MIN_COLLAPSED_TEST_ROWS, findingsView, lockfileRows, upstreamTestRows } from '../findingsView.js';
+import { findingsView } from '../findingsView.js';
+import { longTailOf } from '../longTail.js';
 import type { HunksMode } from '../options.js';
 import { createUpstreamDigest } from '../upstreamDigest.js';
 import { type HunksTally, hunksBlock, leftOutSentence } from './hunksBlock.js';
 import { markdownTable } from './markdownTable.js';
-
-/** Rows a category's table leaves to a block collapsed under it, and what the block's summary says. */
-interface Collapsed {
-  rows: ReadonlySet<Finding>;
-  summary: string;
-}
-
-const listed = (names: readonly string[]): string => (names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', '));
-
-/** A category's long tail: lockfile rows under the manifests' (vendored-deps), busy files' upstream-added tests (removed-tests). */
-function collapsedOf(category: CategoryId, inCategory: readonly Finding[]): Collapsed | null {
-  if (category === 'vendored-deps') {
-    const { rows, transitive } = lockfileRows(inCategory);
-    const lockfiles = [...new Set([...rows].map((finding) => finding.path))].sort();
-    return rows.size === 0 ? null : { rows, summary: `${rows.size} lockfile entries (${listed(lockfiles)}); ${transitive} for dependencies not in the table above` };
-  }
-  if (category === 'removed-tests') {
-    const { rows, perFile } = upstreamTestRows(inCategory);
-    if (rows.length === 0) return null;
-    const busiest = [...perFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([path, count]) => `${path} (${count})`);
-    return { rows: new Set(rows), summary: `${rows.length} tests upstream added that the fork lacks, in ${perFile.size} ${perFile.size === 1 ? 'file' : 'files'} with ${MIN_COLLAPSED_TEST_ROWS} or more each: ${listed(busiest)}` };
-  }
-  return null;
-}
 
 /**
  * One category: its findings (all of them, always; a long tail collapsed
@@ -44,7 +21,7 @@ export function* categorySection(category: CategoryId, summary: CategorySummary,
   const hasSides = report.mergeBase !== null;
   yield* ['', `## ${CATEGORY_INFO[category].title} (\`${category}\`)`];
   const inCategory = report.findings.filter((finding) => finding.category === category);
-  const collapsed = collapsedOf(category, inCategory);
+  const collapsed = longTailOf(category, inCategory);
   if (inCategory.length > 0) {
     yield* ['', `### Findings (${inCategory.length})`, ''];
     const shown = collapsed ? inCategory.filter((finding) => !collapsed.rows.has(finding)) : inCategory;
