@@ -3,6 +3,7 @@ import { CATEGORY_IDS, type Report } from '../../model.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
 import { filesView } from '../filesView.js';
 import { findingsView } from '../findingsView.js';
+import { longTailOf } from '../longTail.js';
 import { headline, sinceHeadline } from '../headline.js';
 import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
@@ -65,8 +66,16 @@ export function* tableReporter(reports: readonly Report[], options: ReporterOpti
       const isOneLine = displayWidth(`${title}  ${counts}`) <= options.width;
       yield '';
       yield chalk[info.colour].bold(title) + (isOneLine ? chalk.dim(`  ${counts}`) : `\n${chalk.dim(counts)}`);
-      const findings = findingsView(category, report.findings, hasSides);
+      // A long tail (longTail.ts) follows the rows a maintainer acts on, under its summary.
+      const inCategory = report.findings.filter((finding) => finding.category === category);
+      const tail = longTailOf(category, inCategory);
+      const findings = findingsView(category, tail ? inCategory.filter((finding) => !tail.rows.has(finding)) : inCategory, hasSides);
       if (findings.rows.length > 0) yield render(findings);
+      if (tail) {
+        yield '';
+        yield* prose(`${tail.summary}:`, chalk.dim);
+        yield render(findingsView(category, [...tail.rows], hasSides));
+      }
       if (category === 'reverted-fixes' || category === 'removed-tests') continue;
       const files = filesView(category, report.files, hasSides);
       if (files.rows.length > 0) {
