@@ -1,6 +1,7 @@
 import type { CommitInfo, Commits, FileDiff, LineSide } from '../model.js';
 import { pathsByCommit } from '../git/history.js';
-import type { ChangedFiles, History } from '../git/history.js';
+import type { ChangedFiles, History, PathCommits } from '../git/history.js';
+import { appendTo } from '../multiMap.js';
 import { findAppliedByLines } from './applied.js';
 import { findPortsBySubject } from './ports.js';
 import { findBranches, firstParentChain } from './branches.js';
@@ -69,8 +70,30 @@ const loadPaths = async (tips: Tips, history: History): Promise<BothPaths> => {
     history.commitsByPath(tips.base, tips.upstream),
     history.commitsByPath(tips.base, tips.fork),
   ]);
+  // The fork's side only: upstream's merges are read through the branches they bring in (branches.ts).
+  await addMergeResolutions(history, tips.base, tips.fork, forkFiles, forkCommits);
   return { upstream: { changed: upstreamFiles, pathCommits: upstreamCommits }, fork: { changed: forkFiles, pathCommits: forkCommits } };
 };
+
+/**
+ * A path the fork changed that no commit of its log touched (under any
+ * name) changed in a merge: a fork that merges upstream's releases into its own line dropped
+ * a file upstream had added since the fork's older base, in resolving the
+ * merge that brought in the merge base (molly's libsignal: three workflow
+ * files, "fork removed" with no commit). Such paths get the merges whose
+ * tree differs there from a parent's; the log (`--name-status`, no `-m`)
+ * shows a merge's own changes nowhere. One process, only for such paths.
+ */
+async function addMergeResolutions(history: History, base: string, tip: string, changed: ChangedFiles, touched: PathCommits): Promise<void> {
+  if (![...touched.parents.values()].some((parents) => parents.length > 1)) return;
+  // Not commitsUnderEveryName: it keeps its answer per path, and the merges are added below. A name a commit renamed away is covered too.
+  const renamedAway = new Set([...touched.renamedInto.values()].flatMap((renames) => renames.map(({ from }) => from)));
+  const uncovered = [...changed.paths].filter((path) => !changed.renames.has(path) && !renamedAway.has(path) && !touched.byPath.has(path));
+  if (uncovered.length === 0) return;
+  for (const [path, merges] of await history.mergesTouching(base, tip, uncovered)) {
+    for (const sha of merges) appendTo(touched.byPath, path, sha);
+  }
+}
 
 /** One side's lines since the base: a handful of streamed git processes, whatever the fork's size. */
 const loadSide = async (history: History, base: string, tip: string, side: SidePaths, both: string[][], limits: LogLimits): Promise<SideFacts> => {

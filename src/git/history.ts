@@ -26,6 +26,8 @@ export interface History {
   commitsByPath(from: string, to: string): Promise<PathCommits>;
   /** Zero-context patches of exactly these (non-merge) commits, limited to `paths`, each after a `\x01<sha> <parents>` line. */
   commitPatches(shas: readonly string[], paths: readonly string[]): GitProcess;
+  /** For each of `paths`, the merges in `from..to` whose tree differs there from one of their parents' (a merge's own resolution), newest first. */
+  mergesTouching(from: string, to: string, paths: readonly string[]): Promise<Map<string, string[]>>;
   /** Contents of `rev:path` names, null where absent (one `cat-file --batch`). */
   blobs(names: readonly string[]): Promise<(Buffer | null)[]>;
 }
@@ -202,5 +204,18 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
     spawnGit(repo.cwd, ['log', '--stdin', '--no-walk', ...zeroContext(repo.renameLimit), '--format=%x01%H %P', '--', ...paths], shas.map((sha) => `${sha}\n`).join('')),
 
   blobs: (names) => reader.readAll(names),
+
+  mergesTouching: async (from, to, paths) => {
+    const touched = new Map<string, string[]>();
+    if (paths.length === 0) return touched;
+    // -m: a merge's diff against each parent (none without it); the paths come on stdin after `--`, as many as there are.
+    const output = await runGitWithInput(repo.cwd, ['log', '--stdin', '--merges', '-m', '-z', '--name-only', '--format=%x01%H'], `${from}..${to}\n--\n${paths.join('\n')}\n`);
+    let sha = '';
+    for (const token of output.split('\0').map((part) => part.replace(/^\n/, ''))) {
+      if (token.startsWith('\x01')) sha = token.slice(1).trim();
+      else if (token.length > 0 && sha !== '' && !touched.get(token)?.includes(sha)) appendTo(touched, token, sha);
+    }
+    return touched;
+  },
 });
 
