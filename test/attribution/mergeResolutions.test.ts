@@ -46,7 +46,7 @@ beforeAll(() => {
   git(fork, 'fetch', '-q', upstream, 'main');
   git(fork, '-c', 'user.name=t', '-c', 'user.email=t@t', 'merge', '-q', '--no-ff', '--no-commit', 'FETCH_HEAD');
   git(fork, 'rm', '-q', '-f', '.github/workflows/android.yml');
-  merge = commit(fork, 'Merge upstream release 2');
+  merge = commit(fork, "Merge branch 'fix-release-2' of upstream");
   write(upstream, 'README.md', 'A library.\n');
   commit(upstream, 'Add a README');
   clone = join(dir, 'clone');
@@ -67,5 +67,11 @@ describe('a file the fork dropped in resolving a merge of upstream', () => {
       { category: 'removed-tests', side: 'fork', commits: [short(merge)], message: 'fork removed test job "android"' },
     ]);
     expect(report.files.find((file) => file.path === '.github/workflows/android.yml')?.hunks.map((hunk) => [hunk.side, hunk.commits])).toEqual([['fork', [short(merge)]]]);
+  });
+
+  it('names the merge by its subject, which never reads as a fix', () => {
+    // "fix-release-2" is where the branch came from, not what the merge did.
+    const [workflow] = report.findings.filter((finding) => finding.path === '.github/workflows/android.yml');
+    expect(workflow?.details).toMatchObject({ commitSubjects: [`${short(merge)} Merge branch 'fix-release-2' of upstream`], isFixCommit: false });
   });
 });
