@@ -102,11 +102,9 @@ const isContinuation = (last: OwnedSegment, segment: OwnedSegment): boolean =>
 
 /** The commit number owning `line`, or null when the line is older than the merge base (or past the file's end). */
 export const ownerAt = (segments: readonly OwnedSegment[], line: number): number | null => {
-  const segment = segmentAt(segments, line);
+  const segment = spanAt(segments, line);
   return segment === null || segment.owner === BASE_OWNER ? null : segment.owner;
 };
-
-const segmentAt = (segments: readonly OwnedSegment[], line: number): OwnedSegment | null => spanAt(segments, line);
 
 /** The span of `spans` (sorted by `from`, none overlapping) holding `line`, searched by halves; null when none does. */
 const spanAt = <T extends { from: number; to: number }>(spans: readonly T[], line: number): T | null => {

@@ -19,6 +19,20 @@ const FORMAT = `--format=%m${FIELD}%H${FIELD}%P${FIELD}%s${FIELD}%an${FIELD}%aI$
 const FIX_SUBJECT = /\b(fix(es|ed)?|bug|cve-\d+|security|race|deadlock|leak|panic|backport)/i;
 
 /** The Gerrit Change-Ids (`Change-Id: I…` trailers) a commit message, or a log of many, carries. */
+/**
+ * The commit and path pairs of `git log -z --name-only --format=%x01%H`
+ * output, in its order: each commit's id after `\x01`, then its paths (the
+ * first after a newline), NUL-terminated. A commit `-m` shows once per
+ * parent comes as often.
+ */
+export function* nameOnlyEntries(output: string): Generator<{ sha: string; path: string }> {
+  let sha = '';
+  for (const token of output.split('\0').map((part) => part.replace(/^\n/, ''))) {
+    if (token.startsWith('\x01')) sha = token.slice(1).trim();
+    else if (token.length > 0 && sha !== '') yield { sha, path: token };
+  }
+}
+
 export const changeIdsOf = (text: string): string[] => [...text.matchAll(/^Change-Id:\s*(I[0-9a-f]{40})\s*$/gm)].map((match) => match[1] ?? '');
 
 /** `Revert "…"`: a commit that undoes another, whatever that one said it did. */

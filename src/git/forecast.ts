@@ -1,6 +1,6 @@
 import { appendTo } from '../multiMap.js';
 import { reachedFrom, resolveCommits } from './ancestry.js';
-import { changeIdsOf } from './commitLog.js';
+import { changeIdsOf, nameOnlyEntries } from './commitLog.js';
 import type { BlobReader } from './blobReader.js';
 import type { MergeTreeResult } from './mergeTreeOutput.js';
 import { parseMergeTree, parseMergeTreeBatch } from './mergeTreeOutput.js';
@@ -72,11 +72,7 @@ export const createForecaster = (repo: Repo, blobs: BlobReader, known: () => Pro
     if (commits.length === 0) return new Map();
     const output = await runGitWithInput(repo.cwd, ['log', '--no-walk=unsorted', '--stdin', '-z', '--name-only', '--format=%x01%H'], commits.map((sha) => `${sha}\n`).join(''));
     const paths = new Map<string, string[]>();
-    let sha = '';
-    for (const token of output.split('\0').map((part) => part.replace(/^\n/, ''))) {
-      if (token.startsWith('\x01')) sha = token.slice(1).trim();
-      else if (token.length > 0 && sha) appendTo(paths, sha, token);
-    }
+    for (const { sha, path } of nameOnlyEntries(output)) appendTo(paths, sha, path);
     return paths;
   },
   messagesMentioning: async (tip, refs) => {

@@ -6,6 +6,7 @@ import type { LogScope } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
 import { appendTo, createPairCache } from '../multiMap.js';
+import { nameOnlyEntries } from './commitLog.js';
 
 export type { LogScope };
 
@@ -210,11 +211,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
     if (paths.length === 0) return touched;
     // -m: a merge's diff against each parent (none without it); the paths come on stdin after `--`, as many as there are.
     const output = await runGitWithInput(repo.cwd, ['log', '--stdin', '--merges', '-m', '-z', '--name-only', '--format=%x01%H'], `${from}..${to}\n--\n${paths.join('\n')}\n`);
-    let sha = '';
-    for (const token of output.split('\0').map((part) => part.replace(/^\n/, ''))) {
-      if (token.startsWith('\x01')) sha = token.slice(1).trim();
-      else if (token.length > 0 && sha !== '' && !touched.get(token)?.includes(sha)) appendTo(touched, token, sha);
-    }
+    for (const { sha, path } of nameOnlyEntries(output)) if (!touched.get(path)?.includes(sha)) appendTo(touched, path, sha);
     return touched;
   },
 });
