@@ -14,7 +14,7 @@ const listed = (names: readonly string[]): string => (names.length > 3 ? `${name
  * the rows a maintainer acts on: lockfile rows under the manifests'
  * (vendored-deps), busy files' upstream-added tests (removed-tests).
  */
-export function longTailOf(category: CategoryId, inCategory: readonly Finding[]): LongTail | null {
+function longTailOf(category: CategoryId, inCategory: readonly Finding[]): LongTail | null {
   if (category === 'vendored-deps') {
     const { rows, transitive } = lockfileRows(inCategory);
     const lockfiles = [...new Set([...rows].map((finding) => finding.path))].sort();
@@ -27,4 +27,11 @@ export function longTailOf(category: CategoryId, inCategory: readonly Finding[])
     return { rows: new Set(rows), summary: `${rows.length} tests upstream added that the fork lacks, in ${perFile.size} ${perFile.size === 1 ? 'file' : 'files'} with ${MIN_COLLAPSED_TEST_ROWS} or more each: ${listed(busiest)}` };
   }
   return null;
+}
+
+/** A category's findings: the rows a maintainer acts on, in report order, and its long tail, if it has one. */
+export function splitLongTail(category: CategoryId, findings: readonly Finding[]): { shown: Finding[]; tail: LongTail | null } {
+  const inCategory = findings.filter((finding) => finding.category === category);
+  const tail = longTailOf(category, inCategory);
+  return { shown: tail ? inCategory.filter((finding) => !tail.rows.has(finding)) : inCategory, tail };
 }

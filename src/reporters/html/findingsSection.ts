@@ -2,7 +2,7 @@ import { CATEGORY_IDS } from '../../model.js';
 import type { Finding, Report } from '../../model.js';
 import { escapeHtml } from '../../text/html.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
-import { longTailOf } from '../longTail.js';
+import { splitLongTail } from '../longTail.js';
 import type { TableView } from '../view.js';
 import { filterAttributes, htmlTable, sideBadge } from './htmlTable.js';
 
@@ -31,7 +31,7 @@ export function* findingsSection(report: Report, prefix: string, anchors: Readon
     return;
   }
   const tails = CATEGORY_IDS.flatMap((category) => {
-    const tail = longTailOf(category, report.findings.filter((finding) => finding.category === category));
+    const { tail } = splitLongTail(category, report.findings);
     return tail ? [{ category, ...tail }] : [];
   });
   const inTails = new Set(tails.flatMap(({ rows }) => [...rows]));

@@ -5,7 +5,7 @@ import { CATEGORY_INFO } from '../categoryInfo.js';
 import { SHARED_NOTE, digestView } from '../digestView.js';
 import { filesView } from '../filesView.js';
 import { findingsView } from '../findingsView.js';
-import { longTailOf } from '../longTail.js';
+import { splitLongTail } from '../longTail.js';
 import type { HunksMode } from '../options.js';
 import { createUpstreamDigest } from '../upstreamDigest.js';
 import { type HunksTally, hunksBlock, leftOutSentence } from './hunksBlock.js';
@@ -20,16 +20,15 @@ import { markdownTable } from './markdownTable.js';
 export function* categorySection(category: CategoryId, summary: CategorySummary, report: Report, mode: HunksMode): Generator<string> {
   const hasSides = report.mergeBase !== null;
   yield* ['', `## ${CATEGORY_INFO[category].title} (\`${category}\`)`];
-  const inCategory = report.findings.filter((finding) => finding.category === category);
-  const collapsed = longTailOf(category, inCategory);
-  if (inCategory.length > 0) {
-    yield* ['', `### Findings (${inCategory.length})`, ''];
-    const shown = collapsed ? inCategory.filter((finding) => !collapsed.rows.has(finding)) : inCategory;
+  const { shown, tail } = splitLongTail(category, report.findings);
+  const count = shown.length + (tail?.rows.size ?? 0);
+  if (count > 0) {
+    yield* ['', `### Findings (${count})`, ''];
     if (shown.length > 0) yield* markdownTable(findingsView(category, shown, hasSides));
   }
-  if (collapsed) {
-    yield* ['', '<details>', `<summary>${escapeHtml(collapsed.summary)}</summary>`, ''];
-    yield* markdownTable(findingsView(category, [...collapsed.rows], hasSides));
+  if (tail) {
+    yield* ['', '<details>', `<summary>${escapeHtml(tail.summary)}</summary>`, ''];
+    yield* markdownTable(findingsView(category, [...tail.rows], hasSides));
     yield* ['', '</details>'];
   }
   const files = filesView(category, report.files, hasSides);

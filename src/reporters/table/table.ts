@@ -3,7 +3,7 @@ import { CATEGORY_IDS, type Report } from '../../model.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
 import { filesView } from '../filesView.js';
 import { findingsView } from '../findingsView.js';
-import { longTailOf } from '../longTail.js';
+import { splitLongTail } from '../longTail.js';
 import { headline, sinceHeadline } from '../headline.js';
 import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
@@ -67,9 +67,8 @@ export function* tableReporter(reports: readonly Report[], options: ReporterOpti
       yield '';
       yield chalk[info.colour].bold(title) + (isOneLine ? chalk.dim(`  ${counts}`) : `\n${chalk.dim(counts)}`);
       // A long tail (longTail.ts) follows the rows a maintainer acts on, under its summary.
-      const inCategory = report.findings.filter((finding) => finding.category === category);
-      const tail = longTailOf(category, inCategory);
-      const findings = findingsView(category, tail ? inCategory.filter((finding) => !tail.rows.has(finding)) : inCategory, hasSides);
+      const { shown, tail } = splitLongTail(category, report.findings);
+      const findings = findingsView(category, shown, hasSides);
       if (findings.rows.length > 0) yield render(findings);
       if (tail) {
         yield '';
