@@ -10,3 +10,11 @@ export const forkLine = (finding: Finding): number | null => (finding.line !== n
  */
 export const upstreamLineNote = (finding: Finding): string | null =>
   finding.line !== null && finding.lineIn === 'upstream' ? `(at line ${finding.line} of upstream's ${finding.path})` : null;
+
+/**
+ * Where a finding is, for a report's Path column: `path:line`, and
+ * `(upstream)` after a line that counts in upstream's file. Two findings of
+ * one file with the same message (one fix in two hunks) read apart.
+ */
+export const findingWhere = (finding: Finding): string =>
+  finding.line === null ? finding.path : `${finding.path}:${finding.line}${finding.lineIn === 'upstream' ? ' (upstream)' : ''}`;

@@ -1,4 +1,5 @@
 import type { CategoryId, Finding } from '../model.js';
+import { findingWhere } from './findingLocation.js';
 import { type TableView, shortSha } from './view.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '—' : String(value));
@@ -22,8 +23,8 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
       const { details } = finding;
       const isDependency = typeof details.module === 'string';
       const row = isDependency
-        ? [text(details.module), text(details.ecosystem), text(details.upstream), text(details.fork), whoMoved(finding), finding.path]
-        : [finding.message, '', '', '', finding.kind, finding.path];
+        ? [text(details.module), text(details.ecosystem), text(details.upstream), text(details.fork), whoMoved(finding), findingWhere(finding)]
+        : [finding.message, '', '', '', finding.kind, findingWhere(finding)];
       if (hasSides) row.push(sideCell(finding), commitsOf(finding));
       return row;
     });
@@ -37,7 +38,7 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
   ];
   if (hasSides) columns.push({ header: 'Side' }, { header: 'Commits', isFlexible: true, minWidth: 20 });
   const rows = inCategory.map((finding) => {
-    const row = [finding.message, finding.path, finding.kind, finding.confidence];
+    const row = [finding.message, findingWhere(finding), finding.kind, finding.confidence];
     if (hasSides) row.push(sideCell(finding), commitsOf(finding));
     return row;
   });

@@ -2,12 +2,10 @@ import { CATEGORY_IDS } from '../../model.js';
 import type { Finding, Report } from '../../model.js';
 import { escapeHtml } from '../../text/html.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
+import { findingWhere } from '../findingLocation.js';
 import { splitLongTail } from '../longTail.js';
 import type { TableView } from '../view.js';
 import { filterAttributes, htmlTable, sideBadge } from './htmlTable.js';
-
-const where = (finding: Finding): string =>
-  finding.line === null ? finding.path : `${finding.path}:${finding.line}${finding.lineIn === 'upstream' ? ' (upstream)' : ''}`;
 
 /** The commits behind a finding: its own, else those its evidence names. */
 function commitsOf(finding: Finding): string {
@@ -48,7 +46,7 @@ function* findingsTable(findings: readonly Finding[], anchors: ReadonlyMap<strin
   const view: TableView = {
     columns: [{ header: 'Category' }, { header: 'Finding', isFlexible: true, minWidth: 30 }, { header: 'Where' }, { header: 'Side' }, { header: 'Kind' }, { header: 'Confidence' }, { header: 'Commits', isFlexible: true }],
     rows: findings.map((finding) => [
-      CATEGORY_INFO[finding.category].title, finding.message, where(finding), finding.side ?? 'unknown', finding.kind, finding.confidence, commitsOf(finding),
+      CATEGORY_INFO[finding.category].title, finding.message, findingWhere(finding), finding.side ?? 'unknown', finding.kind, finding.confidence, commitsOf(finding),
     ]),
   };
   yield* htmlTable(
