@@ -17,8 +17,14 @@ const RECORD = '\x1e';
 const FORMAT = `--format=%m${FIELD}%H${FIELD}%P${FIELD}%s${FIELD}%an${FIELD}%aI${FIELD}%S${FIELD}%B${RECORD}`;
 
 const FIX_SUBJECT = /\b(fix(es|ed)?|bug|cve-\d+|security|race|deadlock|leak|panic|backport)/i;
+/**
+ * Failures named as such, whole words: `avoid crash on repeated …`, `avoid
+ * hangs in the handshake`, `"array set" segfault`, `handle … gracefully`.
+ * Not `typo`, `regression` (mostly `add regression test`) or `overflow`
+ * (`text-overflow`): a fork lacks no behaviour by them.
+ */
+const FAILURE_SUBJECT = /\b(?:crash(?:es|ed)?|hangs?|segfaults?|gracefully|use[- ]after[- ]free|(?:nil|null) pointer)\b/i;
 
-/** The Gerrit Change-Ids (`Change-Id: I…` trailers) a commit message, or a log of many, carries. */
 /**
  * The commit and path pairs of `git log -z --name-only --format=%x01%H`
  * output, in its order: each commit's id after `\x01`, then its paths (the
@@ -33,6 +39,7 @@ export function* nameOnlyEntries(output: string): Generator<{ sha: string; path:
   }
 }
 
+/** The Gerrit Change-Ids (`Change-Id: I…` trailers) a commit message, or a log of many, carries. */
 export const changeIdsOf = (text: string): string[] => [...text.matchAll(/^Change-Id:\s*(I[0-9a-f]{40})\s*$/gm)].map((match) => match[1] ?? '');
 
 /** `Revert "…"`: a commit that undoes another, whatever that one said it did. */
@@ -47,10 +54,10 @@ export const revertedSubjectOf = (subject: string): string | undefined => /^Reve
 
 /**
  * Does a subject read as a fix? (fix, bug, CVE, security, race, deadlock,
- * leak, panic, backport) A revert of a fix undoes the fix: `Revert "fix: …"`
+ * leak, panic, backport; a crash, hang or segfault; handled gracefully) A revert of a fix undoes the fix: `Revert "fix: …"`
  * is not itself a fix.
  */
-export const isFixSubject = (subject: string): boolean => !isRevertSubject(subject) && FIX_SUBJECT.test(subject);
+export const isFixSubject = (subject: string): boolean => !isRevertSubject(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
 
 /** `git log` over `args` (revisions and options), newest first, merges left out. */
 export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedCommit[]> => {

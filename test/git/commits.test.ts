@@ -88,6 +88,15 @@ describe('commits', () => {
   it('reads fix words in subjects', () => {
     expect(['fix: x', 'Fixes #12', 'backport 4321', 'CVE-2024-1234 in tar', 'avoid deadlock', 'goroutine leak'].every(isFixSubject)).toBe(true);
     expect(['docs: prefix the README', 'add feature', 'bump version'].some(isFixSubject)).toBe(false);
+    // Failures named as such (wlroots, piaware, libfprint), whole words only.
+    expect([
+      'xwayland: avoid crash on repeated server_finish_display() call',
+      'Make the adept socket nonblocking earlier to avoid hangs in the handshake.',
+      'Workaround for "array set" segfault under tcl 8.6.2',
+      'fp-device: Gracefully handle capture calls on devices with no support',
+      'guard against a null pointer in the parser',
+    ].every(isFixSubject)).toBe(true);
+    expect(['Correct typo in error message', 'Add regression test for optional normalisation', 'add clip path to avoid overflow of device name', 'hangar: new module', 'crashpad: bump'].some(isFixSubject)).toBe(false);
     expect(isFixSubject('Revert "fix: nil pointer panic in sbom"')).toBe(false);
   });
 });
