@@ -69,12 +69,14 @@ export const DEPENDENCY_GLOBS = [
 export const TEST_GLOBS = [
   '**/*_test.go',
   '**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
-  // node:test and mocha suites named by prefix under a test directory (uptime-kuma's test/backend-test/test-ntp.js).
-  '**/{test,tests}/**/test[-_]*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
   '**/__tests__/**',
   '**/test_*.py',
   '**/*_test.py',
-  '**/tests/**/*.{py,rs,tcl}',
+  // Code under a test directory: suites named by prefix (uptime-kuma's test/backend-test/test-ntp.js), C
+  // tests (libfprint's tests/test-fpi-device.c, valkey's tests/modules/*.c), e2e helpers (incus-ui's
+  // tests/helpers/*.ts), conftest.py. Not Go, whose tests are *_test.go wherever they are: a Go package
+  // named tests is as likely a feature's (tofu-ls's internal/features/tests).
+  '**/{test,tests}/**/*.{py,rs,tcl,c,h,cc,cpp,hpp,js,jsx,ts,tsx,mjs,cjs,mts,cts}',
   '**/src/test/**',
   '**/*Test.java',
   '**/*Tests.java',

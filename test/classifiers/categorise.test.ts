@@ -98,7 +98,8 @@ diff --git a/test/fixtures/latest.js b/test/fixtures/latest.js
     findings.push(...(await categoriser.finish(context)));
     expect(files.map((file) => [file.path, file.categories, file.otherKind])).toEqual([
       ['test/backend-test/test-ntp.js', ['removed-tests'], null],
-      ['test/fixtures/latest.js', ['other'], 'source'],
+      // A fixture under test/ is test code too, though it declares no test.
+      ['test/fixtures/latest.js', ['other'], 'test'],
     ]);
     expect(findings.map((finding) => [finding.kind, finding.path])).toEqual([['test-file-deleted', 'test/backend-test/test-ntp.js']]);
   });

@@ -219,3 +219,17 @@ new file mode 100644
     });
   });
 });
+
+describe('a skip call over several lines', async () => {
+  const { wholeCall } = await import('../../src/classifiers/tests/testFindings.js');
+
+  it("reads its condition and reason (Playwright's test.skip), not a test's body", () => {
+    const lines = ['export const skipIfOld = (version) => {', '  test.skip(', '    version === "5.0-edge",', '    "Cluster tests not supported for lxd 5.0",', '  );', '};'];
+    expect(wholeCall(lines, 1)).toBe('test.skip(version === "5.0-edge", "Cluster tests not supported for lxd 5.0");');
+    expect(wholeCall(["test.skip('paginates', async (page) => {", '  await page.goto("/");', '});'], 0)).toBe("test.skip('paginates', async (page) => {");
+    expect(wholeCall(['t.Skip("flaky")'], 0)).toBe('t.Skip("flaky")');
+    // A call that does not close soon, or opens a block, stays its first line.
+    expect(wholeCall(['test.skip(', 'a,', 'b,', 'c,', 'd,', 'e,', ')'], 0)).toBe('test.skip(');
+    expect(wholeCall(['test.skip(', '() => {', '})'], 0)).toBe('test.skip(');
+  });
+});

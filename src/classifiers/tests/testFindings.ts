@@ -118,15 +118,40 @@ function skipFindings(file: FileDiff, convention: TestConvention, sides: Sides, 
       if (hunk) markHunk(hunk, 'removed-tests');
       const at = locate(file, context, { fork: [number] });
       const test = target ? `test ${target}` : 'a test';
+      const evidence = wholeCall(segment.lines, index);
       findings.push(createFinding({
         category: 'removed-tests', kind: 'skip-added', path: file.path,
-        message: skipMessage(at.side, test, normaliseLine(line), file.path),
+        message: skipMessage(at.side, test, evidence, file.path),
         identity: [target, normaliseLine(line)], ...at, confidence: target ? 'high' : 'medium',
-        details: { test: target ?? normaliseLine(line), evidence: normaliseLine(line) },
+        details: { test: target ?? normaliseLine(line), evidence },
       }));
     }
   }
   return findings;
+}
+
+/** Lines a skip's call may span: its condition and reason (Playwright's `test.skip(\n  version === "5.0",\n  "not supported",\n);`). */
+const MAX_CALL_LINES = 6;
+
+/**
+ * A skip's line that ends by opening its call, joined with the arguments'
+ * lines up to the call's close, if it comes soon; not a test's body
+ * (`test.skip('x', async () => {`).
+ */
+export function wholeCall(lines: readonly string[], index: number): string {
+  const first = normaliseLine(lines[index] ?? '');
+  if (!first.endsWith('(')) return first;
+  const depth = (text: string): number => (text.match(/\(/g)?.length ?? 0) - (text.match(/\)/g)?.length ?? 0);
+  let open = depth(first);
+  const parts = [first];
+  for (let next = index + 1; next < Math.min(lines.length, index + MAX_CALL_LINES); next += 1) {
+    const part = normaliseLine(lines[next] ?? '');
+    if (part.includes('{')) return first;
+    parts.push(part);
+    open += depth(part);
+    if (open <= 0) return parts.join(' ').replace(/\(\s+/g, '(').replace(/,?\s+\)/g, ')');
+  }
+  return first;
 }
 
 /** A skip only the fork has: the fork added it, or upstream removed it (the test runs again upstream). */

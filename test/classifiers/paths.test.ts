@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isSourcePath, isTestPath } from '../../src/classifiers/paths.js';
+
+describe('test paths', () => {
+  it('reads code under a test directory as tests, in any language but Go', () => {
+    const tests = [
+      'tests/test-fpi-device.c', // libfprint's GLib tests
+      'tests/test-utils.h',
+      'tests/modules/misc.c', // valkey's test modules
+      'tests/helpers/devices.ts', // incus-ui's Playwright helpers
+      'node/ts/test/chat/AuthDevicesServiceTest.ts', // libsignal's mocha suites
+      'test/backend-test/test-ntp.js',
+      'test/conftest.py',
+      'netbox/dcim/tests/utils.py',
+      'src/tests/lib.rs',
+      'client/client_test.go',
+    ];
+    expect(tests.filter((path) => !isTestPath(path))).toEqual([]);
+    expect(tests.filter(isSourcePath)).toEqual([]);
+  });
+
+  it('leaves shipped code alone: a Go package named tests, and names that only contain test', () => {
+    const source = [
+      'internal/features/tests/jobs/parse.go', // tofu-ls's support for .tftest files
+      'src/testing/harness.ts',
+      'lib/attestation.c',
+      'src/contest/entry.py',
+    ];
+    expect(source.filter(isTestPath)).toEqual([]);
+    expect(source.filter((path) => !isSourcePath(path))).toEqual([]);
+  });
+});
