@@ -8,6 +8,13 @@ import type { FileDiff, OtherKind } from '../model.js';
 export const WORKFLOW_GLOBS = [
   '.github/workflows/**',
   '.github/actions/**',
+  // Forgejo and Gitea Actions: GitHub's workflow syntax, in their own directories (forks kept on Codeberg).
+  '.forgejo/workflows/**',
+  '.gitea/workflows/**',
+  // Woodpecker (Codeberg's CI) and Drone: one file, or Woodpecker's directory of them.
+  '.woodpecker.{yml,yaml}',
+  '.woodpecker/**',
+  '.drone.{yml,yaml}',
   '**/.gitlab-ci.yml',
   // GitLab CI's includes and scripts (freedesktop and GNOME projects keep them in .gitlab-ci/, GitLab itself in .gitlab/ci/).
   '.gitlab-ci/**',

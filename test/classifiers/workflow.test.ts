@@ -29,6 +29,46 @@ describe('workflow classifier', () => {
     ]);
   });
 
+  it("reads Forgejo's and Gitea's workflows as GitHub's, and Woodpecker's images and secrets", async () => {
+    const files = await parseDiff(`diff --git a/.forgejo/workflows/ci.yml b/.forgejo/workflows/ci.yml
+--- a/.forgejo/workflows/ci.yml
++++ b/.forgejo/workflows/ci.yml
+@@ -1,12 +1,9 @@
+ on: push
+ jobs:
+   test:
+     runs-on: docker
+     steps:
+       - uses: actions/checkout@v4
+-  release:
+-    runs-on: docker
+-    steps:
+-      - uses: actions/checkout@v4
++      - run: make
++        env:
++          TOKEN: \${{ secrets.CODEBERG_TOKEN }}
+diff --git a/.woodpecker/build.yaml b/.woodpecker/build.yaml
+--- a/.woodpecker/build.yaml
++++ b/.woodpecker/build.yaml
+@@ -1,6 +1,8 @@
+ steps:
+   build:
+-    image: docker.io/library/golang:1.22
++    image: codeberg.org/forkorg/golang:1.22
+     commands:
+       - make
++    environment:
++      REGISTRY_PASSWORD: { from_secret: registry_password }
+`);
+    expect(files.map((file) => workflow.matches(file))).toEqual([true, true]);
+    expect(messages(await classifyAll(workflow, files)).sort()).toEqual([
+      'image: docker.io/library/golang:1.22 → codeberg.org/forkorg/golang:1.22 (registry docker.io → codeberg.org)',
+      'job "release" removed',
+      'secret CODEBERG_TOKEN newly referenced',
+      'secret registry_password newly referenced',
+    ]);
+  });
+
   it('uses whole files in git mode, so jobs outside the hunks are known exactly', async () => {
     const files = await parseDiff(`diff --git a/.github/workflows/a.yml b/.github/workflows/a.yml
 --- a/.github/workflows/a.yml
@@ -231,6 +271,13 @@ deleted file mode 100644
       '# password: ${{ secrets.COMMENTED }}',
       'name: secrets.NOT_AN_EXPRESSION',
     ])].sort()).toEqual(['A', 'B', 'X', 'Y-Z']);
+    // Woodpecker and Drone name a secret with from_secret, in block or flow style.
+    expect([...secretNames([
+      '      docker_password:',
+      '        from_secret: docker_password',
+      '      token: { from_secret: "codeberg_token" }',
+      '      # from_secret: commented',
+    ])].sort()).toEqual(['codeberg_token', 'docker_password']);
   });
 
   it('finds the registry of image names that hold expressions', () => {

@@ -1,5 +1,6 @@
 // What a workflow refers to: secrets (`secrets.X` anywhere in a `${{ }}` expression,
-// https://docs.github.com/en/actions/learn-github-actions/expressions), registries (docker/login-action
+// https://docs.github.com/en/actions/learn-github-actions/expressions; Woodpecker's and Drone's
+// `from_secret:`), registries (docker/login-action
 // `registry:`, image names) and actions (`uses: owner/repo@ref`, https://docs.github.com/en/actions/sharing-automations).
 import type { Hunk, Side } from '../../model.js';
 import { changedLines, sideView } from '../common/lines.js';
@@ -10,6 +11,9 @@ const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
 /** `secrets.NAME` or `secrets['NAME']`, wherever the expression puts them (`secrets.A || secrets.B`, `format('{0}', secrets.X)`). */
 const SECRET = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g;
 
+/** Woodpecker's and Drone's `from_secret: name` (https://woodpecker-ci.org/docs/usage/secrets). */
+const FROM_SECRET = /^\s*(?:-\s+)?(?:[\w-]+:\s*\{\s*)?from_secret:\s*["']?([\w.-]+)/;
+
 /** The secrets a line's expressions read; comments and `${{` outside expressions are not references. */
 export function secretNames(lines: readonly string[]): Set<string> {
   const names = new Set<string>();
@@ -18,6 +22,8 @@ export function secretNames(lines: readonly string[]): Set<string> {
     for (const expression of line.matchAll(EXPRESSION)) {
       for (const match of (expression[1] ?? '').matchAll(SECRET)) names.add(match[1] ?? match[2] ?? '');
     }
+    const fromSecret = FROM_SECRET.exec(line)?.[1];
+    if (fromSecret !== undefined) names.add(fromSecret);
   }
   names.delete('');
   return names;
