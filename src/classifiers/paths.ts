@@ -114,6 +114,11 @@ const BUILD_GLOBS = [
   '**/Taskfile.{yml,yaml}',
   '**/.goreleaser.{yml,yaml}',
   '**/.golangci.{yml,yaml}',
+  // JavaScript's tooling, configured in code: linters, formatters, test runners, bundlers (libsignal's
+  // eslint.config.js, incus-ui's vite.config.ts). Not a framework's runtime config (next.config.js).
+  '**/{eslint,prettier,stylelint,commitlint,jest,vitest,karma,playwright,cypress,vite,webpack,rollup,esbuild,babel,postcss,tailwind}.config.{js,cjs,mjs,ts,cts,mts}',
+  '**/.{eslintrc,prettierrc,stylelintrc,babelrc}.{js,cjs,mjs}',
+  '**/{Gruntfile,gulpfile}.{js,cjs,mjs}',
 ];
 
 /**

@@ -29,4 +29,13 @@ describe('test paths', () => {
     expect(source.filter(isTestPath)).toEqual([]);
     expect(source.filter((path) => !isSourcePath(path))).toEqual([]);
   });
+
+  it("reads JavaScript's tool configuration as build files, not source", async () => {
+    const { otherKindOf } = await import('../../src/classifiers/paths.js');
+    const tooling = ['node/eslint.config.js', 'vite.config.ts', 'web/.eslintrc.cjs', 'jest.config.mjs', 'gulpfile.js'];
+    expect(tooling.filter(isSourcePath)).toEqual([]);
+    expect(tooling.map((path) => otherKindOf(path, false))).toEqual(tooling.map(() => 'build'));
+    // An app's own config module, and a framework's runtime config, stay source.
+    expect(['src/app.config.ts', 'next.config.js', 'src/config.js'].filter((path) => !isSourcePath(path))).toEqual([]);
+  });
 });
