@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCiWorkflowsFixture } from '../../fixtures/make-fork.mjs';
 import type { Finding, Report } from '../../src/model.js';
+import { short } from '../git/fixtureRepo.js';
 import { runCli } from '../helpers/runCli.js';
 
 /** The ci-workflows fork (fixtures/forks/ci-workflows.mjs), audited once in git mode. */
@@ -131,5 +132,20 @@ describe('GitLab CI', () => {
       { side: 'fork', commits: [shas['forkGitlab']?.slice(0, 12)], details: { key: 'image', upstream: 'alpine:3.19', fork: 'alpine:edge' } },
       { side: 'upstream', commits: [shas['rustBump']?.slice(0, 12)], details: { key: 'image', upstream: 'rust:1.82', fork: 'rust:1.79' } },
     ]);
+  });
+});
+
+describe('CI on Codeberg', () => {
+  it("reads the fork's Forgejo workflow as GitHub's, and a Woodpecker pipeline's images and from_secret: secrets, with the commit", () => {
+    expect(messages('workflow', '.forgejo/workflows/ci.yml')).toEqual([
+      'fork added workflow .forgejo/workflows/ci.yml (jobs test, mirror)',
+      'fork newly references secret CODEBERG_TOKEN',
+    ]);
+    expect(messages('workflow', '.woodpecker/release.yaml')).toEqual([
+      'fork changed image (registry docker.io → codeberg.org) docker.io/library/rust:1.79 → codeberg.org/forkorg/rust:1.79',
+      'fork newly references secret cosign_key',
+    ]);
+    const codeberg = report.findings.filter((finding) => finding.path.startsWith('.forgejo/') || finding.path.startsWith('.woodpecker/'));
+    expect(codeberg.map((finding) => [finding.side, finding.commits])).toEqual(codeberg.map(() => ['fork', [short(shas['forkCodeberg'] ?? '')]]));
   });
 });
