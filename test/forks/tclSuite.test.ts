@@ -22,6 +22,15 @@ describe('Tcl test suites', () => {
     });
   });
 
+  it("reads a guard upstream added to a C module its tests load as test code, not a fix the fork's server lacks", () => {
+    const path = 'tests/modules/blockonkeys.c';
+    for (const report of [fork.git, fork.diffFile]) {
+      expect(report.findings.filter((finding) => finding.path === path)).toEqual([]);
+      expect(report.files.find((file) => file.path === path)).toMatchObject({ categories: ['other'], otherKind: 'test' });
+    }
+    expect(fork.git.files.find((file) => file.path === path)?.side).toBe('upstream');
+  });
+
   it('reads `if {0}` as a skip of the test inside it, and a reflowed test as no change', () => {
     expect(messagesAt(fork.git, 'removed-tests', 'tests/unit/expire.tcl')).toEqual([
       "fork skips test EXPIRE - It should be still possible to read 'x': if {0} {",
@@ -60,6 +69,7 @@ describe('Tcl test suites', () => {
     // #13100, which upstream reverted, keeps only a generic line anywhere in either tip: it stays missing, not applied.
     // The move is missing too: every line it added is in the fork, where the fork always had them.
     expect(fork.git.commits?.missingFromFork.map((commit) => commit.subject)).toEqual([
+      'tests: fix a crash in the blockonkeys module without a context (#13120)',
       'Update release notes',
       'blocked.c: put unblockOnTimeout first',
       'Revert "Fix unblock on timeout for module clients (#13100)"',
