@@ -11,10 +11,15 @@ export const forkLine = (finding: Finding): number | null => (finding.line !== n
 export const upstreamLineNote = (finding: Finding): string | null =>
   finding.line !== null && finding.lineIn === 'upstream' ? `(at line ${finding.line} of upstream's ${finding.path})` : null;
 
+/** Findings about a whole file (one side has it, the other not): their line is the file's first, which says nothing. */
+const WHOLE_FILE_KINDS: ReadonlySet<string> = new Set(['test-file-deleted', 'workflow-added', 'workflow-removed']);
+
 /**
  * Where a finding is, for a report's Path column: `path:line`, and
  * `(upstream)` after a line that counts in upstream's file. Two findings of
  * one file with the same message (one fix in two hunks) read apart.
  */
 export const findingWhere = (finding: Finding): string =>
-  finding.line === null ? finding.path : `${finding.path}:${finding.line}${finding.lineIn === 'upstream' ? ' (upstream)' : ''}`;
+  finding.line === null || WHOLE_FILE_KINDS.has(finding.kind)
+    ? finding.path
+    : `${finding.path}:${finding.line}${finding.lineIn === 'upstream' ? ' (upstream)' : ''}`;

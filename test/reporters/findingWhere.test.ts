@@ -13,6 +13,8 @@ const findings = [
   fix(67), fix(106),
   aFinding({ category: 'workflow', kind: 'secret-referenced', path: '.github/workflows/build.yml', message: 'fork newly references secret TOKEN', line: 215, lineIn: 'fork' }),
   aFinding({ category: 'workflow', kind: 'workflow-removed', path: '.github/workflows/old.yml', message: 'fork removed workflow' }),
+  // A whole file's finding sits at its first line, which the column leaves out.
+  aFinding({ category: 'workflow', kind: 'workflow-added', path: '.github/workflows/diff.yml', message: 'fork added workflow', line: 1, lineIn: 'fork' }),
   aDependency('golang.org/x/sys', 'downgrade', { side: 'upstream', line: 9, lineIn: 'fork', details: { ecosystem: 'go', module: 'golang.org/x/sys', upstream: 'v0.4.0', fork: 'v0.3.0' } }),
 ];
 const report = { ...aReport(findings), summary: summarise([], findings, true) };
@@ -24,6 +26,7 @@ describe('a finding’s place in the Path column', () => {
     expect(text).toContain('| solver/predicate.go:106 (upstream) | missing-fix |');
     expect(text).toContain('| .github/workflows/build.yml:215 | secret-referenced |');
     expect(text).toContain('| .github/workflows/old.yml | workflow-removed |');
+    expect(text).toContain('| .github/workflows/diff.yml | workflow-added |');
     expect(text).toContain('| v0.4.0 | v0.3.0 | upstream — | go.mod:9 | upstream |');
   });
 
