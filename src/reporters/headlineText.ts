@@ -23,6 +23,16 @@ export function findingsText(findings: Record<CategoryId, number>): string {
 const changesText = (tally: SideTally): string =>
   `${plural(tally.files, 'file')}, ${plural(tally.hunks, 'hunk')} (+${tally.additions} −${tally.deletions})`;
 
+/**
+ * What one side changed: its own files and those both sides changed, which
+ * hold its hunks too (a fork whose one hunk sits in a lockfile upstream also
+ * bumped carries 1 file, not 0), then its hunks.
+ */
+const sideChangesText = (tally: SideTally, both: SideTally, other: string): string => {
+  const shared = both.files === 0 ? '' : ` (${both.files} also changed by ${other})`;
+  return `${plural(tally.files + both.files, 'file')}${shared}, ${plural(tally.hunks, 'hunk')} (+${tally.additions} −${tally.deletions})`;
+};
+
 const isEmpty = (tally: SideTally): boolean =>
   tally.files === 0 && tally.hunks === 0 && CATEGORY_IDS.every((id) => tally.findings[id] === 0);
 
@@ -35,11 +45,11 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
   const { carries, lacks, both, unknown } = headline;
   if (headline.hasSides) {
     const forkCommits = carries.forkOnlyCommits === null ? '' : `; ${plural(carries.forkOnlyCommits, 'fork-only commit')}`;
-    add('Carries', `${changesText(carries)}; ${findingsText(carries.findings)}${forkCommits}`);
+    add('Carries', `${sideChangesText(carries, both, 'upstream')}; ${findingsText(carries.findings)}${forkCommits}`);
     const commits = lacks.missingCommits === null ? []
       : [`${plural(lacks.missingCommits, 'upstream commit')} (${lacks.fixes ?? 0} read as fixes, ${lacks.security.length} security)`];
     const applied = lacks.applied ? [`${lacks.applied} more already applied under other shas`] : [];
-    add('Lacks', [...commits, changesText(lacks), findingsText(lacks.findings), ...applied].join('; '), 0, lacks.security.length > 0);
+    add('Lacks', [...commits, sideChangesText(lacks, both, 'the fork'), findingsText(lacks.findings), ...applied].join('; '), 0, lacks.security.length > 0);
     // The commits of one fix (a pull request's iterations) are one line, as they are one finding.
     const fixOf = (each: Headline['lacks']['security'][number]): string => each.sameFixAs ?? each.sha;
     const said = new Set<string>();

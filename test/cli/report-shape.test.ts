@@ -53,7 +53,8 @@ describe('the nightly report of a fork shaped like the seed (git mode, the built
     // The first line is the marker that keeps a committed report out of later audits.
     const [marker, ...lines] = markdown.split('\n');
     expect(marker).toMatch(/^<!-- forkdiff report: /);
-    expect(lines[4]).toMatch(/^- \*\*Carries:\*\* \d+ files, \d+ hunks .*; 9 fork-only commits$/);
+    const { carries, both } = json.headline;
+    expect(lines[4]).toMatch(new RegExp(`^- \\*\\*Carries:\\*\\* ${carries.files + both.files} files \\(${both.files} also changed by upstream\\), ${carries.hunks} hunks .*; 9 fork-only commits$`));
     expect(lines[5]).toMatch(/^- \*\*⚠ Lacks:\*\* 33 upstream commits \(\d+ read as fixes, 2 security\)/);
     expect(lines.slice(6, 8).join('\n')).toContain('CVE-2024-23651');
   });

@@ -65,7 +65,12 @@ describe('headline', () => {
   it('says it in sentences, security first under what the fork lacks', () => {
     const lines = headlineLines(headline(report));
     expect(lines.map((line) => line.label)).toEqual(['Carries', 'Lacks', 'Security', 'Both moved', 'Sync forecast']);
-    expect(lines[1]?.text).toBe('3 upstream commits (2 read as fixes, 1 security); 2 files, 3 hunks (+3 −3); 2 findings (1 vendored-deps, 1 reverted-fixes); 1 more already applied under other shas');
+    // A side's files count those both sides changed, which hold its hunks too.
+    expect(lines[1]?.text).toBe('3 upstream commits (2 read as fixes, 1 security); 3 files (1 also changed by the fork), 3 hunks (+3 −3); 2 findings (1 vendored-deps, 1 reverted-fixes); 1 more already applied under other shas');
+    // The fork's one hunk sits in a file upstream changed too: it carries that file.
+    expect(lines[0]?.text).toBe('1 file (1 also changed by upstream), 1 hunk (+1 −1); 1 finding (1 dockerfile); 1 fork-only commit');
+    const alone = headlineLines(headline(aGitReport([aFile('Dockerfile', [aHunk({ categories: ['dockerfile'], side: 'fork' })])], [], { commits: noCommits({}) })));
+    expect(alone[0]?.text).toBe('1 file, 1 hunk (+1 −1); no findings; 0 fork-only commits');
     expect(lines[2]).toMatchObject({ level: 1, isAlert: true, text: 'CVE-2024-23652: c10000000000 fix: escape paths in the tar exporter (cherry-pick: conflict)' });
     expect(lines[4]?.text).toBe(
       'merging upstream now conflicts in 1 file; cherry-picks: 1 clean, 1 conflict, 1 empty (2 more not forecast); carries: 2 carried, 1 superseded, 0 reverted, 0 dropped (1 droppable: upstream merged their pull request)',
