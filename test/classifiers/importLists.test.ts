@@ -69,6 +69,23 @@ describe('importListLines', () => {
     expect(await classifyAll(revertedFixes, await parseDiff(TRIMMED_LIST), context)).toEqual([]);
   });
 
+  it("marks the names a Vue component registers, not an object's other entries", async () => {
+    // uptime-kuma's Discord.vue: the fork dropped a component upstream registers.
+    expect(await marked(`diff --git a/src/components/notifications/Discord.vue b/src/components/notifications/Discord.vue
+--- a/src/components/notifications/Discord.vue
++++ b/src/components/notifications/Discord.vue
+@@ -20,8 +20,6 @@ export default {
+     components: {
+         TemplatedTextarea,
+-        HiddenInput,
+     },
+     data: {
+-        HiddenInput,
+-        retries,
+     },
+`)).toEqual(['TemplatedTextarea,', 'HiddenInput,']);
+  });
+
   it('marks a CommonJS list, its `const {` and `} = require(…)` too, once its closer shows it is one', async () => {
     // uptime-kuma's server/server.js: the hunk starts inside the list.
     expect(await marked(`diff --git a/server/server.js b/server/server.js

@@ -1,4 +1,5 @@
-// What a module takes or gives: names in import and export lists that span lines, and CommonJS requires. Not behaviour.
+// What a module takes or gives: names in import and export lists that span lines, CommonJS requires,
+// and Vue's components a module registers. Not behaviour.
 import type { Hunk } from '../../model.js';
 import { normaliseLine } from '../../text/normaliseLine.js';
 
@@ -6,7 +7,8 @@ import { normaliseLine } from '../../text/normaliseLine.js';
  * Lines that open a list of names over several lines, and what closes it:
  * Python's `from x import (` and `__all__ = (`, JavaScript and TypeScript
  * `import {` / `export {`, Rust's `use x::{`, and CommonJS's `const {` …
- * `} = require('x');`. Go's `import (` lists quoted paths, which are inert
+ * `} = require('x');`, and a Vue component's `components: {` (the names it
+ * imported, registered). Go's `import (` lists quoted paths, which are inert
  * already. A `const {` list is any destructuring until its closer says it
  * was a require, so its names count only then (`isConfirmedAtClose`).
  */
@@ -27,6 +29,8 @@ const LISTS: readonly ListKind[] = [
   { opens: /^(?:import|export)(?: type)? (?:[\w$]+ ?, ?)?\{$/, closes: /^\}(?: ?from ?(['"])[^'"]+\1)?;?$/ },
   { opens: /^(?:pub )?use [\w:]+::\{$/, closes: /^\};$/ },
   { opens: REQUIRE_OPENER, closes: REQUIRE_CLOSER, isConfirmedAtClose: true },
+  // Vue's registration of the components a module imported (uptime-kuma's `components: { HiddenInput, }`).
+  { opens: /^components ?: ?\{$/, closes: /^\},?$/ },
 ];
 
 /**
