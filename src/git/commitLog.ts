@@ -19,11 +19,12 @@ const FORMAT = `--format=%m${FIELD}%H${FIELD}%P${FIELD}%s${FIELD}%an${FIELD}%aI$
 const FIX_SUBJECT = /\b(fix(es|ed)?|bug|cve-\d+|security|race|deadlock|leak|panic|backport)/i;
 /**
  * Failures named as such, whole words: `avoid crash on repeated …`, `avoid
- * hangs in the handshake`, `"array set" segfault`, `handle … gracefully`.
- * Not `typo`, `regression` (mostly `add regression test`) or `overflow`
- * (`text-overflow`): a fork lacks no behaviour by them.
+ * hangs in the handshake`, `"array set" segfault`, `handle … gracefully`,
+ * `prevent X11 clients from blowing our stack`. Not `typo`, `regression`
+ * (mostly `add regression test`), `overflow` (`text-overflow`) or `avoid`
+ * (`to avoid flaky tests`): a fork lacks no behaviour by them.
  */
-const FAILURE_SUBJECT = /\b(?:crash(?:es|ed)?|hangs?|segfaults?|gracefully|use[- ]after[- ]free|(?:nil|null) pointer)\b/i;
+const FAILURE_SUBJECT = /\b(?:crash(?:es|ed)?|hangs?|segfaults?|gracefully|use[- ]after[- ]free|(?:nil|null) pointer|prevent(?:s|ed|ing)?)\b/i;
 
 /**
  * The commit and path pairs of `git log -z --name-only --format=%x01%H`
@@ -94,13 +95,16 @@ const parseRecords = (output: string): LoggedCommit[] =>
 
 const parseRecord = (record: string): LoggedCommit => {
   const [mark = '', sha = '', parents = '', subject = '', author = '', date = '', source = '', body = ''] = record.split(FIELD);
+  // A revert of a security fix names none (securityIdsOf).
+  const security = securityIdsOf(body || subject);
   return {
     sha,
     subject,
     author,
     date,
-    isFix: isFixSubject(subject),
-    security: securityIdsOf(body || subject),
+    // A security fix is a fix, whatever its subject says (kolla's `Use SandboxedEnvironment`, its body saying security).
+    isFix: isFixSubject(subject) || security.length > 0,
+    security,
     body,
     mark: mark.trim(),
     parents: parents.split(' ').filter((parent) => parent.length > 0),

@@ -95,8 +95,41 @@ describe('commits', () => {
       'Workaround for "array set" segfault under tcl 8.6.2',
       'fp-device: Gracefully handle capture calls on devices with no support',
       'guard against a null pointer in the parser',
+      'xwm: prevent X11 clients from blowing our stack by opening too many windows',
     ].every(isFixSubject)).toBe(true);
-    expect(['Correct typo in error message', 'Add regression test for optional normalisation', 'add clip path to avoid overflow of device name', 'hangar: new module', 'crashpad: bump'].some(isFixSubject)).toBe(false);
+    expect(['Correct typo in error message', 'Add regression test for optional normalisation', 'add clip path to avoid overflow of device name', 'hangar: new module', 'crashpad: bump', 'Update mlat backfeed prevention'].some(isFixSubject)).toBe(false);
     expect(isFixSubject('Revert "fix: nil pointer panic in sbom"')).toBe(false);
+  });
+});
+
+describe('a security fix whose subject says no fix', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { logCommits } = await import('../../src/git/commitLog.js');
+  const { openRepo } = await import('../../src/git/repo.js');
+  const { git } = await import('./fixtureRepo.js');
+
+  it('is a fix by its message (kolla: "Use SandboxedEnvironment", a security hole in its body); its revert is not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forkdiff-secfix-'));
+    try {
+      git(dir, 'init', '-q');
+      const change = (text: string, message: string): void => {
+        writeFileSync(join(dir, 'build.py'), text);
+        git(dir, 'add', '-A');
+        git(dir, '-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', message);
+      };
+      change('env = Environment()\n', 'kolla-build: render templates');
+      change('env = SandboxedEnvironment()\n', 'kolla-build: use SandboxedEnvironment\n\nBuild args reached the templates unsandboxed: a security hole.');
+      change('env = Environment()\n', 'Revert "kolla-build: use SandboxedEnvironment"\n\nThis reverts the security hole fix: it broke the build.');
+      const logged = await logCommits(await openRepo(dir), ['HEAD']);
+      expect(logged.map(({ subject, isFix, security }) => [subject, isFix, security])).toEqual([
+        ['Revert "kolla-build: use SandboxedEnvironment"', false, []],
+        ['kolla-build: use SandboxedEnvironment', true, ['security']],
+        ['kolla-build: render templates', false, []],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
