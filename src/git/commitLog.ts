@@ -47,6 +47,15 @@ export const changeIdsOf = (text: string): string[] => [...text.matchAll(/^Chang
 export const isRevertSubject = (subject: string): boolean => /^revert\b/i.test(subject);
 
 /**
+ * A commit its subject scopes to documentation (`docs: fix typos`,
+ * `doc/reference/release-notes: Adds security fixes to 5.21.6 release notes`,
+ * `readme: fix broken link`): whatever it fixes or says about security, the
+ * product's behaviour is not it.
+ */
+export const isDocsSubject = (subject: string): boolean => DOCS_SUBJECT.test(subject);
+const DOCS_SUBJECT = /^(?:docs?(?:\/[\w./-]*)?|documentation|readme(?:\.md)?|release[- ]notes|changelog)(?:\([^)]*\))?!?:/i;
+
+/**
  * The subject a `Revert "<subject>"` commit names, or undefined. A squash
  * merge puts its pull request number last (nextcord's
  * `Revert "fix subscription is so so so so low (#471)" (#498)`).
@@ -55,10 +64,12 @@ export const revertedSubjectOf = (subject: string): string | undefined => /^Reve
 
 /**
  * Does a subject read as a fix? (fix, bug, CVE, security, race, deadlock,
- * leak, panic, backport; a crash, hang or segfault; handled gracefully) A revert of a fix undoes the fix: `Revert "fix: …"`
- * is not itself a fix.
+ * leak, panic, backport; a crash, hang or segfault; handled gracefully) A
+ * revert of a fix undoes the fix: `Revert "fix: …"` is not itself a fix; nor
+ * is a documentation commit (`docs: fix typos`).
  */
-export const isFixSubject = (subject: string): boolean => !isRevertSubject(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
+export const isFixSubject = (subject: string): boolean =>
+  !isRevertSubject(subject) && !isDocsSubject(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
 
 /** `git log` over `args` (revisions and options), newest first, merges left out. */
 export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedCommit[]> => {
@@ -156,10 +167,10 @@ const canonicalAdvisoryId = (id: string): string =>
  * Advisory ids a commit message names (CVE, GHSA), in canonical case, sorted and
  * unique; `['security']` when it only says security or vulnerability (in
  * prose, not in a path or URL); else empty. A revert of a security fix is
- * not one.
+ * not one, nor is a documentation commit (release notes that list them).
  */
 export const securityIdsOf = (message: string): string[] => {
-  if (isRevertSubject(message)) return [];
+  if (isRevertSubject(message) || isDocsSubject(message)) return [];
   const ids = [...new Set([...message.matchAll(ADVISORY_ID)].filter((match) => !isSuppressed(message, match.index)).map((match) => canonicalAdvisoryId(match[1] ?? '')))];
   if (ids.length > 0) return ids.sort();
   return saysSecurity(message) || namesAttack(message) || ADVISORY_MERGE.test(message) ? ['security'] : [];

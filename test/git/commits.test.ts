@@ -98,6 +98,9 @@ describe('commits', () => {
       'xwm: prevent X11 clients from blowing our stack by opening too many windows',
     ].every(isFixSubject)).toBe(true);
     expect(['Correct typo in error message', 'Add regression test for optional normalisation', 'add clip path to avoid overflow of device name', 'hangar: new module', 'crashpad: bump', 'Update mlat backfeed prevention'].some(isFixSubject)).toBe(false);
+    // Documentation is no behaviour a fork lacks, whatever it fixes.
+    expect(['docs: fix typos (MR 2510)', 'doc/howto/server_expose: fix typo', 'readme: fix broken IRC web client link', 'docs(api): fix a crash in the example'].some(isFixSubject)).toBe(false);
+    expect(['docker: fix the build', 'docker/build: fix typo'].every(isFixSubject)).toBe(true);
     expect(isFixSubject('Revert "fix: nil pointer panic in sbom"')).toBe(false);
   });
 });

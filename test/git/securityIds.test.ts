@@ -10,6 +10,12 @@ describe('securityIdsOf', () => {
     ]);
   });
 
+  it("names none for documentation: release notes that list security fixes are none (LXD's)", () => {
+    expect(securityIdsOf('doc/reference/release-notes: Adds security fixes to 5.21.6 release notes')).toEqual([]);
+    expect(securityIdsOf('doc: Update 4.0.11 release notes with security fixes included\n\nCVE-2025-1234 and GHSA-m425-mq94-257g.')).toEqual([]);
+    expect(securityIdsOf('lxd/archive: Reject unconfined backup.yaml file after unpack\n\nFixes GHSA-fv82-v4fj-mm4m')).toEqual(['GHSA-fv82-v4fj-mm4m']);
+  });
+
   it('marks a message that only says security or vulnerability', () => {
     expect(securityIdsOf('harden tar extraction against a path traversal vulnerability')).toEqual(['security']);
     expect(securityIdsOf('Security: drop setuid bit')).toEqual(['security']);
