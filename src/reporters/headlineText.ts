@@ -36,6 +36,9 @@ const sideChangesText = (tally: SideTally, both: SideTally, other: string): stri
 const isEmpty = (tally: SideTally): boolean =>
   tally.files === 0 && tally.hunks === 0 && CATEGORY_IDS.every((id) => tally.findings[id] === 0);
 
+/** Security fixes the headline names one by one; a fork years behind lacks dozens (incus against LXD: 62). */
+const MAX_SECURITY_LINES = 10;
+
 /** The headline as sentences, in the order a maintainer asks: carries, lacks, both, cost, change. */
 export function headlineLines(headline: Headline, isSinceAsked = false): HeadlineLine[] {
   const lines: HeadlineLine[] = [];
@@ -53,8 +56,14 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
     // The commits of one fix (a pull request's iterations) are one line, as they are one finding.
     const fixOf = (each: Headline['lacks']['security'][number]): string => each.sameFixAs ?? each.sha;
     const said = new Set<string>();
+    const fixes = new Set(lacks.security.map(fixOf)).size;
     for (const fix of lacks.security) {
       if (said.has(fixOf(fix))) continue;
+      if (said.size === MAX_SECURITY_LINES && fixes > MAX_SECURITY_LINES + 1) {
+        const where = headline.sync ? "the sync plan's cherry-picks list them first" : "the JSON report's headline lists them all";
+        add('Security', `${fixes - said.size} more security fixes: ${where}`, 1, true);
+        break;
+      }
       said.add(fixOf(fix));
       const commits = lacks.security.filter((each) => fixOf(each) === fixOf(fix));
       const picks = commits.map((each) => each.pick).filter((pick) => pick !== null);

@@ -83,6 +83,21 @@ describe('headline', () => {
     expect(lines.find((line) => line.label === 'Security')?.text).toBe('dddddddddddd Update dependency postcss to v8.5.10 [SECURITY] (cherry-pick: clean)');
   });
 
+  it('names ten security fixes one by one, and says how many more there are and where', () => {
+    const fix = (index: number) => ({ sha: String(index).padStart(40, 'e'), subject: `lxd: defend against path traversal ${index}`, ids: ['security'], pick: 'conflict' as const, sameFixAs: null });
+    const withFixes = (count: number, sync = headline(report).sync) =>
+      headlineLines({ ...headline(report), sync, lacks: { ...headline(report).lacks, security: Array.from({ length: count }, (_, index) => fix(index)) } })
+        .filter((line) => line.label === 'Security').map((line) => line.text);
+    const many = withFixes(62);
+    expect(many).toHaveLength(11);
+    expect(many[9]).toContain('path traversal 9 ');
+    expect(many[10]).toBe("52 more security fixes: the sync plan's cherry-picks list them first");
+    expect(withFixes(62, null)[10]).toBe("52 more security fixes: the JSON report's headline lists them all");
+    // One more than ten is named rather than summed up.
+    expect(withFixes(11)).toHaveLength(11);
+    expect(withFixes(11)[10]).toContain('path traversal 10 ');
+  });
+
   it('with --since, says what changed, missing commits included', () => {
     const since = sinceHeadline({ newFindings: [aFinding()], resolvedFindings: [], unchanged: 3, missingCommits: { before: 2, now: 3, newlyMissing: 2, taken: 1 }, sync: null });
     const lines = headlineLines(headline(report, since), true);
