@@ -81,9 +81,11 @@ export const TEST_GLOBS = [
   '**/*_test.py',
   // Code under a test directory: suites named by prefix (uptime-kuma's test/backend-test/test-ntp.js), C
   // tests (libfprint's tests/test-fpi-device.c, valkey's tests/modules/*.c), e2e helpers (incus-ui's
-  // tests/helpers/*.ts), conftest.py. Not Go, whose tests are *_test.go wherever they are: a Go package
-  // named tests is as likely a feature's (tofu-ls's internal/features/tests).
+  // tests/helpers/*.ts), conftest.py. Go only under the repository's own test/ (LXD's test/mini-oidc, the
+  // end-to-end suites of test/e2e): its tests are *_test.go wherever they are, and a Go package named tests
+  // deeper down is as likely a feature's (tofu-ls's internal/features/tests).
   '**/{test,tests}/**/*.{py,rs,tcl,c,h,cc,cpp,hpp,js,jsx,ts,tsx,mjs,cjs,mts,cts}',
+  '{test,tests}/**/*.go',
   '**/src/test/**',
   '**/*Test.java',
   '**/*Tests.java',
