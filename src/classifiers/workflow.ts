@@ -53,6 +53,9 @@ export function describeDrop(drop: MatrixDrop, side: Side = null): string {
   return `${drop.key}: ${counts}`;
 }
 
+/** A composite action's definition (`.github/actions/setup-go/action.yml`), which jobs use, not a workflow that runs. */
+const isActionPath = (path: string): boolean => /(?:^|\/)action\.ya?ml$/.test(path);
+
 /** Jobs one tip has and the other lacks; a file only one side has is one finding, with its jobs. */
 async function jobFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): Promise<void> {
   const changes = jobChanges(file, sides);
@@ -62,7 +65,7 @@ async function jobFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): Pr
     const lines = file.hunks.flatMap(changedLines).map((line) => line.line);
     const named = jobs.length > 0 ? ` (jobs ${jobs.join(', ')})` : '';
     emit(presentIn === 'fork' ? 'workflow-added' : 'workflow-removed', presentIn === 'fork' ? { fork: lines } : { upstream: lines },
-      (side) => describePresence({ thing: `workflow ${file.path}${named}`, presentIn, side }), [file.path], { jobs });
+      (side) => describePresence({ thing: `${isActionPath(file.path) ? 'action' : 'workflow'} ${file.path}${named}`, presentIn, side }), [file.path], { jobs });
     return;
   }
   for (const job of changes.removed) {

@@ -69,6 +69,24 @@ diff --git a/.woodpecker/build.yaml b/.woodpecker/build.yaml
     ]);
   });
 
+  it('calls a composite action an action, not a workflow', async () => {
+    const files = await parseDiff(`diff --git a/.github/actions/setup-go/action.yml b/.github/actions/setup-go/action.yml
+new file mode 100644
+--- /dev/null
++++ b/.github/actions/setup-go/action.yml
+@@ -0,0 +1,5 @@
++name: Setup Go
++runs:
++  using: composite
++  steps:
++    - uses: actions/setup-go@v5
+`);
+    const findings = await classifyAll(workflow, files);
+    expect(findings.filter((finding) => finding.kind === 'workflow-added').map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^action \.github\/actions\/setup-go\/action\.yml /),
+    ]);
+  });
+
   it('uses whole files in git mode, so jobs outside the hunks are known exactly', async () => {
     const files = await parseDiff(`diff --git a/.github/workflows/a.yml b/.github/workflows/a.yml
 --- a/.github/workflows/a.yml
