@@ -4,6 +4,7 @@ import type { FileDiff, Finding } from '../model.js';
 import { createFinding } from './common/finding.js';
 import { changedLines, markHunk } from './common/lines.js';
 import { locate } from './common/location.js';
+import type { Located } from './common/location.js';
 import { describePresence } from './common/wording.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
@@ -24,14 +25,36 @@ import type { MatrixDrop } from './workflow/matrix.js';
 export type RemovedTestKind = 'test-removed' | 'test-file-deleted' | 'skip-added' | 'matrix-test-removed' | 'test-job-removed';
 
 /** Tests of a deleted file wait for the end of the run, in case an added file holds them (see tests/renames.ts). */
-function deletedFile(file: FileDiff, convention: TestConvention | null, context: ClassifyContext): Finding[] {
-  const names = convention ? [...new Set(declaredNames(hunkSegments(file).upstream, convention).map(({ name }) => name))] : [];
+async function deletedFile(file: FileDiff, convention: TestConvention | null, context: ClassifyContext): Promise<Finding[]> {
+  // Each test once, at the line that declares it in upstream's file.
+  const declared = new Map<string, number>();
+  if (convention) for (const { name, line } of declaredNames(hunkSegments(file).upstream, convention)) if (!declared.has(name)) declared.set(name, line);
+  const names = [...declared.keys()];
   // An empty file or a package's __init__.py that declares no test holds none (ckanext/…/tests/__init__.py).
   if (names.length === 0 && (file.deletions === 0 || /(?:^|\/)__init__\.py$/.test(file.path))) return [];
   if (isMovedAlready(file, names, context)) return [];
   for (const hunk of file.hunks) markHunk(hunk, 'removed-tests');
-  rememberDeletedFile(file, names, locate(file, context, { upstream: file.hunks.flatMap(changedLines).map((line) => line.line) }), context);
+  const at = locate(file, context, { upstream: file.hunks.flatMap(changedLines).map((line) => line.line) });
+  const added = at.side === 'both' && convention ? await addedSinceBase(file, names, convention, context) : [];
+  // Tests upstream added since the merge base are ones the fork lacks, not ones it removed, wherever their lines came from.
+  const each = new Map(added.map((name): [string, Located] => [name, { ...locate(file, context, { upstream: [declared.get(name) ?? 0] }), side: 'upstream' }]));
+  rememberDeletedFile(file, names, at, context, each);
   return [];
+}
+
+/**
+ * Of a deleted file's tests, those the merge base's file at the same path
+ * does not declare: upstream added them since. None when the merge base has
+ * no file there (upstream moved it since: pmbootstrap's tests the fork
+ * deleted under their old path are the fork's removal).
+ */
+async function addedSinceBase(file: FileDiff, names: readonly string[], convention: TestConvention, context: ClassifyContext): Promise<string[]> {
+  const base = await context.readFile('base', file.path);
+  if (base === null) return [];
+  const lines = base.split('\n');
+  const whole = { lines, numbers: lines.map((_, index) => index + 1), changed: lines.map((_, index) => index), context: '' };
+  const atBase = new Set(declaredNames([whole], convention).map(({ name }) => name));
+  return names.filter((name) => !atBase.has(name));
 }
 
 /** Is the file generated (its head says so, in the hunks or, in git mode, in the whole file)? */

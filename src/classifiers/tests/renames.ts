@@ -16,7 +16,7 @@ import { escapeRegExp } from '../../text/regExp.js';
 interface RenameMemory {
   /** `language\0name` of tests the fork's added test files declare. */
   added: Set<string>;
-  deleted: { file: FileDiff; names: string[]; at: Located }[];
+  deleted: { file: FileDiff; names: string[]; at: Located; each: ReadonlyMap<string, Located> }[];
 }
 
 const memories = new WeakMap<ClassifyContext, RenameMemory>();
@@ -90,8 +90,9 @@ const isDeclared = (added: ReadonlySet<string>, path: string, name: string, cont
 export const isMovedAlready = (file: FileDiff, names: readonly string[], context: ClassifyContext): boolean =>
   names.length > 0 && names.every((name) => isDeclared(memoryOf(context).added, file.path, name, context));
 
-export function rememberDeletedFile(file: FileDiff, names: string[], at: Located, context: ClassifyContext): void {
-  memoryOf(context).deleted.push({ file: { ...file, hunks: [] }, names, at });
+/** `each`: where a test is whose side differs from the file's (one upstream added since the merge base to a file both sides changed). */
+export function rememberDeletedFile(file: FileDiff, names: string[], at: Located, context: ClassifyContext, each: ReadonlyMap<string, Located> = new Map()): void {
+  memoryOf(context).deleted.push({ file: { ...file, hunks: [] }, names, at, each });
 }
 
 /**
@@ -109,22 +110,32 @@ export function listedTests(names: readonly string[]): string[] {
   });
 }
 
-/** Deleted test files whose tests no added file declares: the file row, or a row per test that did not move. */
+/**
+ * Deleted test files whose tests no added file declares: the file row, or a
+ * row per test that did not move. In a file the fork deleted and upstream
+ * went on changing, a test upstream added since is one the fork lacks, not
+ * one it removed: a row of its own (incus, which moved LXD's lxd/acme, lacks
+ * the tests LXD later added there).
+ */
 export function deletedFileFindings(context: ClassifyContext): Finding[] {
   const memory = memoryOf(context);
-  const findings = memory.deleted.flatMap(({ file, names, at }): Finding[] => {
+  const findings = memory.deleted.flatMap(({ file, names, at, each }): Finding[] => {
     const missing = names.filter((name) => !isDeclared(memory.added, file.path, name, context));
     if (names.length > 0 && missing.length === 0) return [];
-    if (missing.length > 0 && missing.length < names.length) {
-      return missing.map((name) => createFinding({
-        category: 'removed-tests', kind: 'test-removed', path: file.path,
-        message: describePresence({ thing: `test ${name}`, presentIn: 'upstream', side: at.side, neutral: `test ${name} removed with ${file.path}` }),
-        identity: [name], ...at, confidence: 'high', details: { test: name, language: languageOf(file.path) },
-      }));
-    }
-    const listed = listedTests(names);
+    const testRow = (name: string, where: Located): Finding => createFinding({
+      category: 'removed-tests', kind: 'test-removed', path: file.path,
+      message: describePresence({ thing: `test ${name}`, presentIn: 'upstream', side: where.side, neutral: `test ${name} removed with ${file.path}` }),
+      identity: [name], ...where, confidence: 'high', details: { test: name, language: languageOf(file.path) },
+    });
+    const lacked = missing.filter((name) => each.has(name)).map((name) => testRow(name, each.get(name) ?? at));
+    // The tests the file had at the merge base, and those of them no added file declares.
+    const atBase = names.filter((name) => !each.has(name));
+    const removed = missing.filter((name) => !each.has(name));
+    if (removed.length === 0 && names.length > 0) return lacked;
+    if (removed.length < atBase.length) return [...removed.map((name) => testRow(name, at)), ...lacked];
+    const listed = listedTests(atBase);
     const tests = listed.length > 0 ? ` (${plural(listed.length, 'test')}: ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? ', …' : ''})` : '';
-    return [createFinding({
+    return [...lacked, createFinding({
       category: 'removed-tests', kind: 'test-file-deleted', path: file.path,
       message: describePresence({ thing: `test file ${file.path}${tests}`, presentIn: 'upstream', side: at.side, removed: 'deleted',
         neutral: `test file ${file.path} deleted${tests}` }),

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPair } from '../../fixtures/lib/pair.mjs';
+import type { Report } from '../../src/model.js';
+import { short } from '../git/fixtureRepo.js';
+import { runCli } from '../helpers/runCli.js';
+
+const goTests = (tests: string[], typed = false): string =>
+  `package acme\n\nimport "testing"\n\n${tests.map((name) => `func ${name}(t *testing.T${typed ? ' /* typed */' : ''}) {\n\tt.Log("${name}")\n}\n`).join('\n')}`;
+
+/**
+ * Test files the fork deleted while upstream went on changing them: incus
+ * moved LXD's lxd/acme away, and LXD later added tests to its
+ * acme_test.go; pmbootstrap's fork deleted tests that upstream moved to
+ * another path and re-typed.
+ */
+let dir: string;
+let report: Report;
+let shas: Record<string, string>;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'forkdiff-deleted-tests-'));
+  const pair = startPair(join(dir, 'fx'), 'main');
+  const { upstream, fork, change } = pair;
+  change(upstream, 'acme and chroot', {
+    'acme/acme_test.go': goTests(['TestCertificateNeedsUpdate']),
+    'core/chroot_test.go': goTests(['TestValidChroots', 'TestInvalidChroots']),
+  });
+  pair.branchFork();
+  shas = {
+    userTests: change(upstream, 'acme: test the user and the HTTP-01 provider', { 'acme/acme_test.go': goTests(['TestCertificateNeedsUpdate', 'TestUser', 'TestHTTP01Provider']) }),
+    // Moved, then re-typed: every declaring line is upstream's, the tests are the merge base's.
+    moved: change(upstream, 'tests: move into test/', { 'core/chroot_test.go': null, 'test/core/chroot_test.go': goTests(['TestValidChroots', 'TestInvalidChroots']) }),
+    typed: change(upstream, 'tests: typed', { 'test/core/chroot_test.go': goTests(['TestValidChroots', 'TestInvalidChroots'], true) }),
+    forkDrops: change(fork, 'drop acme and chroot: the fork does neither', { 'acme/acme_test.go': null, 'core/chroot_test.go': null }),
+  };
+  const { clone } = pair.finish();
+  const { status, stdout } = runCli(['main', '--format', 'json', '--category', 'removed-tests'], { cwd: clone });
+  expect(status).toBe(0);
+  report = JSON.parse(stdout) as Report;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const rows = (path: string) => report.findings.filter((finding) => finding.path === path).map(({ kind, side, message, commits }) => ({ kind, side, message, commits }))
+  .sort((a, b) => (a.message < b.message ? -1 : 1));
+
+describe('a test file the fork deleted and upstream changed since', () => {
+  it('tells the tests upstream added since the merge base, which the fork lacks, from the file the fork deleted', () => {
+    expect(rows('acme/acme_test.go')).toEqual([
+      expect.objectContaining({ kind: 'test-file-deleted', side: 'both', message: 'fork deleted test file acme/acme_test.go (1 test: TestCertificateNeedsUpdate), which upstream changed since' }),
+      { kind: 'test-removed', side: 'upstream', message: 'upstream added test TestHTTP01Provider; fork lacks it', commits: [short(shas['userTests'])] },
+      { kind: 'test-removed', side: 'upstream', message: 'upstream added test TestUser; fork lacks it', commits: [short(shas['userTests'])] },
+    ]);
+  });
+
+  it('keeps tests upstream moved and re-typed in one row: the merge base had them, under another path', () => {
+    // Every declaring line is upstream's, yet no test here is one upstream added since the merge base.
+    expect(rows('test/core/chroot_test.go')).toEqual([
+      expect.objectContaining({ kind: 'test-file-deleted', message: 'upstream added test file test/core/chroot_test.go (2 tests: TestValidChroots, TestInvalidChroots); fork lacks it' }),
+    ]);
+  });
+});
