@@ -13,7 +13,7 @@ import { conventionOf } from './tests/conventions.js';
 import type { TestConvention } from './tests/conventions.js';
 import { declaredNames, isGeneratedText } from './tests/declarations.js';
 import { deletedFileFindings, isMovedAlready, rememberAddedTests, rememberDeletedFile } from './tests/renames.js';
-import { hunkSegments, segmentsFor } from './tests/segments.js';
+import { hunkSegments, segmentsFor, wholeSegment } from './tests/segments.js';
 import { testFindings } from './tests/testFindings.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops } from './workflow/matrix.js';
@@ -51,9 +51,7 @@ async function deletedFile(file: FileDiff, convention: TestConvention | null, co
 async function addedSinceBase(file: FileDiff, names: readonly string[], convention: TestConvention, context: ClassifyContext): Promise<string[]> {
   const base = await context.readFile('base', file.path);
   if (base === null) return [];
-  const lines = base.split('\n');
-  const whole = { lines, numbers: lines.map((_, index) => index + 1), changed: lines.map((_, index) => index), context: '' };
-  const atBase = new Set(declaredNames([whole], convention).map(({ name }) => name));
+  const atBase = new Set(declaredNames([wholeSegment(base)], convention).map(({ name }) => name));
   return names.filter((name) => !atBase.has(name));
 }
 

@@ -20,18 +20,16 @@ export function findingsText(findings: Record<CategoryId, number>): string {
 }
 
 // Files and hunks are counted apart: a file both sides touched may hold hunks of one side only.
-const changesText = (tally: SideTally): string =>
-  `${plural(tally.files, 'file')}, ${plural(tally.hunks, 'hunk')} (+${tally.additions} −${tally.deletions})`;
+const changesText = (tally: SideTally, files = plural(tally.files, 'file')): string =>
+  `${files}, ${plural(tally.hunks, 'hunk')} (+${tally.additions} −${tally.deletions})`;
 
 /**
  * What one side changed: its own files and those both sides changed, which
  * hold its hunks too (a fork whose one hunk sits in a lockfile upstream also
  * bumped carries 1 file, not 0), then its hunks.
  */
-const sideChangesText = (tally: SideTally, both: SideTally, other: string): string => {
-  const shared = both.files === 0 ? '' : ` (${both.files} also changed by ${other})`;
-  return `${plural(tally.files + both.files, 'file')}${shared}, ${plural(tally.hunks, 'hunk')} (+${tally.additions} −${tally.deletions})`;
-};
+const sideChangesText = (tally: SideTally, both: SideTally, other: string): string =>
+  changesText(tally, `${plural(tally.files + both.files, 'file')}${both.files === 0 ? '' : ` (${both.files} also changed by ${other})`}`);
 
 const isEmpty = (tally: SideTally): boolean =>
   tally.files === 0 && tally.hunks === 0 && CATEGORY_IDS.every((id) => tally.findings[id] === 0);

@@ -127,7 +127,7 @@ export function deletedFileFindings(context: ClassifyContext): Finding[] {
       message: describePresence({ thing: `test ${name}`, presentIn: 'upstream', side: where.side, neutral: `test ${name} removed with ${file.path}` }),
       identity: [name], ...where, confidence: 'high', details: { test: name, language: languageOf(file.path) },
     });
-    const lacked = missing.filter((name) => each.has(name)).map((name) => testRow(name, each.get(name) ?? at));
+    const lacked = [...each].filter(([name]) => missing.includes(name)).map(([name, where]) => testRow(name, where));
     // The tests the file had at the merge base, and those of them no added file declares.
     const atBase = names.filter((name) => !each.has(name));
     const removed = missing.filter((name) => !each.has(name));

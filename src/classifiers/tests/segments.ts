@@ -23,6 +23,12 @@ const segmentOf = (view: readonly SideLine[], context: string): Segment => ({
   context,
 });
 
+/** A whole file as one segment in which every line counts: what the file declares at all. */
+export const wholeSegment = (text: string): Segment => {
+  const view = wholeView(text);
+  return { ...segmentOf(view, ''), changed: view.map((_, index) => index) };
+};
+
 export type Sides = Record<'upstream' | 'fork', Segment[]>;
 
 export const hunkSegments = (file: FileDiff): Sides => ({
