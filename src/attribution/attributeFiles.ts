@@ -18,6 +18,7 @@ import { PATHSPEC_BUDGET } from './logScope.js';
 import type { LogLimits } from './logScope.js';
 import { chunkGroups, linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { forkRenames } from './renames.js';
+import { unpairedLines } from './unpairedLines.js';
 
 /** What attribution needs from git mode (a `GitSource` fits). */
 export interface AttributionSource {
@@ -144,7 +145,7 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
       for (const file of files) {
         file.side = fileSide(file, changed);
         file.rename = renameOf(file, changed);
-        const lines = lineFacts(file, both);
+        const lines = lineFacts(file, both, await unpairedLines(file, both, history, tips));
         setHunkAttribution(file, lines);
         facts.set(file, lines);
       }

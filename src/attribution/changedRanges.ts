@@ -39,6 +39,9 @@ export interface TipLines {
 /** Every line as at the base: the side did not touch the file. */
 export const UNCHANGED: TipLines = { isWritten: () => false, baseLine: (line) => line, keeps: () => true };
 
+/** A side that wrote every changed line of the file at its tip, or has no such file: it kept no base line the diff shows. */
+export const NONE_KEPT: TipLines = { isWritten: () => true, baseLine: () => null, keeps: () => false };
+
 /** `@@ -a,b +c,d @@` ranges, sorted as git prints them, read as a line map (binary search per line). */
 export const tipLines = (hunks: readonly HunkRange[]): TipLines => {
   // Hunks wholly before `line` in tip coordinates: a pure deletion after tip line c counts from c + 1.

@@ -2,7 +2,7 @@ import type { FileDiff, LineSide } from '../model.js';
 import { commitsUnderEveryName } from '../git/history.js';
 import { createPairCache, oncePer } from '../multiMap.js';
 import type { ChangedFiles, PathCommits } from '../git/history.js';
-import { UNCHANGED, tipLines } from './changedRanges.js';
+import { NONE_KEPT, UNCHANGED, tipLines } from './changedRanges.js';
 import type { TipLines } from './changedRanges.js';
 import type { LineHistory } from './lineHistory.js';
 import type { HunkRange } from './patchReader.js';
@@ -21,6 +21,12 @@ export interface LineFact {
 export interface FileLines {
   upstream: ReadonlyMap<number, LineFact>;
   fork: ReadonlyMap<number, LineFact>;
+  /**
+   * The fact of a line of a hunk past the lines the parser kept of it
+   * (MAX_LINES_PER_HUNK), worked out when asked; null when neither side
+   * changed it, or it is no such line.
+   */
+  unkept?(tip: LineSide, line: number): LineFact | null;
 }
 
 /** What one side did since the merge base, read once per run. */
@@ -36,10 +42,10 @@ export interface SideFacts {
 
 export type BothSides = Record<LineSide, SideFacts>;
 
-const OTHER = { upstream: 'fork', fork: 'upstream' } as const satisfies Record<LineSide, LineSide>;
+/** A side's lines of a file read apart from the shared range diffs (unpairedLines.ts). */
+export type UnpairedLines = Partial<Record<LineSide, TipLines>>;
 
-/** A side that wrote every changed line of the file at its tip, or has no such file: it kept no base line the diff shows. */
-const NONE_KEPT: TipLines = { isWritten: () => true, baseLine: () => null, keeps: () => false };
+const OTHER = { upstream: 'fork', fork: 'upstream' } as const satisfies Record<LineSide, LineSide>;
 
 /** The file's path at each tip; null where the file does not exist there. */
 export const tipPathsOf = (file: FileDiff): Record<LineSide, string | null> => ({
@@ -64,12 +70,14 @@ export const tipPathsOf = (file: FileDiff): Record<LineSide, string | null> => (
  * it: a line of the hunk's context that one side wrote (the move the diff did
  * not show), else the nearest changed line of its hunk, else of its file.
  */
-export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
+export const lineFacts = (file: FileDiff, sides: BothSides, unpaired: UnpairedLines = {}): FileLines => {
   const paths = tipPathsOf(file);
   const linesOf = (side: LineSide): TipLines => {
     const path = paths[side];
     // A tip without the file kept none of its base lines.
     if (path === null) return NONE_KEPT;
+    const read = unpaired[side];
+    if (read) return read;
     const ranges = sides[side].ranges.get(path);
     if (ranges) return tipLines(ranges);
     // Only files both sides changed have ranges; otherwise one side wrote every changed line of the file.
@@ -82,7 +90,7 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
   const place = (tip: LineSide, line: number, isWritten: boolean): LineFact => {
     const side = isWritten ? tip : OTHER[tip];
     const path = paths[tip] ?? '';
-    const { commits, isExact } = isWritten ? writersOf(sides[tip], path, line) : removers(sides[side], sides[tip], path, tips[tip].baseLine(line) ?? line);
+    const { commits, isExact } = isWritten ? writersOf(sides[tip], path, line) : removers(sides[side], sides[tip], path, tips[tip].baseLine(line) ?? line, paths[side]);
     const fact = { side, commits: distinctShortIds(commits) };
     if (!isExact) guessed.add(fact);
     return fact;
@@ -102,6 +110,7 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
   const all: (LineFact | null)[] = [];
   const where: Where = { tips: [], lines: [] };
   const kept: { tip: LineSide; line: number; at: number; hunk: HunkLines }[] = [];
+  const unread: Record<LineSide, [from: number, to: number][]> = { upstream: [], fork: [] };
   for (const hunk of file.hunks) {
     const lines: HunkLines = { from: all.length, to: all.length, hunk };
     let upstreamLine = hunk.oldStart;
@@ -122,13 +131,19 @@ export const lineFacts = (file: FileDiff, sides: BothSides): FileLines => {
     }
     lines.to = all.length;
     narrowGuesses(all, where, lines, guessed, facts);
+    if (hunk.isTruncated) {
+      unread.upstream.push([upstreamLine, hunk.oldStart + hunk.oldLines]);
+      unread.fork.push([forkLine, hunk.newStart + hunk.newLines]);
+    }
   }
   for (const { tip, line, at, hunk } of kept) {
     const moved = contextOf(hunk).sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at)).map(hiddenWrite).find((fact) => fact !== null);
     // A kept line with no change near it at all keeps the rule's reading: the other side removed it.
     facts[tip].set(line, moved ?? nearestFact(all, at, hunk) ?? nearestFact(all, at, { from: 0, to: all.length }) ?? place(tip, line, false));
   }
-  return facts;
+  if (unread.upstream.length === 0) return facts;
+  // A whole-file analysis reads lines a huge hunk did not keep (incus rewrote its 1,500-line tests.yml: a job at line 1,034).
+  return { ...facts, unkept: (tip, line) => (unread[tip].some(([from, to]) => line >= from && line < to) ? factOf(tip, line) : null) };
 };
 
 /** A context line of the two-tip diff: its line on each tip, and where it sits among the changed lines. */
@@ -232,11 +247,12 @@ export const pinnedWriters = (side: SideFacts, path: string, line: number): stri
 
 /**
  * Who on `remover`'s side removed the base line that tip line `line` of
- * `path` on the other side (`keeper`, which kept it) still is.
+ * `path` on the other side (`keeper`, which kept it) still is;
+ * `removerPath` is the file's path at the remover's tip, if it has one.
  */
-const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine: number): Answer => {
+const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine: number, removerPath: string | null): Answer => {
   const basePath = keeper.changed.fromNames.get(path) ?? path;
-  const candidates = removerCandidates(remover, basePath);
+  const candidates = removerCandidates(remover, basePath, removerPath);
   if (candidates.length <= 1) return { commits: candidates, isExact: true };
   const owners = remover.lines.removerOf(basePath, baseLine);
   return owners && owners.length > 0 ? { commits: owners, isExact: true } : { commits: candidates, isExact: false };
@@ -245,11 +261,15 @@ const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine:
 /**
  * The commits of `remover`'s side that touched base path `basePath`: under
  * that name, and, where the side renamed the file, under the names after it.
- * Asked for every line of the file the other side kept: worked out once.
+ * A file the side changed too much for the base → tip diff to call it a
+ * rename, which its own commits renamed step by step (incus's
+ * `lxd/device/proxy.go`, three renames away from `internal/server/device/`),
+ * is followed back from the remover's tip path. Asked for every line of the
+ * file the other side kept: worked out once.
  */
-const removerCandidates = (remover: SideFacts, basePath: string): string[] =>
-  candidatesOf(remover, basePath, () => {
-    const renamedTo = remover.changed.renames.get(basePath);
+const removerCandidates = (remover: SideFacts, basePath: string, removerPath: string | null): string[] =>
+  candidatesOf(remover, `${basePath}\0${removerPath ?? ''}`, () => {
+    const renamedTo = remover.changed.renames.get(basePath) ?? (removerPath !== basePath && remover.changed.added.has(removerPath ?? '') ? removerPath : null);
     const under = commitsUnderEveryName(remover.pathCommits, basePath);
     return renamedTo ? [...new Set([...under, ...commitsUnderEveryName(remover.pathCommits, renamedTo)])] : under;
   });

@@ -21,6 +21,8 @@ export interface History {
   changedFiles(from: string, to: string): Promise<ChangedFiles>;
   /** Zero-context diff `from` → `to`, limited to `paths` (all when empty), streamed. */
   changedLines(from: string, to: string, paths: string[]): GitProcess;
+  /** Zero-context diff of two blobs named `rev:path`, streamed. */
+  blobLines(from: string, to: string): GitProcess;
   /** Zero-context patches of `from..to`'s first-parent chain, oldest first, each after a `\x01<sha> <parents>` line, for the files `scope` covers. */
   lineLog(from: string, to: string, scope: LogScope): GitProcess;
   /** For each path at `to`, the commits in `from..to` that touched it, newest first, where renames came from, and every commit's parents. */
@@ -41,6 +43,8 @@ export interface ChangedFiles {
   fromNames: Map<string, string>;
   /** Paths of `from` that `to` lacks: deleted, or renamed away. */
   removed: Set<string>;
+  /** Paths of `to` that `from` lacks under any name: added, not renamed. */
+  added: Set<string>;
 }
 
 export interface PathCommits {
@@ -143,7 +147,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
   changedFiles: async (from, to) => {
     // Raw output compares trees only (no file contents bar rename scoring): `:mode mode sha sha status\0path\0[path\0]`.
     const output = await repo.git.raw(['diff', '--raw', '-z', '-M', `-l${repo.renameLimit}`, '--no-abbrev', '--no-ext-diff', from, to, '--']);
-    const changed: ChangedFiles = { paths: new Set(), renames: new Map(), fromNames: new Map(), removed: new Set() };
+    const changed: ChangedFiles = { paths: new Set(), renames: new Map(), fromNames: new Map(), removed: new Set(), added: new Set() };
     const tokens = output.split('\0');
     for (let index = 0; index < tokens.length; index += 1) {
       const fields = (tokens[index] ?? '').split(' ');
@@ -154,6 +158,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
       if (renamedTo === null) {
         if (oldBlob !== newBlob) changed.paths.add(path);
         if (status === 'D') changed.removed.add(path);
+        if (status === 'A') changed.added.add(path);
         continue;
       }
       // A copy keeps its source; a rename empties it. Either way the target is new.
@@ -169,6 +174,8 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
   },
 
   changedLines: (from, to, paths) => spawnChangedLinesDiff(repo.cwd, from, to, paths, repo.renameLimit),
+
+  blobLines: (from, to) => spawnGit(repo.cwd, ['diff', ...zeroContext(repo.renameLimit), from, to]),
 
   lineLog: (from, to, scope) => spawnLineLog(repo.cwd, from, to, scope, repo.renameLimit),
 

@@ -9,7 +9,7 @@ const sha = (name: string): string => name.repeat(40).slice(0, 40);
 
 /** One side of one file: its base → tip hunks, the commits that touched it, and what its line history could say. */
 const side = (ranges: HunkRange[], commits: string[], history: Pick<LineHistory, 'ownerOf' | 'removerOf'>): SideFacts => ({
-  changed: { paths: new Set(['ckan/lib/helpers.py']), renames: new Map(), fromNames: new Map(), removed: new Set() },
+  changed: { paths: new Set(['ckan/lib/helpers.py']), renames: new Map(), fromNames: new Map(), removed: new Set(), added: new Set() },
   ranges: new Map([['ckan/lib/helpers.py', ranges]]),
   renamedRanges: new Set(),
   pathCommits: { byPath: new Map([['ckan/lib/helpers.py', commits]]), renamedInto: new Map(), order: new Map(commits.map((each, at) => [each, at])), subjects: new Map(), parents: new Map() },

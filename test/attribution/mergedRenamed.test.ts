@@ -34,6 +34,44 @@ const finding = (kind: string, text: string): Finding => {
   return found;
 };
 
+describe('files the two-tip diff paired across different pasts', () => {
+  const hunksOf = (path: string) => report.files.find((file) => file.path === path)?.hunks ?? [];
+
+  it('reads a fix in upstream\'s copy of a file the fork renamed as upstream\'s, with its commit', () => {
+    const { shas } = fixture;
+    // Upstream copied quota.c into limits/ (a stub stays behind) and fixed the copy; the fork had renamed quota.c with the product.
+    const quota = report.files.find((file) => file.path === 'src/valdb/quota.c');
+    expect(quota).toMatchObject({ status: 'renamed', oldPath: 'src/kvstore/limits/quota.c', side: 'both' });
+    expect(finding('missing-fix', 'quota->max_keys')).toMatchObject({
+      side: 'upstream', commits: [short(shas.quotaFix)], lineIn: 'upstream', line: 22,
+      message: 'fork lacks upstream guard: if (quota->keys >= quota->max_keys) return -1;',
+    });
+    // The renamed identifiers stay the fork's: the base had them as the copy still has them.
+    expect(hunksOf('src/valdb/quota.c').map((hunk) => [hunk.side, hunk.commits])).toEqual([
+      ['fork', [short(shas.forkRename)]],
+      ['both', [short(shas.forkRename), short(shas.quotaFix)]],
+    ]);
+  });
+
+  it('names the fork commit that removed a line of a file the fork moved, then changed past what git pairs as a rename', () => {
+    const { shas } = fixture;
+    // tools/dump.c → src/valdb/dump.c: deleted and added from the merge base to the fork's tip, one rename across the tips.
+    expect(report.files.find((file) => file.path === 'src/valdb/dump.c')).toMatchObject({ status: 'renamed', oldPath: 'tools/dump.c', side: 'both' });
+    expect(finding('missing-fix', 'table == NULL')).toMatchObject({
+      side: 'fork', commits: [short(shas.forkDumpRewrite)], message: 'fork removed nil check: if (table == NULL) return KVSTORE_ERR;',
+    });
+  });
+
+  it('reads a file each side added at its own path as each side\'s lines', () => {
+    const { shas } = fixture;
+    const [hunk, ...others] = hunksOf('src/valdb/syslog_listener.c');
+    expect(others).toEqual([]);
+    // Upstream's openlog line; the fork's, and its NULL check: each written since the base, no base line removed.
+    expect(hunk?.blocks.map((block) => block.side)).toEqual(['upstream', 'fork']);
+    expect(hunk?.commits).toEqual([short(shas.syslogAdd), short(shas.forkSyslog)]);
+  });
+});
+
 describe('a Dockerfile both sides edited in one hunk', () => {
   it('splits the hunk into side blocks', () => {
     expect(schemaErrors(report)).toEqual([]);
@@ -167,9 +205,13 @@ describe('a fork that renamed the product and ported an upstream fix under the n
       'docs: rename INSTALL.md to install.md',
       'docs: rewrite the FAQ',
       'docs: start a changelog',
+      'dump: print entries with printf',
       'fix: bounds check in kvstore_get (CVE-2024-31228)',
       'fix: bounds check in kvstore_get (CVE-2024-31228)',
+      "fix: refuse keys over a client's quota",
       'legacy: retire old_tool',
+      'log: forward log lines to syslog',
+      'quota: move the quota code into src/kvstore/limits/',
     ]);
   });
 
