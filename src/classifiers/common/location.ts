@@ -40,7 +40,7 @@ export function locate(file: FileDiff, context: ClassifyContext, refs: LineRefs)
   const through = { upstream: numbers(refs.through?.upstream), fork: numbers(refs.through?.fork) };
   /** Who changed `line` of `tip`, if anyone: its side and commits count; false for a line no side changed. */
   const read = (tip: Tip, line: number): boolean => {
-    const fact = facts?.[tip].get(line);
+    const fact = facts?.[tip].get(line) ?? facts?.unkept?.(tip, line);
     if (!fact) return false;
     sides.add(fact.side);
     for (const sha of fact.commits) commits.add(sha);
