@@ -74,7 +74,8 @@ const ENVIRONMENT_KEY = /^(os|platforms?|python(-version)?|node(-version)?|go(-v
 // it tests; one that runs `make check` is read by its command instead.
 const isTestJob = (job: string | null): boolean => job !== null && /test|e2e|integration|spec/i.test(job);
 const isTestMatrix = (drop: MatrixDrop): boolean =>
-  TEST_KEY.test(drop.key) || (isTestJob(drop.job) && ENVIRONMENT_KEY.test(drop.key)) || isTestJob(drop.job);
+  // An `exclude:` entry upstream has that the fork lacks takes a combination away upstream: the fork runs more, not less.
+  drop.key !== 'exclude' && (TEST_KEY.test(drop.key) || (isTestJob(drop.job) && ENVIRONMENT_KEY.test(drop.key)) || isTestJob(drop.job));
 
 /** Commands that run a test suite, in a job's script or steps. */
 const TEST_RUNNER = /\b(?:go test|gotestsum|npm (?:run )?test|yarn test|pnpm test|npx (?:vitest|jest|mocha)|vitest|jest|pytest|tox|nox|cargo (?:test|nextest)|make (?:\S+ )*(?:test\S*|check)|mvn (?:\S+ )*(?:test|verify)|gradle(?:w)? (?:\S+ )*test|ctest|meson test|ninja (?:\S+ )*test|runtest|rspec|phpunit|dotnet test|bats)\b/;

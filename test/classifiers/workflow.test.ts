@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import removedTests from '../../src/classifiers/removed-tests.js';
 import workflow from '../../src/classifiers/workflow.js';
 import { classifyAll, gitContext, loadDiff, messages, parseDiff } from './helpers.js';
 
@@ -115,6 +116,48 @@ new file mode 100644
  jobs:
 `);
     expect(await classifyAll(workflow, files)).toEqual([]);
+  });
+
+  it('tells apart matrix items whose first keys are the same by the rest of their mappings', async () => {
+    // LXD's system-tests run one `group: standalone_storage` item per storage backend; incus runs none of them.
+    const files = await parseDiff(`diff --git a/.github/workflows/tests.yml b/.github/workflows/tests.yml
+--- a/.github/workflows/tests.yml
++++ b/.github/workflows/tests.yml
+@@ -1,17 +1,9 @@
+ jobs:
+   system-tests:
+     strategy:
+       matrix:
+         include:
+           - group: cluster
+-          - group: standalone_storage
+-            backends: ceph
+-          - group: standalone_storage
+-            backends: zfs
+-          - group: image
+         exclude:
+           - os: 22.04
+             test: vm
+-          - os: 22.04
+-            test: docker
+     steps:
+       - run: make test
+`);
+    const findings = await classifyAll(workflow, files);
+    expect(messages(findings)).toEqual([
+      'matrix include: group: standalone_storage, backends: ceph removed in job "system-tests"',
+      'matrix include: group: standalone_storage, backends: zfs removed in job "system-tests"',
+      'matrix include: group: image removed in job "system-tests"',
+      // The fork keeps another `- os: 22.04` exclusion: the first key alone would name that one.
+      'matrix exclude: os: 22.04, test: docker removed in job "system-tests"',
+    ]);
+    expect(new Set(findings.map((finding) => finding.fingerprint)).size).toBe(4);
+    // An exclusion the fork lacks runs more tests, not fewer: no removed test.
+    expect(messages(await classifyAll(removedTests, files))).toEqual([
+      'test matrix entry include: group: standalone_storage, backends: ceph removed in job "system-tests"',
+      'test matrix entry include: group: standalone_storage, backends: zfs removed in job "system-tests"',
+      'test matrix entry include: group: image removed in job "system-tests"',
+    ]);
   });
 });
 

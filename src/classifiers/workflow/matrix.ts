@@ -3,7 +3,7 @@
 import { fingerprint } from '../../fingerprint.js';
 import type { Finding, Hunk } from '../../model.js';
 import { changedLines, sideLines } from '../common/lines.js';
-import { commentedYaml, enclosingKeys, keyLine, listItem, unquote } from './yamlLines.js';
+import { commentedYaml, enclosingKeys, indentOf, keyLine, listItem, unquote } from './yamlLines.js';
 
 export interface MatrixDrop {
   /** The matrix dimension or list key, e.g. `worker`, `PLATFORMS`. */
@@ -58,13 +58,14 @@ const jobOf = (keys: readonly { indent: number; key: string }[]): string | null 
  */
 export function droppedMatrixItems(hunk: Hunk, upstreamFile: readonly string[] | null = null): MatrixDrop[] {
   const upstream = sideLines(hunk, 'upstream');
-  const forkItems = new Set(sideLines(hunk, 'fork').map((line) => listItem(line)?.value).filter((value) => value !== undefined));
+  const fork = itemsOf(sideLines(hunk, 'fork'));
   const commentedItems = new Map<string, number>();
   for (const [hidden, line] of commentedForkLines(hunk)) {
     const value = listItem(hidden)?.value;
     if (value !== undefined && !commentedItems.has(value)) commentedItems.set(value, line);
   }
   const drops: MatrixDrop[] = [];
+  const rests: string[][] = [];
   let upstreamIndex = -1;
   for (const line of hunk.lines) {
     if (line.type === 'add') continue;
@@ -72,7 +73,7 @@ export function droppedMatrixItems(hunk: Hunk, upstreamFile: readonly string[] |
     if (line.type !== 'del') continue;
     const upstreamLine = hunk.oldStart + upstreamIndex;
     const item = listItem(line.content);
-    if (!item || forkItems.has(item.value)) continue;
+    if (!item || fork.whole.has(wholeItem(item.value, restOfItem(upstream, upstreamIndex)))) continue;
     const windowKeys = enclosingKeys(upstream, upstreamIndex);
     const keys = upstreamFile ? enclosingKeys(upstreamFile, upstreamLine - 1) : windowKeys;
     const parent = keys[0];
@@ -87,9 +88,63 @@ export function droppedMatrixItems(hunk: Hunk, upstreamFile: readonly string[] |
       isCommentedOut: commented !== undefined, job: jobOf(keys), identityJob: jobOf(windowKeys), hunk,
       lines: { upstream: [upstreamLine], fork: commented === undefined ? [] : [commented] },
     });
+    rests.push(upstreamFile ? restOfItem(upstreamFile, upstreamLine - 1) : restOfItem(upstream, upstreamIndex));
   }
-  return drops;
+  return toldApart(drops, rests, fork.first);
 }
+
+/** An item with the rest of its mapping: what tells it from another item of the same first key. */
+const wholeItem = (value: string, rest: readonly string[]): string => [value, ...rest].join(', ');
+
+/** A side's list items: their first lines, and whole (with the rest of their mappings). */
+const itemsOf = (lines: readonly string[]): { first: Set<string>; whole: Set<string> } => {
+  const first = new Set<string>();
+  const whole = new Set<string>();
+  lines.forEach((line, index) => {
+    const item = listItem(line);
+    if (!item) return;
+    first.add(item.value);
+    whole.add(wholeItem(item.value, restOfItem(lines, index)));
+  });
+  return { first, whole };
+};
+
+/**
+ * The other keys of the mapping a list item starts (`- group: storage`, then
+ * `backends: ceph` under it), as `key: value`, up to the next item.
+ */
+const restOfItem = (lines: readonly string[], index: number): string[] => {
+  const item = listItem(lines[index] ?? '');
+  if (!item || keyLine(item.value) === null) return [];
+  const rest: string[] = [];
+  for (let at = index + 1; at < lines.length; at += 1) {
+    const line = lines[at] ?? '';
+    if (line.trim() === '') continue;
+    if (indentOf(line) <= item.indent) break;
+    const key = keyLine(line);
+    if (key && key.indent === item.indent + 2) rest.push(key.value === '' ? key.key : `${key.key}: ${key.value}`);
+  }
+  return rest;
+};
+
+/**
+ * An item whose first key does not tell it apart, from another item upstream
+ * drops or from one the fork keeps (incus runs none of LXD's five
+ * `- group: standalone_storage` items, one per storage backend; a fork that
+ * keeps one `- os: 22.04` exclusion of two), is named with the rest of its
+ * mapping: one finding each, each with its own fingerprint. Any other item
+ * keeps its first key alone, and with it the fingerprint baselines know.
+ */
+const toldApart = (drops: MatrixDrop[], rests: readonly string[][], forkFirst: ReadonlySet<string>): MatrixDrop[] => {
+  const same = new Map<string, number>();
+  const identity = (drop: MatrixDrop): string => `${drop.job ?? ''}\0${drop.key}\0${drop.removed.join(',')}`;
+  for (const drop of drops) same.set(identity(drop), (same.get(identity(drop)) ?? 0) + 1);
+  return drops.map((drop, index) => {
+    const rest = rests[index] ?? [];
+    const isAmbiguous = (same.get(identity(drop)) ?? 0) > 1 || drop.removed.some((value) => forkFirst.has(value));
+    return isAmbiguous && rest.length > 0 ? { ...drop, removed: [wholeItem(drop.removed.join(', '), rest)] } : drop;
+  });
+};
 
 /** `a,b,c`, `"a, b"` or a flow list `[3.10, 3.11]`, as entries. */
 const splitList = (value: string): string[] =>
