@@ -52,8 +52,20 @@ export const isRevertSubject = (subject: string): boolean => /^revert\b/i.test(s
  * `readme: fix broken link`): whatever it fixes or says about security, the
  * product's behaviour is not it.
  */
-export const isDocsSubject = (subject: string): boolean => DOCS_SUBJECT.test(subject);
+export const isDocsSubject = (subject: string): boolean => DOCS_SUBJECT.test(subject) || POLICY_SUBJECT.test(subject);
 const DOCS_SUBJECT = /^(?:docs?(?:\/[\w./-]*)?|documentation|readme(?:\.md)?|release[- ]notes|changelog)(?:\([^)]*\))?!?:/i;
+/** The security policy's file as a scope (LXD's `SECURITY: new policy`); `Security: drop setuid bit` is a tag, not it. */
+const POLICY_SUBJECT = /^(?:SECURITY|[Ss]ecurity\.md):/;
+
+/**
+ * A commit its subject scopes to CI or to the test suite (LXD's `github:
+ * harden inlined scripts in security workflow`, `dependabot: only track
+ * security updates for 5.0`, `test/suites/serverconfig: … check for CSRF
+ * protection`): the security it speaks of is the pipeline's or the tests',
+ * not a fix the product ships. An advisory id it names still counts.
+ */
+const isPipelineSubject = (subject: string): boolean => PIPELINE_SUBJECT.test(subject);
+const PIPELINE_SUBJECT = /^(?:\.?github(?:\/[\w./-]*)?|ci|gha|workflows?|dependabot|renovate|tests?(?:\/[\w./-]*)?)(?:\([^)]*\))?!?:/i;
 
 /**
  * The subject a `Revert "<subject>"` commit names, or undefined. A squash
@@ -173,6 +185,7 @@ export const securityIdsOf = (message: string): string[] => {
   if (isRevertSubject(message) || isDocsSubject(message)) return [];
   const ids = [...new Set([...message.matchAll(ADVISORY_ID)].filter((match) => !isSuppressed(message, match.index)).map((match) => canonicalAdvisoryId(match[1] ?? '')))];
   if (ids.length > 0) return ids.sort();
+  if (isPipelineSubject(message)) return [];
   return saysSecurity(message) || namesAttack(message) || ADVISORY_MERGE.test(message) ? ['security'] : [];
 };
 

@@ -16,6 +16,18 @@ describe('securityIdsOf', () => {
     expect(securityIdsOf('lxd/archive: Reject unconfined backup.yaml file after unpack\n\nFixes GHSA-fv82-v4fj-mm4m')).toEqual(['GHSA-fv82-v4fj-mm4m']);
   });
 
+  it("names none for the security policy's file, or for security the CI or the tests speak of, unless an advisory is named (LXD's)", () => {
+    expect(securityIdsOf('SECURITY: new policy')).toEqual([]);
+    expect(securityIdsOf('SECURITY.md: Remove monthly from feature release')).toEqual([]);
+    expect(securityIdsOf('github: harden inlined scripts in security workflow')).toEqual([]);
+    expect(securityIdsOf('dependabot: only track security updates for 5.0 `gomod`')).toEqual([]);
+    expect(securityIdsOf('ci(security): scan images with Trivy')).toEqual([]);
+    expect(securityIdsOf('test/suites/serverconfig: Use unsafe HTTP requests to check for CSRF protection')).toEqual([]);
+    expect(securityIdsOf('test/suites/projects: ensure snapshot restore does not bypass project restrictions\n\nGHSA-47w9-6r3f-938g')).toEqual(['GHSA-47w9-6r3f-938g']);
+    // The product's own code, and a capitalised tag, still are.
+    expect(securityIdsOf('lxd/apparmor: Defend against path traversal attacks')).toEqual(['security']);
+  });
+
   it('marks a message that only says security or vulnerability', () => {
     expect(securityIdsOf('harden tar extraction against a path traversal vulnerability')).toEqual(['security']);
     expect(securityIdsOf('Security: drop setuid bit')).toEqual(['security']);
