@@ -28,8 +28,11 @@ const changesText = (tally: SideTally, files = plural(tally.files, 'file')): str
  * hold its hunks too (a fork whose one hunk sits in a lockfile upstream also
  * bumped carries 1 file, not 0), then its hunks.
  */
-const sideChangesText = (tally: SideTally, both: SideTally, other: string): string =>
-  changesText(tally, `${plural(tally.files + both.files, 'file')}${both.files === 0 ? '' : ` (${both.files} also changed by ${other})`}`);
+const sideChangesText = (tally: SideTally, both: SideTally, other: string): string => {
+  const files = `${plural(tally.files + both.files, 'file')}${both.files === 0 ? '' : ` (${both.files} also changed by ${other})`}`;
+  // Its lines all sit in hunks both sides changed: "0 hunks (+0 −0)" read as nothing at all.
+  return tally.hunks === 0 && both.hunks > 0 ? `${files}, every change in hunks both sides changed` : changesText(tally, files);
+};
 
 const isEmpty = (tally: SideTally): boolean =>
   tally.files === 0 && tally.hunks === 0 && CATEGORY_IDS.every((id) => tally.findings[id] === 0);

@@ -71,6 +71,12 @@ describe('headline', () => {
     expect(lines[0]?.text).toBe('1 file (1 also changed by upstream), 1 hunk (+1 −1); 1 finding (1 dockerfile); 1 fork-only commit');
     const alone = headlineLines(headline(aGitReport([aFile('Dockerfile', [aHunk({ categories: ['dockerfile'], side: 'fork' })])], [], { commits: noCommits({}) })));
     expect(alone[0]?.text).toBe('1 file, 1 hunk (+1 −1); no findings; 0 fork-only commits');
+    // Both sides' lines in one hunk: neither side has a hunk of its own, and says where its changes are.
+    const shared = headlineLines(headline(aGitReport([aFile('Dockerfile', [aHunk({ categories: ['dockerfile'], side: 'both' })], { side: 'both' })], [], { commits: noCommits({}) })));
+    expect(shared.slice(0, 2).map((line) => line.text)).toEqual([
+      '1 file (1 also changed by upstream), every change in hunks both sides changed; no findings; 0 fork-only commits',
+      '0 upstream commits (0 read as fixes, 0 security); 1 file (1 also changed by the fork), every change in hunks both sides changed; no findings',
+    ]);
     expect(lines[2]).toMatchObject({ level: 1, isAlert: true, text: 'CVE-2024-23652: c10000000000 fix: escape paths in the tar exporter (cherry-pick: conflict)' });
     expect(lines[4]?.text).toBe(
       'merging upstream now conflicts in 1 file; cherry-picks: 1 clean, 1 conflict, 1 empty (2 more not forecast); carries: 2 carried, 1 superseded, 0 reverted, 0 dropped (1 droppable: upstream merged their pull request)',
