@@ -267,11 +267,15 @@ const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine:
  * is followed back from the remover's tip path. Asked for every line of the
  * file the other side kept: worked out once.
  */
-const removerCandidates = (remover: SideFacts, basePath: string, removerPath: string | null): string[] =>
-  candidatesOf(remover, `${basePath}\0${removerPath ?? ''}`, () => {
-    const renamedTo = remover.changed.renames.get(basePath) ?? (removerPath !== basePath && remover.changed.added.has(removerPath ?? '') ? removerPath : null);
+const removerCandidates = (remover: SideFacts, basePath: string, removerPath: string | null): string[] => {
+  const renamedTo = remover.changed.renames.get(basePath);
+  // Only where no rename from the base name explains the remover's path: such files are few, and cached apart.
+  const addedTo = renamedTo === undefined && removerPath !== null && removerPath !== basePath && remover.changed.added.has(removerPath) ? removerPath : undefined;
+  return candidatesOf(remover, addedTo === undefined ? basePath : `${basePath}\0${addedTo}`, () => {
     const under = commitsUnderEveryName(remover.pathCommits, basePath);
-    return renamedTo ? [...new Set([...under, ...commitsUnderEveryName(remover.pathCommits, renamedTo)])] : under;
+    const after = renamedTo ?? addedTo;
+    return after === undefined ? under : [...new Set([...under, ...commitsUnderEveryName(remover.pathCommits, after)])];
   });
+};
 const candidatesOf = createPairCache<SideFacts, string, string[]>();
 
