@@ -144,7 +144,7 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
       const changed = { upstream: both.upstream.changed, fork: both.fork.changed };
       for (const file of files) {
         file.side = fileSide(file, changed);
-        file.rename = renameOf(file, changed);
+        file.rename = renameOf(file, changed, { upstream: both.upstream.pathCommits, fork: both.fork.pathCommits });
         const lines = lineFacts(file, both, await unpairedLines(file, both, history, tips));
         setHunkAttribution(file, lines);
         facts.set(file, lines);

@@ -1,5 +1,5 @@
 import type { FileDiff, LineSide } from '../model.js';
-import { commitsUnderEveryName } from '../git/history.js';
+import { commitsUnderEveryName, lastNameOf } from '../git/history.js';
 import { createPairCache, oncePer } from '../multiMap.js';
 import type { ChangedFiles, PathCommits } from '../git/history.js';
 import { NONE_KEPT, UNCHANGED, tipLines } from './changedRanges.js';
@@ -261,15 +261,17 @@ const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine:
 /**
  * The commits of `remover`'s side that touched base path `basePath`: under
  * that name, and, where the side renamed the file, under the names after it.
- * A file the side changed too much for the base → tip diff to call it a
- * rename, which its own commits renamed step by step (incus's
- * `lxd/device/proxy.go`, three renames away from `internal/server/device/`),
- * is followed back from the remover's tip path. Asked for every line of the
- * file the other side kept: worked out once.
+ * Where the base → tip diff pairs no rename, the side's own commits may have
+ * renamed it step by step, to a file changed too much at the end to pair
+ * (incus's `internal/server/device/proxy.go`, three renames from LXD's
+ * `lxd/device/proxy.go`) or one it later deleted (`lxd/db/query/dump_export_test.go`);
+ * else the file's path at the remover's tip, which the side added, is the
+ * candidate. Asked for every line of the file the other side kept: worked
+ * out once.
  */
 const removerCandidates = (remover: SideFacts, basePath: string, removerPath: string | null): string[] => {
-  const renamedTo = remover.changed.renames.get(basePath);
-  // Only where no rename from the base name explains the remover's path: such files are few, and cached apart.
+  const renamedTo = renamedToOf(remover, basePath, () => remover.changed.renames.get(basePath) ?? lastNameOf(remover.pathCommits, basePath) ?? '') || undefined;
+  // Only where no rename explains the remover's path: such files are few, and cached apart.
   const addedTo = renamedTo === undefined && removerPath !== null && removerPath !== basePath && remover.changed.added.has(removerPath) ? removerPath : undefined;
   return candidatesOf(remover, addedTo === undefined ? basePath : `${basePath}\0${addedTo}`, () => {
     const under = commitsUnderEveryName(remover.pathCommits, basePath);
@@ -277,5 +279,8 @@ const removerCandidates = (remover: SideFacts, basePath: string, removerPath: st
     return after === undefined ? under : [...new Set([...under, ...commitsUnderEveryName(remover.pathCommits, after)])];
   });
 };
+
+// Per side and base path: the name it was renamed to, '' for none.
+const renamedToOf = createPairCache<SideFacts, string, string>();
 const candidatesOf = createPairCache<SideFacts, string, string[]>();
 

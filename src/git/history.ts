@@ -5,7 +5,7 @@ import { spawnChangedLinesDiff, spawnLineLog, zeroContext } from './diffStream.j
 import type { LogScope } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
-import { appendTo, createPairCache } from '../multiMap.js';
+import { appendTo, createPairCache, oncePer } from '../multiMap.js';
 import { nameOnlyEntries } from './commitLog.js';
 
 export type { LogScope };
@@ -70,6 +70,27 @@ export const renamesOutOf = ({ renamedInto }: Pick<PathCommits, 'renamedInto'>):
   for (const [to, into] of renamedInto) for (const { from, sha } of into) appendTo(outOf, from, { to, sha });
   return outOf;
 };
+
+/**
+ * The last name the range's commits renamed `path` to, one rename after
+ * another (the newest where a name was renamed more than once): incus's
+ * `lxd/device/proxy.go` became `internal/server/device/proxy.go` in three
+ * renames, and its later changes left it too unlike the base file for a
+ * base → tip diff to pair. Undefined when no commit renamed it.
+ */
+export const lastNameOf = (paths: Pick<PathCommits, 'renamedInto' | 'order'>, path: string): string | undefined => {
+  const outOf = renamesOutOfOnce(paths);
+  const newest = (name: string): string | undefined =>
+    outOf.get(name)?.reduce((kept, each) => ((paths.order.get(each.sha) ?? 0) < (paths.order.get(kept.sha) ?? 0) ? each : kept)).to;
+  let name = path;
+  const seen = new Set([name]);
+  for (let next = newest(name); next !== undefined && !seen.has(next); next = newest(name)) {
+    seen.add(next);
+    name = next;
+  }
+  return name === path ? undefined : name;
+};
+const renamesOutOfOnce = oncePer((paths: Pick<PathCommits, 'renamedInto'>) => renamesOutOf(paths));
 
 /**
  * Every name a path had before, through each rename in the range (a file the

@@ -62,6 +62,20 @@ describe('files the two-tip diff paired across different pasts', () => {
     });
   });
 
+  it('names a rename the fork made step by step, which the base → tip diff no longer pairs, from either end', () => {
+    const top = (path: string) => report.files.find((file) => file.path === path);
+    const rename = { side: 'fork', from: 'tools/top.c', to: 'src/valdb/top.c', otherSide: 'kept' };
+    expect(top('src/valdb/top.c')).toMatchObject({ status: 'added', rename });
+    expect(top('tools/top.c')).toMatchObject({ status: 'deleted', rename });
+  });
+
+  it('names the fork commit that deleted a file it had renamed, and no rename', () => {
+    const { shas } = fixture;
+    const stats = report.files.find((file) => file.path === 'tools/stats.c');
+    expect(stats).toMatchObject({ status: 'deleted', side: 'both', rename: null });
+    expect(stats?.hunks.map((hunk) => hunk.commits)).toEqual([[short(shas.forkStatsDrop), short(shas.statsFlush)]]);
+  });
+
   it('reads a file each side added at its own path as each side\'s lines', () => {
     const { shas } = fixture;
     const [hunk, ...others] = hunksOf('src/valdb/syslog_listener.c');
@@ -212,6 +226,7 @@ describe('a fork that renamed the product and ported an upstream fix under the n
       'legacy: retire old_tool',
       'log: forward log lines to syslog',
       'quota: move the quota code into src/kvstore/limits/',
+      'stats: flush what it printed',
     ]);
   });
 
