@@ -58,7 +58,9 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
     const fixOf = (each: Headline['lacks']['security'][number]): string => each.sameFixAs ?? each.sha;
     const said = new Set<string>();
     const fixes = new Set(lacks.security.map(fixOf)).size;
-    for (const fix of lacks.security) {
+    // Fixes that name an advisory first (a stable sort keeps the log's order within each): past ten, the ones left unnamed are those that only say security.
+    const named = (each: Headline['lacks']['security'][number]): number => (each.ids.some((id) => id !== 'security') ? 0 : 1);
+    for (const fix of [...lacks.security].sort((a, b) => named(a) - named(b))) {
       if (said.has(fixOf(fix))) continue;
       if (said.size === MAX_SECURITY_LINES && fixes > MAX_SECURITY_LINES + 1) {
         const where = headline.sync ? "the sync plan's cherry-picks list them first" : "the JSON report's headline lists them all";

@@ -89,6 +89,16 @@ describe('headline', () => {
     expect(lines.find((line) => line.label === 'Security')?.text).toBe('dddddddddddd Update dependency postcss to v8.5.10 [SECURITY] (cherry-pick: clean)');
   });
 
+  it('names the fixes that name an advisory before those that only say security', () => {
+    const said = { sha: 'd'.repeat(40), subject: 'go: bump cel-go (security)', ids: ['security'], pick: 'conflict' as const, sameFixAs: null };
+    const advisory = { sha: 'f'.repeat(40), subject: 'lxd/archive: Reject unconfined backup.yaml', ids: ['GHSA-fv82-v4fj-mm4m'], pick: 'conflict' as const, sameFixAs: null };
+    const lines = headlineLines({ ...headline(report), lacks: { ...headline(report).lacks, security: [said, advisory] } });
+    expect(lines.filter((line) => line.label === 'Security').map((line) => line.text)).toEqual([
+      'GHSA-fv82-v4fj-mm4m: ffffffffffff lxd/archive: Reject unconfined backup.yaml (cherry-pick: conflict)',
+      'dddddddddddd go: bump cel-go (security) (cherry-pick: conflict)',
+    ]);
+  });
+
   it('names ten security fixes one by one, and says how many more there are and where', () => {
     const fix = (index: number) => ({ sha: String(index).padStart(40, 'e'), subject: `lxd: defend against path traversal ${index}`, ids: ['security'], pick: 'conflict' as const, sameFixAs: null });
     const withFixes = (count: number, sync = headline(report).sync) =>
