@@ -76,6 +76,15 @@ describe('files the two-tip diff paired across different pasts', () => {
     expect(stats?.hunks.map((hunk) => hunk.commits)).toEqual([[short(shas.forkStatsDrop), short(shas.statsFlush)]]);
   });
 
+  it('reads a test file the fork moved, then rewrote, as the tests it lost, not as a deleted file', () => {
+    const { shas } = fixture;
+    // tests/helpers.py (no test of its own) and tests/test_top.py went to tests/valdb_helpers.py and tests/test_valdb_top.py.
+    const rows = report.findings.filter((each) => each.path.startsWith('tests/')).map(({ kind, side, message, commits }) => ({ kind, side, message, commits }));
+    expect(rows).toEqual([
+      { kind: 'test-removed', side: 'both', message: 'fork removed test test_top_prints, which upstream changed since', commits: [short(shas.forkTestsRewrite), short(shas.testsTimeout)] },
+    ]);
+  });
+
   it('reads a file each side added at its own path as each side\'s lines', () => {
     const { shas } = fixture;
     const [hunk, ...others] = hunksOf('src/valdb/syslog_listener.c');
@@ -227,6 +236,7 @@ describe('a fork that renamed the product and ported an upstream fix under the n
       'log: forward log lines to syslog',
       'quota: move the quota code into src/kvstore/limits/',
       'stats: flush what it printed',
+      'tests: time out, and check top',
     ]);
   });
 

@@ -117,6 +117,9 @@ export function listedTests(names: readonly string[]): string[] {
  * one it removed: a row of its own (incus, which moved LXD's lxd/acme, lacks
  * the tests LXD later added there).
  */
+/** A file one tip lacks because that side renamed it, which the two-tip diff did not pair (attribution's `rename`): moved, not deleted. */
+export const isMovedAway = (file: FileDiff): boolean => file.rename !== null && file.rename.from === file.path;
+
 export function deletedFileFindings(context: ClassifyContext): Finding[] {
   const memory = memoryOf(context);
   const findings = memory.deleted.flatMap(({ file, names, at, each }): Finding[] => {
@@ -132,7 +135,8 @@ export function deletedFileFindings(context: ClassifyContext): Finding[] {
     const atBase = names.filter((name) => !each.has(name));
     const removed = missing.filter((name) => !each.has(name));
     if (removed.length === 0 && names.length > 0) return lacked;
-    if (removed.length < atBase.length) return [...removed.map((name) => testRow(name, at)), ...lacked];
+    // A file the fork moved (file.rename) is still there: what it lost are tests, not the file.
+    if (removed.length < atBase.length || isMovedAway(file)) return [...removed.map((name) => testRow(name, at)), ...lacked];
     const listed = listedTests(atBase);
     const tests = listed.length > 0 ? ` (${plural(listed.length, 'test')}: ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? ', …' : ''})` : '';
     return [...lacked, createFinding({
