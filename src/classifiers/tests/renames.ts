@@ -110,6 +110,9 @@ export function listedTests(names: readonly string[]): string[] {
   });
 }
 
+/** A file one tip lacks because that side renamed it, which the two-tip diff did not pair (attribution's `rename`): moved, not deleted. */
+export const isMovedAway = (file: FileDiff): boolean => file.rename !== null && file.rename.from === file.path;
+
 /**
  * Deleted test files whose tests no added file declares: the file row, or a
  * row per test that did not move. In a file the fork deleted and upstream
@@ -117,9 +120,6 @@ export function listedTests(names: readonly string[]): string[] {
  * one it removed: a row of its own (incus, which moved LXD's lxd/acme, lacks
  * the tests LXD later added there).
  */
-/** A file one tip lacks because that side renamed it, which the two-tip diff did not pair (attribution's `rename`): moved, not deleted. */
-export const isMovedAway = (file: FileDiff): boolean => file.rename !== null && file.rename.from === file.path;
-
 export function deletedFileFindings(context: ClassifyContext): Finding[] {
   const memory = memoryOf(context);
   const findings = memory.deleted.flatMap(({ file, names, at, each }): Finding[] => {
