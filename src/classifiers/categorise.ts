@@ -40,8 +40,10 @@ export function createCategoriser(extraGlobs: CategoryGlobs = {}): Categoriser {
       if (fileCategories.size === 0 || (extra.get('other')?.(file.path) ?? false)) fileCategories.add('other');
       file.categories = [...fileCategories].sort(byCategoryOrder);
       if (file.categories.includes('other')) {
-        // A file only in the fork is the fork's addition unless the merge base had it (side upstream or both: upstream deleted it).
-        file.otherKind = otherKindOf(file.path, file.status === 'added' && (file.side === 'fork' || file.side === null));
+        // A file only in the fork is the fork's addition unless the merge base had it (side upstream or both: upstream deleted
+        // it), or the fork renamed a file of the base to its path (nextcord's discord/client.py → nextcord/client.py).
+        const isNew = file.status === 'added' && (file.side === 'fork' || file.side === null) && file.rename?.side !== 'fork';
+        file.otherKind = otherKindOf(file.path, isNew);
       }
       return findings;
     },

@@ -65,7 +65,9 @@ describe('files the two-tip diff paired across different pasts', () => {
   it('names a rename the fork made step by step, which the base → tip diff no longer pairs, from either end', () => {
     const top = (path: string) => report.files.find((file) => file.path === path);
     const rename = { side: 'fork', from: 'tools/top.c', to: 'src/valdb/top.c', otherSide: 'kept' };
-    expect(top('src/valdb/top.c')).toMatchObject({ status: 'added', rename });
+    // Not one of the fork's new files, as its logo is: a file of the base, under the fork's name.
+    expect(top('src/valdb/top.c')).toMatchObject({ status: 'added', rename, otherKind: 'source' });
+    expect(top('docs/logo.png')).toMatchObject({ status: 'added', rename: null, otherKind: 'fork-addition' });
     expect(top('tools/top.c')).toMatchObject({ status: 'deleted', rename });
   });
 
