@@ -115,6 +115,27 @@ describe('reverted-fixes classifier', async () => {
     });
   });
 
+  it('does not read a Go declaration the fork grouped into a var block as removed (gofumpt)', async () => {
+    const grouped = (path: string) => parseDiff(`diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -10,4 +10,7 @@ import "sync"
+-var udpSessionsLock sync.Mutex
+-var udpSessions = map[string]*udpSession{}
++var (
++	udpSessionsLock sync.Mutex
++	udpSessions     = map[string]*udpSession{}
++)
+ 
+ func proxy() {
+`);
+    const [go] = await grouped('main_forkproxy.go');
+    expect(await classifyAll(revertedFixes, [go!])).toEqual([]);
+    // Only Go groups declarations so: elsewhere the keyword is the declaration (JavaScript's `var` against an assignment).
+    const [js] = await grouped('proxy.js');
+    expect((await classifyAll(revertedFixes, [js!])).map((finding) => finding.message)).toEqual(['fork lacks upstream lock: var udpSessionsLock sync.Mutex var udpSessions = map[string]*udpSession{}']);
+  });
+
   it('does not read a rewritten condition as a dropped guard', async () => {
     const [file] = await parseDiff(`diff --git a/v.go b/v.go
 --- a/v.go

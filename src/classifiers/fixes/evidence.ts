@@ -6,6 +6,7 @@ import { topLevelClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
 import { isPythonPath, unannotatedLines } from './annotations.js';
 import { importListLines, isListEdge, isListedName, isRequireLine } from './importLists.js';
+import { isGoPath, isGroupedDeclaration } from './groupedDeclarations.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
@@ -213,6 +214,7 @@ export function missingRuns(
   const isPython = isPythonPath(path);
   const isUnannotated = (index: number): boolean => isPython && (unannotated ??= unannotatedLines(upstreamBare(), bare, forkOnly, forkLines)).has(index);
   const isTypeScript = isTypeScriptPath(path);
+  const isGo = isGoPath(path);
   const notMissing = (index: number, text: string): NotMissing | null =>
     isReflowed(index) ? 'reflowed'
     : isImport(index, text) ? 'import'
@@ -235,7 +237,9 @@ export function missingRuns(
     // Blank, comment, docstring, style and test lines neither count nor split a run.
     if (isBlankOrComment(text) || isNotCode(number)) continue;
     const compared = bare[index] ?? text;
-    if (isInert(text) || (!forkLines.has(compared) && !isExpandedBlock(compared, forkLines) && !isForkShape(compared))) {
+    const isKept = (): boolean =>
+      forkLines.has(compared) || isExpandedBlock(compared, forkLines) || (isGo && isGroupedDeclaration(compared, forkLines)) || isForkShape(compared);
+    if (isInert(text) || !isKept()) {
       const why = notMissing(index, text);
       run.push(why === null ? { text, line: number } : { text, line: number, notMissing: why });
     } else {
