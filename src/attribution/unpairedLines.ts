@@ -23,8 +23,8 @@ const OTHER = { upstream: 'fork', fork: 'upstream' } as const satisfies Record<L
  * source, or itself), else against the other side's (the copy of a file the
  * other side kept or renamed). A file each side added at its own path (a
  * syslog listener each wrote) had no base lines: its side wrote them all.
- * One `git diff` of two blobs per such path: few files are like this (54 of
- * incus's 2,927; none on the other real forks).
+ * One `git diff` of two blobs per such path: few are like this (54 of
+ * incus's 2,927 files; 11 on three of the 21 other real forks, none on the rest).
  */
 export const unpairedLines = async (file: FileDiff, sides: BothSides, history: History, tips: Tips): Promise<UnpairedLines> => {
   const unpaired: UnpairedLines = {};
