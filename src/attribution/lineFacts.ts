@@ -45,7 +45,8 @@ export type BothSides = Record<LineSide, SideFacts>;
 /** A side's lines of a file read apart from the shared range diffs (unpairedLines.ts). */
 export type UnpairedLines = Partial<Record<LineSide, TipLines>>;
 
-const OTHER = { upstream: 'fork', fork: 'upstream' } as const satisfies Record<LineSide, LineSide>;
+/** The side that is not this one. */
+export const OTHER = { upstream: 'fork', fork: 'upstream' } as const satisfies Record<LineSide, LineSide>;
 
 /** The file's path at each tip; null where the file does not exist there. */
 export const tipPathsOf = (file: FileDiff): Record<LineSide, string | null> => ({
@@ -270,7 +271,7 @@ const removers = (remover: SideFacts, keeper: SideFacts, path: string, baseLine:
  * out once.
  */
 const removerCandidates = (remover: SideFacts, basePath: string, removerPath: string | null): string[] => {
-  const renamedTo = renamedToOf(remover, basePath, () => remover.changed.renames.get(basePath) ?? lastNameOf(remover.pathCommits, basePath) ?? '') || undefined;
+  const renamedTo = renamedToOf(remover, basePath, () => remover.changed.renames.get(basePath) ?? lastNameOf(remover.pathCommits, basePath) ?? null) ?? undefined;
   // Only where no rename explains the remover's path: such files are few, and cached apart.
   const addedTo = renamedTo === undefined && removerPath !== null && removerPath !== basePath && remover.changed.added.has(removerPath) ? removerPath : undefined;
   return candidatesOf(remover, addedTo === undefined ? basePath : `${basePath}\0${addedTo}`, () => {
@@ -280,7 +281,7 @@ const removerCandidates = (remover: SideFacts, basePath: string, removerPath: st
   });
 };
 
-// Per side and base path: the name it was renamed to, '' for none.
-const renamedToOf = createPairCache<SideFacts, string, string>();
+// Per side and base path: the name it was renamed to, null for none.
+const renamedToOf = createPairCache<SideFacts, string, string | null>();
 const candidatesOf = createPairCache<SideFacts, string, string[]>();
 

@@ -1,13 +1,11 @@
 import type { History } from '../git/history.js';
-import type { FileDiff, LineSide } from '../model.js';
+import type { FileDiff } from '../model.js';
 import { NONE_KEPT, tipLines } from './changedRanges.js';
 import type { Tips } from './fileSides.js';
-import { tipPathsOf } from './lineFacts.js';
+import { OTHER, tipPathsOf } from './lineFacts.js';
 import type { BothSides, SideFacts, UnpairedLines } from './lineFacts.js';
 import { readGitPatch } from './patchReader.js';
 import type { HunkRange } from './patchReader.js';
-
-const OTHER = { upstream: 'fork', fork: 'upstream' } as const satisfies Record<LineSide, LineSide>;
 
 /**
  * The lines of a renamed file both sides changed, on a side whose path the

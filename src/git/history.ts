@@ -90,7 +90,7 @@ export const lastNameOf = (paths: Pick<PathCommits, 'renamedInto' | 'order'>, pa
   }
   return name === path ? undefined : name;
 };
-const renamesOutOfOnce = oncePer((paths: Pick<PathCommits, 'renamedInto'>) => renamesOutOf(paths));
+const renamesOutOfOnce = oncePer(renamesOutOf);
 
 /**
  * Every name a path had before, through each rename in the range (a file the

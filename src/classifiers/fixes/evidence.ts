@@ -237,9 +237,8 @@ export function missingRuns(
     // Blank, comment, docstring, style and test lines neither count nor split a run.
     if (isBlankOrComment(text) || isNotCode(number)) continue;
     const compared = bare[index] ?? text;
-    const isKept = (): boolean =>
-      forkLines.has(compared) || isExpandedBlock(compared, forkLines) || (isGo && isGroupedDeclaration(compared, forkLines)) || isForkShape(compared);
-    if (isInert(text) || !isKept()) {
+    const isGrouped = isGo && isGroupedDeclaration(compared, forkLines);
+    if (isInert(text) || (!forkLines.has(compared) && !isExpandedBlock(compared, forkLines) && !isGrouped && !isForkShape(compared))) {
       const why = notMissing(index, text);
       run.push(why === null ? { text, line: number } : { text, line: number, notMissing: why });
     } else {

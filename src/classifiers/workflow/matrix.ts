@@ -73,7 +73,9 @@ export function droppedMatrixItems(hunk: Hunk, upstreamFile: readonly string[] |
     if (line.type !== 'del') continue;
     const upstreamLine = hunk.oldStart + upstreamIndex;
     const item = listItem(line.content);
-    if (!item || fork.whole.has(wholeItem(item.value, restOfItem(upstream, upstreamIndex)))) continue;
+    if (!item) continue;
+    const windowRest = restOfItem(upstream, upstreamIndex);
+    if (fork.whole.has(wholeItem(item.value, windowRest))) continue;
     const windowKeys = enclosingKeys(upstream, upstreamIndex);
     const keys = upstreamFile ? enclosingKeys(upstreamFile, upstreamLine - 1) : windowKeys;
     const parent = keys[0];
@@ -88,7 +90,7 @@ export function droppedMatrixItems(hunk: Hunk, upstreamFile: readonly string[] |
       isCommentedOut: commented !== undefined, job: jobOf(keys), identityJob: jobOf(windowKeys), hunk,
       lines: { upstream: [upstreamLine], fork: commented === undefined ? [] : [commented] },
     });
-    rests.push(upstreamFile ? restOfItem(upstreamFile, upstreamLine - 1) : restOfItem(upstream, upstreamIndex));
+    rests.push(upstreamFile ? restOfItem(upstreamFile, upstreamLine - 1) : windowRest);
   }
   return toldApart(drops, rests, fork.first);
 }
