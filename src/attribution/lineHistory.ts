@@ -4,9 +4,9 @@ import type { GitProcess } from '../git/spawnGit.js';
 import type { Branches } from './branches.js';
 import { addChangedLine, emptyChange, isOversized } from './commitChanges.js';
 import type { CommitChange } from './commitChanges.js';
-import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removalIndex } from './lineOwners.js';
+import { BASE_OWNER, NO_SEGMENTS, applyHunks, baseSegments, ownerAt, removalIndex, segmentList } from './lineOwners.js';
 import { resolveMergedLines } from './mergedLines.js';
-import type { OwnedSegment, RemovedRange } from './lineOwners.js';
+import type { RemovedRange, Segments } from './lineOwners.js';
 import { KEPT_CHANGED_LINES, logScopes, PATHSPEC_BUDGET } from './logScope.js';
 import type { LogLimits } from './logScope.js';
 import { linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
@@ -56,7 +56,7 @@ const pathsToFollow = (touched: PathCommits): string[][] => {
 interface FollowedFile {
   basePath: string | null;
   names: Set<string>;
-  segments: OwnedSegment[];
+  segments: Segments;
 }
 
 interface Followed {
@@ -146,7 +146,7 @@ export const loadLineHistory = async (
         for (let line = from; line < (Number.isFinite(to) ? to : from + 1); line += 1) for (const sha of explain(owner, names, resolve(line))) add(sha, key, 1);
       };
       for (const [path, { names, segments }] of files) {
-        for (const { owner, from, to } of segments) if (owner !== BASE_OWNER) count(owner, 'live', from, to, names, (line) => merged.writer(path, line));
+        for (const { owner, from, to } of segmentList(segments)) if (owner !== BASE_OWNER) count(owner, 'live', from, to, names, (line) => merged.writer(path, line));
       }
       for (const [basePath, { names, ranges }] of removed) {
         for (const { owner, from, to } of ranges) count(owner, 'removed', from, to, names, (line) => merged.remover(basePath, line));
@@ -202,7 +202,7 @@ const followLines = (log: GitProcess, { commits, merges, files, removed, changes
       // A path first seen being changed, renamed or deleted was there at the base.
       const file: FollowedFile =
         (oldPath === null ? undefined : files.get(oldPath)) ??
-        { basePath: oldPath, names: new Set(oldPath === null ? [] : [oldPath]), segments: oldPath === null ? [] : baseSegments() };
+        { basePath: oldPath, names: new Set(oldPath === null ? [] : [oldPath]), segments: oldPath === null ? NO_SEGMENTS : baseSegments() };
       if (oldPath !== null) files.delete(oldPath);
       const { basePath } = file;
       const onRemoved = basePath === null ? undefined : (range: RemovedRange): void => {
@@ -212,7 +212,7 @@ const followLines = (log: GitProcess, { commits, merges, files, removed, changes
       };
       if (newPath === null) {
         // Deleted: every base line still in it goes now.
-        for (const segment of file.segments) {
+        for (const segment of segmentList(file.segments)) {
           if (segment.owner === BASE_OWNER && onRemoved) onRemoved({ from: segment.base, to: segment.base + (segment.to - segment.from), owner });
         }
         return;

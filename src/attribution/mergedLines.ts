@@ -1,6 +1,6 @@
 import type { History } from '../git/history.js';
-import { BASE_OWNER } from './lineOwners.js';
-import type { OwnedSegment, RemovedRange } from './lineOwners.js';
+import { BASE_OWNER, segmentList } from './lineOwners.js';
+import type { RemovedRange, Segments } from './lineOwners.js';
 import { chunkGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
 
@@ -12,7 +12,7 @@ export interface MergedLines {
 
 export interface MergedQueries {
   /** Tip path → its names over time and its owned segments. */
-  files: ReadonlyMap<string, { names: ReadonlySet<string>; segments: readonly OwnedSegment[] }>;
+  files: ReadonlyMap<string, { names: ReadonlySet<string>; segments: Segments }>;
   /** Base path → the base lines removed, and the names the file had. */
   removed: ReadonlyMap<string, { names: ReadonlySet<string>; ranges: readonly RemovedRange[] }>;
   /** The branch commits that touched a file under these names, for a merge-owned range; empty for other owners. */
@@ -66,7 +66,7 @@ export const resolveMergedLines = async (history: History, base: string, tip: st
     into.set(path, lines);
   };
   for (const [path, { names, segments }] of queries.files) {
-    for (const segment of segments) if (segment.owner !== BASE_OWNER) ask(added, path, segment.from, segment.to, queries.candidates(segment.owner, names));
+    for (const segment of segmentList(segments)) if (segment.owner !== BASE_OWNER) ask(added, path, segment.from, segment.to, queries.candidates(segment.owner, names));
   }
   for (const [basePath, { names, ranges }] of queries.removed) {
     // A whole deleted file's range runs to infinity; the base blob bounds it below.

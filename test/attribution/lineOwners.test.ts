@@ -1,18 +1,18 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BASE_OWNER, applyHunks, baseSegments, ownerAt, removalIndex } from '../../src/attribution/lineOwners.js';
-import type { OwnedSegment } from '../../src/attribution/lineOwners.js';
+import { BASE_OWNER, NO_SEGMENTS, applyHunks, baseSegments, ownerAt, removalIndex, segmentList } from '../../src/attribution/lineOwners.js';
+import type { Segments } from '../../src/attribution/lineOwners.js';
 import { MAX_DECODED_LINE_BYTES, readHunkRange, readPatch } from '../../src/attribution/patchReader.js';
 import type { PatchFile } from '../../src/attribution/patchReader.js';
 
 const hunk = (oldStart: number, oldLines: number, newStart: number, newLines: number) => ({ oldStart, oldLines, newStart, newLines });
-const owners = (segments: OwnedSegment[], lines: number): (number | null)[] =>
+const owners = (segments: Segments, lines: number): (number | null)[] =>
   Array.from({ length: lines }, (_, index) => ownerAt(segments, index + 1));
 
 describe('applyHunks', () => {
   it('follows lines through insertions, deletions and replacements as blame would', () => {
     // Commit 0 adds lines 3-4 of a 5-line base file: base, base, 0, 0, base, base, base.
-    const first = applyHunks([], [hunk(2, 0, 3, 2)], 0);
+    const first = applyHunks(NO_SEGMENTS, [hunk(2, 0, 3, 2)], 0);
     expect(owners(first, 7)).toEqual([null, null, 0, 0, null, null, null]);
     // Commit 1 inserts a line at the top, deletes line 4 (a commit-0 line) and replaces line 6.
     const second = applyHunks(first, [hunk(0, 0, 1, 1), hunk(4, 1, 4, 0), hunk(6, 1, 6, 2)], 1);
@@ -20,7 +20,7 @@ describe('applyHunks', () => {
   });
 
   it('starts a new file with every line owned by the commit that added it', () => {
-    expect(owners(applyHunks([], [hunk(0, 0, 1, 3)], 4), 4)).toEqual([4, 4, 4, null]);
+    expect(owners(applyHunks(NO_SEGMENTS, [hunk(0, 0, 1, 3)], 4), 4)).toEqual([4, 4, 4, null]);
   });
 });
 
@@ -126,8 +126,8 @@ describe('applyHunks on a file that was there at the merge base', () => {
     ]);
     expect(owners(second, 7)).toEqual([null, null, 0, null, null, null, null]);
     // Tip line 6 is base line 8: the base's lines 5 and 6 sit at 4 and 5, line 7 is gone.
-    expect(second.find((segment) => segment.from <= 6 && 6 < segment.to)).toMatchObject({ owner: BASE_OWNER });
-    const at6 = second.find((segment) => segment.from <= 6 && 6 < segment.to);
+    expect(segmentList(second).find((segment) => segment.from <= 6 && 6 < segment.to)).toMatchObject({ owner: BASE_OWNER });
+    const at6 = segmentList(second).find((segment) => segment.from <= 6 && 6 < segment.to);
     expect(at6 ? at6.base + (6 - at6.from) : null).toBe(8);
     const removerAt = removalIndex(removed);
     expect(removerAt(4)).toBe(0);
@@ -154,7 +154,7 @@ describe('applyHunks against a line-by-line model', () => {
       const below = (limit: number): number => Math.floor(next() * limit);
       const isBase = history % 2 === 0; // half start from a base file, half from a file created since
       let model: { owner: number; base: number }[] = isBase ? Array.from({ length: 1 + below(30) }, (_, index) => ({ owner: BASE_OWNER, base: index + 1 })) : [];
-      let segments = isBase ? baseSegments() : [];
+      let segments = isBase ? baseSegments() : NO_SEGMENTS;
       const removed: { from: number; to: number; owner: number }[] = [];
       const removedBy = new Map<number, number>();
       for (let owner = 0; owner < 25; owner += 1) {
@@ -186,7 +186,7 @@ describe('applyHunks against a line-by-line model', () => {
         model = lines;
         segments = applyHunks(segments, hunks, owner, (range) => removed.push(range));
         model.forEach((line, index) => {
-          const segment = segments.find((candidate) => candidate.from <= index + 1 && index + 1 < candidate.to);
+          const segment = segmentList(segments).find((candidate) => candidate.from <= index + 1 && index + 1 < candidate.to);
           expect({ history, owner, line: index + 1, is: segment?.owner, base: segment && segment.owner === BASE_OWNER ? segment.base + (index + 1 - segment.from) : 0 })
             .toEqual({ history, owner, line: index + 1, is: line.owner, base: line.base });
         });
