@@ -199,5 +199,26 @@ describe('applyHunks against a line-by-line model', () => {
       }
     }
   });
-});
 
+  it('keeps a file of thousands of segments exact past the buffers it started with', () => {
+    // 600 commits each replace one base line at a spot of their own: a base line, then a commit's, in turn.
+    const lines = 3000;
+    let segments = baseSegments();
+    const model: { owner: number; base: number }[] = Array.from({ length: lines }, (_, index) => ({ owner: BASE_OWNER, base: index + 1 }));
+    const removed: { from: number; to: number; owner: number }[] = [];
+    for (let owner = 0; owner < 600; owner += 1) {
+      const at = ((owner * 7) % 600) * 5 + 2; // distinct, 1-based
+      segments = applyHunks(segments, [hunk(at, 1, at, 1)], owner, (range) => removed.push(range));
+      model[at - 1] = { owner, base: 0 };
+    }
+    expect(segments.count).toBe(1201);
+    const list = segmentList(segments);
+    model.forEach((line, index) => {
+      const segment = list.find((candidate) => candidate.from <= index + 1 && index + 1 < candidate.to);
+      expect({ line: index + 1, owner: segment?.owner, base: segment?.owner === BASE_OWNER ? segment.base + (index + 1 - segment.from) : 0 })
+        .toEqual({ line: index + 1, owner: line.owner, base: line.base });
+    });
+    expect(removed).toHaveLength(600);
+    expect(removalIndex(removed)(((5 * 7) % 600) * 5 + 2)).toBe(5);
+  });
+});
