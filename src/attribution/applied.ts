@@ -139,9 +139,11 @@ const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: Read
   for (const [path, lines] of change.added) {
     const wanted = [...lines].filter(isTelling);
     telling += wanted.length;
+    // Each wanted line as the fork would name it, worked out when first needed, once for every candidate path.
+    const named: (string | undefined)[] = [];
     const gaps = renames.pathsFor(path).map((candidate) => {
       const file = forkFiles.get(candidate);
-      return file ? wanted.filter((line) => !file.has(line) && !file.has(normaliseLine(renames.translate(line)))) : wanted;
+      return file ? wanted.filter((line, index) => !file.has(line) && !file.has(named[index] ??= normaliseLine(renames.translate(line)))) : wanted;
     });
     const fewest = gaps.reduce((best, gap) => (gap.length < best.length ? gap : best), wanted);
     if (fewest.length === 0) continue;
@@ -192,11 +194,13 @@ const wantedLinesAt = async (
 /** The lines `carriedLines` may look up, per fork path: each telling line as written and as the fork would name it. */
 const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map<string, Set<string>> => {
   const wanted = new Map<string, Set<string>>();
-  const want = (path: string, lines: Iterable<string>): void => {
+  const want = (path: string, lines: readonly string[]): void => {
+    // Each line as written and as the fork would name it, worked out once for every candidate path.
+    const forms = lines.flatMap((line) => [line, normaliseLine(renames.translate(line))]);
     for (const candidate of renames.pathsFor(path)) {
       const keys = wanted.get(candidate) ?? new Set<string>();
       wanted.set(candidate, keys);
-      for (const line of lines) keys.add(line).add(normaliseLine(renames.translate(line)));
+      for (const form of forms) keys.add(form);
     }
   };
   for (const change of changes) {

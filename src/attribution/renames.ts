@@ -1,4 +1,5 @@
 import type { FileDiff } from '../model.js';
+import { escapeRegExp } from '../text/regExp.js';
 
 /**
  * What a fork renamed: whole paths (from git's rename detection, base →
@@ -46,6 +47,9 @@ export const forkRenames = (fromNames: ReadonlyMap<string, string>): ForkRenames
   return renames;
 };
 
+/** A pattern nothing matches: no token learnt yet. */
+const NO_MATCH = /(?!)/;
+
 export const learntRenames = (): LearntRenames => {
   const directories = new Map<string, string>();
   const tokens = new Map<string, string>();
@@ -77,13 +81,18 @@ export const learntRenames = (): LearntRenames => {
             if (tokens.has(a)) continue;
             tokens.set(a, b);
             replacements = null;
+            anyToken = null;
           }
         }
       });
     });
   };
+  // Most lines name no token: one scan for any of them says so, where each token was a scan of its own.
+  let anyToken: RegExp | null = null;
   const translate = (line: string): string => {
     replacements ??= [...tokens].sort(([a], [b]) => b.length - a.length);
+    anyToken ??= replacements.length === 0 ? NO_MATCH : new RegExp(replacements.map(([from]) => escapeRegExp(from)).join('|'));
+    if (!anyToken.test(line)) return line;
     let text = line;
     for (const [from, to] of replacements) if (text.includes(from)) text = text.split(from).join(to);
     return text;
