@@ -1,9 +1,9 @@
 import type { History } from '../git/history.js';
 import type { AppliedCommit, CommitInfo } from '../model.js';
 import { findLines } from '../text/findLines.js';
-import { normaliseLine } from '../text/normaliseLine.js';
 import { isOversized, mayBeWithinCap, readCommitChanges } from './commitChanges.js';
 import type { CommitChange, KnownChanges } from './commitChanges.js';
+import { asForkLine } from './renames.js';
 import type { ForkRenames } from './renames.js';
 import { addTo } from '../multiMap.js';
 
@@ -143,7 +143,7 @@ const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: Read
     const named: (string | undefined)[] = [];
     const gaps = renames.pathsFor(path).map((candidate) => {
       const file = forkFiles.get(candidate);
-      return file ? wanted.filter((line, index) => !file.has(line) && !file.has(named[index] ??= normaliseLine(renames.translate(line)))) : wanted;
+      return file ? wanted.filter((line, index) => !file.has(line) && !file.has(named[index] ??= asForkLine(renames, line))) : wanted;
     });
     const fewest = gaps.reduce((best, gap) => (gap.length < best.length ? gap : best), wanted);
     if (fewest.length === 0) continue;
@@ -196,7 +196,7 @@ const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map
   const wanted = new Map<string, Set<string>>();
   const want = (path: string, lines: readonly string[]): void => {
     // Each line as written and as the fork would name it, worked out once for every candidate path.
-    const forms = lines.flatMap((line) => [line, normaliseLine(renames.translate(line))]);
+    const forms = lines.flatMap((line) => [line, asForkLine(renames, line)]);
     for (const candidate of renames.pathsFor(path)) {
       const keys = wanted.get(candidate) ?? new Set<string>();
       wanted.set(candidate, keys);
@@ -240,7 +240,7 @@ const carriedLines = (
     // The first of the fork's candidate paths that has every line, translated.
     const match = renames.pathsFor(path).map((candidate) => {
       const file = forkFiles.get(candidate);
-      const keys = file ? telling.map((line) => (file.has(line) ? line : normaliseLine(renames.translate(line)))) : [];
+      const keys = file ? telling.map((line) => (file.has(line) ? line : asForkLine(renames, line))) : [];
       return { candidate, keys, at: keys.map((key) => file?.get(key)) };
     }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
     if (!match) return null;
@@ -254,7 +254,7 @@ const carriedLines = (
     const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
     for (const candidate of renames.pathsFor(path)) {
       const file = forkFiles.get(candidate);
-      if (file && gone.some((line) => file.has(line) || file.has(normaliseLine(renames.translate(line))))) return null;
+      if (file && gone.some((line) => file.has(line) || file.has(asForkLine(renames, line)))) return null;
     }
   }
   return found;

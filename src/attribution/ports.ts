@@ -1,9 +1,9 @@
 import type { History } from '../git/history.js';
 import type { AppliedCommit, CommitInfo } from '../model.js';
-import { normaliseLine } from '../text/normaliseLine.js';
 import { isTelling } from './applied.js';
 import { isOversized, readCommitChanges } from './commitChanges.js';
 import type { CommitChange, KnownChanges } from './commitChanges.js';
+import { asForkLine } from './renames.js';
 import type { ForkRenames } from './renames.js';
 import { appendTo } from '../multiMap.js';
 
@@ -55,7 +55,7 @@ const subjectKey = (subject: string): string => subject.trim().replace(/(?:\s+\(
 const isSameChange = (upstream: CommitChange, fork: CommitChange, renames: ForkRenames): boolean => {
   const lines = (byPath: ReadonlyMap<string, ReadonlySet<string>>, name: (line: string) => string): Set<string> =>
     new Set([...byPath.values()].flatMap((each) => [...each].filter(isTelling).map(name)));
-  const asFork = (line: string): string => normaliseLine(renames.translate(line));
+  const asFork = (line: string): string => asForkLine(renames, line);
   const isShared = (ours: ReadonlySet<string>, theirs: ReadonlySet<string>): boolean => {
     const both = [...ours].filter((line) => theirs.has(line)).length;
     return both >= MIN_PORT_SHARE * Math.max(ours.size, theirs.size);

@@ -1,4 +1,5 @@
 import type { FileDiff } from '../model.js';
+import { normaliseLine } from '../text/normaliseLine.js';
 import { escapeRegExp } from '../text/regExp.js';
 
 /**
@@ -15,6 +16,9 @@ export interface ForkRenames {
   /** A line as the fork would write it after its renames. */
   translate(line: string): string;
 }
+
+/** A normalised line as the fork would write it: renamed, then normalised again, the form the applied check and ports compare. */
+export const asForkLine = (renames: ForkRenames, line: string): string => normaliseLine(renames.translate(line));
 
 /** Renames learnt one at a time (a diff's renamed files as it streams): each call sees every pair learnt before it. */
 export interface LearntRenames extends ForkRenames {
