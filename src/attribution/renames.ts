@@ -54,12 +54,28 @@ export const forkRenames = (fromNames: ReadonlyMap<string, string>): ForkRenames
 /** A pattern nothing matches: no token learnt yet. */
 const NO_MATCH = /(?!)/;
 
+/** The tokens as translate applies them, and one pattern that finds any of them. */
+interface CompiledTokens {
+  replacements: [string, string][];
+  anyToken: RegExp;
+}
+
+/**
+ * Longest first, so `redis-cli` is rewritten before `redis`. Most lines name
+ * no token: one scan for any of them says so, where each token was a scan of
+ * its own.
+ */
+const compileTokens = (tokens: ReadonlyMap<string, string>): CompiledTokens => {
+  const replacements = [...tokens].sort(([a], [b]) => b.length - a.length);
+  return { replacements, anyToken: replacements.length === 0 ? NO_MATCH : new RegExp(replacements.map(([from]) => escapeRegExp(from)).join('|')) };
+};
+
 export const learntRenames = (): LearntRenames => {
   const directories = new Map<string, string>();
   const tokens = new Map<string, string>();
   const exact = new Map<string, string>();
-  // Longest first, so `redis-cli` is rewritten before `redis`; sorted again only once tokens changed.
-  let replacements: [string, string][] | null = [];
+  // What translate reads off the tokens, worked out again only once they changed.
+  let compiled: CompiledTokens | null = null;
   const learn = (forkPath: string, basePath: string): void => {
     exact.set(basePath, forkPath);
     const before = basePath.split('/');
@@ -84,18 +100,14 @@ export const learntRenames = (): LearntRenames => {
           for (const [a, b] of casings(word, to)) {
             if (tokens.has(a)) continue;
             tokens.set(a, b);
-            replacements = null;
-            anyToken = null;
+            compiled = null;
           }
         }
       });
     });
   };
-  // Most lines name no token: one scan for any of them says so, where each token was a scan of its own.
-  let anyToken: RegExp | null = null;
   const translate = (line: string): string => {
-    replacements ??= [...tokens].sort(([a], [b]) => b.length - a.length);
-    anyToken ??= replacements.length === 0 ? NO_MATCH : new RegExp(replacements.map(([from]) => escapeRegExp(from)).join('|'));
+    const { replacements, anyToken } = (compiled ??= compileTokens(tokens));
     if (!anyToken.test(line)) return line;
     let text = line;
     for (const [from, to] of replacements) if (text.includes(from)) text = text.split(from).join(to);
