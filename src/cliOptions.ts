@@ -12,6 +12,8 @@ export interface RawFlags {
   origin?: string;
   fetch: boolean;
   forkRev?: string;
+  /** False for `--no-sync`. */
+  sync: boolean;
   progress: boolean;
   format?: string;
   output?: string;
@@ -35,6 +37,7 @@ export const REPORT_ONLY_FLAGS = {
   since: '--since',
   hunks: '--hunks',
   quiet: '--quiet',
+  sync: '--no-sync',
 } as const satisfies Partial<Record<keyof RawFlags, string>>;
 
 export function parseFormat(value: string | undefined): Format {

@@ -25,6 +25,9 @@ export interface GitAuditOptions {
   ignore?: readonly string[];
 }
 
+/** What a run without the sync plan leaves out, said in the report. */
+export const NO_SYNC_NOTICE = 'no sync plan (--no-sync): no merge or pick forecasts, carries or sync findings; commits that would cherry-pick empty stay listed as missing';
+
 /**
  * Git mode for one ref: fetch both sides, stream `git diff upstream fork`,
  * attribute each file to the side that moved as it arrives, classify it
@@ -84,7 +87,10 @@ export async function auditGitRef(options: GitAuditOptions): Promise<Report> {
           sync: planned?.sync ?? null,
           findings: planned?.findings ?? [],
           forkEarlierNames: (path: string) => (forkPaths ? earlierNames(forkPaths, path) : []),
-          notices: [...source.notices, ...state.notices.list(), ...(planned?.notices ?? []), ...[renameLimitNotice(diff.warnings(), source.renameLimit)].filter((notice) => notice !== null)],
+          notices: [
+            ...source.notices, ...state.notices.list(), ...(planned?.notices ?? []), ...(sync ? [] : [NO_SYNC_NOTICE]),
+            ...[renameLimitNotice(diff.warnings(), source.renameLimit)].filter((notice) => notice !== null),
+          ],
         };
       },
     );

@@ -47,6 +47,7 @@ export async function auditFromFlags(refs: readonly string[], flags: RawFlags, c
         origin: flags.origin ?? config.origin ?? 'origin',
         fetch: flags.fetch,
         forkRev: flags.forkRev,
+        sync: flags.sync,
       }),
     );
   }

@@ -3,6 +3,7 @@ import { type RawFlags, parseCategories, parseFormat, parseHunks } from '../cliO
 import { isColorWanted, outputWidth } from '../io/terminal.js';
 import { writeAtomic } from '../io/writeAtomic.js';
 import { writeStdout } from '../io/writeStdout.js';
+import { CATEGORY_IDS } from '../model.js';
 import { filterReport } from '../reporters/filterReport.js';
 import { reporters } from '../reporters/index.js';
 import { auditFromFlags } from './auditFromFlags.js';
@@ -20,7 +21,9 @@ export async function runReport(refs: readonly string[], flags: RawFlags, cwd: s
   }
   const { config, reports: audited, baselineFile } = await auditFromFlags(refs, flags, cwd);
   const reports = audited.map((report) => filterReport(report, categories));
-  const since = flags.since === undefined ? undefined : await sinceComparisons(flags.since, reports, categories);
+  // Without the sync plan its findings are not looked for: earlier ones, and baseline entries, are neither resolved nor stale.
+  const scope = flags.sync === false ? (categories ?? CATEGORY_IDS).filter((id) => id !== 'sync') : categories;
+  const since = flags.since === undefined ? undefined : await sinceComparisons(flags.since, reports, scope);
 
   const isToFile = flags.output !== undefined;
   const reporter = await reporters[format]();
@@ -34,5 +37,5 @@ export async function runReport(refs: readonly string[], flags: RawFlags, cwd: s
   if (!flags.check) return 0;
   const isReportOnStdout = !isToFile && !flags.quiet && format !== 'table';
   const { runGate } = await import('./gate.js');
-  return runGate({ reports, categories, config, baselineFile, isReportOnStdout });
+  return runGate({ reports, categories: scope, config, baselineFile, isReportOnStdout });
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_SHM_BYTES, readShm, scratchParent, storedUncompressed } from '../../src/git/scratchObjects.js';
+import { NO_SYNC_NOTICE } from '../../src/audit/auditGitRef.js';
 import type { Report } from '../../src/model.js';
 import { buildFixture, git } from '../git/fixtureRepo.js';
 import type { ForkFixture } from '../git/fixtureRepo.js';
@@ -174,6 +175,49 @@ describe('an upstream security fix the fork lacks', () => {
     const config = join(fixture.root, 'sync.forkdiff.yml');
     writeFileSync(config, 'expect:\n  - category: sync\n    kind: missing-security-fix\n    reason: tar extraction is disabled in our build\n');
     expect(runCli(['v0.11', '--no-fetch', '--check', '--baseline', baseline, '--config', config, '--format', 'json'], { cwd: fixture.clone }).status).toBe(0);
+  });
+});
+
+describe('without the sync plan (--no-sync)', () => {
+  it('runs no merge or pick forecast and says so; every other finding is the full run\'s', () => {
+    const log = join(scratchDir('no-sync-log'), 'git.log');
+    const bin = gitShim('logging-git', `echo "$*" >> ${log}`);
+    const { status, stdout, stderr } = runCli(['v0.11', '--no-fetch', '--no-sync', '--format', 'json'], { cwd: fixture.clone, env: { PATH: `${bin}:${process.env['PATH'] ?? ''}` } });
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const lean = JSON.parse(stdout) as Report;
+    expect(lean.sync).toBeNull();
+    expect(lean.notices).toContain(NO_SYNC_NOTICE);
+    expect(lean.findings.some((each) => each.category === 'sync')).toBe(false);
+    expect(lean.findings).toEqual(report.findings.filter((each) => each.category !== 'sync'));
+    const calls = readFileSync(log, 'utf8');
+    expect(calls).toContain(' diff ');
+    expect(calls).not.toContain('merge-tree');
+  });
+
+  it('leaves the sync findings out of --check: neither failing nor stale', () => {
+    const baseline = join(fixture.root, 'no-sync-baseline.json');
+    const accepted = report.findings.map(({ fingerprint, category, kind, path, message }) => ({ fingerprint, category, kind, path, message }));
+    expect(accepted.some((entry) => entry.category === 'sync')).toBe(true);
+    writeFileSync(baseline, `${JSON.stringify({ version: 1, accepted }, null, 2)}\n`);
+    const full = runCli(['v0.11', '--no-fetch', '--check', '--baseline', baseline, '--format', 'json'], { cwd: fixture.clone });
+    expect(full.status).toBe(0);
+    expect(full.stderr).not.toContain('no longer match');
+    const lean = runCli(['v0.11', '--no-fetch', '--no-sync', '--check', '--baseline', baseline, '--format', 'json'], { cwd: fixture.clone });
+    expect(lean.status).toBe(0);
+    expect(lean.stderr).not.toContain('no longer match');
+    // Only the security fix left unaccepted: the full run fails on it, a run without the sync plan cannot see it.
+    const unaccepted = join(fixture.root, 'no-sync-partial.json');
+    writeFileSync(unaccepted, `${JSON.stringify({ version: 1, accepted: accepted.filter((entry) => entry.category !== 'sync') }, null, 2)}\n`);
+    expect(runCli(['v0.11', '--no-fetch', '--check', '--baseline', unaccepted, '--format', 'json'], { cwd: fixture.clone }).status).toBe(1);
+    expect(runCli(['v0.11', '--no-fetch', '--no-sync', '--check', '--baseline', unaccepted, '--format', 'json'], { cwd: fixture.clone }).status).toBe(0);
+  });
+
+  it('is refused by forkdiff baseline, whose file must hold the sync findings too', () => {
+    const { status, stdout, stderr } = runCli(['baseline', 'v0.11', '--no-fetch', '--no-sync'], { cwd: fixture.clone });
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual(['forkdiff: --no-sync does not apply to forkdiff baseline (see forkdiff baseline --help)']);
   });
 });
 
