@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, git } from '../git/fixtureRepo.js';
 import type { ForkFixture } from '../git/fixtureRepo.js';
+import type { Report } from '../../src/model.js';
 import { type RunContext, runAction, runJob } from '../helpers/githubWorkflow.js';
 import { projectRoot } from '../helpers/paths.js';
 import { runCli } from '../helpers/runCli.js';
@@ -88,7 +89,12 @@ describe('the README workflow', () => {
     git(context.workspace, 'checkout', '-q', '--detach');
     writeFileSync(join(context.workspace, 'canonical_utils/fetch.py'), `${readFileSync(join(context.workspace, 'canonical_utils/fetch.py'), 'utf8')}# retries are the caller's job\n`);
     git(context.workspace, 'commit', '-qam', 'Merge pull request #8: a comment');
-    expect(runJob(workflow, 'pull-request', context).status).toBe('success');
+    const result = runJob(workflow, 'pull-request', context);
+    expect(result.status).toBe('success');
+    // The baseline holds the sync plan's findings too; a gate without the plan neither fails on them nor calls them stale.
+    expect(readFileSync(join(fixture.fork, '.forkdiff-baseline.json'), 'utf8')).toContain('"category": "sync"');
+    expect(result.steps.at(-1)?.output).toContain('forkdiff check: no unexpected drift');
+    expect(result.steps.at(-1)?.output).not.toContain('no longer match');
   });
 });
 
@@ -105,6 +111,19 @@ describe('action.yml on its own', () => {
     const steps = runAction({ refs: 'v0.11', check: 'yes' }, checkout());
     expect(steps.at(-1)?.status).toBe(2);
     expect(steps.at(-1)?.output).toBe('::error title=forkdiff::input check must be true or false, not "yes"\n');
+  });
+
+  it('leaves the sync plan out for sync: false, and refuses any other value but true', () => {
+    const context = checkout();
+    const full = runAction({ refs: 'v0.11', upstream: fixture.upstream, format: 'json', output: 'full.json' }, context);
+    const lean = runAction({ refs: 'v0.11', upstream: fixture.upstream, format: 'json', output: 'lean.json', sync: 'false' }, context);
+    expect([...full, ...lean].map((step) => step.status)).toEqual([0, 0, 0, 0]);
+    const read = (name: string): Report => JSON.parse(readFileSync(join(context.workspace, name), 'utf8')) as Report;
+    expect(read('full.json').sync).not.toBeNull();
+    expect(read('lean.json').sync).toBeNull();
+    const steps = runAction({ refs: 'v0.11', sync: 'no' }, context);
+    expect(steps.at(-1)?.status).toBe(2);
+    expect(steps.at(-1)?.output).toBe('::error title=forkdiff::input sync must be true or false, not "no"\n');
   });
 
   it('never runs an input as a command', () => {
