@@ -25,12 +25,15 @@ export const commits3000 = {
   async prepare({ inputs, work, sizes }) {
     const { clone, facts } = await inputs.linearPair(sizes.commits);
     const forkdiff = forkdiffGit('forkdiff --format json', clone, join(work, 'pair-many.json'));
+    // A pull request gate's run: the same without the sync plan's merge forecasts.
+    const gate = forkdiffGit('forkdiff --no-sync', clone, join(work, 'pair-many-no-sync.json'), 'json', ['--no-sync']);
     return {
       facts,
-      commands: [gitDiff(clone), gitCherryMark(clone), forkdiff],
+      commands: [gitDiff(clone), gitCherryMark(clone), forkdiff, gate],
       comparisons: [
         { label: 'forkdiff / (git diff -M + git log --cherry-mark)', forkdiff: forkdiff.label, baseline: ['git diff -M', 'git log --cherry-mark'], target: 'about 1× (git log --cherry-mark plus the diff)' },
         { label: 'forkdiff / git diff -M', forkdiff: forkdiff.label, baseline: ['git diff -M'] },
+        { label: 'forkdiff --no-sync / (git diff -M + git log --cherry-mark)', forkdiff: gate.label, baseline: ['git diff -M', 'git log --cherry-mark'] },
       ],
     };
   },
