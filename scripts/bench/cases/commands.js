@@ -1,7 +1,5 @@
 // The commands the cases measure: forkdiff's CLI in either mode, and the git
 // (or plain Node) baselines it is compared with on the same input.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TWO_TIP_DIFF } from '../pair/facts.js';
@@ -40,19 +38,5 @@ export const gitCherryMark = (clone) => ({
   options: { cwd: clone, stdoutToNull: true },
 });
 
-/** How the sync plan's share can be told apart: a CLI flag when forkdiff has one, else the audit without its CLI. */
-export function syncSwitch() {
-  const help = execFileSync(node, [CLI, '--help'], { encoding: 'utf8' });
-  if (help.includes('--no-sync')) return 'flag';
-  return existsSync(join(DIST, 'audit', 'auditGitRef.js')) ? 'driver' : null;
-}
-
-/** forkdiff's git-mode audit alone (no CLI, no reporter), the sync plan on or off: see auditOnly.js. */
-export const auditOnly = (label, clone, sync) => ({
-  label,
-  command: node,
-  args: [join(here, '..', 'auditOnly.js'), DIST, 'v0.11', sync ? 'on' : 'off'],
-  options: { cwd: clone },
-});
 
 export const nodeCommand = (label, args, options = {}) => ({ label, command: node, args, options });

@@ -2,9 +2,9 @@
 // merged as pull requests, 20 carried patches, ~100 backports): what a
 // maintainer waits for. Issue 16 wants well under 2 s of wall time, most of
 // it git's own work. The sync plan runs by default in git mode; its share is
-// the audit with it less the audit without it.
+// the run with it less the run without it (--no-sync).
 import { join } from 'node:path';
-import { auditOnly, forkdiffGit, gitCherryMark, gitDiff, nodeCommand, syncSwitch, CLI } from './commands.js';
+import { forkdiffGit, gitCherryMark, gitDiff, nodeCommand, CLI } from './commands.js';
 
 export default {
   id: 'small',
@@ -18,16 +18,9 @@ export default {
       { label: 'forkdiff / git diff -M', forkdiff: forkdiff.label, baseline: ['git diff -M'] },
       { label: 'start-up: forkdiff --version / node -e 0', forkdiff: 'forkdiff --version', baseline: ['node -e 0'] },
     ];
-    const notes = [];
-    const how = syncSwitch();
-    if (how === 'flag') {
-      commands.push(forkdiffGit('forkdiff --no-sync', clone, join(work, 'small-nosync.json'), 'json', ['--no-sync']));
-      comparisons.push({ label: 'sync plan: forkdiff / forkdiff --no-sync', forkdiff: forkdiff.label, baseline: ['forkdiff --no-sync'], isShare: true });
-    } else if (how === 'driver') {
-      commands.push(auditOnly('audit, sync plan on', clone, true), auditOnly('audit, sync plan off', clone, false));
-      comparisons.push({ label: 'sync plan: audit with / without it', forkdiff: 'audit, sync plan on', baseline: ['audit, sync plan off'], isShare: true });
-      notes.push('forkdiff has no flag to skip the sync plan: its share is measured on the audit alone (scripts/bench/auditOnly.js, no CLI, no reporter)');
-    } else notes.push('the sync plan share cannot be measured: no --no-sync flag and no dist/audit/auditGitRef.js');
-    return { facts, commands, comparisons, notes };
+    // The sync plan's share: the same run without it.
+    commands.push(forkdiffGit('forkdiff --no-sync', clone, join(work, 'small-nosync.json'), 'json', ['--no-sync']));
+    comparisons.push({ label: 'sync plan: forkdiff / forkdiff --no-sync', forkdiff: forkdiff.label, baseline: ['forkdiff --no-sync'], isShare: true });
+    return { facts, commands, comparisons };
   },
 };
