@@ -10,6 +10,7 @@ import { buildFixture, git } from '../git/fixtureRepo.js';
 import type { ForkFixture } from '../git/fixtureRepo.js';
 import { makeUserMidWork, snapshot } from '../helpers/repoSnapshot.js';
 import { runCli } from '../helpers/runCli.js';
+import { schemaErrors } from '../helpers/schema.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 let fixture: ForkFixture & { remove(): void };
@@ -186,6 +187,7 @@ describe('without the sync plan (--no-sync)', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const lean = JSON.parse(stdout) as Report;
+    expect(schemaErrors(lean)).toEqual([]);
     expect(lean.sync).toBeNull();
     expect(lean.notices).toContain(NO_SYNC_NOTICE);
     expect(lean.findings.some((each) => each.category === 'sync')).toBe(false);
