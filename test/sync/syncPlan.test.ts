@@ -215,6 +215,17 @@ describe('without the sync plan (--no-sync)', () => {
     expect(runCli(['v0.11', '--no-fetch', '--no-sync', '--check', '--baseline', unaccepted, '--format', 'json'], { cwd: fixture.clone }).status).toBe(0);
   });
 
+  it('does not call an earlier report\'s sync findings resolved (--since)', () => {
+    const earlier = join(fixture.root, 'no-sync-earlier.json');
+    writeFileSync(earlier, JSON.stringify(report));
+    const { status, stdout } = runCli(['v0.11', '--no-fetch', '--no-sync', '--since', earlier, '--format', 'json'], { cwd: fixture.clone });
+    expect(status).toBe(0);
+    const since = (JSON.parse(stdout) as Report & { since: { newFindings: unknown[]; resolvedFindings: unknown[]; unchanged: number } }).since;
+    expect(since.newFindings).toEqual([]);
+    expect(since.resolvedFindings).toEqual([]);
+    expect(since.unchanged).toBe(report.findings.filter((each) => each.category !== 'sync').length);
+  });
+
   it('is refused by forkdiff baseline, whose file must hold the sync findings too', () => {
     const { status, stdout, stderr } = runCli(['baseline', 'v0.11', '--no-fetch', '--no-sync'], { cwd: fixture.clone });
     expect(status).toBe(2);

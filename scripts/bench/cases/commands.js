@@ -38,5 +38,4 @@ export const gitCherryMark = (clone) => ({
   options: { cwd: clone, stdoutToNull: true },
 });
 
-
 export const nodeCommand = (label, args, options = {}) => ({ label, command: node, args, options });
