@@ -1,7 +1,7 @@
 import { findAppliedByLines, restoringBase } from '../attribution/applied.js';
 import { mayBeWithinCap, readCommitChanges } from '../attribution/commitChanges.js';
 import type { CommitChange } from '../attribution/commitChanges.js';
-import type { Attributor, SidePaths } from '../attribution/attributeFiles.js';
+import type { Attributor } from '../attribution/attributeFiles.js';
 import type { SideFacts } from '../attribution/lineFacts.js';
 import { forkRenames } from '../attribution/renames.js';
 import type { LoggedCommit } from '../git/commitLog.js';
@@ -18,6 +18,7 @@ import type { ForkCommitFacts } from '../sync/ledger.js';
 import { MAX_PICKS, byUrgency, mapPool, pickResult } from '../sync/picks.js';
 import { firstCommitFirst, groupSameFix } from '../sync/sameFix.js';
 import { securityFindings } from '../sync/securityFindings.js';
+import { directoriesRemovedFrom, trivialPicks } from '../sync/trivialPicks.js';
 import { createForkLineCounter } from './forkLineCounts.js';
 import { countKeptFiles } from './keptFiles.js';
 import { countKeptRenames } from './keptRenames.js';
@@ -95,7 +96,9 @@ export function startSync(source: GitSource, attributor: Attributor): SyncStart 
     carries.catch(() => undefined); // awaited by finish; a failure is reported there
     const { fork, upstream } = await paths;
     // The picks need the fork's tree, not the merge: they run beside it.
-    const forecast = forecastPicks(source, opened, await forkTree, trivialPicks(upstream, fork), { tip: source.upstream.sha, base, result: merging });
+    // Directories the fork no longer has at all: a pick that adds a file there is no trivial one (trivialPicks.ts).
+    const gone = await forecaster.directoriesLacking(source.fork.sha, directoriesRemovedFrom(fork.changed.removed));
+    const forecast = forecastPicks(source, opened, await forkTree, trivialPicks(upstream, fork, gone), { tip: source.upstream.sha, base, result: merging });
     // Forecast for the commits the range's log calls missing, before cherry-picks are paired and reverts found.
     const missing = await source.missingCommits();
     const merged = missing ? await forecast(byUrgency(missing).slice(0, MAX_PICKS)) : new Map<string, Merged>();
@@ -213,23 +216,6 @@ const forecastPicks = (source: GitSource, scratch: ScratchObjects, forkTree: str
     });
     return results;
   };
-
-/**
- * A missing commit whose every file no other upstream commit and no fork
- * commit touched since the merge base picks cleanly without a merge: the
- * fork still has each file exactly as the commit's parent had it. Most
- * commits of a big fork far behind are like this, and each merge saved is
- * two git processes.
- */
-function trivialPicks(upstream: SidePaths, fork: SidePaths): (sha: string) => boolean {
-  const touches = pathsByCommit(upstream.pathCommits.byPath);
-  return (sha) => {
-    const paths = touches.get(sha);
-    if (!paths || paths.length === 0) return false;
-    return paths.every((path) =>
-      upstream.pathCommits.byPath.get(path)?.length === 1 && !upstream.pathCommits.renamedInto.has(path) && !fork.changed.paths.has(path));
-  };
-}
 
 /** The fork's commits with what history says about each, then the ledger's verdicts. */
 async function carryLedger(

@@ -19,6 +19,8 @@ export interface Forecaster {
   /** Many picks onto one tree in two git processes (git 2.40's merge-tree --stdin); null when this git cannot batch. */
   pickAllOnto(scratch: ScratchObjects, tree: string, picks: readonly { commit: string; parent: string }[]): Promise<MergeTreeResult[] | null>;
   treeOf(commit: string): Promise<string>;
+  /** Which of these directories `commit`'s tree has nothing at (each asked of the run's long-lived cat-file). */
+  directoriesLacking(commit: string, directories: readonly string[]): Promise<Set<string>>;
   parentsOf(commits: readonly string[]): Promise<Map<string, string[]>>;
   /** Per path of `paths`, `git diff --numstat` additions and deletions from `from` to `to` (no renames). */
   numstat(from: string, to: string, paths: readonly string[]): Promise<Map<string, { added: number; deleted: number }>>;
@@ -47,6 +49,10 @@ export const createForecaster = (repo: Repo, blobs: BlobReader, known: () => Pro
     const tree = await blobs.idOf(`${commit}^{tree}`);
     if (tree === null) throw new Error(`git cat-file: no tree for ${commit}`);
     return tree;
+  },
+  directoriesLacking: async (commit, directories) => {
+    const ids = await Promise.all(directories.map((directory) => blobs.idOf(`${commit}:${directory}`)));
+    return new Set(directories.filter((_, index) => ids[index] === null));
   },
   parentsOf: async (commits) => {
     const listed = await known();
