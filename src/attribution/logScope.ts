@@ -1,4 +1,5 @@
 import type { LogScope } from '../git/diffStream.js';
+import { directoriesAbove } from '../pathDirectories.js';
 import { chunkGroups } from './pathChunks.js';
 
 /**
@@ -51,7 +52,7 @@ export const logScopes = (groups: readonly string[][], touched: Iterable<string>
  */
 const quietDirectories = (followed: ReadonlySet<string>, touched: Iterable<string>): string[] => {
   const busy = new Set<string>();
-  for (const path of followed) for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) busy.add(path.slice(0, slash));
+  for (const path of followed) for (const directory of directoriesAbove(path)) busy.add(directory);
   const counts = new Map<string, number>();
   for (const path of touched) {
     if (followed.has(path)) continue;

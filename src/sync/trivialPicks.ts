@@ -1,11 +1,6 @@
 import type { SidePaths } from '../attribution/attributeFiles.js';
 import { pathsByCommit } from '../git/history.js';
-
-/** Each directory above a path, outermost first (`a/b/c.go` → `a`, `a/b`); the root is none. */
-export const directoriesAbove = (path: string): string[] => {
-  const parts = path.split('/');
-  return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join('/'));
-};
+import { directoriesAbove } from '../pathDirectories.js';
 
 /** The directories of the paths the fork removed (deleted or renamed away): where it may have moved a whole directory. */
 export const directoriesRemovedFrom = (removed: Iterable<string>): string[] => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPair } from '../../fixtures/lib/pair.mjs';
 import type { Report } from '../../src/model.js';
-import { directoriesAbove, directoriesRemovedFrom } from '../../src/sync/trivialPicks.js';
+import { directoriesAbove } from '../../src/pathDirectories.js';
+import { directoriesRemovedFrom } from '../../src/sync/trivialPicks.js';
 import { git } from '../git/fixtureRepo.js';
 import { runCli } from '../helpers/runCli.js';
 
