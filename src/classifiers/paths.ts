@@ -92,7 +92,8 @@ export const TEST_GLOBS = [
 ];
 
 const DOC_GLOBS = [
-  '**/*.{md,markdown,rst,adoc,txt}',
+  // MDX: Markdown with components, the docs of Docusaurus and Next.js sites (terraform's website/docs).
+  '**/*.{md,mdx,markdown,rst,adoc,asciidoc,txt}',
   'docs/**',
   // ckan's, git's and redis's documentation sit in a root doc/ (Sphinx's conf.py with them).
   'doc/**',

@@ -40,4 +40,14 @@ describe('test paths', () => {
     // An app's own config module, and a framework's runtime config, stay source.
     expect(['src/app.config.ts', 'next.config.js', 'src/config.js'].filter((path) => !isSourcePath(path))).toEqual([]);
   });
+
+  it('reads documentation by its format wherever it sits: MDX and AsciiDoc pages are docs, not source', async () => {
+    const { otherKindOf } = await import('../../src/classifiers/paths.js');
+    // terraform keeps its site's pages under website/docs, not a root docs/: only the extension says so.
+    const docs = ['website/docs/language/expressions/custom-conditions.mdx', 'guide/intro.asciidoc', 'README.md', 'doc/api.rst'];
+    expect(docs.filter(isSourcePath)).toEqual([]);
+    expect(docs.map((path) => otherKindOf(path, false))).toEqual(docs.map(() => 'docs'));
+    // A component next to them is code.
+    expect(['website/components/Tabs.tsx', 'website/docs/plugin.js'].filter((path) => !isSourcePath(path))).toEqual([]);
+  });
 });
