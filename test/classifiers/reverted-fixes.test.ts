@@ -148,6 +148,38 @@ describe('reverted-fixes classifier', async () => {
 `);
     expect(await classifyAll(revertedFixes, [file!])).toEqual([]);
   });
+
+  it("does not read a Go error the fork wrapped (%w, no .Error(), other quotes) as removed handling; one it dropped still is", async () => {
+    const diff = (path: string, fork: string) => parseDiff(`diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -20,9 +20,9 @@ func (b *Backend) lock() error {
+ 	if err != nil {
+-		err = fmt.Errorf("build sts requests err: %s", err.Error())
++		${fork}
+ 		return
+ 	}
+ 	if err := stateMgr.Unlock(lockId); err != nil {
+-		return fmt.Errorf(\`error unlocking Postgres state: %s\`, err)
+-		return fmt.Errorf("failed: %s", diags.Err().Error())
++		return fmt.Errorf("error unlocking Postgres state: %w", err)
++		return fmt.Errorf("failed: %w", diags.Err())
+ 	}
+`);
+    // opentofu's errorlint pass over terraform's backends.
+    const [wrapped] = await diff('internal/backend/oss/backend.go', 'err = fmt.Errorf("build sts requests err: %w", err)');
+    expect(await classifyAll(revertedFixes, [wrapped!])).toEqual([]);
+    // The same line gone for a log call is still handling the fork took out.
+    const [dropped] = await diff('internal/backend/oss/backend.go', 'log.Print("build sts requests")');
+    expect((await classifyAll(revertedFixes, [dropped!])).map((finding) => finding.message)).toEqual([
+      'fork lacks upstream error handling: err = fmt.Errorf("build sts requests err: %s", err.Error())',
+    ]);
+    // `.Error()` is Go's: in JavaScript a call left out is a change of value (a string's quotes are not).
+    const [js] = await diff('src/backend.js', 'err = fmt.Errorf("build sts requests err: %w", err)');
+    expect((await classifyAll(revertedFixes, [js!])).map((finding) => finding.details['evidence'])).toEqual([
+      ['err = fmt.Errorf("build sts requests err: %s", err.Error())', 'return fmt.Errorf("failed: %s", diags.Err().Error())'],
+    ]);
+  });
 });
 
 describe('reverted-fixes: guards of any shape, helpers, and what commits say', () => {

@@ -9,7 +9,7 @@ const KEYWORDS = new Set(['if', 'else', 'for', 'while', 'return', 'continue', 'b
 /** What shapeOf always meant: strings, then words, then numbers, one replace each. */
 const reference = (line: string): string =>
   normaliseLine(line)
-    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, 's')
+    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`$]|\$(?!\{))*`/g, 's')
     .replace(/\b[A-Za-z_]\w*\b/g, (word) => (KEYWORDS.has(word) ? word : 'x'))
     .replace(/\b\d+\b/g, 'n');
 
@@ -22,6 +22,8 @@ describe('shapeOf', () => {
     ['an unterminated string', 'say("oops', 'x("x'],
     ['escaped quotes (a string reads as a word)', "a = 'it\\'s' + \"\\\"q\\\"\"", 'x = x + x'],
     ['non-ASCII letters', 'é9 + _x1', 'én + x'],
+    ['a Go raw string, and a template literal without substitutions', 'return fmt.Errorf(`unlock: %s`, err) + `a$b`', 'return x.x(x, x) + x'],
+    ['a template literal with a substitution is read as code', 'to={`${ROOT}/ui`}', 'x={`${x}/x`}'],
   ])('%s', (_name, line, shape) => {
     expect(shapeOf(line)).toBe(shape);
     expect(shapeOf(line)).toBe(reference(line));

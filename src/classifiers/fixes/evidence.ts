@@ -25,12 +25,24 @@ export const shapeOf = (line: string): string => shapeOfNormalised(normaliseLine
 
 /**
  * shapeOf for a line already normalised. Strings become `s` first, which the
- * word pass then reads as part of a word (`f"{x}"` is one word).
+ * word pass then reads as part of a word (`f"{x}"` is one word); a Go raw
+ * string or a JavaScript template literal without `${…}` between backquotes
+ * is a string too (opentofu rewrote terraform's Go error messages from backquotes to double
+ * quotes as it wrapped their errors).
  */
 const shapeOfNormalised = (text: string): string =>
-  blankWords(text.includes('"') || text.includes("'") ? text.replace(STRING_LITERAL, 's') : text);
+  blankWords(text.includes('"') || text.includes("'") || text.includes('`') ? text.replace(STRING_LITERAL, 's') : text);
 
-const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
+// A template literal with `${…}` in it is code as much as text (a route built from its parts): not a string here.
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`$]|\$(?!\{))*`/g;
+
+/**
+ * A Go line with its errors' `.Error()` calls left out: a fork that wraps an
+ * error (`fmt.Errorf("get token: %s", err.Error())` → `fmt.Errorf("get token:
+ * %w", err)`, as errorlint asks) kept the handling, and the format strings
+ * are alike as shapes.
+ */
+const withoutErrorCalls = (text: string): string => (text.includes('.Error()') ? text.replaceAll('.Error()', '') : text);
 
 /** ASCII letters, digits and `_`: what `\w` matches (and `\b` borders) without the `u` flag. */
 const isWordChar = (code: number): boolean => (code >= 97 ? code <= 122 : code >= 65 ? code <= 90 || code === 95 : code >= 48 && code <= 57);
@@ -186,14 +198,16 @@ export function missingRuns(
 ): EvidenceLine[][] {
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
+  const isGo = isGoPath(path);
+  const shapeOfLine = isGo ? (text: string): string => shapeOfNormalised(withoutErrorCalls(text)) : shapeOfNormalised;
   let forkShapes: Set<string> | null = null;
   let helpers: Set<string>[] | null = null;
   let conjunctions: Clauses[] | null = null;
   const isForkShape = (text: string): boolean => {
-    forkShapes ??= new Set(forkOnly.filter((line) => !isInert(line)).map(shapeOfNormalised));
+    forkShapes ??= new Set(forkOnly.filter((line) => !isInert(line)).map(shapeOfLine));
     helpers ??= helperCalls(forkOnly);
     // A hunk that only removes lines has no fork line to be a rename of: no shape to work out.
-    if ((forkShapes.size > 0 && forkShapes.has(shapeOfNormalised(text))) || isHelperEquivalent(text, helpers)) return true;
+    if ((forkShapes.size > 0 && forkShapes.has(shapeOfLine(text))) || isHelperEquivalent(text, helpers)) return true;
     // Narrowed anywhere in the file: the fork often moves the guarded block too.
     conjunctions ??= fileConjunctions(forkLines);
     return conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions);
@@ -214,7 +228,6 @@ export function missingRuns(
   const isPython = isPythonPath(path);
   const isUnannotated = (index: number): boolean => isPython && (unannotated ??= unannotatedLines(upstreamBare(), bare, forkOnly, forkLines)).has(index);
   const isTypeScript = isTypeScriptPath(path);
-  const isGo = isGoPath(path);
   const notMissing = (index: number, text: string): NotMissing | null =>
     isReflowed(index) ? 'reflowed'
     : isImport(index, text) ? 'import'
