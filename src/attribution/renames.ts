@@ -43,7 +43,8 @@ const casings = (from: string, to: string): [string, string][] => {
  * From the fork's renames (fork path → its base path): directory renames
  * where every component but some differ, and name renames from the
  * components that differ (`kvstore` → `valdb`), split on `.`, `_` and `-`.
- * The first pair to name a token wins; the last to name a path or directory.
+ * A name goes to what most renamed paths call it (the first pair learnt wins
+ * a tie); a path or directory to the last pair that names it.
  */
 export const forkRenames = (fromNames: ReadonlyMap<string, string>): ForkRenames => {
   const renames = learntRenames();
@@ -70,11 +71,44 @@ const compileTokens = (tokens: ReadonlyMap<string, string>): CompiledTokens => {
   return { replacements, anyToken: replacements.length === 0 ? NO_MATCH : new RegExp(replacements.map(([from]) => escapeRegExp(from)).join('|')) };
 };
 
+/**
+ * Per name, how many renamed paths gave it each new name, in the order the
+ * new names were first seen. opentofu renamed terraform's
+ * `.github/workflows/build-terraform-oss.yml` to `build-opentofu-oss.yml`
+ * first in path order, and 761 paths `terraform` → `tofu` after it: had the
+ * first pair won, every `TestApply_terraformEnv` would have been looked for
+ * as `TestApply_opentofuEnv`.
+ */
+type Votes = Map<string, Map<string, number>>;
+
+/** The new name most paths gave a name, the first seen of those tied; undefined before any. */
+const tokensLeader = (names: ReadonlyMap<string, number>): string | undefined => {
+  let chosen: string | undefined;
+  let most = 0;
+  for (const [name, count] of names) {
+    if (count > most) {
+      chosen = name;
+      most = count;
+    }
+  }
+  return chosen;
+};
+
+/** Each name's leading new name, in every casing (a casing an earlier name gave is kept). */
+const tokensOf = (votes: Votes): Map<string, string> => {
+  const tokens = new Map<string, string>();
+  for (const [word, names] of votes) {
+    const chosen = tokensLeader(names) ?? word;
+    for (const [a, b] of casings(word, chosen)) if (!tokens.has(a)) tokens.set(a, b);
+  }
+  return tokens;
+};
+
 export const learntRenames = (): LearntRenames => {
   const directories = new Map<string, string>();
-  const tokens = new Map<string, string>();
+  const votes: Votes = new Map();
   const exact = new Map<string, string>();
-  // What translate reads off the tokens, worked out again only once they changed.
+  // What translate reads off the votes, worked out again only once they changed.
   let compiled: CompiledTokens | null = null;
   const learn = (forkPath: string, basePath: string): void => {
     exact.set(basePath, forkPath);
@@ -90,24 +124,28 @@ export const learntRenames = (): LearntRenames => {
         break;
       }
     }
+    // One vote per path for each pair it shows (`terraform/terraform.go` → `tofu/tofu.go` is one).
+    const pairs = new Set<string>();
     before.forEach((component, index) => {
       const words = component.split(/[._-]/);
       const renamed = (after[index] ?? '').split(/[._-]/);
       if (words.length !== renamed.length) return;
       words.forEach((word, at) => {
         const to = renamed[at] ?? '';
-        if (word !== to && word.length >= MIN_TOKEN && to.length > 0 && !/^\d+$/.test(word)) {
-          for (const [a, b] of casings(word, to)) {
-            if (tokens.has(a)) continue;
-            tokens.set(a, b);
-            compiled = null;
-          }
-        }
+        if (word !== to && word.length >= MIN_TOKEN && to.length > 0 && !/^\d+$/.test(word)) pairs.add(`${word}/${to}`);
       });
     });
+    for (const pair of pairs) {
+      const [word = '', to = ''] = pair.split('/');
+      const names = votes.get(word) ?? new Map<string, number>();
+      const leader = tokensLeader(names);
+      votes.set(word, names.set(to, (names.get(to) ?? 0) + 1));
+      // Translations change only with a name's leader: most renames of a big fork repeat one pair.
+      if (tokensLeader(names) !== leader) compiled = null;
+    }
   };
   const translate = (line: string): string => {
-    const { replacements, anyToken } = (compiled ??= compileTokens(tokens));
+    const { replacements, anyToken } = (compiled ??= compileTokens(tokensOf(votes)));
     if (!anyToken.test(line)) return line;
     let text = line;
     for (const [from, to] of replacements) if (text.includes(from)) text = text.split(from).join(to);

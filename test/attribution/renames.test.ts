@@ -39,6 +39,22 @@ describe('forkRenames', () => {
     expect(learnt.translate('redisearch beside redis')).toBe('valsearch beside valkey');
   });
 
+  it('translates a name as most renamed paths do, not as the first one did (opentofu)', () => {
+    const learnt = learntRenames();
+    learnt.learn('.github/workflows/build-opentofu-oss.yml', '.github/workflows/build-terraform-oss.yml');
+    expect(learnt.translate('TestApply_terraformEnv')).toBe('TestApply_opentofuEnv');
+    learnt.learn('internal/tofu/context.go', 'internal/terraform/context.go');
+    // A tie keeps the first.
+    expect(learnt.translate('TestApply_terraformEnv')).toBe('TestApply_opentofuEnv');
+    learnt.learn('internal/tofu/graph.go', 'internal/terraform/graph.go');
+    learnt.learn('internal/builtin/providers/tf/provider.go', 'internal/builtin/providers/terraform/provider.go');
+    expect(learnt.translate('TestApply_terraformEnv // Terraform')).toBe('TestApply_tofuEnv // Tofu');
+    // A path counts once, however often it names the pair.
+    learnt.learn('tf/tf/tf.go', 'terraform/terraform/terraform.go');
+    expect(learnt.translate('terraform')).toBe('tofu');
+    expect(learnt.pathsFor('internal/terraform/eval.go')).toContain('internal/tofu/eval.go');
+  });
+
   it('learns only what a diff shows renamed, from upstream path to fork path (not copies)', () => {
     const file = (status: FileDiff['status'], path: string, oldPath: string | null): FileDiff => ({ path, oldPath, status } as FileDiff);
     const learnt = learntRenames();
