@@ -121,10 +121,14 @@ describe('tests renamed with the product otherwise than its paths', () => {
     expect(productPattern('test terraform_version parses', context)?.test('test opentofu_version parses')).toBe(true);
     expect(productPattern('loads TestTerraformVersion output', context)?.test('loads TestOpenTofuVersion output')).toBe(true);
     expect(productPattern('loads TestTerraformVersion output', context)?.test('loads TestOpenTofuRelease output')).toBe(false);
-    // A name with no product word, one word only, or too little left fixed, is no pattern.
+    // A name with no product word, or too little left fixed, is no pattern.
     expect(productPattern('detects module types', context)).toBeNull();
-    expect(productPattern('TestTerraformVersion', context)).toBeNull();
     expect(productPattern('terraform ok', context)).toBeNull();
+    expect(productPattern('TestTerraform', context)).toBeNull();
+    // A name of one word (Go's) opens its product part only to a word that holds the fork's name for it.
+    const go = productPattern('TestTerraformProviderRead', context);
+    expect(['TestOpenTofuProviderRead', 'TestTofuProviderRead', 'TestOpentofuProviderRead'].filter((each) => !go?.test(each))).toEqual([]);
+    expect(['TestNullProviderRead', 'TestOpenTofuProviderReads', 'testOpenTofuProviderRead'].filter((each) => go?.test(each))).toEqual([]);
   });
 
   it('are no removed tests when the fork declares the name with another product word', async () => {

@@ -49,15 +49,19 @@ const MIN_FIXED_CHARS = 10;
  * `terraform` → `tofu`, `"detects terraform module types"` → `"detects
  * opentofu module types"`). The product's words are those the fork's renames
  * rewrite; within a longer word only the rewritten part is open
- * (`TestTerraformVersion` → `Test…Version`). Null when no word is the
- * product's, or when too little of the name stays fixed (a one-word name
- * would then match any other) or no whole word does.
+ * (`TestTerraformVersion` → `Test…Version`). A name of one word (Go's) opens
+ * that part only to words holding the fork's name for the product
+ * (opentofu's `TestTerraformProviderRead` → `TestOpenTofuProviderRead`, not
+ * any `Test…ProviderRead`). Null when no word is the product's, or when too
+ * little of the name stays fixed.
  */
 export function productPattern(name: string, context: ClassifyContext): RegExp | null {
   let isOpen = false;
   let fixed = 0;
   let isWordKept = false;
-  const pattern = name.split(/(\W+)/).map((part) => {
+  // Per open part: the fixed text before and after it, and the fork's name for what it opens.
+  const opened: { before: string; after: string; forkName: string }[] = [];
+  const parts = name.split(/(\W+)/).map((part) => {
     const translated = /^\w+$/.test(part) ? context.translate(part) : part;
     if (translated === part) {
       fixed += part.replace(/\W/g, '').length;
@@ -73,10 +77,26 @@ export function productPattern(name: string, context: ClassifyContext): RegExp |
     while (end < part.length - start && part[part.length - 1 - end] === translated[translated.length - 1 - end]) end += 1;
     while (end > 0 && !isPartStart(part, part.length - end)) end -= 1;
     fixed += start + end;
-    return `${escapeRegExp(part.slice(0, start))}[A-Za-z0-9]+${escapeRegExp(part.slice(part.length - end))}`;
+    opened.push({ before: part.slice(0, start), after: part.slice(part.length - end), forkName: translated.slice(start, translated.length - end) });
+    return null;
+  });
+  if (!isOpen || fixed < MIN_FIXED_CHARS) return null;
+  // With a whole word kept, any word may stand for the product; in a name of one word only one that says it.
+  const isNamed = !isWordKept;
+  if (isNamed && opened.some(({ forkName }) => !/^[A-Za-z0-9]+$/.test(forkName))) return null;
+  let at = 0;
+  const pattern = parts.map((part) => {
+    if (part !== null) return part;
+    const { before, after, forkName } = opened[at++] ?? { before: '', after: '', forkName: '' };
+    const open = isNamed ? `[A-Za-z0-9]*${anyCase(forkName)}[A-Za-z0-9]*` : '[A-Za-z0-9]+';
+    return `${escapeRegExp(before)}${open}${escapeRegExp(after)}`;
   }).join('');
-  return isOpen && isWordKept && fixed >= MIN_FIXED_CHARS ? new RegExp(`^${pattern}$`) : null;
+  return new RegExp(`^${pattern}$`);
 }
+
+/** Letters and digits matched in either case (`Tofu` in `OpenTofu` and `opentofu`). */
+const anyCase = (word: string): string =>
+  [...word].map((char) => (char.toLowerCase() === char.toUpperCase() ? char : `[${char.toLowerCase()}${char.toUpperCase()}]`)).join('');
 
 /** Whether a part of a word starts at `at`: after `_`, or a lower-case letter or digit before an upper-case one. */
 const isPartStart = (word: string, at: number): boolean =>
