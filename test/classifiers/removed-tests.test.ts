@@ -113,6 +113,34 @@ describe('removed-tests classifier', async () => {
     expect(await classifyAll(removedTests, moved)).toEqual([]);
   });
 
+  it("reads a bare testX only in a list of tests, not as a table case's field", async () => {
+    const names = async (body: string) => messages(await classifyAll(removedTests, await parseDiff(`diff --git a/x_test.go b/x_test.go
+--- a/x_test.go
++++ b/x_test.go
+${body}`)));
+    // opentofu dropped terraform's "partner provider" case: its first field is a signature, not a test.
+    expect(await names(`@@ -140,18 +140,6 @@ func TestSignatureAuthentication_success(t *testing.T) {
+ 	}{
+-		"partner provider": {
+-			testAuthorSignatureGoodBase64,
+-			[]SigningKey{},
+-		},
+ 		"community provider": {
+ 			testAuthorSignatureGoodBase64,
+`)).toEqual([]);
+    // In a list, alone in the hunk or first after the list's opening, it is a test.
+    expect(await names(`@@ -10,4 +10,3 @@ func TestIntegration(t *testing.T) {
+ 		testA,
+-		testB,
+ 		testC,
+`)).toEqual(['test testB removed from x_test.go']);
+    expect(await names(`@@ -10,3 +10,2 @@ var allTests = integration.TestFuncs(
+ var allTests = integration.TestFuncs(
+-	testOnly,
+ )
+`)).toEqual(['test testOnly removed from x_test.go']);
+  });
+
   it('reads a removed CI job as a test job by its name (test, e2e, integration, spec) or its command, not by "check"', async () => {
     const findings = await classifyAll(removedTests, await parseDiff(`diff --git a/.github/workflows/ci.yml b/.github/workflows/ci.yml
 --- a/.github/workflows/ci.yml

@@ -57,11 +57,39 @@ const GO_SUBTEST = /\bt\.Run\(\s*"([^"]+)"\s*,/;
  */
 const GO_TABLE_CASE = /^\s*\{?\s*(?:name|desc|description|title|testName|scenario)\s*:\s*"((?:[^"\\]|\\.)+)"/;
 
+/** A line that opens a call or a list (`integration.TestFuncs(`, `tests := []func(t *testing.T){`), not a keyed element (`"partner provider": {`). */
+const GO_LIST_OPENER = /[({]\s*$/;
+const GO_KEYED_ELEMENT = /^\s*(?:"(?:[^"\\]|\\.)*"|\w+)\s*:\s*\{\s*$/;
+
+/** The nearest line before (-1) or after (1) `index` that is not blank. */
+const neighbour = (lines: readonly string[], index: number, step: -1 | 1): string | null => {
+  for (let at = index + step; at >= 0 && at < lines.length; at += step) {
+    if ((lines[at] ?? '').trim() !== '') return lines[at] ?? '';
+  }
+  return null;
+};
+
+/**
+ * A bare `testX,` names a registered test only inside a list of them: beside
+ * another, or first after the list's opening. A positional field of a
+ * table's case (opentofu's `"partner provider": {` then
+ * `testAuthorSignatureGoodBase64,`, a key's value) is data.
+ */
+function registeredAt(lines: readonly string[], index: number): string | null {
+  const name = firstMatch(GO_REGISTERED, lines[index] ?? '');
+  if (name === null) return null;
+  const before = neighbour(lines, index, -1);
+  const after = neighbour(lines, index, 1);
+  const isListed = (line: string | null): boolean => line !== null && GO_REGISTERED.test(line);
+  const opensList = before !== null && GO_LIST_OPENER.test(before) && !GO_KEYED_ELEMENT.test(before);
+  return isListed(before) || isListed(after) || opensList ? name : null;
+}
+
 const go: TestConvention = {
   commentMarkers: ['//'],
   namesAt: (lines, index) => {
     const line = lines[index] ?? '';
-    const name = firstMatch(GO_FUNC, line) ?? firstMatch(GO_REGISTERED, line) ?? firstMatch(GO_SUBTEST, line) ?? firstMatch(GO_TABLE_CASE, line);
+    const name = firstMatch(GO_FUNC, line) ?? registeredAt(lines, index) ?? firstMatch(GO_SUBTEST, line) ?? firstMatch(GO_TABLE_CASE, line);
     return name ? [name] : [];
   },
   isSkip: (line) => /\bt\.Skip(f|Now)?\(/.test(line),
