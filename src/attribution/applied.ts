@@ -6,6 +6,8 @@ import type { CommitChange, KnownChanges } from './commitChanges.js';
 import { asForkLine } from './renames.js';
 import type { ForkRenames } from './renames.js';
 import { addTo } from '../multiMap.js';
+import { isModuleFile, loweredModuleLines, moduleVersionsAt } from './newerModules.js';
+import type { ModuleVersionsAt } from './newerModules.js';
 
 /** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
 export const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];,]+|\/\/.*|#.*|\/?\*.*|else|return;?|break;?|continue;?)$/.test(line);
@@ -57,7 +59,9 @@ export const findAppliedByLines = async (
   const changes = await readCommitChanges(history, checked.map((commit) => commit.sha), known);
   // Every fork path any change could live at, with the lines looked for there, read in one batch.
   const repeated = new Map<string, Set<string>>();
-  const forkFiles = await wantedLinesAt(history, forkTip, wantedLines(changes.values(), renames), repeated);
+  const modules = new Map<string, ModuleVersionsAt>();
+  const lines = await wantedLinesAt(history, forkTip, wantedLines(changes.values(), renames), repeated, modules);
+  const forkFiles: ForkFiles = { lines, modules };
   const readable = checked.flatMap((commit) => {
     const change = changes.get(commit.sha);
     return change && !isOversized(change) ? [{ commit, change }] : [];
@@ -132,7 +136,7 @@ const MAX_ABSENT_SHARE = 0.5;
  * path (at the candidate path lacking fewest), when there are some and they
  * are at most MAX_ABSENT_SHARE of all it added; null otherwise.
  */
-const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, string[]> | null => {
+const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles): Map<string, string[]> | null => {
   const absent = new Map<string, string[]>();
   let telling = 0;
   let missing = 0;
@@ -142,11 +146,14 @@ const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: Read
     // Each wanted line as the fork would name it, worked out when first needed, once for every candidate path.
     const named: (string | undefined)[] = [];
     const gaps = renames.pathsFor(path).map((candidate) => {
-      const file = forkFiles.get(candidate);
-      return file ? wanted.filter((line, index) => !file.has(line) && !file.has(named[index] ??= asForkLine(renames, line))) : wanted;
+      const file = forkFiles.lines.get(candidate);
+      const newer = forkFiles.modules.get(candidate)?.newer;
+      return file ? wanted.filter((line, index) => !file.has(line) && !file.has(named[index] ??= asForkLine(renames, line)) && !newer?.has(line)) : wanted;
     });
     const fewest = gaps.reduce((best, gap) => (gap.length < best.length ? gap : best), wanted);
     if (fewest.length === 0) continue;
+    // A module the fork has older is a bump it lacks, however upstream went on since.
+    if (renames.pathsFor(path).some((candidate) => fewest.some((line) => forkFiles.modules.get(candidate)?.older.has(line) === true))) return null;
     absent.set(path, fewest);
     missing += fewest.length;
   }
@@ -171,13 +178,25 @@ const withoutLines = (change: CommitChange, absent: ReadonlyMap<string, readonly
 });
 
 /**
+ * The fork tip's files as the applied check reads them: per path, where each
+ * wanted line is; and, of go.mod and go.sum lines, where the fork has their
+ * module at the same or a newer version (newerModules.ts), which stands for
+ * an added line only: a removed line's module is there too, newer.
+ */
+interface ForkFiles {
+  lines: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  modules: ReadonlyMap<string, ModuleVersionsAt>;
+}
+
+/**
  * Per path, where each wanted line first is in the tip's file (1-based), in
  * one batch of reads: a file is scanned once and only wanted lines are
  * kept. Paths the tip lacks are left out. `repeated` gathers, per path, the
- * wanted lines the file has more than once.
+ * wanted lines the file has more than once; `modules`, where a module
+ * file has the modules of the lines looked for (newerModules.ts).
  */
 const wantedLinesAt = async (
-  history: History, tip: string, wanted: ReadonlyMap<string, ReadonlySet<string>>, repeated?: Map<string, Set<string>>,
+  history: History, tip: string, wanted: ReadonlyMap<string, ReadonlySet<string>>, repeated?: Map<string, Set<string>>, modules?: Map<string, ModuleVersionsAt>,
 ): Promise<Map<string, Map<string, number>>> => {
   const paths = [...wanted.keys()];
   const blobs = await history.blobs(paths.map((path) => `${tip}:${path}`));
@@ -186,7 +205,10 @@ const wantedLinesAt = async (
     const blob = blobs[index];
     const keys = wanted.get(path);
     if (!blob || !keys) return;
-    files.set(path, findLines(blob.toString('utf8'), keys, repeated ? (key) => addTo(repeated, path, key) : undefined));
+    const text = blob.toString('utf8');
+    const lines = findLines(text, keys, repeated ? (key) => addTo(repeated, path, key) : undefined);
+    files.set(path, lines);
+    if (modules && isModuleFile(path)) modules.set(path, moduleVersionsAt(path, text, [...keys].filter((key) => !lines.has(key))));
   });
   return files;
 };
@@ -229,7 +251,7 @@ const DISTINCT_LENGTH = 40;
  * fork's other tests, not in the fork.
  */
 const carriedLines = (
-  change: CommitChange, renames: ForkRenames, forkFiles: ReadonlyMap<string, ReadonlyMap<string, number>>, repeated: ReadonlyMap<string, ReadonlySet<string>>,
+  change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles, repeated: ReadonlyMap<string, ReadonlySet<string>>,
 ): { path: string; line: number }[] | null => {
   const found: { path: string; line: number }[] = [];
   let isNew = false;
@@ -238,10 +260,13 @@ const carriedLines = (
     const telling = [...lines].filter(isTelling);
     if (telling.length === 0) continue;
     // The first of the fork's candidate paths that has every line, translated.
+    const lowered = forkFiles.modules.size > 0 ? loweredModuleLines(path, telling, change.removed.get(path) ?? []) : new Set<string>();
     const match = renames.pathsFor(path).map((candidate) => {
-      const file = forkFiles.get(candidate);
+      const file = forkFiles.lines.get(candidate);
+      const newer = forkFiles.modules.get(candidate)?.newer;
       const keys = file ? telling.map((line) => (file.has(line) ? line : asForkLine(renames, line))) : [];
-      return { candidate, keys, at: keys.map((key) => file?.get(key)) };
+      const newerAt = (line: string): number | undefined => (lowered.has(line) ? undefined : newer?.get(line));
+      return { candidate, keys, at: keys.map((key, index) => file?.get(key) ?? newerAt(telling[index] ?? '')) };
     }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
     if (!match) return null;
     for (const line of match.at) if (line !== undefined) found.push({ path: match.candidate, line });
@@ -253,7 +278,7 @@ const carriedLines = (
   for (const [path, lines] of change.removed) {
     const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
     for (const candidate of renames.pathsFor(path)) {
-      const file = forkFiles.get(candidate);
+      const file = forkFiles.lines.get(candidate);
       if (file && gone.some((line) => file.has(line) || file.has(asForkLine(renames, line)))) return null;
     }
   }

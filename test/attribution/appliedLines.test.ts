@@ -26,6 +26,12 @@ const wrapped = 'def check_bytes(text):\n    raise_if(\n        ParseError,\n   
 
 const retry = (flag: string) => `func runPost(step Step) error {\n\tif err := step.post(); err != nil {\n\t\t${flag}\n\t\treturn fmt.Errorf("post step %s: %w", step.name, err)\n\t}\n\treturn nil\n}\n`;
 
+/** A go.mod and its go.sum requiring these modules (of golang.org/x/) at these versions. */
+const modules = (versions: Record<string, string>): Record<string, string> => ({
+  'go.mod': `module example.com/app\n\ngo 1.21\n\nrequire (\n${Object.entries(versions).map(([name, version]) => `\tgolang.org/x/${name} ${version}\n`).join('')})\n`,
+  'go.sum': Object.entries(versions).map(([name, version]) => `golang.org/x/${name} ${version} h1:${name}${version}=\ngolang.org/x/${name} ${version}/go.mod h1:${name}${version}mod=\n`).join(''),
+});
+
 const commit = (message: string, files: Record<string, string>): string => {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(repo, path)), { recursive: true });
@@ -41,8 +47,12 @@ beforeAll(() => {
   repo = join(dir, 'repo');
   mkdirSync(repo);
   git(repo, 'init', '-q', '-b', 'upstream');
-  shas['base'] = commit('base', { '.github/workflows/ci.yml': workflow('7.0.0'), 'checks.py': checks('def check_bytes(text):\n    raise_if(ParseError,\n        isinstance(text, bytes))\n') });
+  shas['base'] = commit('base', {
+    '.github/workflows/ci.yml': workflow('7.0.0'), 'checks.py': checks('def check_bytes(text):\n    raise_if(ParseError,\n        isinstance(text, bytes))\n'),
+    ...modules({ crypto: 'v0.13.0', net: 'v0.15.0', text: 'v0.12.0' }),
+  });
   git(repo, 'checkout', '-q', '-b', 'fork');
+  shas['forkModules'] = commit('deps: bump golang.org/x/crypto and net', modules({ crypto: 'v0.15.0', net: 'v0.19.0', text: 'v0.12.0' }));
   shas['forkBump'] = commit('ci: bump upload-artifact', { '.github/workflows/ci.yml': workflow('7.0.1') });
   shas['forkChecks'] = commit('checks: numbers, not bytes', { 'checks.py': checks('def check_number(text):\n    raise_if(\n        ParseError,\n        isinstance(text, int))\n') });
   shas['forkRetry'] = commit('fix: post step failure is job failure (#85)', { 'step.go': retry('jobFailed := true') });
@@ -51,6 +61,13 @@ beforeAll(() => {
   shas['wrap'] = commit('style: wrap the check_bytes call', { 'checks.py': checks(wrapped) });
   // Upstream took the fork's pull request #85 as its #5297, one line adapted.
   shas['retry'] = commit('fix: post step failure is job failure (#85) (#5297)', { 'step.go': retry('jobFailed = true') });
+  // terraform's fix for CVE-2023-44487, below the versions opentofu had; then a bump the fork lacks, and a downgrade.
+  commit('deps: bump golang.org/x/text', modules({ crypto: 'v0.13.0', net: 'v0.15.0', text: 'v0.13.0' }));
+  shas['security'] = commit('go.mod: newer golang.org/x/* releases (CVE-2023-44487)', modules({ crypto: 'v0.14.0', net: 'v0.17.0', text: 'v0.13.0' }));
+  // Half of it the fork has newer (net), half older (text, at neither version), which upstream bumped again since: still lacking.
+  shas['mixed'] = commit('deps: bump golang.org/x/net and text', modules({ crypto: 'v0.14.0', net: 'v0.18.0', text: 'v0.14.0' }));
+  shas['text'] = commit('deps: bump golang.org/x/text', modules({ crypto: 'v0.14.0', net: 'v0.18.0', text: 'v0.15.0' }));
+  shas['downgrade'] = commit('deps: back to golang.org/x/crypto v0.12.0', modules({ crypto: 'v0.12.0', net: 'v0.18.0', text: 'v0.15.0' }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,6 +77,15 @@ describe('findAppliedByLines, on lines the fork file repeats', () => {
     const info = (sha: string | undefined): CommitInfo => ({ sha: sha ?? '', subject: '', author: '', date: '', isFix: false, security: [] });
     const applied = await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), [info(shas['bump']), info(shas['wrap'])], forkRenames(new Map()), () => []);
     expect(applied.map((entry) => entry.commit.sha)).toEqual([shas['bump']]);
+  });
+
+  it('finds a Go module bump the fork has at newer versions, with the fork commit that set them; not a bump past it, nor a downgrade', async () => {
+    const history = createHistory(await openRepo(repo));
+    const info = (sha: string | undefined): CommitInfo => ({ sha: sha ?? '', subject: '', author: '', date: '', isFix: false, security: [] });
+    const writers = (path: string, line: number): string[] => (path === 'go.mod' && line >= 6 ? [shas['forkModules'] ?? ''] : []);
+    const candidates = [shas['security'], shas['mixed'], shas['text'], shas['downgrade']].map(info);
+    const applied = await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), candidates, forkRenames(new Map()), writers, { ownTip: git(repo, 'rev-parse', 'upstream') });
+    expect(applied).toEqual([{ commit: expect.objectContaining({ sha: shas['security'] }), how: 'lines', forkCommit: shas['forkModules'] }]);
   });
 
   it('pairs a port whose subject differs only by the pull request numbers a squash merge put last', async () => {

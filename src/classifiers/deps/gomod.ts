@@ -98,6 +98,12 @@ export function goModSideEntries(lines: readonly SideLine[], side: 'upstream' | 
 /** `module version h1:hash`; `/go.mod`-only lines are the module graph, not what is built. */
 const GO_SUM = /^(\S+)\s+(v\S+?)(\/go\.mod)?\s+h1:/;
 
+/** One go.sum line: its module, version, and whether it only sums the module's go.mod. */
+export function parseGoSumLine(line: string): { name: string; version: string; isGoModOnly: boolean } | null {
+  const match = GO_SUM.exec(line.trim());
+  return match ? { name: match[1] ?? '', version: match[2] ?? '', isGoModOnly: match[3] !== undefined } : null;
+}
+
 export function goSumEntries(hunk: Hunk): DependencyEntry[] {
   const entries: DependencyEntry[] = [];
   for (const { content, tip, line } of changedLines(hunk)) {
