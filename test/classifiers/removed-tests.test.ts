@@ -134,6 +134,16 @@ ${body}`)));
 -		testB,
  		testC,
 `)).toEqual(['test testB removed from x_test.go']);
+    // buildkit heads each group of its list with a comment naming the file.
+    expect(await names(`@@ -20,7 +20,6 @@ var allTests = integration.TestFuncs(
+ 	testOCILayoutSource,
+ 
+ 	// client_session_test.go
+-	testSessionHealthMonitorFailsBlockedSecretResponse,
+ 
+ 	// client_source_map_test.go
+ 	testSourceMap,
+`)).toEqual(['test testSessionHealthMonitorFailsBlockedSecretResponse removed from x_test.go']);
     expect(await names(`@@ -10,3 +10,2 @@ var allTests = integration.TestFuncs(
  var allTests = integration.TestFuncs(
 -	testOnly,

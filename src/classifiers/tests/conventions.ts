@@ -61,10 +61,11 @@ const GO_TABLE_CASE = /^\s*\{?\s*(?:name|desc|description|title|testName|scenari
 const GO_LIST_OPENER = /[({]\s*$/;
 const GO_KEYED_ELEMENT = /^\s*(?:"(?:[^"\\]|\\.)*"|\w+)\s*:\s*\{\s*$/;
 
-/** The nearest line before (-1) or after (1) `index` that is not blank. */
+/** The nearest line before (-1) or after (1) `index` that is neither blank nor a comment (buildkit heads each group of its list with the file it is in). */
 const neighbour = (lines: readonly string[], index: number, step: -1 | 1): string | null => {
   for (let at = index + step; at >= 0 && at < lines.length; at += step) {
-    if ((lines[at] ?? '').trim() !== '') return lines[at] ?? '';
+    const text = (lines[at] ?? '').trim();
+    if (text !== '' && !text.startsWith('//')) return lines[at] ?? '';
   }
   return null;
 };
