@@ -174,6 +174,22 @@ describe('reverted-fixes classifier', async () => {
     expect((await classifyAll(revertedFixes, [dropped!])).map((finding) => finding.message)).toEqual([
       'fork lacks upstream error handling: err = fmt.Errorf("build sts requests err: %s", err.Error())',
     ]);
+    // Only upstream's line loses its `.Error()`: a fork line that keeps one is no rename of a line without (buildkit's client/solve.go).
+    const [kept] = await parseDiff(`diff --git a/client/solve.go b/client/solve.go
+--- a/client/solve.go
++++ b/client/solve.go
+@@ -10,5 +10,3 @@ func parseCacheOptions() {
+ 	if err != nil {
+-		bklog.G(ctx).Warning("local cache import at " + csDir + " skipped due to err: " + err.Error())
++		bklog.G(ctx).Warning("local cache import at " + csDir + " not found due to err: " + err.Error())
+ 		continue
+ 	}
+-	if desc == nil {
+-		bklog.G(ctx).Warning("local cache import at " + csDir + " skipped: no digest found for tag " + tag)
+`);
+    expect((await classifyAll(revertedFixes, [kept!])).map((finding) => finding.details['evidence'])).toEqual([
+      ['if desc == nil {', 'bklog.G(ctx).Warning("local cache import at " + csDir + " skipped: no digest found for tag " + tag)'],
+    ]);
     // `.Error()` is Go's: in JavaScript a call left out is a change of value (a string's quotes are not).
     const [js] = await diff('src/backend.js', 'err = fmt.Errorf("build sts requests err: %w", err)');
     expect((await classifyAll(revertedFixes, [js!])).map((finding) => finding.details['evidence'])).toEqual([

@@ -40,7 +40,9 @@ const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`$]|\$(?!\{))*
  * A Go line with its errors' `.Error()` calls left out: a fork that wraps an
  * error (`fmt.Errorf("get token: %s", err.Error())` → `fmt.Errorf("get token:
  * %w", err)`, as errorlint asks) kept the handling, and the format strings
- * are alike as shapes.
+ * are alike as shapes. Only upstream's line is read so: a fork line that
+ * keeps its `.Error()` is no rename of an upstream line without one
+ * (buildkit's `Warning("…" + err.Error())` beside a removed `Warning("…" + tag)`).
  */
 const withoutErrorCalls = (text: string): string => (text.includes('.Error()') ? text.replaceAll('.Error()', '') : text);
 
@@ -199,15 +201,17 @@ export function missingRuns(
   // Only `-` lines can be missing; most hunks of a large diff have none worth shaping.
   if (!hunk.lines.some((line) => line.type === 'del')) return [];
   const isGo = isGoPath(path);
-  const shapeOfLine = isGo ? (text: string): string => shapeOfNormalised(withoutErrorCalls(text)) : shapeOfNormalised;
   let forkShapes: Set<string> | null = null;
   let helpers: Set<string>[] | null = null;
   let conjunctions: Clauses[] | null = null;
+  // Upstream's line as the fork's shapes may have it: as it is, or, in Go, with the error wrapped (only the `-` line loses its `.Error()`).
+  const isShapeOf = (shapes: ReadonlySet<string>, text: string): boolean =>
+    shapes.has(shapeOfNormalised(text)) || (isGo && text.includes('.Error()') && shapes.has(shapeOfNormalised(withoutErrorCalls(text))));
   const isForkShape = (text: string): boolean => {
-    forkShapes ??= new Set(forkOnly.filter((line) => !isInert(line)).map(shapeOfLine));
+    forkShapes ??= new Set(forkOnly.filter((line) => !isInert(line)).map(shapeOfNormalised));
     helpers ??= helperCalls(forkOnly);
     // A hunk that only removes lines has no fork line to be a rename of: no shape to work out.
-    if ((forkShapes.size > 0 && forkShapes.has(shapeOfLine(text))) || isHelperEquivalent(text, helpers)) return true;
+    if ((forkShapes.size > 0 && isShapeOf(forkShapes, text)) || isHelperEquivalent(text, helpers)) return true;
     // Narrowed anywhere in the file: the fork often moves the guarded block too.
     conjunctions ??= fileConjunctions(forkLines);
     return conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions);
