@@ -158,8 +158,12 @@ export interface CommitInfo {
   security: string[];
 }
 
-/** How an upstream commit whose patch-id the fork lacks is nevertheless in the fork. */
-export type AppliedHow = 'patch-id' | 'lines' | 'ported' | 'empty-pick';
+/**
+ * How an upstream commit whose patch-id the fork lacks is nevertheless in the
+ * fork: its lines, or (`versions`) its Go module bumps at the same or newer
+ * versions (applied.ts).
+ */
+export type AppliedHow = 'patch-id' | 'lines' | 'versions' | 'ported' | 'empty-pick';
 
 /** An upstream commit the fork already has, under another sha (and maybe other paths or names). */
 export interface AppliedCommit {

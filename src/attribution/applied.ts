@@ -88,7 +88,7 @@ export const findAppliedByLines = async (
     const owners = new Map<string, number>();
     for (const { path, line } of lines) for (const sha of writers(path, line)) owners.set(sha, (owners.get(sha) ?? 0) + 1);
     const forkCommit = [...owners].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    applied.push({ commit, how: 'lines', forkCommit });
+    applied.push({ commit, how: lines.some(({ isNewer }) => isNewer) ? 'versions' : 'lines', forkCommit });
   }
   return applied;
 };
@@ -242,6 +242,13 @@ const FEW_LINES = 2;
 /** A line this long says which change it is wherever the file repeats it (a pinned action: `uses: actions/upload-artifact@043fb46… # v7.0.1`). */
 const DISTINCT_LENGTH = 40;
 
+/** A telling line a commit added, where the fork has it; `isNewer` when that is its module at a newer version. */
+interface CarriedLine {
+  path: string;
+  line: number;
+  isNewer: boolean;
+}
+
 /**
  * Where in the fork each telling added line sits; null when a line is
  * missing, a removed line remains, the commit only moved lines within their
@@ -252,8 +259,8 @@ const DISTINCT_LENGTH = 40;
  */
 const carriedLines = (
   change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles, repeated: ReadonlyMap<string, ReadonlySet<string>>,
-): { path: string; line: number }[] | null => {
-  const found: { path: string; line: number }[] = [];
+): CarriedLine[] | null => {
+  const found: CarriedLine[] = [];
   let isNew = false;
   let isSingular = false;
   for (const [path, lines] of change.added) {
@@ -266,10 +273,13 @@ const carriedLines = (
       const newer = forkFiles.modules.get(candidate)?.newer;
       const keys = file ? telling.map((line) => (file.has(line) ? line : asForkLine(renames, line))) : [];
       const newerAt = (line: string): number | undefined => (lowered.has(line) ? undefined : newer?.get(line));
-      return { candidate, keys, at: keys.map((key, index) => file?.get(key) ?? newerAt(telling[index] ?? '')) };
+      const exact = keys.map((key) => file?.get(key));
+      return { candidate, keys, exact, at: exact.map((line, index) => line ?? newerAt(telling[index] ?? '')) };
     }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
     if (!match) return null;
-    for (const line of match.at) if (line !== undefined) found.push({ path: match.candidate, line });
+    match.at.forEach((line, index) => {
+      if (line !== undefined) found.push({ path: match.candidate, line, isNewer: match.exact[index] === undefined });
+    });
     if (match.keys.some((key) => key.length >= DISTINCT_LENGTH || !repeated.get(match.candidate)?.has(key))) isSingular = true;
     if (telling.some((line) => !change.removed.get(path)?.has(line))) isNew = true;
   }

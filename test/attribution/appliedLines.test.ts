@@ -85,7 +85,7 @@ describe('findAppliedByLines, on lines the fork file repeats', () => {
     const writers = (path: string, line: number): string[] => (path === 'go.mod' && line >= 6 ? [shas['forkModules'] ?? ''] : []);
     const candidates = [shas['security'], shas['mixed'], shas['text'], shas['downgrade']].map(info);
     const applied = await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), candidates, forkRenames(new Map()), writers, { ownTip: git(repo, 'rev-parse', 'upstream') });
-    expect(applied).toEqual([{ commit: expect.objectContaining({ sha: shas['security'] }), how: 'lines', forkCommit: shas['forkModules'] }]);
+    expect(applied).toEqual([{ commit: expect.objectContaining({ sha: shas['security'] }), how: 'versions', forkCommit: shas['forkModules'] }]);
   });
 
   it('pairs a port whose subject differs only by the pull request numbers a squash merge put last', async () => {
