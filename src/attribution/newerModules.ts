@@ -1,5 +1,5 @@
-import { goModScopeOf, parseGoModLine, parseGoSumLine } from '../classifiers/deps/gomod.js';
-import { compareVersions } from '../classifiers/deps/versionDirection.js';
+import { goModScopeOf, parseGoModLine, parseGoSumLine } from '../versions/goModLines.js';
+import { compareVersions } from '../versions/versionOrder.js';
 
 /**
  * A fork that keeps its Go modules newer than upstream's has every bump

@@ -9,7 +9,7 @@ import type { LineRefs } from './common/location.js';
 import { describeChange, describePresence } from './common/wording.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
-import { isVersionLike } from './deps/versionDirection.js';
+import { isVersionLike } from '../versions/versionOrder.js';
 import { isFileAt, isOwn, isWorkflowPath } from './paths.js';
 import { movedDownloads } from './workflow/downloads.js';
 import { changedServices } from './workflow/serviceImages.js';

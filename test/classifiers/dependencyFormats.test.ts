@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoModLine } from '../../src/classifiers/deps/gomod.js';
+import { parseGoModLine } from '../../src/versions/goModLines.js';
 import { parsePep508 } from '../../src/classifiers/deps/pep508.js';
-import { isRange } from '../../src/classifiers/deps/ranges.js';
+import { isRange } from '../../src/versions/ranges.js';
 import { parseRequirementLine } from '../../src/classifiers/deps/requirements.js';
 import { directionOf } from '../../src/classifiers/deps/versionDirection.js';
 import vendoredDeps from '../../src/classifiers/vendored-deps.js';

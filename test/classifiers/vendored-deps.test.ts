@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, directionOf, distroUpstreamPart } from '../../src/classifiers/deps/versionDirection.js';
+import { directionOf } from '../../src/classifiers/deps/versionDirection.js';
+import { compareVersions, distroUpstreamPart } from '../../src/versions/versionOrder.js';
 import { knownGoModules, vendorModuleOf } from '../../src/classifiers/deps/vendorModule.js';
 import vendoredDeps from '../../src/classifiers/vendored-deps.js';
 import { isVendoredPath } from '../../src/classifiers/paths.js';

@@ -1,4 +1,4 @@
-import { isVersionLike } from '../deps/versionDirection.js';
+import { isVersionLike } from '../../versions/versionOrder.js';
 
 /** An image written out (no variable or expression left in it): `registry:5000/team/app:1.2@sha256:…`. */
 export const PLAIN_IMAGE = /^[\w.-]+(?::\d+)?(?:\/[\w.-]+)*(?::[\w.-]+)?(?:@sha256:[0-9a-f]{64})?$/;

@@ -5,7 +5,7 @@ import type { Hunk } from '../../model.js';
 import { changedLines } from '../common/lines.js';
 import { scanHunk } from './scanHunk.js';
 import type { DependencyEntry } from './types.js';
-import { isVersionLike } from './versionDirection.js';
+import { isVersionLike } from '../../versions/versionOrder.js';
 import { escapeRegExp } from '../../text/regExp.js';
 
 const DEPENDENCY_BLOCK = /^\s*"(dependencies|devDependencies|peerDependencies|optionalDependencies|bundledDependencies|overrides|resolutions)"\s*:\s*\{/;

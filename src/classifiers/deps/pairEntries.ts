@@ -1,5 +1,6 @@
-import { isRange } from './ranges.js';
-import { compareVersions, directionOf } from './versionDirection.js';
+import { isRange } from '../../versions/ranges.js';
+import { directionOf } from './versionDirection.js';
+import { compareVersions } from '../../versions/versionOrder.js';
 import type { DependencyChange, DependencyEntry, DependencySource, Ecosystem } from './types.js';
 
 interface Slot {

@@ -1,5 +1,6 @@
 import type { FileDiff } from '../../model.js';
-import { parseGoModLine, parseModulesTxtHeader, parseVendorConfLine } from './gomod.js';
+import { parseModulesTxtHeader, parseVendorConfLine } from './gomod.js';
+import { parseGoModLine } from '../../versions/goModLines.js';
 import { vendoredPlaceOf } from '../../vendoredDir.js';
 
 /** Hosts whose module paths have three segments (host/owner/repo). */

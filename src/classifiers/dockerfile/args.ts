@@ -3,7 +3,8 @@
 import type { LineSide, Side } from '../../model.js';
 import type { LineRefs } from '../common/location.js';
 import { describeChange, describePresence } from '../common/wording.js';
-import { directionOf, isVersionLike } from '../deps/versionDirection.js';
+import { directionOf } from '../deps/versionDirection.js';
+import { isVersionLike } from '../../versions/versionOrder.js';
 import { scopeKey } from './model.js';
 import type { ArgDeclaration, ArgScope } from './model.js';
 import { addTo } from '../../multiMap.js';

@@ -1,7 +1,8 @@
 import type { Confidence, FileDiff, Finding, LineSide, Side } from '../../model.js';
 import { createFinding } from '../common/finding.js';
 import type { LineRefs, Located } from '../common/location.js';
-import { directionOf, isVersionLike } from '../deps/versionDirection.js';
+import { directionOf } from '../deps/versionDirection.js';
+import { isVersionLike } from '../../versions/versionOrder.js';
 
 /**
  * Findings of one file in the dockerfile category (Dockerfile, compose or
