@@ -6,7 +6,7 @@ import type { CommitChange, KnownChanges } from './commitChanges.js';
 import { asForkLine } from './renames.js';
 import type { ForkRenames } from './renames.js';
 import { addTo } from '../multiMap.js';
-import { isModuleFile, loweredModuleLines, moduleVersionsAt } from './newerModules.js';
+import { isModuleFile, moduleVersionsAt, versionMoves } from './newerModules.js';
 import type { ModuleVersionsAt } from './newerModules.js';
 
 /** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
@@ -86,7 +86,7 @@ export const findAppliedByLines = async (
     const lines = found.get(commit.sha);
     if (!lines) continue;
     const owners = new Map<string, number>();
-    for (const { path, line } of lines) for (const sha of writers(path, line)) owners.set(sha, (owners.get(sha) ?? 0) + 1);
+    for (const { path, line } of lines) if (line !== UNUSED) for (const sha of writers(path, line)) owners.set(sha, (owners.get(sha) ?? 0) + 1);
     const forkCommit = [...owners].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     applied.push({ commit, how: lines.some(({ isNewer }) => isNewer) ? 'versions' : 'lines', forkCommit });
   }
@@ -242,12 +242,18 @@ const FEW_LINES = 2;
 /** A line this long says which change it is wherever the file repeats it (a pinned action: `uses: actions/upload-artifact@043fb46… # v7.0.1`). */
 const DISTINCT_LENGTH = 40;
 
-/** A telling line a commit added, where the fork has it; `isNewer` when that is its module at a newer version. */
+/**
+ * A telling line a commit added, where the fork has it; `isNewer` when that
+ * is its module at a newer version (or a module the fork does not use).
+ */
 interface CarriedLine {
   path: string;
   line: number;
   isNewer: boolean;
 }
+
+/** Where a go.mod or go.sum line sits that the fork need not have: a bump of a module it does not use or build (no line names a fork commit). */
+const UNUSED = 0;
 
 /**
  * Where in the fork each telling added line sits; null when a line is
@@ -256,6 +262,12 @@ interface CarriedLine {
  * each of which its fork file has several times: ckan's reflow of one
  * `nose.tools.assert_raises(` call, in a test the fork lacks, is in the
  * fork's other tests, not in the fork.
+ *
+ * Of Go module files, a go.mod or go.sum the fork does not have is a module
+ * it does not build (terraform bumps golang.org/x/net in the go.mod of each
+ * backend, which opentofu builds as one module), and a module the fork's
+ * file does not name is one it does not use: a commit's bump of either has
+ * nothing for the fork to take. A module a commit adds is another matter.
  */
 const carriedLines = (
   change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles, repeated: ReadonlyMap<string, ReadonlySet<string>>,
@@ -266,13 +278,24 @@ const carriedLines = (
   for (const [path, lines] of change.added) {
     const telling = [...lines].filter(isTelling);
     if (telling.length === 0) continue;
+    const moves = forkFiles.modules.size > 0 && isModuleFile(path) ? versionMoves(path, telling, change.removed.get(path) ?? []) : null;
+    const candidates = renames.pathsFor(path);
+    if (moves && candidates.every((candidate) => !forkFiles.lines.has(candidate))) {
+      // A Go module the fork does not build: its bumps are nothing to take, anything else is.
+      if (!telling.every((line) => moves.raised.has(line))) return null;
+      found.push(...telling.map(() => ({ path, line: UNUSED, isNewer: true })));
+      isNew = true;
+      isSingular = true;
+      continue;
+    }
     // The first of the fork's candidate paths that has every line, translated.
-    const lowered = forkFiles.modules.size > 0 ? loweredModuleLines(path, telling, change.removed.get(path) ?? []) : new Set<string>();
-    const match = renames.pathsFor(path).map((candidate) => {
+    const match = candidates.map((candidate) => {
       const file = forkFiles.lines.get(candidate);
-      const newer = forkFiles.modules.get(candidate)?.newer;
+      const modules = forkFiles.modules.get(candidate);
       const keys = file ? telling.map((line) => (file.has(line) ? line : asForkLine(renames, line))) : [];
-      const newerAt = (line: string): number | undefined => (lowered.has(line) ? undefined : newer?.get(line));
+      const newerAt = (line: string): number | undefined =>
+        moves?.lowered.has(line) === true ? undefined
+        : modules?.newer.get(line) ?? (moves?.raised.has(line) === true && modules?.unused.has(line) === true ? UNUSED : undefined);
       const exact = keys.map((key) => file?.get(key));
       return { candidate, keys, exact, at: exact.map((line, index) => line ?? newerAt(telling[index] ?? '')) };
     }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));

@@ -64,6 +64,8 @@ export interface ModuleVersionsAt {
    * is the language's floor, not a dependency: never here.)
    */
   older: Set<string>;
+  /** Lines whose module the fork's file does not name at all: the fork does not use it. */
+  unused: Set<string>;
 }
 
 /**
@@ -72,7 +74,7 @@ export interface ModuleVersionsAt {
  * has it, and those it has older. Empty for a file that names no module versions.
  */
 export function moduleVersionsAt(path: string, text: string, lines: Iterable<string>): ModuleVersionsAt {
-  const found: ModuleVersionsAt = { newer: new Map(), older: new Set() };
+  const found: ModuleVersionsAt = { newer: new Map(), older: new Set(), unused: new Set() };
   if (!isModuleFile(path)) return found;
   let newest: Map<string, { version: string; line: number }> | null = null;
   for (const line of lines) {
@@ -81,7 +83,8 @@ export function moduleVersionsAt(path: string, text: string, lines: Iterable<str
     newest ??= newestEntries(path, text);
     const fork = newest.get(wanted.key);
     const order = fork ? compareVersions(fork.version, wanted.version) : null;
-    if (fork && order !== null && order >= 0) found.newer.set(line, fork.line);
+    if (!fork) found.unused.add(line);
+    else if (order !== null && order >= 0) found.newer.set(line, fork.line);
     else if (order !== null && order < 0 && !DIRECTIVES.has(wanted.key)) found.older.add(line);
   }
   return found;
@@ -91,11 +94,13 @@ const DIRECTIVES: ReadonlySet<string> = new Set(['go', 'toolchain']);
 
 /**
  * Of the lines a commit added to `path`, those that lower a module's version
- * it removed there: a fork newer than both has not taken a downgrade.
+ * it removed there (a fork newer than both has not taken a downgrade) and
+ * those that raise one (a bump, which a fork that does not use the module
+ * has nothing to take of; a module the commit adds is another matter).
  */
-export function loweredModuleLines(path: string, added: Iterable<string>, removed: Iterable<string>): Set<string> {
-  const lowered = new Set<string>();
-  if (!isModuleFile(path)) return lowered;
+export function versionMoves(path: string, added: Iterable<string>, removed: Iterable<string>): { lowered: Set<string>; raised: Set<string> } {
+  const moves = { lowered: new Set<string>(), raised: new Set<string>() };
+  if (!isModuleFile(path)) return moves;
   const before = new Map<string, string>();
   for (const line of removed) {
     const entry = moduleLineOf(path, line, null);
@@ -104,7 +109,9 @@ export function loweredModuleLines(path: string, added: Iterable<string>, remove
   for (const line of added) {
     const entry = moduleLineOf(path, line, null);
     const old = entry ? before.get(entry.key) : undefined;
-    if (entry && old !== undefined && (compareVersions(entry.version, old) ?? 0) < 0) lowered.add(line);
+    const order = entry && old !== undefined ? compareVersions(entry.version, old) : null;
+    if (order !== null && order < 0) moves.lowered.add(line);
+    if (order !== null && order > 0) moves.raised.add(line);
   }
-  return lowered;
+  return moves;
 }

@@ -49,10 +49,10 @@ beforeAll(() => {
   git(repo, 'init', '-q', '-b', 'upstream');
   shas['base'] = commit('base', {
     '.github/workflows/ci.yml': workflow('7.0.0'), 'checks.py': checks('def check_bytes(text):\n    raise_if(ParseError,\n        isinstance(text, bytes))\n'),
-    ...modules({ crypto: 'v0.13.0', net: 'v0.15.0', text: 'v0.12.0' }),
+    ...modules({ crypto: 'v0.13.0', net: 'v0.15.0', text: 'v0.12.0', sync: 'v0.1.0' }),
   });
   git(repo, 'checkout', '-q', '-b', 'fork');
-  shas['forkModules'] = commit('deps: bump golang.org/x/crypto and net', modules({ crypto: 'v0.15.0', net: 'v0.19.0', text: 'v0.12.0' }));
+  shas['forkModules'] = commit('deps: bump golang.org/x/crypto and net', modules({ crypto: 'v0.15.0', net: 'v0.19.0', text: 'v0.12.0', sync: 'v0.3.0' }));
   shas['forkBump'] = commit('ci: bump upload-artifact', { '.github/workflows/ci.yml': workflow('7.0.1') });
   shas['forkChecks'] = commit('checks: numbers, not bytes', { 'checks.py': checks('def check_number(text):\n    raise_if(\n        ParseError,\n        isinstance(text, int))\n') });
   shas['forkRetry'] = commit('fix: post step failure is job failure (#85)', { 'step.go': retry('jobFailed := true') });
@@ -62,12 +62,18 @@ beforeAll(() => {
   // Upstream took the fork's pull request #85 as its #5297, one line adapted.
   shas['retry'] = commit('fix: post step failure is job failure (#85) (#5297)', { 'step.go': retry('jobFailed = true') });
   // terraform's fix for CVE-2023-44487, below the versions opentofu had; then a bump the fork lacks, and a downgrade.
-  commit('deps: bump golang.org/x/text', modules({ crypto: 'v0.13.0', net: 'v0.15.0', text: 'v0.13.0' }));
-  shas['security'] = commit('go.mod: newer golang.org/x/* releases (CVE-2023-44487)', modules({ crypto: 'v0.14.0', net: 'v0.17.0', text: 'v0.13.0' }));
+  commit('deps: bump golang.org/x/text', modules({ crypto: 'v0.13.0', net: 'v0.15.0', text: 'v0.13.0', sync: 'v0.1.0' }));
+  shas['security'] = commit('go.mod: newer golang.org/x/* releases (CVE-2023-44487)', modules({ crypto: 'v0.14.0', net: 'v0.17.0', text: 'v0.13.0', sync: 'v0.1.0' }));
   // Half of it the fork has newer (net), half older (text, at neither version), which upstream bumped again since: still lacking.
-  shas['mixed'] = commit('deps: bump golang.org/x/net and text', modules({ crypto: 'v0.14.0', net: 'v0.18.0', text: 'v0.14.0' }));
-  shas['text'] = commit('deps: bump golang.org/x/text', modules({ crypto: 'v0.14.0', net: 'v0.18.0', text: 'v0.15.0' }));
-  shas['downgrade'] = commit('deps: back to golang.org/x/crypto v0.12.0', modules({ crypto: 'v0.12.0', net: 'v0.18.0', text: 'v0.15.0' }));
+  shas['mixed'] = commit('deps: bump golang.org/x/net and text', modules({ crypto: 'v0.14.0', net: 'v0.18.0', text: 'v0.14.0', sync: 'v0.1.0' }));
+  shas['text'] = commit('deps: bump golang.org/x/text', modules({ crypto: 'v0.14.0', net: 'v0.18.0', text: 'v0.15.0', sync: 'v0.1.0' }));
+  shas['downgrade'] = commit('deps: back to golang.org/x/crypto v0.12.0', modules({ crypto: 'v0.12.0', net: 'v0.18.0', text: 'v0.15.0', sync: 'v0.1.0' }));
+  // terraform builds each backend as a module of its own, opentofu as one; upstream also uses a module the fork does not.
+  const backend = (sync: string): Record<string, string> => Object.fromEntries(Object.entries(modules({ sync, oauth2: 'v0.1.0' })).map(([path, text]) => [`backend/${path}`, text]));
+  const root = (sync: string, oauth2: string): Record<string, string> => modules({ crypto: 'v0.12.0', net: 'v0.18.0', text: 'v0.15.0', sync, oauth2 });
+  shas['newModule'] = commit('backend: a module of its own', { ...root('v0.1.0', 'v0.1.0'), ...backend('v0.1.0') });
+  shas['nested'] = commit('deps: bump golang.org/x/sync', { ...root('v0.2.0', 'v0.1.0'), ...backend('v0.2.0') });
+  shas['unused'] = commit('deps: bump golang.org/x/oauth2 (security)', modules({ crypto: 'v0.12.0', net: 'v0.18.0', text: 'v0.15.0', sync: 'v0.2.0', oauth2: 'v0.2.0' }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -79,13 +85,18 @@ describe('findAppliedByLines, on lines the fork file repeats', () => {
     expect(applied.map((entry) => entry.commit.sha)).toEqual([shas['bump']]);
   });
 
-  it('finds a Go module bump the fork has at newer versions, with the fork commit that set them; not a bump past it, nor a downgrade', async () => {
+  it('finds a Go module bump the fork has at newer versions, with the fork commit that set them; not a bump past it, a downgrade, or a module added', async () => {
     const history = createHistory(await openRepo(repo));
     const info = (sha: string | undefined): CommitInfo => ({ sha: sha ?? '', subject: '', author: '', date: '', isFix: false, security: [] });
     const writers = (path: string, line: number): string[] => (path === 'go.mod' && line >= 6 ? [shas['forkModules'] ?? ''] : []);
-    const candidates = [shas['security'], shas['mixed'], shas['text'], shas['downgrade']].map(info);
+    const candidates = [shas['security'], shas['mixed'], shas['text'], shas['downgrade'], shas['newModule'], shas['nested'], shas['unused']].map(info);
     const applied = await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), candidates, forkRenames(new Map()), writers, { ownTip: git(repo, 'rev-parse', 'upstream') });
-    expect(applied).toEqual([{ commit: expect.objectContaining({ sha: shas['security'] }), how: 'versions', forkCommit: shas['forkModules'] }]);
+    expect(applied).toEqual([
+      { commit: expect.objectContaining({ sha: shas['security'] }), how: 'versions', forkCommit: shas['forkModules'] },
+      // A bump in a module the fork does not build, beside one it has newer; a bump of a module it does not use: nothing to take.
+      { commit: expect.objectContaining({ sha: shas['nested'] }), how: 'versions', forkCommit: shas['forkModules'] },
+      { commit: expect.objectContaining({ sha: shas['unused'] }), how: 'versions', forkCommit: null },
+    ]);
   });
 
   it('pairs a port whose subject differs only by the pull request numbers a squash merge put last', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loweredModuleLines, moduleVersionsAt } from '../../src/attribution/newerModules.js';
+import { moduleVersionsAt, versionMoves } from '../../src/attribution/newerModules.js';
 
 const goMod = `module github.com/opentofu/opentofu
 
@@ -35,8 +35,9 @@ describe('newerModuleLines', () => {
       'github.com/zclconf/go-cty v1.14.1 // indirect': 8,
       'require golang.org/x/net v0.19.0': 6,
     });
-    // Older: a bump the fork lacks. A go directive is the language's floor, and a module the fork does not require is neither.
+    // Older: a bump the fork lacks. A go directive is the language's floor; a module the fork does not require is unused.
     expect([...found.older]).toEqual(['golang.org/x/net v0.20.0']);
+    expect([...found.unused]).toEqual(['github.com/old/lib v1.0.0', 'golang.org/x/text v0.13.0']);
   });
 
   it("reads go.sum by module and kind (a module's go.mod sum is another line), and no other file", () => {
@@ -48,7 +49,9 @@ describe('newerModuleLines', () => {
     expect(moduleVersionsAt('go.mod.txt', goMod, ['golang.org/x/net v0.17.0']).newer.size).toBe(0);
   });
 
-  it('tells which added lines lower a version the commit removed', () => {
-    expect([...loweredModuleLines('go.mod', ['golang.org/x/crypto v0.12.0', 'golang.org/x/net v0.17.0'], ['golang.org/x/crypto v0.14.0', 'golang.org/x/net v0.15.0'])]).toEqual(['golang.org/x/crypto v0.12.0']);
+  it('tells which added lines lower or raise a version the commit removed; a module it adds does neither', () => {
+    const moves = versionMoves('go.mod', ['golang.org/x/crypto v0.12.0', 'golang.org/x/net v0.17.0', 'golang.org/x/term v0.1.0'], ['golang.org/x/crypto v0.14.0', 'golang.org/x/net v0.15.0']);
+    expect([...moves.lowered]).toEqual(['golang.org/x/crypto v0.12.0']);
+    expect([...moves.raised]).toEqual(['golang.org/x/net v0.17.0']);
   });
 });
