@@ -278,7 +278,7 @@ const carriedLines = (
   for (const [path, lines] of change.added) {
     const telling = [...lines].filter(isTelling);
     if (telling.length === 0) continue;
-    const moves = forkFiles.modules.size > 0 && isModuleFile(path) ? versionMoves(path, telling, change.removed.get(path) ?? []) : null;
+    const moves = isModuleFile(path) ? versionMoves(path, telling, change.removed.get(path) ?? []) : null;
     const candidates = renames.pathsFor(path);
     if (moves && candidates.every((candidate) => !forkFiles.lines.has(candidate))) {
       // A Go module the fork does not build: its bumps are nothing to take, anything else is.
