@@ -266,8 +266,11 @@ const UNUSED = 0;
  * Of Go module files, a go.mod or go.sum the fork does not have is a module
  * it does not build (terraform bumps golang.org/x/net in the go.mod of each
  * backend, which opentofu builds as one module), and a module the fork's
- * file does not name is one it does not use: a commit's bump of either has
- * nothing for the fork to take. A module a commit adds is another matter.
+ * file does not name is one it does not use: beside lines the fork has, a
+ * commit's bump of either has nothing more for the fork to take. Alone they
+ * say nothing of the fork (buildkit's bump of moby/go-archive, which an older
+ * fork does not use, may fix code the fork has under docker/docker). A module
+ * a commit adds is another matter.
  */
 const carriedLines = (
   change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles, repeated: ReadonlyMap<string, ReadonlySet<string>>,
@@ -308,6 +311,8 @@ const carriedLines = (
   }
   // Lines a commit only moved within their file say nothing: the fork has them wherever they were.
   if (found.length === 0 || !isNew || (found.length <= FEW_LINES && !isSingular)) return null;
+  // Bumps of modules the fork does not use or build alone tie nothing to it: a security fix there may still matter under another module.
+  if (found.every(({ line }) => line === UNUSED)) return null;
   for (const [path, lines] of change.removed) {
     const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
     for (const candidate of renames.pathsFor(path)) {

@@ -74,6 +74,7 @@ beforeAll(() => {
   shas['newModule'] = commit('backend: a module of its own', { ...root('v0.1.0', 'v0.1.0'), ...backend('v0.1.0') });
   shas['nested'] = commit('deps: bump golang.org/x/sync', { ...root('v0.2.0', 'v0.1.0'), ...backend('v0.2.0') });
   shas['unused'] = commit('deps: bump golang.org/x/oauth2 (security)', modules({ crypto: 'v0.12.0', net: 'v0.18.0', text: 'v0.15.0', sync: 'v0.2.0', oauth2: 'v0.2.0' }));
+  shas['unusedBeside'] = commit('deps: bump golang.org/x/sync and oauth2', modules({ crypto: 'v0.12.0', net: 'v0.18.0', text: 'v0.15.0', sync: 'v0.3.0', oauth2: 'v0.3.0' }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -89,13 +90,14 @@ describe('findAppliedByLines, on lines the fork file repeats', () => {
     const history = createHistory(await openRepo(repo));
     const info = (sha: string | undefined): CommitInfo => ({ sha: sha ?? '', subject: '', author: '', date: '', isFix: false, security: [] });
     const writers = (path: string, line: number): string[] => (path === 'go.mod' && line >= 6 ? [shas['forkModules'] ?? ''] : []);
-    const candidates = [shas['security'], shas['mixed'], shas['text'], shas['downgrade'], shas['newModule'], shas['nested'], shas['unused']].map(info);
+    const candidates = [shas['security'], shas['mixed'], shas['text'], shas['downgrade'], shas['newModule'], shas['nested'], shas['unused'], shas['unusedBeside']].map(info);
     const applied = await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), candidates, forkRenames(new Map()), writers, { ownTip: git(repo, 'rev-parse', 'upstream') });
     expect(applied).toEqual([
       { commit: expect.objectContaining({ sha: shas['security'] }), how: 'versions', forkCommit: shas['forkModules'] },
-      // A bump in a module the fork does not build, beside one it has newer; a bump of a module it does not use: nothing to take.
+      // Beside a module the fork has newer, a bump in a module it does not build, or of a module it does not use, is nothing more to take;
+      // a bump of an unused module alone says nothing of the fork (it stays missing).
       { commit: expect.objectContaining({ sha: shas['nested'] }), how: 'versions', forkCommit: shas['forkModules'] },
-      { commit: expect.objectContaining({ sha: shas['unused'] }), how: 'versions', forkCommit: null },
+      { commit: expect.objectContaining({ sha: shas['unusedBeside'] }), how: 'versions', forkCommit: shas['forkModules'] },
     ]);
   });
 
