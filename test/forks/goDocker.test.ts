@@ -13,6 +13,7 @@ afterAll(() => fork.remove());
 describe('go.mod', () => {
   it('reads requirements with any trailing comment, and never an exclude block', () => {
     expect(messagesAt(fork.git, 'vendored-deps', 'go.mod')).toEqual([
+      'both changed github.com/containerd/containerd: upstream v1.7.5, fork v1.7.8 (fork ahead)',
       'fork downgraded golang.org/x/sys v0.10.0 → v0.9.0',
       'upstream bumped github.com/docker/docker v23.0.6+incompatible → v23.0.7-0.20230714215826-0cae31c7dd6e+incompatible; fork still at v23.0.6+incompatible',
     ]);
@@ -22,9 +23,21 @@ describe('go.mod', () => {
       expect(fork.git.findings.some((finding) => finding.details['module'] === module), module).toBe(false);
     }
     expect(messagesAt(fork.diffFile, 'vendored-deps', 'go.mod')).toEqual([
+      'github.com/containerd/containerd: v1.7.5 → v1.7.8 (upgrade)',
       'github.com/docker/docker: v23.0.7-0.20230714215826-0cae31c7dd6e+incompatible → v23.0.6+incompatible (downgrade)',
       'golang.org/x/sys: v0.10.0 → v0.9.0 (downgrade)',
     ]);
+  });
+});
+
+describe('commits', () => {
+  it("has upstream's containerd fix applied, by the fork's newer version, with the fork commit that set it; no security fix lacking", () => {
+    const commits = fork.git.commits;
+    expect(commits?.applied).toEqual([
+      { commit: expect.objectContaining({ sha: fork.fixture.shas.containerdFix, security: ['CVE-2023-25153'] }), how: 'versions', forkCommit: fork.fixture.shas.forkContainerd },
+    ]);
+    expect(commits?.missingFromFork.map((commit) => commit.sha)).not.toContain(fork.fixture.shas.containerdFix);
+    expect(commits?.missingFromFork.filter((commit) => commit.security.length > 0)).toEqual([]);
   });
 });
 
