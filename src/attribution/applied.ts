@@ -6,11 +6,10 @@ import type { CommitChange, KnownChanges } from './commitChanges.js';
 import { asForkLine } from './renames.js';
 import type { ForkRenames } from './renames.js';
 import { addTo } from '../multiMap.js';
-import { isModuleFile, moduleVersionsAt, versionMoves } from './newerModules.js';
+import { isModuleFile, moduleVersionsAt } from './newerModules.js';
 import type { ModuleVersionsAt } from './newerModules.js';
-
-/** A line worth looking for: not blank, not a lone bracket or keyword, long enough not to be everywhere. */
-export const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{}()[\];,]+|\/\/.*|#.*|\/?\*.*|else|return;?|break;?|continue;?)$/.test(line);
+import { carriedLines, isTelling, UNUSED } from './carriedLines.js';
+import type { ForkFiles } from './carriedLines.js';
 
 /** Which fork commit wrote line `line` of `path` at the fork's tip; null when unknown. */
 export type ForkWriters = (path: string, line: number) => string[];
@@ -60,8 +59,7 @@ export const findAppliedByLines = async (
   // Every fork path any change could live at, with the lines looked for there, read in one batch.
   const repeated = new Map<string, Set<string>>();
   const modules = new Map<string, ModuleVersionsAt>();
-  const lines = await wantedLinesAt(history, forkTip, wantedLines(changes.values(), renames), repeated, modules);
-  const forkFiles: ForkFiles = { lines, modules };
+  const forkFiles: ForkFiles = { lines: await wantedLinesAt(history, forkTip, wantedLines(changes.values(), renames), repeated, modules), modules };
   const readable = checked.flatMap((commit) => {
     const change = changes.get(commit.sha);
     return change && !isOversized(change) ? [{ commit, change }] : [];
@@ -178,17 +176,6 @@ const withoutLines = (change: CommitChange, absent: ReadonlyMap<string, readonly
 });
 
 /**
- * The fork tip's files as the applied check reads them: per path, where each
- * wanted line is; and, of go.mod and go.sum lines, where the fork has their
- * module at the same or a newer version (newerModules.ts), which stands for
- * an added line only: a removed line's module is there too, newer.
- */
-interface ForkFiles {
-  lines: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  modules: ReadonlyMap<string, ModuleVersionsAt>;
-}
-
-/**
  * Per path, where each wanted line first is in the tip's file (1-based), in
  * one batch of reads: a file is scanned once and only wanted lines are
  * kept. Paths the tip lacks are left out. `repeated` gathers, per path, the
@@ -230,95 +217,4 @@ const wantedLines = (changes: Iterable<CommitChange>, renames: ForkRenames): Map
     for (const [path, lines] of change.removed) want(path, [...lines].filter(isTelling));
   }
   return wanted;
-};
-
-/**
- * A change of this many telling lines or fewer is found only if one of them
- * is once in its fork file. More lines together say enough, even when the
- * file repeats each (valkey's gossip fix calls what another function does).
- */
-const FEW_LINES = 2;
-
-/** A line this long says which change it is wherever the file repeats it (a pinned action: `uses: actions/upload-artifact@043fb46… # v7.0.1`). */
-const DISTINCT_LENGTH = 40;
-
-/**
- * A telling line a commit added, where the fork has it; `isNewer` when that
- * is its module at a newer version (or a module the fork does not use).
- */
-interface CarriedLine {
-  path: string;
-  line: number;
-  isNewer: boolean;
-}
-
-/** Where a go.mod or go.sum line sits that the fork need not have: a bump of a module it does not use or build (no line names a fork commit). */
-const UNUSED = 0;
-
-/**
- * Where in the fork each telling added line sits; null when a line is
- * missing, a removed line remains, the commit only moved lines within their
- * files (no added line it did not also remove there), or it is a few lines
- * each of which its fork file has several times: ckan's reflow of one
- * `nose.tools.assert_raises(` call, in a test the fork lacks, is in the
- * fork's other tests, not in the fork.
- *
- * Of Go module files, a go.mod or go.sum the fork does not have is a module
- * it does not build (terraform bumps golang.org/x/net in the go.mod of each
- * backend, which opentofu builds as one module), and a module the fork's
- * file does not name is one it does not use: beside lines the fork has, a
- * commit's bump of either has nothing more for the fork to take. Alone they
- * say nothing of the fork (buildkit's bump of moby/go-archive, which an older
- * fork does not use, may fix code the fork has under docker/docker). A module
- * a commit adds is another matter.
- */
-const carriedLines = (
-  change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles, repeated: ReadonlyMap<string, ReadonlySet<string>>,
-): CarriedLine[] | null => {
-  const found: CarriedLine[] = [];
-  let isNew = false;
-  let isSingular = false;
-  for (const [path, lines] of change.added) {
-    const telling = [...lines].filter(isTelling);
-    if (telling.length === 0) continue;
-    const moves = isModuleFile(path) ? versionMoves(path, telling, change.removed.get(path) ?? []) : null;
-    const candidates = renames.pathsFor(path);
-    if (moves && candidates.every((candidate) => !forkFiles.lines.has(candidate))) {
-      // A Go module the fork does not build: its bumps are nothing to take, anything else is.
-      if (!telling.every((line) => moves.raised.has(line))) return null;
-      found.push(...telling.map(() => ({ path, line: UNUSED, isNewer: true })));
-      isNew = true;
-      isSingular = true;
-      continue;
-    }
-    // The first of the fork's candidate paths that has every line, translated.
-    const match = candidates.map((candidate) => {
-      const file = forkFiles.lines.get(candidate);
-      const modules = forkFiles.modules.get(candidate);
-      const keys = file ? telling.map((line) => (file.has(line) ? line : asForkLine(renames, line))) : [];
-      const newerAt = (line: string): number | undefined =>
-        moves?.lowered.has(line) === true ? undefined
-        : modules?.newer.get(line) ?? (moves?.raised.has(line) === true && modules?.unused.has(line) === true ? UNUSED : undefined);
-      const exact = keys.map((key) => file?.get(key));
-      return { candidate, keys, exact, at: exact.map((line, index) => line ?? newerAt(telling[index] ?? '')) };
-    }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
-    if (!match) return null;
-    match.at.forEach((line, index) => {
-      if (line !== undefined) found.push({ path: match.candidate, line, isNewer: match.exact[index] === undefined });
-    });
-    if (match.keys.some((key) => key.length >= DISTINCT_LENGTH || !repeated.get(match.candidate)?.has(key))) isSingular = true;
-    if (telling.some((line) => !change.removed.get(path)?.has(line))) isNew = true;
-  }
-  // Lines a commit only moved within their file say nothing: the fork has them wherever they were.
-  if (found.length === 0 || !isNew || (found.length <= FEW_LINES && !isSingular)) return null;
-  // Bumps of modules the fork does not use or build alone tie nothing to it: a security fix there may still matter under another module.
-  if (found.every(({ line }) => line === UNUSED)) return null;
-  for (const [path, lines] of change.removed) {
-    const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
-    for (const candidate of renames.pathsFor(path)) {
-      const file = forkFiles.lines.get(candidate);
-      if (file && gone.some((line) => file.has(line) || file.has(asForkLine(renames, line)))) return null;
-    }
-  }
-  return found;
 };

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { goModScopeOf, parseGoModLine, parseGoSumLine } from '../versions/goModLines.js';
 import { compareVersions } from '../versions/versionOrder.js';
 
@@ -16,10 +17,11 @@ interface ModuleLine {
   version: string;
 }
 
-const fileName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+/** The files whose lines name Go module versions. */
+const MODULE_FILES: ReadonlySet<string> = new Set(['go.mod', 'go.sum']);
 
 /** Is this a file whose lines name Go module versions? */
-export const isModuleFile = (path: string): boolean => fileName(path) === 'go.mod' || fileName(path) === 'go.sum';
+export const isModuleFile = (path: string): boolean => MODULE_FILES.has(posix.basename(path));
 
 /**
  * A line of `path` as a module version; null for any other line, and for a
@@ -27,7 +29,7 @@ export const isModuleFile = (path: string): boolean => fileName(path) === 'go.mo
  * the line sits in, null when unknown (a line a commit added).
  */
 function moduleLineOf(path: string, line: string, scope: string | null): ModuleLine | null {
-  if (fileName(path) === 'go.sum') {
+  if (posix.basename(path) === 'go.sum') {
     const sum = parseGoSumLine(line);
     return sum ? { key: `${sum.name}${sum.isGoModOnly ? '/go.mod' : ''}`, version: sum.version } : null;
   }

@@ -1,6 +1,6 @@
 import type { History } from '../git/history.js';
 import type { AppliedCommit, CommitInfo } from '../model.js';
-import { isTelling } from './applied.js';
+import { isTelling } from './carriedLines.js';
 import { isOversized, readCommitChanges } from './commitChanges.js';
 import type { CommitChange, KnownChanges } from './commitChanges.js';
 import { asForkLine } from './renames.js';
