@@ -27,6 +27,13 @@ export interface FileLines {
    * changed it, or it is no such line.
    */
   unkept?(tip: LineSide, line: number): LineFact | null;
+  /**
+   * The commits of `side` that removed line `baseLine` of the file as the
+   * merge base had it, when its line history says exactly; empty otherwise.
+   * For a line the diff does not show as removed (the other tip rewrote it:
+   * a re-indented manifest whose entry upstream dropped).
+   */
+  removedBy?(side: LineSide, baseLine: number): string[];
 }
 
 /** What one side did since the merge base, read once per run. */
@@ -142,9 +149,14 @@ export const lineFacts = (file: FileDiff, sides: BothSides, unpaired: UnpairedLi
     // A kept line with no change near it at all keeps the rule's reading: the other side removed it.
     facts[tip].set(line, moved ?? nearestFact(all, at, hunk) ?? nearestFact(all, at, { from: 0, to: all.length }) ?? place(tip, line, false));
   }
-  if (unread.upstream.length === 0) return facts;
+  const removedBy = (side: LineSide, baseLine: number): string[] => {
+    const keeper = OTHER[side];
+    const { commits, isExact } = removers(sides[side], sides[keeper], paths[keeper] ?? '', baseLine, paths[side]);
+    return isExact ? distinctShortIds(commits) : [];
+  };
+  if (unread.upstream.length === 0) return { ...facts, removedBy };
   // A whole-file analysis reads lines a huge hunk did not keep (incus rewrote its 1,500-line tests.yml: a job at line 1,034).
-  return { ...facts, unkept: (tip, line) => (unread[tip].some(([from, to]) => line >= from && line < to) ? factOf(tip, line) : null) };
+  return { ...facts, removedBy, unkept: (tip, line) => (unread[tip].some(([from, to]) => line >= from && line < to) ? factOf(tip, line) : null) };
 };
 
 /** A context line of the two-tip diff: its line on each tip, and where it sits among the changed lines. */

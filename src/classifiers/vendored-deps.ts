@@ -1,6 +1,6 @@
 // Reads go.mod / go.sum / vendor/modules.txt (https://go.dev/ref/mod#go-mod-file), package.json and
 // npm/yarn/pnpm lockfiles, Cargo.toml / Cargo.lock, requirements*.txt / poetry.lock / pyproject.toml.
-import type { FileDiff, Finding } from '../model.js';
+import type { FileDiff, Finding, LineSide, Side } from '../model.js';
 import { createFinding } from './common/finding.js';
 import { locate, wholeFile } from './common/location.js';
 import type { Located } from './common/location.js';
@@ -10,6 +10,7 @@ import { preferLockedVersions } from './deps/lockPreference.js';
 import { joinVendorConf, movedFromVendorConf } from './deps/movedManifest.js';
 import { pairEntries } from './deps/pairEntries.js';
 import { baseKey, readBaseVersions, readEntryGroups } from './deps/readers.js';
+import type { BaseEntry } from './deps/readers.js';
 import { dependencyRow } from './deps/rows.js';
 import { attachVendoredFile, runMemoryOf } from './deps/runMemory.js';
 import type { DependencyChange } from './deps/types.js';
@@ -49,18 +50,45 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
 }
 
 /**
- * A dependency one tip lacks that the merge base listed was removed there,
- * whoever wrote the other tip's line: both sides moved when that line has
- * another version than the base's (openbao's fork replaced
- * hashicorp/vault/api, v1.9.0 at the base, which upstream bumped to v1.23.0
- * since: not "upstream added" it), the remover alone when it has the base's.
+ * Who moved a dependency the merge base listed, read from its versions, not
+ * only from who last wrote its lines:
+ * - one tip lacks it: it was removed there, and both sides moved when the
+ *   other tip's line has another version than the base's (openbao's fork
+ *   replaced hashicorp/vault/api, v1.9.0 at the base, which upstream bumped
+ *   to v1.23.0 since: not "upstream added" it), the remover alone when it
+ *   has the base's;
+ * - both tips list it at different versions and one kept the base's: the
+ *   other moved it, though the lines say both (SchildiChat's fork
+ *   re-indented element-web's package.json, so every line of it is a fork
+ *   line; each version upstream bumped since is upstream's move, and each
+ *   package upstream dropped is upstream's removal, not the fork's addition).
+ * A side that rewrote the lines without moving the version explains nothing:
+ * the row keeps only the mover's commits (none when its tip lacks the line).
  */
-function removedSince(change: DependencyChange, at: Located, baseVersion: string | undefined): Located {
-  const present = change.fork ?? change.upstream;
-  const isOneTip = (change.upstream === null) !== (change.fork === null);
-  if (!isOneTip || baseVersion === undefined || at.side === null) return at;
-  const side = baseVersion === present ? (change.fork === null ? 'fork' : 'upstream') : 'both';
-  return side === at.side ? at : { ...at, side };
+function movedSince(change: DependencyChange, at: Located, base: BaseEntry | undefined, lines: MoverLines): Located {
+  if (base === undefined || at.side === null) return at;
+  const mover = moverOf(change, base.version);
+  if (mover === null || mover === at.side) return at;
+  if (mover === 'both') return { ...at, side: mover };
+  if (change[mover] === null) return { ...at, side: mover, commits: base.line === undefined ? [] : lines.removedBy(mover, base.line) };
+  const own = lines.locate(mover);
+  return { ...at, side: mover, commits: own.side === mover ? own.commits : [] };
+}
+
+/** The mover's own lines: where its tip lists the dependency, or which of its commits removed the base's line. */
+interface MoverLines {
+  locate(tip: LineSide): Located;
+  removedBy(tip: LineSide, baseLine: number): string[];
+}
+
+/** The side whose version differs from the base's: `both` when neither kept it, null when versions alone cannot tell. */
+function moverOf(change: DependencyChange, baseVersion: string): Side {
+  if (change.upstream === null || change.fork === null) {
+    if (change.upstream === change.fork) return null;
+    return baseVersion === (change.fork ?? change.upstream) ? (change.fork === null ? 'fork' : 'upstream') : 'both';
+  }
+  if (change.upstream === change.fork) return null;
+  return baseVersion === change.fork ? 'upstream' : baseVersion === change.upstream ? 'fork' : null;
 }
 
 /** Rows of one manifest or lockfile, each placed on the lines its entries were read from. */
@@ -69,8 +97,8 @@ async function manifestRows(file: FileDiff, memory: RunMemory, context: Classify
   const [groups, base] = await Promise.all([readEntryGroups(file, context), readBaseVersions(file, context)]);
   for (const group of groups) {
     let changes = pairEntries(group.entries, group.ecosystem, group.source);
-    const locateEntries = (name: string) => {
-      const entries = group.entries.filter((entry) => entry.name === name);
+    const locateEntries = (name: string, tips: readonly LineSide[] = ['upstream', 'fork']) => {
+      const entries = group.entries.filter((entry) => entry.name === name && tips.includes(entry.side));
       return locate(file, context, {
         upstream: entries.filter((entry) => entry.side === 'upstream').map((entry) => entry.line),
         fork: entries.filter((entry) => entry.side === 'fork').map((entry) => entry.line),
@@ -89,7 +117,11 @@ async function manifestRows(file: FileDiff, memory: RunMemory, context: Classify
       changes = changes.filter((change) => group.source === 'go.mod' || !memory.goRows.has(change.name));
     }
     for (const change of changes) {
-      const row = dependencyRow(file.path, change, removedSince(change, locateEntries(change.name), base?.get(baseKey(group.source, change.name))));
+      const at = movedSince(change, locateEntries(change.name), base?.get(baseKey(group.source, change.name)), {
+        locate: (tip) => locateEntries(change.name, [tip]),
+        removedBy: (tip, line) => context.linesOf(file)?.removedBy?.(tip, line) ?? [],
+      });
+      const row = dependencyRow(file.path, change, at);
       // Vendored files later in the diff join the module's row: it stays open until every file was read.
       if (group.ecosystem === 'go' && !memory.goRows.has(change.name)) memory.goRows.set(change.name, keepOpen(row));
       rows.push(row);

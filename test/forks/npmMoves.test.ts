@@ -6,6 +6,7 @@ import { short } from '../git/fixtureRepo.js';
 import { runCli } from '../helpers/runCli.js';
 import { scratchDir } from '../helpers/scratch.js';
 import type { Report } from '../../src/model.js';
+import type { Headline } from '../../src/reporters/headline.js';
 import { auditFork, findingOf, messagesAt } from './auditFork.js';
 import type { AuditedFork } from './auditFork.js';
 
@@ -32,6 +33,19 @@ describe('package.json blocks', () => {
       details: { groups: { upstream: ['dependencies', 'peerDependencies'], fork: ['dependencies'] } },
     });
     expect(findingOf(fork.git, 'module', 'zod')).toMatchObject({ side: 'upstream', commits: [short(fork.fixture.shas.zodBump)] });
+  });
+
+  it("reads who moved a version from the merge base's, when the fork re-indented the manifest", () => {
+    // Every line of the fork's site/package.json is the fork's; the versions in it are still the base's.
+    expect(messagesAt(fork.git, 'vendored-deps', 'site/package.json')).toEqual([
+      'upstream bumped marked ^9.0.0 → ^9.1.0; fork still at ^9.0.0',
+      'upstream removed sharp; fork still has ^0.32.0',
+    ]);
+    const upstreamBump = { side: 'upstream', commits: [short(fork.fixture.shas.zodBump)] };
+    expect(findingOf(fork.git, 'module', 'marked')).toMatchObject(upstreamBump);
+    expect(findingOf(fork.git, 'module', 'sharp')).toMatchObject(upstreamBump);
+    // The fork's own drift is what it carries: the root manifest's five rows, nothing of the site's.
+    expect((fork.git as Report & { headline: Headline }).headline.carries.findings['vendored-deps']).toBe(5);
   });
 
   it('keeps the identity of a version row, so a baseline of a bump still matches it', () => {
@@ -68,7 +82,7 @@ describe('sync plan of a fork one commit behind', () => {
     const merges = readFileSync(trace, 'utf8').split('\n').filter((line) => /built-in: git merge-tree\b/.test(line));
     expect(merges).toHaveLength(1);
     const { sync } = JSON.parse(stdout) as Report;
-    expect(sync?.merge.conflicts.map((conflict) => conflict.path)).toEqual(['package.json']);
-    expect(sync?.picks).toEqual([expect.objectContaining({ sha: fork.fixture.shas.zodBump, result: 'conflict', conflicts: ['package.json'] })]);
+    expect(sync?.merge.conflicts.map((conflict) => conflict.path)).toEqual(['package.json', 'site/package.json']);
+    expect(sync?.picks).toEqual([expect.objectContaining({ sha: fork.fixture.shas.zodBump, result: 'conflict', conflicts: ['package.json', 'site/package.json'] })]);
   });
 });

@@ -73,21 +73,32 @@ export async function readEntryGroups(file: FileDiff, context: ClassifyContext):
 
 /**
  * The merge base's versions of a manifest read from whole files (go.mod,
- * vendor.conf, Cargo.toml, requirements, pyproject.toml), by source and
- * name: which dependencies the base listed, so that one a tip lacks is known
- * as removed there. Null outside git mode, for lockfiles, or without the file at the base.
+ * vendor.conf, package.json, Cargo.toml, requirements, pyproject.toml), by
+ * source and name: which dependencies the base listed, so that one a tip
+ * lacks is known as removed there, and a tip that kept the base's version
+ * is known not to have moved it. Null outside git mode, for lockfiles, or
+ * without the file at the base.
  */
-export async function readBaseVersions(file: FileDiff, context: ClassifyContext): Promise<ReadonlyMap<string, string> | null> {
+export async function readBaseVersions(file: FileDiff, context: ClassifyContext): Promise<ReadonlyMap<string, BaseEntry> | null> {
   const reader = READERS.find(({ pattern }) => pattern.test(file.path));
-  if (context.mode !== 'git' || !reader || !('sides' in reader.read) || file.status === 'added') return null;
+  const isPackageJson = reader?.source === 'package.json';
+  if (context.mode !== 'git' || !reader || !('sides' in reader.read || isPackageJson) || file.status === 'added') return null;
   const text = await context.readFile('base', file.oldPath ?? file.path);
   if (text === null) return null;
-  const versions = new Map<string, string>();
-  for (const entry of reader.read.sides(wholeView(text), 'upstream', '')) {
-    const key = baseKey(entry.source ?? reader.source, entry.name);
-    if (!versions.has(key)) versions.set(key, entry.version);
+  const entries = isPackageJson ? packageJsonEntriesFromTexts(text, null) : 'sides' in reader.read ? reader.read.sides(wholeView(text), 'upstream', '') : null;
+  if (entries === null) return null;
+  const versions = new Map<string, BaseEntry>();
+  for (const { source, name, version, line } of entries) {
+    const key = baseKey(source ?? reader.source, name);
+    if (!versions.has(key)) versions.set(key, line === undefined ? { version } : { version, line });
   }
   return versions;
+}
+
+/** A dependency as the merge base listed it: its version, and its line where known. */
+export interface BaseEntry {
+  version: string;
+  line?: number;
 }
 
 /** The key of `readBaseVersions`' map. */
