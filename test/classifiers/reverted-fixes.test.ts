@@ -552,6 +552,27 @@ diff --git a/client.go b/client.go
     expect(signalsOf('if (e == null) return;')).toEqual(['nil-check', 'guard']);
   });
 
+  it("reads nothing as missing where the fork's side of the hunk is minified: upstream's lines are in it, re-flowed", async () => {
+    // SchildiChat keeps modernizr as one minified line where upstream unminified it (2,000 lines with their nil checks).
+    const minified = `!function(e,t){${'function d(e,n){var o;if(null!==o)o=o.getPropertyValue(n);return o}'.repeat(20)}}(window,document);`;
+    expect(minified.length).toBeGreaterThan(MAX_CODE_LINE_CHARS);
+    const hunk = (forkLine: string): string => `diff --git a/src/vector/modernizr.js b/src/vector/modernizr.js
+--- a/src/vector/modernizr.js
++++ b/src/vector/modernizr.js
+@@ -1,6 +1,2 @@
+-function computedStyle(elem, prop) {
+-  if (result !== null) {
+-    result = result.getPropertyValue(prop);
+-  }
+-}
++${forkLine}
+ export {};
+`;
+    expect(await fixes(hunk(minified))).toEqual([]);
+    // The same hunk with a fork line of readable length still lacks the check.
+    expect(await fixes(hunk('function computedStyle(elem, prop) { return result; }'))).toHaveLength(1);
+  });
+
   it('takes a fix commit as evidence on its own, and feature work as doubt', async () => {
     const diff = `diff --git a/src/server.c b/src/server.c
 --- a/src/server.c

@@ -220,7 +220,9 @@ export function missingRuns(
   // Compared without lint pragmas (the fork's `+` lines come without them too); shown with them.
   const bare = removed.map((text) => (text === null ? null : withoutPragma(text)));
   let reflowed: Set<number> | null = null;
-  const isReflowed = (index: number): boolean => (reflowed ??= reflowedLines(bare, forkOnly)).has(index);
+  // A fork side minified into a line past MAX_CODE_LINE_CHARS holds upstream's code re-flowed beyond telling (SchildiChat's one-line modernizr build against upstream's 2,000 readable lines).
+  const isMinified = forkOnly.some((line) => line.length > MAX_CODE_LINE_CHARS);
+  const isReflowed = (index: number): boolean => isMinified || (reflowed ??= reflowedLines(bare, forkOnly)).has(index);
   // Only a line shaped like a listed name (or a list's edge) sends the hunk through importListLines.
   let imports: Set<number> | null = null;
   const isImport = (index: number, text: string): boolean =>
