@@ -9,6 +9,7 @@ import { addTo } from '../multiMap.js';
 import { isModuleFile, moduleVersionsAt } from './newerModules.js';
 import type { ModuleVersionsAt } from './newerModules.js';
 import { carriedLines, isTelling, UNUSED } from './carriedLines.js';
+import { isDependencyFile } from '../versions/dependencyFiles.js';
 import type { ForkFiles } from './carriedLines.js';
 
 /** Which fork commit wrote line `line` of `path` at the fork's tip; null when unknown. */
@@ -76,7 +77,7 @@ export const findAppliedByLines = async (
     for (const { absent } of gaps) for (const [path, lines] of absent) for (const line of lines) addTo(asked, path, line);
     const still = gaps.length > 0 ? await wantedLinesAt(history, ownTip, asked) : new Map<string, Map<string, number>>();
     for (const { commit, change, absent } of gaps) {
-      if (isRewrittenSince(absent, still)) found.set(commit.sha, carriedLines(withoutLines(change, absent), renames, forkFiles, repeated));
+      if (isRewrittenSince(absent, still)) found.set(commit.sha, carriedLines(withoutLines(change, absent), renames, forkFiles, repeated, true));
     }
   }
   const applied: AppliedCommit[] = [];
@@ -152,6 +153,8 @@ const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: Fork
     if (fewest.length === 0) continue;
     // A module the fork has older is a bump it lacks, however upstream went on since.
     if (renames.pathsFor(path).some((candidate) => fewest.some((line) => forkFiles.modules.get(candidate)?.older.has(line) === true))) return null;
+    // So is a package version a lockfile or manifest lacks: the lines the fork has of such a bump are the ones every version shares (a yarn.lock entry's dependencies).
+    if (isDependencyFile(path)) return null;
     absent.set(path, fewest);
     missing += fewest.length;
   }

@@ -51,7 +51,10 @@ export const UNUSED = 0;
  * files (no added line it did not also remove there), or it is a few lines
  * each of which its fork file has several times: ckan's reflow of one
  * `nose.tools.assert_raises(` call, in a test the fork lacks, is in the
- * fork's other tests, not in the fork.
+ * fork's other tests, not in the fork. With `isPartial` (the lines the fork
+ * has of a change it lacks part of) such lines say nothing however many or
+ * long: element-web's changelog entry for v1.11.49 is in SchildiChat's fork
+ * by its `## ✨ Features` headings and `=====` rules alone.
  *
  * Of Go module files, a go.mod or go.sum the fork does not have is a module
  * it does not build (terraform bumps golang.org/x/net in the go.mod of each
@@ -63,7 +66,7 @@ export const UNUSED = 0;
  * a commit adds is another matter.
  */
 export const carriedLines = (
-  change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles, repeated: ReadonlyMap<string, ReadonlySet<string>>,
+  change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles, repeated: ReadonlyMap<string, ReadonlySet<string>>, isPartial = false,
 ): CarriedLine[] | null => {
   const found: CarriedLine[] = [];
   let isNew = false;
@@ -96,11 +99,13 @@ export const carriedLines = (
     match.at.forEach((line, index) => {
       if (line !== undefined) found.push({ path: match.candidate, line, isNewer: match.exact[index] === undefined });
     });
-    if (match.keys.some((key) => key.length >= DISTINCT_LENGTH || !repeated.get(match.candidate)?.has(key))) isSingular = true;
+    const isOnce = (key: string): boolean => !repeated.get(match.candidate)?.has(key);
+    if (match.keys.some((key) => (isPartial ? isOnce(key) : key.length >= DISTINCT_LENGTH || isOnce(key)))) isSingular = true;
     if (telling.some((line) => !change.removed.get(path)?.has(line))) isNew = true;
   }
   // Lines a commit only moved within their file say nothing: the fork has them wherever they were.
-  if (found.length === 0 || !isNew || (found.length <= FEW_LINES && !isSingular)) return null;
+  // Of a change the fork has only part of (applied.ts' rewritten-since allowance), lines its files repeat say nothing however many or long: a changelog's headings and rules.
+  if (found.length === 0 || !isNew || ((found.length <= FEW_LINES || isPartial) && !isSingular)) return null;
   // Bumps of modules the fork does not use or build alone tie nothing to it: a security fix there may still matter under another module.
   if (found.every(({ line }) => line === UNUSED)) return null;
   for (const [path, lines] of change.removed) {

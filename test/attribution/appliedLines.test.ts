@@ -32,6 +32,16 @@ const modules = (versions: Record<string, string>): Record<string, string> => ({
   'go.sum': Object.entries(versions).map(([name, version]) => `golang.org/x/${name} ${version} h1:${name}${version}=\ngolang.org/x/${name} ${version}/go.mod h1:${name}${version}mod=\n`).join(''),
 });
 
+/** A yarn.lock entry: the lines a version of a package has, and the dependencies every version of it shares. */
+const lockEntry = (version: string): string =>
+  `matrix-js-sdk@${version}:\n  version "${version}"\n  resolved "https://registry.yarnpkg.com/matrix-js-sdk/-/matrix-js-sdk-${version}.tgz#${version.replaceAll('.', '')}"\n` +
+  `  integrity sha512-${version.replaceAll('.', 'x')}==\n  dependencies:\n    "@babel/runtime" "^7.12.5"\n    another-json "^0.2.0"\n    content-type "^1.0.4"\n    loglevel "^1.7.1"\n\n`;
+const rule = '='.repeat(60);
+/** A changelog entry, under the same headings and rules as every other. */
+const release = (version: string, feature: string, fix: string): string =>
+  `Changes in [${version}](https://example.com/releases/v${version})\n${rule}\n\n## ✨ Features\n * ${feature}\n\n## 🐛 Bug Fixes\n * ${fix}\n\n`;
+const olderReleases = release('1.0.0', 'Rooms have topics', 'Ensure the store closes on logout') + release('0.9.0', 'Search by sender', 'Fix a crash on empty rooms');
+
 const commit = (message: string, files: Record<string, string>): string => {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(repo, path)), { recursive: true });
@@ -50,6 +60,7 @@ beforeAll(() => {
   shas['base'] = commit('base', {
     '.github/workflows/ci.yml': workflow('7.0.0'), 'checks.py': checks('def check_bytes(text):\n    raise_if(ParseError,\n        isinstance(text, bytes))\n'),
     ...modules({ crypto: 'v0.13.0', net: 'v0.15.0', text: 'v0.12.0', sync: 'v0.1.0' }),
+    'yarn.lock': lockEntry('27.0.0'), 'CHANGELOG.md': olderReleases,
   });
   git(repo, 'checkout', '-q', '-b', 'fork');
   shas['forkModules'] = commit('deps: bump golang.org/x/crypto and net', modules({ crypto: 'v0.15.0', net: 'v0.19.0', text: 'v0.12.0', sync: 'v0.3.0' }));
@@ -75,6 +86,11 @@ beforeAll(() => {
   shas['nested'] = commit('deps: bump golang.org/x/sync', { ...root('v0.2.0', 'v0.1.0'), ...backend('v0.2.0') });
   shas['unused'] = commit('deps: bump golang.org/x/oauth2 (security)', modules({ crypto: 'v0.12.0', net: 'v0.18.0', text: 'v0.15.0', sync: 'v0.2.0', oauth2: 'v0.2.0' }));
   shas['unusedBeside'] = commit('deps: bump golang.org/x/sync and oauth2', modules({ crypto: 'v0.12.0', net: 'v0.18.0', text: 'v0.15.0', sync: 'v0.3.0', oauth2: 'v0.3.0' }));
+  // element-web: a new lockfile entry (its dependencies alike in the fork's older one) and a changelog entry (its headings alike
+  // in every other), each rewritten upstream since: the fork has at least half of each commit's lines, and neither change.
+  shas['lockBump'] = commit('Upgrade dependency to matrix-js-sdk@31.3.0', { 'yarn.lock': lockEntry('27.0.0') + lockEntry('31.3.0') });
+  shas['changelog'] = commit('Prepare changelog for v1.1.0', { 'CHANGELOG.md': release('1.1.0', 'Ship as a debian package', 'Ensure the creator is set') + olderReleases });
+  commit('Upgrade dependency to matrix-js-sdk@32.0.0; changelogs are release notes now', { 'yarn.lock': lockEntry('32.0.0'), 'CHANGELOG.md': 'See the release notes.\n' });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -99,6 +115,13 @@ describe('findAppliedByLines, on lines the fork file repeats', () => {
       { commit: expect.objectContaining({ sha: shas['nested'] }), how: 'versions', forkCommit: shas['forkModules'] },
       { commit: expect.objectContaining({ sha: shas['unusedBeside'] }), how: 'versions', forkCommit: shas['forkModules'] },
     ]);
+  });
+
+  it("takes no lockfile bump or changelog entry as applied by the lines every version or entry shares, whatever upstream rewrote since", async () => {
+    const history = createHistory(await openRepo(repo));
+    const info = (sha: string | undefined): CommitInfo => ({ sha: sha ?? '', subject: '', author: '', date: '', isFix: false, security: [] });
+    const candidates = [shas['lockBump'], shas['changelog']].map(info);
+    expect(await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), candidates, forkRenames(new Map()), () => [], { ownTip: git(repo, 'rev-parse', 'upstream') })).toEqual([]);
   });
 
   it('pairs a port whose subject differs only by the pull request numbers a squash merge put last', async () => {
