@@ -89,10 +89,10 @@ export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedComm
   return parseRecords(output);
 };
 
-/** These commits (full ids), newest first, merges left out; the ids go on stdin, however many there are. */
+/** These commits (full ids), merges too (a fork may revert one: `git revert -m 1`), in the order given; the ids go on stdin, however many there are. */
 export const logCommitsByIds = async (repo: Repo, shas: readonly string[]): Promise<LoggedCommit[]> => {
   if (shas.length === 0) return [];
-  const output = await runGitWithInput(repo.cwd, ['log', '--no-merges', FORMAT, '--no-walk=unsorted', '--stdin'], shas.map((sha) => `${sha}\n`).join(''));
+  const output = await runGitWithInput(repo.cwd, ['log', FORMAT, '--no-walk=unsorted', '--stdin'], shas.map((sha) => `${sha}\n`).join(''));
   return parseRecords(output);
 };
 

@@ -20,12 +20,29 @@ const revertBySubject = (subject: string, file: string): string => {
   return git(fixture.clone, 'rev-parse', 'HEAD');
 };
 
+/** Upstream merges a branch --no-ff, as release branches are made; `git revert -m 1` of that merge names it by sha. */
+const mergeUpstreamBranch = (): string => {
+  git(fixture.upstream, 'checkout', '-q', '-b', 'docs-logo');
+  writeFileSync(join(fixture.upstream, 'logo.txt'), 'no spinner\n');
+  git(fixture.upstream, 'add', 'logo.txt');
+  git(fixture.upstream, 'commit', '-q', '-m', 'docs: drop the logo spinner');
+  git(fixture.upstream, 'checkout', '-q', 'v0.11');
+  git(fixture.upstream, 'merge', '-q', '--no-ff', '-m', "Merge pull request #17423 from robintown/remove-logo-spinner", 'docs-logo');
+  return git(fixture.upstream, 'rev-parse', 'HEAD');
+};
+
 beforeAll(async () => {
   fixture = await buildFixture();
+  shas.merge = mergeUpstreamBranch();
   git(fixture.clone, 'checkout', '-q', '--detach', 'origin/v0.11');
   shas.sbom = revertBySubject('fix: nil pointer panic in sbom', 'revert-1.txt');
   shas.race = revertBySubject('session: fix race on close', 'revert-2.txt');
   shas.unknown = revertBySubject('fix: a change upstream never made', 'revert-3.txt');
+  writeFileSync(join(fixture.clone, 'revert-4.txt'), 'spinner\n');
+  git(fixture.clone, 'add', 'revert-4.txt');
+  git(fixture.clone, 'commit', '-q', '-m', 'Revert "Merge pull request #17423 from robintown/remove-logo-spinner"',
+    '-m', `This reverts commit ${shas.merge}, reversing\nchanges made to ${git(fixture.upstream, 'rev-parse', 'HEAD^1')}.`);
+  shas.mergeRevert = git(fixture.clone, 'rev-parse', 'HEAD');
   const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: true, forkRev: 'HEAD' });
   commits = await source.commits();
   source.close();
@@ -34,7 +51,7 @@ afterAll(() => fixture.remove());
 
 describe('reverts named by subject only', () => {
   it('finds each reverted upstream commit by its exact subject, and keeps the subject of one upstream never had', () => {
-    const bySubject = commits?.reverts.filter((revert) => Object.values(shas).includes(revert.commit.sha));
+    const bySubject = commits?.reverts.filter((revert) => [shas.sbom, shas.race, shas.unknown].includes(revert.commit.sha));
     expect(bySubject).toEqual([
       { commit: expect.objectContaining({ sha: shas.unknown }), reverts: null, revertsSubject: 'fix: a change upstream never made' },
       { commit: expect.objectContaining({ sha: shas.race }), reverts: fixture.shas.raceFix, revertsSubject: 'session: fix race on close' },
@@ -43,6 +60,12 @@ describe('reverts named by subject only', () => {
   });
 
   it('still reads the revert that names its sha, and leaves out the fork reverting its own commit', () => {
-    expect(commits?.reverts.map((revert) => revert.commit.sha)).toEqual([shas.unknown, shas.race, shas.sbom, fixture.shas.forkRevert]);
+    expect(commits?.reverts.map((revert) => revert.commit.sha)).toEqual([shas.mergeRevert, shas.unknown, shas.race, shas.sbom, fixture.shas.forkRevert]);
+  });
+
+  it("names an upstream merge the fork reverted (SchildiChat's revert of element-web's #17423)", () => {
+    expect(commits?.reverts[0]).toEqual({
+      commit: expect.objectContaining({ sha: shas.mergeRevert }), reverts: shas.merge, revertsSubject: 'Merge pull request #17423 from robintown/remove-logo-spinner',
+    });
   });
 });
