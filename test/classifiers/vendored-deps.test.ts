@@ -313,6 +313,27 @@ describe('vendored-deps on npm, Cargo and Python files', () => {
     expect(messages(await classifyAll(vendoredDeps, files, lineOnly))).toContain('upstream added github.com/hashicorp/vault/api (v1.23.0); fork lacks it');
   });
 
+  it("reads who moved from the base's version only where the base listed one: a module it required twice is the lines' to tell", async () => {
+    const gomod = (requires: string[]) => `module example.com/app\n\ngo 1.21\n\n${requires.map((line) => `require ${line}\n`).join('')}`;
+    // The base requires x/sync at two versions; upstream dropped the second line, the fork the first.
+    const base = gomod(['golang.org/x/sync v0.1.0', 'golang.org/x/text v0.3.0', 'golang.org/x/sync v0.9.0']);
+    const upstream = gomod(['golang.org/x/sync v0.1.0', 'golang.org/x/text v0.3.0']);
+    const fork = gomod(['golang.org/x/text v0.3.0', 'golang.org/x/sync v0.9.0']);
+    const files = await parseDiff(`diff --git a/go.mod b/go.mod
+--- a/go.mod
++++ b/go.mod
+@@ -5,3 +5,3 @@
+-require golang.org/x/sync v0.1.0
+ require golang.org/x/text v0.3.0
++require golang.org/x/sync v0.9.0
+`);
+    for (const file of files) file.side = 'both';
+    const lines = { upstream: new Map([[5, { side: 'fork' as const, commits: ['f1'] }]]), fork: new Map([[6, { side: 'upstream' as const, commits: ['u1'] }]]) };
+    const context = { ...gitContext({ upstream: { 'go.mod': upstream }, fork: { 'go.mod': fork }, base: { 'go.mod': base } }), linesOf: () => lines };
+    const [sync] = await classifyAll(vendoredDeps, files, context);
+    expect(sync).toMatchObject({ side: 'both', commits: ['u1', 'f1'], message: 'both changed golang.org/x/sync: upstream v0.1.0, fork v0.9.0 (fork ahead)' });
+  });
+
   it('reads Cargo.toml, Cargo.lock, requirements, poetry.lock and pyproject.toml', async () => {
     const findings = await classifyAll(vendoredDeps, await loadDiff('deps-cargo-python.diff'));
     expect(messages(findings)).toEqual(expect.arrayContaining([

@@ -88,10 +88,15 @@ export async function readBaseVersions(file: FileDiff, context: ClassifyContext)
   const entries = isPackageJson ? packageJsonEntriesFromTexts(text, null) : 'sides' in reader.read ? reader.read.sides(wholeView(text), 'upstream', '') : null;
   if (entries === null) return null;
   const versions = new Map<string, BaseEntry>();
+  // A name listed at two versions (a dependency and a peer range; a go.mod requiring a module twice) has no one version to compare.
+  const ambiguous = new Set<string>();
   for (const { source, name, version, line } of entries) {
     const key = baseKey(source ?? reader.source, name);
-    if (!versions.has(key)) versions.set(key, line === undefined ? { version } : { version, line });
+    const known = versions.get(key);
+    if (known === undefined) versions.set(key, line === undefined ? { version } : { version, line });
+    else if (known.version !== version) ambiguous.add(key);
   }
+  for (const key of ambiguous) versions.delete(key);
   return versions;
 }
 
