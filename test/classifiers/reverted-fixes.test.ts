@@ -383,6 +383,38 @@ ${forkLines.map((line) => `+${line}\n`).join('')}         cmd = found
     expect((await fixes(diff([])))[0]?.details['evidence']).toEqual(['if found is None: # type: ignore[union-attr]', 'return None # pragma: no cover']);
   });
 
+  it("compares lines as a formatter could have left them: prettier's semicolons, commas and arrow parentheses, an unread `as e`", async () => {
+    // paperless-ngx ran prettier and black over paperless-ng's code.
+    const ts = (forkLines: string[]) => `diff --git a/src/app/filter.pipe.ts b/src/app/filter.pipe.ts
+--- a/src/app/filter.pipe.ts
++++ b/src/app/filter.pipe.ts
+@@ -1,6 +1,${2 + forkLines.length} @@
+ export class FilterPipe {
+   transform(items: Item[], searchText: string): Item[] {
+-    if (!items) return [];
+-    if (this.open.find(d => d.id == doc.id) == null) {
+-      platformBrowserDynamic().bootstrapModule(AppModule).catch(err => console.error(err), );
+${forkLines.map((line) => `+${line}\n`).join('')}   }
+`;
+    const prettier = ['    if (!items) return []', '    if (this.open.find((d) => d.id == doc.id) == null) {', '      platformBrowserDynamic().bootstrapModule(AppModule).catch((err) => console.error(err))'];
+    expect(await fixes(ts(prettier))).toEqual([]);
+    // Formatting aside, a guard the fork lacks is still missing, shown as upstream wrote it.
+    expect((await fixes(ts(prettier.slice(1))))[0]?.details['evidence']).toEqual(['if (!items) return [];']);
+    const py = (forkLine: string) => `diff --git a/app/move.py b/app/move.py
+--- a/app/move.py
++++ b/app/move.py
+@@ -10,4 +10,4 @@ def move(src, dst):
+         try:
+             os.rename(src, dst)
+-        except OSError as e:
++${forkLine}
+             os.unlink(dst)
+`;
+    // pyflakes: the handler never read `e`. A handler turned into a `finally:` is another matter.
+    expect(await fixes(py('        except OSError:'))).toEqual([]);
+    expect(await fixes(py('        finally:'))).toHaveLength(1);
+  });
+
   it('reads no HTML comment as code: a template comment alone is no missing fix', async () => {
     // uptime-kuma: "fork lacks upstream fix: <!-- Unsorted, since HTTP is commonly used -->".
     const diff = (lines: string[]) => `diff --git a/src/pages/EditMonitor.vue b/src/pages/EditMonitor.vue

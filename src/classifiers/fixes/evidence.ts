@@ -8,6 +8,7 @@ import { isPythonPath, unannotatedLines } from './annotations.js';
 import { importListLines, isListEdge, isListedName, isRequireLine } from './importLists.js';
 import { isGoPath, isGroupedDeclaration } from './groupedDeclarations.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
+import { formatterNeutral, formatterNeutralStatement } from './formatting.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
 import { MAX_CODE_LINE_CHARS } from './signals.js';
@@ -149,6 +150,31 @@ function isHelperEquivalent(text: string, helpers: readonly Set<string>[]): bool
  */
 export const normalisedAdded = (hunk: Hunk): string[] => addedLines(hunk).map((line) => withoutPragma(normaliseLine(line)));
 
+/** The fork's lines in a file that a formatter could have left otherwise, as it could have (formatting.ts): worked out once per file. */
+const fileFormatted = oncePer((forkLines: ReadonlySet<string>): Set<string> => {
+  const formatted = new Set<string>();
+  for (const line of forkLines) {
+    const neutral = formatterNeutral(line);
+    if (neutral !== line) formatted.add(neutral);
+  }
+  return formatted;
+});
+
+/**
+ * Below this length a shape says too little to stand for another line
+ * formatted otherwise: `"…",` is `s` without its comma, as every lone string is.
+ */
+const MIN_NEUTRAL_SHAPE = 4;
+
+/** A line's shape and, when a formatter could have left it otherwise, that form's shape too, where it says enough. */
+const shapesOf = (line: string): string[] => {
+  const shape = shapeOfNormalised(line);
+  const neutral = formatterNeutralStatement(line);
+  if (neutral === line) return [shape];
+  const neutralShape = shapeOfNormalised(neutral);
+  return neutralShape.length >= MIN_NEUTRAL_SHAPE ? [shape, neutralShape] : [shape];
+};
+
 /** The fork's conditionals in a file, by their `&&` clauses: worked out once per file (per set of its lines). */
 const fileConjunctions = oncePer((forkLines: ReadonlySet<string>): Clauses[] => forkConjunctions([...forkLines]));
 
@@ -207,11 +233,16 @@ export function missingRuns(
   // Upstream's line as the fork's shapes may have it: as it is, or, in Go, with the error wrapped (only the `-` line loses its `.Error()`).
   const isShapeOf = (shapes: ReadonlySet<string>, text: string): boolean =>
     shapes.has(shapeOfNormalised(text)) || (isGo && text.includes('.Error()') && shapes.has(shapeOfNormalised(withoutErrorCalls(text))));
+  const isFormattedShapeOf = (shapes: ReadonlySet<string>, text: string): boolean => {
+    const neutral = formatterNeutralStatement(text);
+    return neutral !== text && shapeOfNormalised(neutral).length >= MIN_NEUTRAL_SHAPE && isShapeOf(shapes, neutral);
+  };
   const isForkShape = (text: string): boolean => {
-    forkShapes ??= new Set(forkOnly.filter((line) => !isInert(line)).map(shapeOfNormalised));
+    // As written and as a formatter could have left them: a renamed line prettier also re-punctuated is still a rename.
+    forkShapes ??= new Set(forkOnly.filter((line) => !isInert(line)).flatMap(shapesOf));
     helpers ??= helperCalls(forkOnly);
     // A hunk that only removes lines has no fork line to be a rename of: no shape to work out.
-    if ((forkShapes.size > 0 && isShapeOf(forkShapes, text)) || isHelperEquivalent(text, helpers)) return true;
+    if ((forkShapes.size > 0 && (isShapeOf(forkShapes, text) || isFormattedShapeOf(forkShapes, text))) || isHelperEquivalent(text, helpers)) return true;
     // Narrowed anywhere in the file: the fork often moves the guarded block too.
     conjunctions ??= fileConjunctions(forkLines);
     return conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions);
@@ -222,7 +253,17 @@ export function missingRuns(
   let reflowed: Set<number> | null = null;
   // A fork side minified into a line past MAX_CODE_LINE_CHARS holds upstream's code re-flowed beyond telling (SchildiChat's one-line modernizr build against upstream's 2,000 readable lines).
   const isMinified = forkOnly.some((line) => line.length > MAX_CODE_LINE_CHARS);
-  const isReflowed = (index: number): boolean => isMinified || (reflowed ??= reflowedLines(bare, forkOnly)).has(index);
+  // As written, else as a formatter could have left both sides (prettier re-flows a call and drops its `;` at once); a line's
+  // own trailing comma still says where the statement goes on, so the neutral form is the second reading, not the only one.
+  let reformatted: Set<number> | null = null;
+  const readReformatted = (): Set<number> => {
+    const neutralBare = bare.map((text) => (text === null ? null : formatterNeutral(text)));
+    const neutralFork = forkOnly.map(formatterNeutral);
+    // Nothing a formatter could have left otherwise: the same reading as above.
+    const isSame = neutralBare.every((text, index) => text === bare[index]) && neutralFork.every((line, index) => line === forkOnly[index]);
+    return isSame ? new Set() : reflowedLines(neutralBare, neutralFork);
+  };
+  const isReflowed = (index: number): boolean => isMinified || (reflowed ??= reflowedLines(bare, forkOnly)).has(index) || (reformatted ??= readReformatted()).has(index);
   // Only a line shaped like a listed name (or a list's edge) sends the hunk through importListLines.
   let imports: Set<number> | null = null;
   const isImport = (index: number, text: string): boolean =>
@@ -257,7 +298,11 @@ export function missingRuns(
     if (isBlankOrComment(text) || isNotCode(number)) continue;
     const compared = bare[index] ?? text;
     const isGrouped = isGo && isGroupedDeclaration(compared, forkLines);
-    if (isInert(text) || (!forkLines.has(compared) && !isExpandedBlock(compared, forkLines) && !isGrouped && !isForkShape(compared))) {
+    const isFormatted = (): boolean => {
+      const neutral = formatterNeutral(compared);
+      return (neutral !== compared && forkLines.has(neutral)) || fileFormatted(forkLines).has(neutral);
+    };
+    if (isInert(text) || (!forkLines.has(compared) && !isFormatted() && !isExpandedBlock(compared, forkLines) && !isGrouped && !isForkShape(compared))) {
       const why = notMissing(index, text);
       run.push(why === null ? { text, line: number } : { text, line: number, notMissing: why });
     } else {
