@@ -172,6 +172,27 @@ describe('dockerfile classifier: scopes', () => {
     ]);
   });
 
+  it('reads an ARG default that goes on past a line ending in a backslash, comment lines left out; not one a hunk cut', async () => {
+    // paperless-ngx lists its build packages an ARG line each.
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -20,2 +20,7 @@ FROM python:3.9-slim AS main-app
+ WORKDIR /usr/src/paperless
+-ARG BUILD_PACKAGES="build-essential"
++ARG BUILD_PACKAGES="\\
++  build-essential \\
++  # headers for psycopg2
++  python3-dev"
++ARG RUNTIME_PACKAGES="\\
++  curl \\
+`);
+    // RUNTIME_PACKAGES goes on past the hunk: a part of it is no value to compare (before, it read as `\\`).
+    expect(messages(await classifyAll(dockerfile, files)).sort()).toEqual([
+      'ARG BUILD_PACKAGES in stage "main-app": build-essential → build-essential python3-dev',
+    ]);
+  });
+
   it('keys COPY --from by stage: the copy one stage keeps does not hide the one another stage dropped', async () => {
     const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
 --- a/Dockerfile

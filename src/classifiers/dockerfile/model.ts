@@ -104,7 +104,7 @@ export function readDockerfile(segments: readonly Segment[], isWholeFile: boolea
       const argKey = arg?.[1] ? `${scopeKey(scope)}\u0000${arg[1]}` : null;
       if (arg?.[1] && argKey && !declared.has(argKey)) {
         declared.add(argKey);
-        model.args.push({ name: arg[1], scope, value: arg[2]?.replace(/^["']|["']$/g, '') ?? null, line: number });
+        model.args.push({ name: arg[1], scope, value: argValue(arg[2], segment.lines, index), line: number });
       }
       const copy = COPY_FROM.exec(line);
       if (copy?.[1]) model.copyFrom.set(copyKey(stage, normaliseLine(line)), { stage, text: normaliseLine(line), from: copy[1], line: number });
@@ -127,6 +127,25 @@ export function readDockerfile(segments: readonly Segment[], isWholeFile: boolea
     });
   }
   return model;
+}
+
+/**
+ * An ARG's default, unquoted; one that goes on past a line ending in `\`
+ * is read to its end, without the comment lines inside it, as docker reads
+ * it (paperless-ngx's `ARG BUILD_PACKAGES="\` then a package a line). Null
+ * without a default, or when the segment ends before the value does (a
+ * hunk cut it): a part of it is no value to compare.
+ */
+function argValue(first: string | undefined, lines: readonly string[], index: number): string | null {
+  if (first === undefined) return null;
+  const parts = [first];
+  for (let next = index + 1; parts.at(-1)?.endsWith('\\') === true; next += 1) {
+    const line = lines[next]?.trim();
+    if (line === undefined) return null;
+    if (!line.startsWith('#')) parts.push(line);
+  }
+  if (parts.length === 1) return first.replace(/^["']|["']$/g, '');
+  return normaliseLine(parts.map((part) => part.replace(/\\$/, '')).join(' ')).replace(/^["'] ?|["']$/g, '');
 }
 
 /** `global`, `stage:<name>`, or `?` for a scope a hunk does not show. */
