@@ -81,7 +81,7 @@ async function jobFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): Pr
 function matrixFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): void {
   const whole = sides?.upstream.lines ?? null;
   for (const hunk of file.hunks) {
-    for (const drop of [...droppedMatrixItems(hunk, whole), ...shortenedLists(hunk, whole)]) {
+    for (const drop of [...droppedMatrixItems(hunk, whole), ...shortenedLists(hunk, whole, sides?.fork.lines ?? null)]) {
       emit('matrix-entry-removed', drop.lines, (side) => describeDrop(drop, side), [drop.identityJob, drop.key, drop.removed.join(',')],
         { job: drop.job, key: drop.key, removed: drop.removed, upstream: drop.upstreamCount, fork: drop.forkCount, commentedOut: drop.isCommentedOut });
     }

@@ -152,8 +152,14 @@ const toldApart = (drops: MatrixDrop[], rests: readonly string[][], forkFirst: R
 const splitList = (value: string): string[] =>
   unquote(value).replace(/^\[(.*)\]$/, '$1').split(',').map((entry) => unquote(entry.trim())).filter((entry) => entry !== '');
 
-/** `KEY: a,b,c` (or `[a, b, c]`) upstream and `KEY: a` in the fork: a list value the fork shortened. */
-export function shortenedLists(hunk: Hunk, upstreamFile: readonly string[] | null = null): MatrixDrop[] {
+/**
+ * `KEY: a,b,c` (or `[a, b, c]`) upstream and `KEY: a` in the fork: a list
+ * value the fork shortened. With both whole files, only in one job: the
+ * hunk also pairs a key of a job one side removed with the same key in
+ * another job (paperless-ngx moved its `tests` job and its three Python
+ * versions to a reusable workflow; a setup step elsewhere sets `python-version: "3.9"`).
+ */
+export function shortenedLists(hunk: Hunk, upstreamFile: readonly string[] | null = null, forkFile: readonly string[] | null = null): MatrixDrop[] {
   const forkValues = new Map<string, { value: string; line: number }>();
   for (const { content, tip, line } of changedLines(hunk)) {
     const key = tip === 'fork' ? keyLine(content) : null;
@@ -173,11 +179,13 @@ export function shortenedLists(hunk: Hunk, upstreamFile: readonly string[] | nul
     const before = splitList(key.value);
     const after = splitList(forkValue);
     if (before.length < 2 || after.length >= before.length || !after.every((entry) => before.includes(entry))) continue;
+    const job = jobOf(upstreamFile ? enclosingKeys(upstreamFile, hunk.oldStart + upstreamIndex - 1) : enclosingKeys(upstream, upstreamIndex));
+    if (upstreamFile && forkFile && jobOf(enclosingKeys(forkFile, fork.line - 1)) !== job) continue;
     const comment = commented.get(line.content.trim());
     drops.push({
       key: key.key, removed: before.filter((entry) => !after.includes(entry)), upstreamCount: before.length, forkCount: after.length,
       isCommentedOut: comment !== undefined,
-      job: jobOf(upstreamFile ? enclosingKeys(upstreamFile, hunk.oldStart + upstreamIndex - 1) : enclosingKeys(upstream, upstreamIndex)),
+      job,
       identityJob: jobOf(enclosingKeys(upstream, upstreamIndex)),
       hunk,
       lines: { upstream: [hunk.oldStart + upstreamIndex], fork: [fork.line, ...(comment === undefined ? [] : [comment])] },

@@ -127,7 +127,8 @@ export function changedKeyValues(hunk: Hunk): Pair[] {
     upstreams.forEach((upstream, index) => {
       const fork = forks[index];
       const key = name.startsWith('uses:') ? 'uses' : name;
-      if (fork !== undefined && fork.value !== upstream.value) {
+      // `python-version: 3.9` and `"3.9"` are one value: YAML quotes change nothing the step reads.
+      if (fork !== undefined && unquote(fork.value) !== unquote(upstream.value)) {
         pairs.push({ key, upstream: upstream.value, fork: fork.value, hunk, lines: { upstream: [upstream.line], fork: [fork.line] }, comments: { upstream: upstream.comment, fork: fork.comment } });
       }
     });
