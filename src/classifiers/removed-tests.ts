@@ -15,6 +15,7 @@ import { declaredNames, isGeneratedText } from './tests/declarations.js';
 import { deletedFileFindings, isMovedAlready, isMovedAway, rememberAddedTests, rememberDeletedFile } from './tests/renames.js';
 import { hunkSegments, segmentsFor, wholeSegment } from './tests/segments.js';
 import { testFindings } from './tests/testFindings.js';
+import { calledWorkflows } from './workflow/calledWorkflows.js';
 import { jobChanges } from './workflow/jobChanges.js';
 import { droppedMatrixItems, separateSameDrops } from './workflow/matrix.js';
 import { readWorkflowSides } from './workflow/wholeWorkflow.js';
@@ -81,17 +82,34 @@ const isTestMatrix = (drop: MatrixDrop): boolean =>
 /** Commands that run a test suite, in a job's script or steps. */
 const TEST_RUNNER = /\b(?:go test|gotestsum|npm (?:run )?test|yarn test|pnpm test|npx (?:vitest|jest|mocha)|vitest|jest|pytest|tox|nox|cargo (?:test|nextest)|make (?:\S+ )*(?:test\S*|check)|mvn (?:\S+ )*(?:test|verify)|gradle(?:w)? (?:\S+ )*test|ctest|meson test|ninja (?:\S+ )*test|runtest|rspec|phpunit|dotnet test|bats)\b/;
 
-/** CI jobs upstream runs that the fork removed or commented out, when they run tests (by name or by command). */
-function testJobFindings(file: FileDiff, sides: WorkflowSides, context: ClassifyContext): Finding[] {
+const runsTests = (job: { name: string; body: readonly string[] }): boolean => isTestJob(job.name) || job.body.some((line) => TEST_RUNNER.test(line));
+
+/**
+ * CI jobs upstream runs that the fork removed or commented out, when they
+ * run tests (by name or by command). Where the fork's workflow now calls a
+ * reusable workflow of its own that runs tests, the job likely moved there
+ * (paperless-ngx's `tests` job became `tests-backend` in
+ * reusable-ci-backend.yml, called by a `ci-backend` job): the finding says
+ * so, as a doubt, under the same identity.
+ */
+async function testJobFindings(file: FileDiff, sides: WorkflowSides, context: ClassifyContext): Promise<Finding[]> {
   if (file.status === 'added') return [];
-  return jobChanges(file, sides).removed.filter((job) => isTestJob(job.name) || job.body.some((line) => TEST_RUNNER.test(line))).map((job) => {
+  const removed = jobChanges(file, sides).removed.filter(runsTests);
+  if (removed.length === 0) return [];
+  const testing = (await calledWorkflows(sides?.fork.lines ?? [], context))
+    .map(({ path, jobs }) => ({ path, jobs: jobs.filter(runsTests).map(({ name }) => name) }))
+    .filter(({ jobs }) => jobs.length > 0);
+  const elsewhere = testing.map(({ path, jobs }) => `${path} (${jobs.join(', ')})`).join(', ');
+  return removed.map((job) => {
     const at = locate(file, context, { upstream: [job.line], fork: [job.commentedLine] });
     const isCommentedOut = job.commentedLine !== null;
     for (const hunk of file.hunks) markHunk(hunk, 'removed-tests');
+    const message = describePresence({ thing: `test job "${job.name}"`, presentIn: 'upstream', side: at.side, isCommentedOut });
     return createFinding({
       category: 'removed-tests', kind: 'test-job-removed', path: file.path,
-      message: describePresence({ thing: `test job "${job.name}"`, presentIn: 'upstream', side: at.side, isCommentedOut }),
-      identity: [job.name], ...at, confidence: 'high', details: { test: job.name, job: job.name, commentedOut: isCommentedOut },
+      message: testing.length > 0 ? `${message}; the workflow now calls ${elsewhere}, which run${testing.length === 1 && testing[0]?.jobs.length === 1 ? 's' : ''} tests` : message,
+      identity: [job.name], ...at, confidence: testing.length > 0 ? 'low' : 'high',
+      details: { test: job.name, job: job.name, commentedOut: isCommentedOut, ...(testing.length > 0 ? { calledTests: testing } : {}) },
     });
   });
 }
@@ -122,7 +140,7 @@ export default defineClassifier({
   async classify(file, context) {
     if (isWorkflowPath(file.path)) {
       const sides = /\.ya?ml$/.test(file.path) && !file.isBinary ? await readWorkflowSides(file, context) : null;
-      return [...testJobFindings(file, sides, context), ...separateSameDrops(matrixFindings(file, context, sides?.upstream.lines ?? null))];
+      return [...(await testJobFindings(file, sides, context)), ...separateSameDrops(matrixFindings(file, context, sides?.upstream.lines ?? null))];
     }
     const convention = conventionOf(file.path);
     if (file.status === 'deleted' && isTestPath(file.path)) return deletedFile(file, convention, context);

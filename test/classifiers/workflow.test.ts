@@ -325,6 +325,66 @@ deleted file mode 100644
     ]);
   });
 
+  it("reads a test job moved into a reusable workflow as a doubt, and pairs no version or list across jobs (paperless-ngx's ci.yml)", async () => {
+    const path = '.github/workflows/ci.yml';
+    const upstream = [
+      'on: push', 'jobs:', '  codestyle:', '    runs-on: ubuntu-20.04', '    steps:', '      - uses: actions/setup-python@v2', '        with:',
+      '          python-version: 3.9', '      - run: pycodestyle', '  tests:', '    runs-on: ubuntu-20.04', '    strategy:', '      matrix:',
+      "        python-version: ['3.7', '3.8', '3.9']", '    steps:', '      - uses: actions/setup-python@v2', '        with:',
+      '          python-version: "${{ matrix.python-version }}"', '      - run: pytest', '',
+    ].join('\n');
+    const fork = [
+      'on: push', 'jobs:', '  ci-backend:', '    uses: ./.github/workflows/reusable-ci-backend.yml', '  docker:', '    runs-on: ubuntu-20.04',
+      '    needs: ci-backend', '    steps:', '      - uses: actions/setup-python@v3', '        with:', '          python-version: "3.9"', '      - run: docker build .', '',
+    ].join('\n');
+    const reusable = "on: workflow_call\njobs:\n  code-checks-backend:\n    runs-on: ubuntu-20.04\n    steps:\n      - run: pycodestyle\n  tests-backend:\n    runs-on: ubuntu-20.04\n    strategy:\n      matrix:\n        python-version: ['3.8', '3.9', '3.10']\n    steps:\n      - run: pipenv run pytest\n";
+    const files = await parseDiff(`diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -1,19 +1,12 @@
+ on: push
+ jobs:
+-  codestyle:
++  ci-backend:
++    uses: ./.github/workflows/reusable-ci-backend.yml
++  docker:
+     runs-on: ubuntu-20.04
++    needs: ci-backend
+     steps:
+-      - uses: actions/setup-python@v2
++      - uses: actions/setup-python@v3
+         with:
+-          python-version: 3.9
+-      - run: pycodestyle
+-  tests:
+-    runs-on: ubuntu-20.04
+-    strategy:
+-      matrix:
+-        python-version: ['3.7', '3.8', '3.9']
+-    steps:
+-      - uses: actions/setup-python@v2
+-        with:
+-          python-version: "\${{ matrix.python-version }}"
+-      - run: pytest
++          python-version: "3.9"
++      - run: docker build .
+`);
+    const context = gitContext({ upstream: { [path]: upstream }, fork: { [path]: fork, '.github/workflows/reusable-ci-backend.yml': reusable } });
+    // `3.9` and `"3.9"` are one version; the tests job's three versions are not the docker job's one.
+    expect(messages(await classifyAll(workflow, files, context)).sort()).toEqual([
+      'actions/setup-python: v2 → v3', 'job "ci-backend" added', 'job "codestyle" removed', 'job "docker" added', 'job "tests" removed',
+    ]);
+    const [moved] = await classifyAll(removedTests, files, context);
+    expect(moved).toMatchObject({
+      kind: 'test-job-removed', confidence: 'low',
+      message: 'test job "tests" removed; the workflow now calls .github/workflows/reusable-ci-backend.yml (tests-backend), which runs tests',
+      details: { calledTests: [{ path: '.github/workflows/reusable-ci-backend.yml', jobs: ['tests-backend'] }] },
+    });
+    // Without the called file (or in a saved diff) the removal stands as it was.
+    const [alone] = await classifyAll(removedTests, files, gitContext({ upstream: { [path]: upstream }, fork: { [path]: fork } }));
+    expect(alone).toMatchObject({ confidence: 'high', message: 'test job "tests" removed' });
+  });
+
   it('reads secrets anywhere in an expression, never in comments', () => {
     expect([...secretNames([
       'token: ${{ secrets.A || secrets.B }}',

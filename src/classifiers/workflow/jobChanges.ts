@@ -21,7 +21,7 @@ export interface JobChanges {
 }
 
 /** The lines from a job's key to the next key at its indent or less: its body. */
-const bodyAt = (lines: readonly string[], numbers: readonly number[], line: number): string[] => {
+export const bodyAt = (lines: readonly string[], numbers: readonly number[], line: number): string[] => {
   const start = numbers.indexOf(line);
   if (start === -1) return [];
   const indent = /^\s*/.exec(lines[start] ?? '')?.[0].length ?? 0;
