@@ -92,11 +92,24 @@ const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit
   const ofUpstream = withSha.filter(({ bySha }) => bySha === null || inUpstream.has(bySha.sha));
   // The rest are found by subject (GitHub's revert button names no sha), all in one walk.
   const bySubject = await findBySubjects(repo, ofUpstream.flatMap(({ bySha, revertedSubject }) => (bySha === null && revertedSubject ? [revertedSubject] : [])), upstreamSha);
-  return ofUpstream.map(({ commit, bySha, revertedSubject }) => {
-    const reverted = bySha ?? (revertedSubject ? (bySubject.get(revertedSubject) ?? null) : null);
-    return { commit: toCommitInfo(commit), reverts: reverted?.sha ?? null, revertsSubject: reverted?.subject ?? revertedSubject ?? null };
+  // Named by a subject upstream never had but one of the fork's own commits has: the fork undid its own work
+  // (paperless-ngx's `Revert "Bump sphinx from 3.4.3 to 4.4.0"`), as with a sha above, unless that commit
+  // ported an upstream one under a tag (incus's `[lxd-import] doc: update download links`): that one is reverted.
+  const forkSubjects = new Set(forkOnly.map((commit) => commit.subject));
+  const isOwn = ({ bySha, revertedSubject }: { bySha: LoggedCommit | null; revertedSubject: string | undefined }): boolean =>
+    bySha === null && revertedSubject !== undefined && !bySubject.has(revertedSubject) && forkSubjects.has(revertedSubject);
+  const ported = await findBySubjects(repo, ofUpstream.filter(isOwn).flatMap(({ revertedSubject }) => withoutTag(revertedSubject ?? '') ?? []), upstreamSha);
+  return ofUpstream.flatMap((candidate) => {
+    const { commit, bySha, revertedSubject } = candidate;
+    const port = isOwn(candidate) ? ported.get(withoutTag(revertedSubject ?? '') ?? '') : undefined;
+    if (isOwn(candidate) && port === undefined) return [];
+    const reverted = bySha ?? port ?? (revertedSubject ? (bySubject.get(revertedSubject) ?? null) : null);
+    return [{ commit: toCommitInfo(commit), reverts: reverted?.sha ?? null, revertsSubject: reverted?.subject ?? revertedSubject ?? null }];
   });
 };
+
+/** A subject without the tag a fork puts before the commits it imports (`[lxd-import] doc: …` → `doc: …`); undefined without one. */
+const withoutTag = (subject: string): string | undefined => /^\[[^\]]+\]\s+(.+)$/.exec(subject)?.[1];
 
 /** Subjects per `git log --grep` (each one an argument). */
 const SUBJECTS_PER_LOG = 50;

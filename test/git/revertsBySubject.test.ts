@@ -43,6 +43,16 @@ beforeAll(async () => {
   git(fixture.clone, 'commit', '-q', '-m', 'Revert "Merge pull request #17423 from robintown/remove-logo-spinner"',
     '-m', `This reverts commit ${shas.merge}, reversing\nchanges made to ${git(fixture.upstream, 'rev-parse', 'HEAD^1')}.`);
   shas.mergeRevert = git(fixture.clone, 'rev-parse', 'HEAD');
+  // The fork's own commit, reverted with GitHub's button: the fork's business, as a revert naming its sha is.
+  writeFileSync(join(fixture.clone, 'ci.txt'), 'build on pull requests\n');
+  git(fixture.clone, 'add', 'ci.txt');
+  git(fixture.clone, 'commit', '-q', '-m', 'CI: Build and tag container on PRs');
+  shas.ownRevert = revertBySubject('CI: Build and tag container on PRs', 'ci.txt');
+  // An upstream commit the fork imported under a tag of its own, as incus imports LXD's, then reverted: upstream's is reverted.
+  writeFileSync(join(fixture.clone, 'client.txt'), 'closed\n');
+  git(fixture.clone, 'add', 'client.txt');
+  git(fixture.clone, 'commit', '-q', '-m', '[upstream-import] fix: close leaked response body in client');
+  shas.importRevert = revertBySubject('[upstream-import] fix: close leaked response body in client', 'client.txt');
   const source = await openGitSource({ cwd: fixture.clone, upstream: 'upstream', origin: 'origin', ref: 'v0.11', fetch: true, forkRev: 'HEAD' });
   commits = await source.commits();
   source.close();
@@ -59,12 +69,19 @@ describe('reverts named by subject only', () => {
     ]);
   });
 
-  it('still reads the revert that names its sha, and leaves out the fork reverting its own commit', () => {
-    expect(commits?.reverts.map((revert) => revert.commit.sha)).toEqual([shas.mergeRevert, shas.unknown, shas.race, shas.sbom, fixture.shas.forkRevert]);
+  it('still reads the revert that names its sha, and leaves out the fork reverting its own commit, by sha or by subject', () => {
+    expect(commits?.reverts.map((revert) => revert.commit.sha)).toEqual([shas.importRevert, shas.mergeRevert, shas.unknown, shas.race, shas.sbom, fixture.shas.forkRevert]);
+    expect(shas.ownRevert).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('reads a revert of an upstream commit the fork imported under a tag as a revert of that upstream commit', () => {
+    expect(commits?.reverts[0]).toEqual({
+      commit: expect.objectContaining({ sha: shas.importRevert }), reverts: fixture.shas.leakFix, revertsSubject: 'fix: close leaked response body in client',
+    });
   });
 
   it("names an upstream merge the fork reverted (SchildiChat's revert of element-web's #17423)", () => {
-    expect(commits?.reverts[0]).toEqual({
+    expect(commits?.reverts[1]).toEqual({
       commit: expect.objectContaining({ sha: shas.mergeRevert }), reverts: shas.merge, revertsSubject: 'Merge pull request #17423 from robintown/remove-logo-spinner',
     });
   });
