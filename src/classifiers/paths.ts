@@ -148,7 +148,14 @@ export const globMatcher = (globs: readonly string[]): ((path: string) => boolea
 export const isWorkflowPath = globMatcher(WORKFLOW_GLOBS);
 export const isDockerfilePath = globMatcher(DOCKERFILE_GLOBS);
 export const isDependencyPath = globMatcher(DEPENDENCY_GLOBS);
-export const isVendoredPath = globMatcher(['vendor/**', '**/vendor/**', '**/node_modules/**']);
+/**
+ * Code a project keeps of other projects: Go's and npm's vendor directories,
+ * and the C convention of third-party trees (redis's, valkey's and KeyDB's
+ * `deps/jemalloc/`, `deps/lua/`; Chromium's and many others' `third_party/`).
+ * Their changes are a library's version, not the fork's fixes, tests or CI
+ * (KeyDB's jemalloc 5.2.1 against redis's 5.1.0 read as 17 removed guards).
+ */
+export const isVendoredPath = globMatcher(['vendor/**', '**/vendor/**', '**/node_modules/**', 'deps/*/**', '**/third_party/**', '**/third-party/**', '**/3rdparty/**']);
 export const isTestPath = globMatcher(TEST_GLOBS);
 export const isDocPath = globMatcher(DOC_GLOBS);
 /** Generated sources that test globs may catch: protobuf and gRPC stubs, type stubs, mocks, snapshots. */

@@ -50,4 +50,13 @@ describe('test paths', () => {
     // A component next to them is code.
     expect(['website/components/Tabs.tsx', 'website/docs/plugin.js'].filter((path) => !isSourcePath(path))).toEqual([]);
   });
+
+  it("reads third-party trees as vendored code: redis's deps/<library>/, third_party/, not the project's own deps code or files", async () => {
+    const { isVendoredPath } = await import('../../src/classifiers/paths.js');
+    const vendored = ['deps/jemalloc/src/arena.c', 'deps/lua/src/strbuf.c', 'src/third_party/abseil/strings.cc', 'third-party/zlib/inflate.c', 'lib/3rdparty/fmt/format.h'];
+    expect(vendored.filter((path) => !isVendoredPath(path))).toEqual([]);
+    expect(vendored.filter(isSourcePath)).toEqual([]);
+    // redis's deps/Makefile builds them: the project's own; so is a package named deps below the root.
+    expect(['deps/Makefile', 'src/deps/resolve.go', 'src/server.c'].filter(isVendoredPath)).toEqual([]);
+  });
 });
