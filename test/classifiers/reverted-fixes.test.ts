@@ -383,6 +383,20 @@ ${forkLines.map((line) => `+${line}\n`).join('')}         cmd = found
     expect((await fixes(diff([])))[0]?.details['evidence']).toEqual(['if found is None: # type: ignore[union-attr]', 'return None # pragma: no cover']);
   });
 
+  it("reads a member the fork reaches through a pointer as a rename (KeyDB's `g_pserver->` for redis's `server.`)", async () => {
+    const diff = (forkLine: string) => `diff --git a/src/cluster.c b/src/cluster.c
+--- a/src/cluster.c
++++ b/src/cluster.c
+@@ -686,4 +686,4 @@ void clusterUpdateState(void) {
+ void clusterHandleConfigEpochCollision(clusterNode *sender) {
+-    if (server.masterhost == NULL && server.loading) return;
++${forkLine}
+     clusterDoBeforeSleep(CLUSTER_TODO_SAVE_CONFIG);
+`;
+    expect(await fixes(diff('    if (g_pserver->masterhost == NULL && g_pserver->loading) return;'))).toEqual([]);
+    expect(await fixes(diff('    clusterLog(LL_NOTICE, "collision");'))).toHaveLength(1);
+  });
+
   it("compares lines as a formatter could have left them: prettier's semicolons, commas and arrow parentheses, an unread `as e`", async () => {
     // paperless-ngx ran prettier and black over paperless-ng's code.
     const ts = (forkLines: string[]) => `diff --git a/src/app/filter.pipe.ts b/src/app/filter.pipe.ts

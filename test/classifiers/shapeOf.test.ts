@@ -6,12 +6,13 @@ import { diffFixture } from '../helpers/paths.js';
 
 const KEYWORDS = new Set(['if', 'else', 'for', 'while', 'return', 'continue', 'break', 'nil', 'null', 'None', 'undefined', 'not', 'is', 'func', 'def', 'defer', 'go', 'select', 'case', 'default', 'try', 'catch', 'except', 'raise', 'throw', 'with', 'range']);
 
-/** What shapeOf always meant: strings, then words, then numbers, one replace each. */
+/** What shapeOf always meant: strings, then words, then numbers, one replace each; and `->` as `.`. */
 const reference = (line: string): string =>
   normaliseLine(line)
     .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`$]|\$(?!\{))*`/g, 's')
     .replace(/\b[A-Za-z_]\w*\b/g, (word) => (KEYWORDS.has(word) ? word : 'x'))
-    .replace(/\b\d+\b/g, 'n');
+    .replace(/\b\d+\b/g, 'n')
+    .replaceAll('->', '.');
 
 describe('shapeOf', () => {
   it.each([
@@ -24,6 +25,7 @@ describe('shapeOf', () => {
     ['non-ASCII letters', 'é9 + _x1', 'én + x'],
     ['a Go raw string, and a template literal without substitutions', 'return fmt.Errorf(`unlock: %s`, err) + `a$b`', 'return x.x(x, x) + x'],
     ['a template literal with a substitution is read as code', 'to={`${ROOT}/ui`}', 'x={`${x}/x`}'],
+    ["a member through a pointer (KeyDB's `g_pserver->` for redis's `server.`)", 'if (g_pserver->masterhost == NULL && g_pserver->loading) return;', 'if (x.x == x && x.x) return;'],
   ])('%s', (_name, line, shape) => {
     expect(shapeOf(line)).toBe(shape);
     expect(shapeOf(line)).toBe(reference(line));

@@ -29,10 +29,13 @@ export const shapeOf = (line: string): string => shapeOfNormalised(normaliseLine
  * word pass then reads as part of a word (`f"{x}"` is one word); a Go raw
  * string or a JavaScript template literal without `${…}` between backquotes
  * is a string too (opentofu rewrote terraform's Go error messages from backquotes to double
- * quotes as it wrapped their errors).
+ * quotes as it wrapped their errors), and `->` is `.`.
  */
-const shapeOfNormalised = (text: string): string =>
-  blankWords(text.includes('"') || text.includes("'") || text.includes('`') ? text.replace(STRING_LITERAL, 's') : text);
+const shapeOfNormalised = (text: string): string => {
+  const words = blankWords(text.includes('"') || text.includes("'") || text.includes('`') ? text.replace(STRING_LITERAL, 's') : text);
+  // A member through a pointer is a member: KeyDB turned redis's global `server.` into `g_pserver->`.
+  return words.includes('->') ? words.replaceAll('->', '.') : words;
+};
 
 // A template literal with `${…}` in it is code as much as text (a route built from its parts): not a string here.
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`$]|\$(?!\{))*`/g;
