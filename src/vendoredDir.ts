@@ -1,13 +1,25 @@
-/** Where a vendored file sits: the path before its first `vendor/` or `node_modules/`, that directory, and the path inside it. */
+/** Directories that hold other projects' code: Go's and npm's, and the C convention of third-party trees. */
+export type VendoredDirName = 'vendor' | 'node_modules' | 'deps' | 'third_party' | 'third-party' | '3rdparty';
+
+/**
+ * Where a vendored file sits: the path before its first vendored directory
+ * (`vendor/`, `node_modules/`, `third_party/`, `third-party/`, `3rdparty/`;
+ * `deps/` only at the root and only below a library's own directory, as
+ * redis keeps `deps/jemalloc/` beside its own `deps/Makefile`), that
+ * directory, and the path inside it.
+ */
 export interface VendoredPlace {
   prefix: string;
-  dir: 'vendor' | 'node_modules';
+  dir: VendoredDirName;
   inner: string;
 }
 
+const VENDORED = /^(.*?(?:^|\/))(vendor|node_modules|third_party|third-party|3rdparty)\/(.+)$/;
+const ROOT_DEPS = /^()(deps)\/([^/]+\/.+)$/;
+
 export const vendoredPlaceOf = (path: string): VendoredPlace | null => {
-  const match = /^(.*?(?:^|\/))(vendor|node_modules)\/(.+)$/.exec(path);
-  return match ? { prefix: match[1] ?? '', dir: match[2] === 'node_modules' ? 'node_modules' : 'vendor', inner: match[3] ?? '' } : null;
+  const match = VENDORED.exec(path) ?? ROOT_DEPS.exec(path);
+  return match ? { prefix: match[1] ?? '', dir: (match[2] ?? 'vendor') as VendoredDirName, inner: match[3] ?? '' } : null;
 };
 
 /**

@@ -52,6 +52,11 @@ export const DEPENDENCY_GLOBS = [
   '**/vendor/**',
   // npm packages checked in (nektos/act's testdata actions): dependencies, not the project's manifests or tests.
   '**/node_modules/**',
+  // Third-party trees (see isVendoredPath): a row per library, as a vendor directory's.
+  'deps/*/**',
+  '**/third_party/**',
+  '**/third-party/**',
+  '**/3rdparty/**',
   '**/go.mod',
   '**/go.sum',
   '**/go.work',

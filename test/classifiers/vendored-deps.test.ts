@@ -96,6 +96,29 @@ describe('npm packages checked in under node_modules', () => {
   });
 });
 
+describe('vendored-deps on third-party trees', () => {
+  it("gives each library under redis's deps/ or a third_party/ one row; deps/Makefile is the project's own", async () => {
+    const change = (path: string) => `diff --git a/${path} b/${path}
+--- a/${path}
++++ b/${path}
+@@ -1,1 +1,1 @@
+-int a = 1;
++int a = 2;
+`;
+    // KeyDB carries jemalloc 5.2.1 where redis has 5.1.0.
+    const paths = ['deps/jemalloc/src/arena.c', 'deps/jemalloc/include/jemalloc/internal/cache_bin.h', 'deps/lua/src/strbuf.c', 'src/third_party/abseil/strings.cc', 'deps/Makefile'];
+    const files = await parseDiff(paths.map(change).join(''));
+    const findings = await classifyAll(vendoredDeps, files);
+    expect(findings.map((finding) => [finding.path, finding.details['module'], finding.details['ecosystem'], (finding.details['vendoredFiles'] as string[]).length])).toEqual([
+      ['deps/jemalloc', 'jemalloc', null, 2],
+      ['deps/lua', 'lua', null, 1],
+      ['src/third_party/abseil', 'abseil', null, 1],
+    ]);
+    expect(files.map((file) => isVendoredPath(file.path))).toEqual([true, true, true, true, false]);
+    expect(files.map((file) => vendoredDeps.matches(file))).toEqual([true, true, true, true, false]);
+  });
+});
+
 describe('vendored-deps on Go files', () => {
   it('reads go.mod requires, replaces and the go directive; go.sum and modules.txt add only what go.mod lacks', async () => {
     const files = await loadDiff('deps-go.diff');
