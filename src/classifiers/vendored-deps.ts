@@ -7,6 +7,7 @@ import type { Located } from './common/location.js';
 import { defineClassifier, keepOpen } from './define.js';
 import type { ClassifyContext } from './define.js';
 import { preferLockedVersions } from './deps/lockPreference.js';
+import { withLibraryVersions } from './deps/libraryVersion.js';
 import { joinVendorConf, movedFromVendorConf } from './deps/movedManifest.js';
 import { pairEntries } from './deps/pairEntries.js';
 import { baseKey, readBaseVersions, readEntryGroups } from './deps/readers.js';
@@ -138,7 +139,11 @@ export default defineClassifier({
   async classify(file, context) {
     const memory = runMemoryOf(context);
     addKnownGoModules(file, memory.knownModules);
-    if (vendoredPathOf(file.path)) return vendoredFileRows(file, memory, context);
+    if (vendoredPathOf(file.path)) {
+      const rows = vendoredFileRows(file, memory, context);
+      await Promise.all(rows.map((row) => withLibraryVersions(row, context)));
+      return rows;
+    }
     return preferLockedVersions(await manifestRows(file, memory, context), memory);
   },
 });

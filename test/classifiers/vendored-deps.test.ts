@@ -116,6 +116,14 @@ describe('vendored-deps on third-party trees', () => {
     ]);
     expect(files.map((file) => isVendoredPath(file.path))).toEqual([true, true, true, true, false]);
     expect(files.map((file) => vendoredDeps.matches(file))).toEqual([true, true, true, true, false]);
+    // In git mode a library's VERSION file (git describe's form) says which releases the tips carry; lua keeps none.
+    const context = gitContext({ upstream: { 'deps/jemalloc/VERSION': '5.1.0-0-g0\n' }, fork: { 'deps/jemalloc/VERSION': '5.2.1-0-g0\n' } });
+    const [jemalloc, lua] = await classifyAll(vendoredDeps, await parseDiff(paths.map(change).join('')), context);
+    expect(jemalloc).toMatchObject({
+      path: 'deps/jemalloc', message: 'jemalloc: 5.1.0 → 5.2.1 (upgrade), as its VERSION file says; vendored files differ',
+      details: { upstream: '5.1.0', fork: '5.2.1', direction: 'upgrade' },
+    });
+    expect(lua).toMatchObject({ message: 'lua: vendored files differ without a version change in this diff', details: { upstream: null, fork: null } });
   });
 });
 
