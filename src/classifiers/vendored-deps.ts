@@ -20,6 +20,9 @@ import { addKnownGoModules, isGoModulePath, isNodeModulesPath, vendoredPathOf, v
 import { vendoredDirOf } from '../vendoredDir.js';
 import { isFileAt, isDependencyPath } from './paths.js';
 
+/** The statuses of each vendored row's files, so that a library only one tip has says so once every file was read. */
+const rowStatuses = new WeakMap<Finding, Set<FileDiff['status']>>();
+
 /** One row per module for vendored files; later files of the module join its row. */
 function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyContext): Finding[] {
   const module = file.module ?? vendorModuleOf(file.path, memory.knownModules);
@@ -34,6 +37,7 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
   const existing = (isGo ? memory.goRows.get(module) : undefined) ?? memory.vendoredRows.get(key);
   if (existing) {
     attachVendoredFile(existing, file.path, wholeFile(file, context));
+    rowStatuses.get(existing)?.add(file.status);
     return [];
   }
   const row = createFinding({
@@ -47,7 +51,25 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
     details: { module, ecosystem, upstream: null, fork: null, direction: 'changed', vendoredFiles: [file.path] },
   });
   memory.vendoredRows.set(key, keepOpen(row));
+  rowStatuses.set(row, new Set([file.status]));
   return [row];
+}
+
+/**
+ * A vendored library whose every file one tip alone has was added or
+ * removed, not changed (KeyDB's deps/concurrentqueue, which redis never
+ * had): said once every file was read, where no version says more.
+ */
+function oneTipLibraries(memory: RunMemory): void {
+  for (const row of memory.vendoredRows.values()) {
+    const statuses = rowStatuses.get(row);
+    if (row.kind !== 'vendored-files' || row.details['upstream'] !== null || row.details['fork'] !== null || statuses?.size !== 1) continue;
+    const [status] = statuses;
+    if (status !== 'added' && status !== 'deleted') continue;
+    const count = Array.isArray(row.details['vendoredFiles']) ? row.details['vendoredFiles'].length : 0;
+    row.details['direction'] = status === 'added' ? 'added' : 'removed';
+    row.message = `${String(row.details['module'])}: vendored files only ${status === 'added' ? 'the fork' : 'upstream'} has (${count} ${count === 1 ? 'file' : 'files'})`;
+  }
 }
 
 /**
@@ -136,6 +158,10 @@ export default defineClassifier({
   title: 'Vendored dependencies',
   isPathCategory: true,
   matches: (file) => isFileAt(file, isDependencyPath),
+  finish(context) {
+    oneTipLibraries(runMemoryOf(context));
+    return [];
+  },
   async classify(file, context) {
     const memory = runMemoryOf(context);
     addKnownGoModules(file, memory.knownModules);

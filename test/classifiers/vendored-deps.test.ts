@@ -125,6 +125,29 @@ describe('vendored-deps on third-party trees', () => {
     });
     expect(lua).toMatchObject({ message: 'lua: vendored files differ without a version change in this diff', details: { upstream: null, fork: null } });
   });
+
+  it('says a library one tip alone has was added or removed, once every file of it was read', async () => {
+    const added = (path: string) => `diff --git a/${path} b/${path}
+new file mode 100644
+--- /dev/null
++++ b/${path}
+@@ -0,0 +1,1 @@
++#pragma once
+`;
+    const files = await parseDiff([added('deps/concurrentqueue/concurrentqueue.h'), added('deps/concurrentqueue/blockingconcurrentqueue.h'), added('deps/hiredis/ssl.c'),
+      `diff --git a/deps/hiredis/net.c b/deps/hiredis/net.c
+--- a/deps/hiredis/net.c
++++ b/deps/hiredis/net.c
+@@ -1,1 +1,1 @@
+-int a = 1;
++int a = 2;
+`].join(''));
+    // KeyDB vendored concurrentqueue, which redis never had; hiredis it changed and grew.
+    expect((await classifyAll(vendoredDeps, files)).map((row) => [row.message, row.details['direction']])).toEqual([
+      ['concurrentqueue: vendored files only the fork has (2 files)', 'added'],
+      ['hiredis: vendored files differ without a version change in this diff', 'changed'],
+    ]);
+  });
 });
 
 describe('vendored-deps on Go files', () => {
