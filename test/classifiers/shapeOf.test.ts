@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { shapeOf } from '../../src/classifiers/fixes/evidence.js';
+import { shapeOf } from '../../src/classifiers/fixes/shapes.js';
 import { normaliseLine } from '../../src/text/normaliseLine.js';
 import { diffFixture } from '../helpers/paths.js';
 

@@ -8,9 +8,10 @@ import { isPythonPath, unannotatedLines } from './annotations.js';
 import { importListLines, isListEdge, isListedName, isRequireLine } from './importLists.js';
 import { isGoPath, isGroupedDeclaration } from './groupedDeclarations.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
-import { formatterNeutral, formatterNeutralStatement } from './formatting.js';
+import { formatterNeutral } from './formatting.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
+import { formattedShapeOf, shapeOfNormalised, shapesOf, withoutErrorCalls } from './shapes.js';
 import { MAX_CODE_LINE_CHARS } from './signals.js';
 import { isTypeOnlyLine, isTypeScriptPath } from './typeOnly.js';
 
@@ -20,74 +21,6 @@ export const isInert = (line: string): boolean => line.length > MAX_CODE_LINE_CH
 
 /** A normalised line that says nothing: blank, or a comment (`//`, `#` but not Rust's `#[`, `/*`, `*`). */
 export const isBlankOrComment = (text: string): boolean => text === '' || /^(\/\/|#(?!\[)|\/\*|\*|<!--)/.test(text);
-
-/** A line with identifiers and literals blanked, so a rename reads as the same line. */
-export const shapeOf = (line: string): string => shapeOfNormalised(normaliseLine(line));
-
-/**
- * shapeOf for a line already normalised. Strings become `s` first, which the
- * word pass then reads as part of a word (`f"{x}"` is one word); a Go raw
- * string or a JavaScript template literal without `${…}` between backquotes
- * is a string too (opentofu rewrote terraform's Go error messages from backquotes to double
- * quotes as it wrapped their errors), and `->` is `.`.
- */
-const shapeOfNormalised = (text: string): string => {
-  const words = blankWords(text.includes('"') || text.includes("'") || text.includes('`') ? text.replace(STRING_LITERAL, 's') : text);
-  // A member through a pointer is a member: KeyDB turned redis's global `server.` into `g_pserver->`.
-  return words.includes('->') ? words.replaceAll('->', '.') : words;
-};
-
-// A template literal with `${…}` in it is code as much as text (a route built from its parts): not a string here.
-const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`$]|\$(?!\{))*`/g;
-
-/**
- * A Go line with its errors' `.Error()` calls left out: a fork that wraps an
- * error (`fmt.Errorf("get token: %s", err.Error())` → `fmt.Errorf("get token:
- * %w", err)`, as errorlint asks) kept the handling, and the format strings
- * are alike as shapes. Only upstream's line is read so: a fork line that
- * keeps its `.Error()` is no rename of an upstream line without one
- * (buildkit's `Warning("…" + err.Error())` beside a removed `Warning("…" + tag)`).
- */
-const withoutErrorCalls = (text: string): string => (text.includes('.Error()') ? text.replaceAll('.Error()', '') : text);
-
-/** ASCII letters, digits and `_`: what `\w` matches (and `\b` borders) without the `u` flag. */
-const isWordChar = (code: number): boolean => (code >= 97 ? code <= 122 : code >= 65 ? code <= 90 || code === 95 : code >= 48 && code <= 57);
-const CHAR_9 = 57;
-
-/**
- * Each run of word characters: a word starting with a letter or `_` as `x`
- * (keywords kept), a run of digits as `n`, a run starting with a digit that
- * is not all digits (`0x1F`) kept. The same as `/\b[A-Za-z_]\w*\b/` then
- * `/\b\d+\b/` replaced in turn, in one scan: every changed line of a diff
- * is shaped, and the two replaces with a callback were most of the time.
- */
-function blankWords(text: string): string {
-  let shape = '';
-  let index = 0;
-  while (index < text.length) {
-    const start = index;
-    const first = text.charCodeAt(index);
-    if (!isWordChar(first)) {
-      do index += 1;
-      while (index < text.length && !isWordChar(text.charCodeAt(index)));
-      shape += text.slice(start, index);
-      continue;
-    }
-    let isNumber = true;
-    for (; index < text.length; index += 1) {
-      const code = text.charCodeAt(index);
-      if (!isWordChar(code)) break;
-      if (code > CHAR_9) isNumber = false;
-    }
-    if (first > CHAR_9) {
-      const word = text.slice(start, index);
-      shape += KEYWORDS.has(word) ? word : 'x';
-    } else shape += isNumber ? 'n' : text.slice(start, index);
-  }
-  return shape;
-}
-
-const KEYWORDS = new Set(['if', 'else', 'for', 'while', 'return', 'continue', 'break', 'nil', 'null', 'None', 'undefined', 'not', 'is', 'func', 'def', 'defer', 'go', 'select', 'case', 'default', 'try', 'catch', 'except', 'raise', 'throw', 'with', 'range']);
 
 const CONDITION = /^(?:\}\s*)?(?:if|elif|else if|while)\b\s*(.+?)\s*(?:\{|:)?$/;
 const HELPER_CALL = /^\(?\s*!?\s*(?:not\s+)?([\w.]+)\s*\((.*)\)\s*\)?$/;
@@ -163,21 +96,6 @@ const fileFormatted = oncePer((forkLines: ReadonlySet<string>): Set<string> => {
   return formatted;
 });
 
-/**
- * Below this length a shape says too little to stand for another line
- * formatted otherwise: `"…",` is `s` without its comma, as every lone string is.
- */
-const MIN_NEUTRAL_SHAPE = 4;
-
-/** A line's shape and, when a formatter could have left it otherwise, that form's shape too, where it says enough. */
-const shapesOf = (line: string): string[] => {
-  const shape = shapeOfNormalised(line);
-  const neutral = formatterNeutralStatement(line);
-  if (neutral === line) return [shape];
-  const neutralShape = shapeOfNormalised(neutral);
-  return neutralShape.length >= MIN_NEUTRAL_SHAPE ? [shape, neutralShape] : [shape];
-};
-
 /** The fork's conditionals in a file, by their `&&` clauses: worked out once per file (per set of its lines). */
 const fileConjunctions = oncePer((forkLines: ReadonlySet<string>): Clauses[] => forkConjunctions([...forkLines]));
 
@@ -234,11 +152,11 @@ export function missingRuns(
   let helpers: Set<string>[] | null = null;
   let conjunctions: Clauses[] | null = null;
   // Upstream's line as the fork's shapes may have it: as it is, or, in Go, with the error wrapped (only the `-` line loses its `.Error()`).
-  const isShapeOf = (shapes: ReadonlySet<string>, text: string): boolean =>
-    shapes.has(shapeOfNormalised(text)) || (isGo && text.includes('.Error()') && shapes.has(shapeOfNormalised(withoutErrorCalls(text))));
+  const isShapeOf = (shapes: ReadonlySet<string>, text: string, shape = shapeOfNormalised(text)): boolean =>
+    shapes.has(shape) || (isGo && text.includes('.Error()') && shapes.has(shapeOfNormalised(withoutErrorCalls(text))));
   const isFormattedShapeOf = (shapes: ReadonlySet<string>, text: string): boolean => {
-    const neutral = formatterNeutralStatement(text);
-    return neutral !== text && shapeOfNormalised(neutral).length >= MIN_NEUTRAL_SHAPE && isShapeOf(shapes, neutral);
+    const formatted = formattedShapeOf(text);
+    return formatted !== null && isShapeOf(shapes, formatted.text, formatted.shape);
   };
   const isForkShape = (text: string): boolean => {
     // As written and as a formatter could have left them: a renamed line prettier also re-punctuated is still a rename.
@@ -284,6 +202,11 @@ export function missingRuns(
     : isUnannotated(index) ? 'unannotated'
     : isTypeScript && isTypeOnlyLine(text) ? 'type-only'
     : null;
+  // The fork has the line as a formatter could have left it, anywhere in the file.
+  const isFormatted = (compared: string): boolean => {
+    const neutral = formatterNeutral(compared);
+    return (neutral !== compared && forkLines.has(neutral)) || fileFormatted(forkLines).has(neutral);
+  };
   const runs: EvidenceLine[][] = [];
   let run: EvidenceLine[] = [];
   let upstreamLine = hunk.oldStart;
@@ -301,11 +224,7 @@ export function missingRuns(
     if (isBlankOrComment(text) || isNotCode(number)) continue;
     const compared = bare[index] ?? text;
     const isGrouped = isGo && isGroupedDeclaration(compared, forkLines);
-    const isFormatted = (): boolean => {
-      const neutral = formatterNeutral(compared);
-      return (neutral !== compared && forkLines.has(neutral)) || fileFormatted(forkLines).has(neutral);
-    };
-    if (isInert(text) || (!forkLines.has(compared) && !isFormatted() && !isExpandedBlock(compared, forkLines) && !isGrouped && !isForkShape(compared))) {
+    if (isInert(text) || (!forkLines.has(compared) && !isFormatted(compared) && !isExpandedBlock(compared, forkLines) && !isGrouped && !isForkShape(compared))) {
       const why = notMissing(index, text);
       run.push(why === null ? { text, line: number } : { text, line: number, notMissing: why });
     } else {
