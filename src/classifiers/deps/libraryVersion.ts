@@ -18,8 +18,10 @@ const versionIn = (text: string | null): string | null => (text === null ? null 
 export async function withLibraryVersions(row: Finding, context: ClassifyContext): Promise<void> {
   if (context.mode !== 'git' || row.kind !== 'vendored-files' || row.details['ecosystem'] !== null) return;
   const file = `${row.path}/VERSION`;
-  const [upstream, fork] = (await Promise.all([context.readFile('upstream', file), context.readFile('fork', file)])).map(versionIn);
-  if (upstream === null || upstream === undefined || fork === null || fork === undefined || upstream === fork) return;
+  const [upstreamText, forkText] = await Promise.all([context.readFile('upstream', file), context.readFile('fork', file)]);
+  const upstream = versionIn(upstreamText);
+  const fork = versionIn(forkText);
+  if (upstream === null || fork === null || upstream === fork) return;
   const direction = directionOf(upstream, fork);
   Object.assign(row.details, { upstream, fork, direction });
   row.message = `${String(row.details['module'])}: ${upstream} → ${fork} (${direction}), as its VERSION file says; vendored files differ`;
