@@ -101,8 +101,9 @@ const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit
   const ported = await findBySubjects(repo, ofUpstream.filter(isOwn).flatMap(({ revertedSubject }) => withoutTag(revertedSubject ?? '') ?? []), upstreamSha);
   return ofUpstream.flatMap((candidate) => {
     const { commit, bySha, revertedSubject } = candidate;
-    const port = isOwn(candidate) ? ported.get(withoutTag(revertedSubject ?? '') ?? '') : undefined;
-    if (isOwn(candidate) && port === undefined) return [];
+    const isOwnCommit = isOwn(candidate);
+    const port = isOwnCommit ? ported.get(withoutTag(revertedSubject ?? '') ?? '') : undefined;
+    if (isOwnCommit && port === undefined) return [];
     const reverted = bySha ?? port ?? (revertedSubject ? (bySubject.get(revertedSubject) ?? null) : null);
     return [{ commit: toCommitInfo(commit), reverts: reverted?.sha ?? null, revertsSubject: reverted?.subject ?? revertedSubject ?? null }];
   });
