@@ -100,7 +100,7 @@ program
     process.exitCode = await runInit(refs, flags, process.cwd());
   });
 
-/** Parses `argv` and runs the command; sets the exit code (usage errors and ForkdiffErrors are exit 2, one line). */
+/** Parses `argv` and runs the command; sets the exit code (usage errors, ForkdiffErrors and failed git commands are exit 2, one line). */
 export async function runProgram(argv: readonly string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
@@ -110,13 +110,13 @@ export async function runProgram(argv: readonly string[]): Promise<void> {
     } else if (error instanceof CommanderError) {
       // Help and version exit 0; every usage error is exit 2 (commander says 1).
       process.exitCode = error.exitCode === 0 ? 0 : 2;
-    } else if (isForkdiffError(error)) {
-      // Messages echo paths, refs and git's words: one line, nothing raw.
-      process.stderr.write(`forkdiff: ${toSingleLine(error.message)}\n`);
-      if (argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`);
-      process.exitCode = error.exitCode;
     } else {
-      throw error;
+      // A ForkdiffError, or a git command that failed (a clone missing an object): one line, nothing raw.
+      const message = isForkdiffError(error) ? error.message : (await import('./git/failureReason.js')).simpleGitFailure(error);
+      if (message === null) throw error;
+      process.stderr.write(`forkdiff: ${toSingleLine(message)}\n`);
+      if (argv.includes('--debug')) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+      process.exitCode = 2;
     }
   }
 }

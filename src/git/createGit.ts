@@ -1,7 +1,12 @@
-import { simpleGit } from 'simple-git';
+import { GitError, simpleGit } from 'simple-git';
 import type { SimpleGit, SimpleGitProgressEvent } from 'simple-git';
 import { interrupted, trackChildOutput } from '../io/exitCleanup.js';
 import { GIT_CONFIG, gitEnv } from './gitEnv.js';
+
+const SILENT_EXIT = 'git exited with code ';
+
+/** Whether a command failed with an exit code alone, saying nothing: how `merge-base` says "no common ancestor". */
+export const isSilentExit = (error: unknown): boolean => error instanceof Error && error.message.startsWith(SILENT_EXIT);
 
 /**
  * A simple-git client for `cwd` with forkdiff's read-only environment.
@@ -37,10 +42,12 @@ export const createGit = (cwd: string, onProgress?: (event: SimpleGitProgressEve
     },
     // simple-git ignores a non-zero exit when stderr is empty, but that is how
     // `merge-base --is-ancestor` and friends say "no"; every failure must reject.
+    // Its own error holds stdout before stderr: megabytes of a log that failed
+    // at its last commit (a clone missing an object). git's words are stderr's.
     errors: (error, result) => {
-      if (error || result.exitCode === 0) return error;
+      if (result.exitCode === 0 || (error && !(error instanceof GitError))) return error;
       const stderr = Buffer.concat(result.stdErr).toString('utf8');
-      return Buffer.from(stderr.trim() || `git exited with code ${result.exitCode}`);
+      return Buffer.from(stderr.trim() || `${SILENT_EXIT}${result.exitCode}`);
     },
     ...(onProgress ? { progress: onProgress } : {}),
     // Interrupted, simple-git kills what it runs; the outputs closing tell forkdiff they are gone.

@@ -12,3 +12,15 @@ export const gitFailureReason = (error: unknown): string => {
   const reason = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.at(-1) ?? 'unknown error';
   return reason.replace(/^(fatal|error):\s*/, '');
 };
+
+/**
+ * A git command run through simple-git that failed, as one line: simple-git's
+ * GitError carries the task it ran. A clone missing an object fails this way
+ * (`git log` stops at "unable to read"): bad input, not a bug in forkdiff.
+ * Anything else is null. Read by shape, so that the caller need not load simple-git.
+ */
+export const simpleGitFailure = (error: unknown): string | null => {
+  const commands = error instanceof Error ? (error as { task?: { commands?: unknown } }).task?.commands : undefined;
+  if (!Array.isArray(commands)) return null;
+  return `git ${String(commands[0] ?? '')} failed: ${gitFailureReason(error)}`;
+};

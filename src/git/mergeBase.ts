@@ -1,3 +1,4 @@
+import { isSilentExit } from './createGit.js';
 import { deepenRef } from './fetch.js';
 import type { RefTarget } from './fetch.js';
 import type { Repo } from './repo.js';
@@ -46,7 +47,11 @@ export const findMergeBase = async (
 };
 
 const mergeBaseOf = async (repo: Repo, a: string, b: string): Promise<string | null> => {
-  // Exit code 1 with no output means "no common ancestor", not a failure.
-  const output = await repo.git.raw(['merge-base', a, b]).catch(() => '');
+  // Exit code 1 with no output means "no common ancestor", not a failure. Whatever git says is
+  // one ("Could not read" a commit of a clone missing objects): not a reason for two-tip mode.
+  const output = await repo.git.raw(['merge-base', a, b]).catch((error: unknown) => {
+    if (isSilentExit(error)) return '';
+    throw error;
+  });
   return output.trim() || null;
 };

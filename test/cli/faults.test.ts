@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, truncateSync, watch, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, truncateSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +168,42 @@ describe('the system around forkdiff', () => {
     const { status, stderr } = runCli(['v0.11', '--no-fetch', '--config', config], { cwd: fixture.clone });
     expect(status).toBe(2);
     expect(oneLine(stderr)).toBe(`forkdiff: ${config}: config file is 50 MiB, more than the 256 KiB a config may be (is it the right file?)`);
+  });
+
+  describe('a clone missing an object git needs', () => {
+    /** A fresh clone of the fork with upstream fetched, every object loose, less the one `pick` names. */
+    const cloneWithout = (pick: (clone: string) => string): { clone: string; missing: string } => {
+      const clone = join(scratchDir('missing-object'), 'clone');
+      git(fixture.root, 'clone', '-q', fixture.fork, clone);
+      git(clone, 'remote', 'add', 'upstream', fixture.upstream);
+      git(clone, 'fetch', '-q', 'upstream', 'v0.11:refs/remotes/upstream/v0.11');
+      const packs = join(clone, '.git', 'objects', 'pack');
+      for (const name of readdirSync(packs).filter((file) => file.endsWith('.pack'))) {
+        const pack = join(scratchDir('packs'), name);
+        renameSync(join(packs, name), pack);
+        execFileSync('git', ['unpack-objects', '-q'], { cwd: clone, input: readFileSync(pack) });
+      }
+      rmSync(packs, { recursive: true });
+      const missing = pick(clone);
+      rmSync(join(clone, '.git', 'objects', missing.slice(0, 2), missing.slice(2)));
+      return { clone, missing };
+    };
+
+    it('a tree upstream committed: one line naming it, exit 2, not a stack of git log output', () => {
+      const { clone, missing } = cloneWithout((clone) => git(clone, 'rev-parse', 'upstream/v0.11~3^{tree}'));
+      const { status, stdout, stderr } = runCli(['v0.11', '--no-fetch'], { cwd: clone });
+      expect(stdout).toBe('');
+      expect(status).toBe(2);
+      expect(oneLine(stderr)).toMatch(new RegExp(`^forkdiff: git [a-z-]+ failed: unable to read tree ${missing}$`));
+    });
+
+    it('a commit of upstream\'s history: one line, exit 2, not two-tip mode', () => {
+      const { clone, missing } = cloneWithout((clone) => git(clone, 'rev-parse', 'upstream/v0.11~2'));
+      const { status, stdout, stderr } = runCli(['v0.11', '--no-fetch'], { cwd: clone });
+      expect(stdout).toBe(''); // not a report of "sides unknown"
+      expect(status).toBe(2);
+      expect(oneLine(stderr)).toBe(`forkdiff: git merge-base failed: Could not read ${missing}`);
+    });
   });
 
   it('fetches a tag given as a ref into forkdiff\'s namespace, not refs/remotes/origin/refs/tags/…', () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGit } from '../../src/git/createGit.js';
+import { createGit, isSilentExit } from '../../src/git/createGit.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 /**
@@ -34,5 +34,29 @@ describe('createGit', () => {
     const output = await clientWithAlias({ forNetwork: true }).raw(LATE_OUTPUT);
     expect(output.trim()).toBe('early');
     expect(Date.now() - started).toBeLessThan(400);
+  });
+
+  it('rejects a failed command with git\'s stderr alone, not the output before it', async () => {
+    const directory = scratchDir('create-git-failure');
+    execFileSync('git', ['init', '-q', directory]);
+    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', 'one'], { cwd: directory });
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: directory, encoding: 'utf8' }).trim();
+    // rev-parse prints HEAD's id, then fails on the second argument.
+    const error = await createGit(directory).raw(['rev-parse', 'HEAD', 'no-such-ref']).then(() => null, (failure: unknown) => failure as Error);
+    expect(error?.message).toMatch(/^fatal: ambiguous argument 'no-such-ref'/);
+    expect(error?.message).not.toContain(head);
+    expect(isSilentExit(error)).toBe(false);
+  });
+
+  it('rejects an exit code that says nothing as a silent exit (merge-base\'s "no common ancestor")', async () => {
+    const directory = scratchDir('create-git-silent');
+    execFileSync('git', ['init', '-q', directory]);
+    for (const branch of ['one', 'two']) {
+      execFileSync('git', ['checkout', '-q', '--orphan', branch], { cwd: directory });
+      execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', branch], { cwd: directory });
+    }
+    const error = await createGit(directory).raw(['merge-base', 'one', 'two']).then(() => null, (failure: unknown) => failure as Error);
+    expect(error?.message).toBe('git exited with code 1');
+    expect(isSilentExit(error)).toBe(true);
   });
 });
