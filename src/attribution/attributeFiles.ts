@@ -99,7 +99,7 @@ async function addMergeResolutions(history: History, base: string, tip: string, 
 /** One side's lines since the base: a handful of streamed git processes, whatever the fork's size. */
 const loadSide = async (history: History, base: string, tip: string, side: SidePaths, both: string[][], limits: LogLimits): Promise<SideFacts> => {
   // The ranges and the line history at once: the line history needs only the paths and parents read before.
-  const lines = loadLineHistory(history, base, tip, side.pathCommits, findBranches(side.pathCommits.parents, tip), limits);
+  const lines = loadLineHistory(history, base, tip, side.pathCommits, side.changed.paths, findBranches(side.pathCommits.parents, tip), limits);
   const [{ ranges, renamed }, followed] = await Promise.all([loadChangedRanges(history, base, tip, both), lines]);
   return { ...side, ranges, renamedRanges: renamed, lines: followed };
 };

@@ -53,14 +53,15 @@ describe('loadLineHistory', () => {
       const tip = git(fixture.clone, 'rev-parse', side === 'upstream' ? 'upstream/v1.0' : 'origin/v1.0');
       const touched = await history.commitsByPath(base, tip);
       const branches = findBranches(touched.parents, tip);
-      const listed = await snapshot(await loadLineHistory(history, base, tip, touched, branches, LISTED), touched, tip);
-      const whole = await snapshot(await loadLineHistory(history, base, tip, touched, branches, WHOLE_TREE), touched, tip);
+      const changed = (await history.changedFiles(base, tip)).paths;
+      const listed = await snapshot(await loadLineHistory(history, base, tip, touched, changed, branches, LISTED), touched, tip);
+      const whole = await snapshot(await loadLineHistory(history, base, tip, touched, changed, branches, WHOLE_TREE), touched, tip);
       expect(whole).toEqual(listed);
       expect(JSON.stringify(listed)).toMatch(/"[0-9a-f]{40}"/); // some line was followed to its commit
       // Files one commit alone touched are left to that commit, whichever way the log was read.
       const single = [...touched.byPath].filter(([, commits]) => commits.length === 1).map(([path]) => path);
       expect(single.length).toBeGreaterThan(0);
-      const lines = await loadLineHistory(history, base, tip, touched, branches, WHOLE_TREE);
+      const lines = await loadLineHistory(history, base, tip, touched, changed, branches, WHOLE_TREE);
       for (const path of single) expect(lines.ownerOf(path, 1)).toBeNull();
     });
   }
@@ -74,11 +75,12 @@ describe('changeOf', () => {
       const tip = git(fixture.clone, 'rev-parse', side === 'upstream' ? 'upstream/v1.0' : 'origin/v1.0');
       const touched = await history.commitsByPath(base, tip);
       const branches = findBranches(touched.parents, tip);
+      const changed = (await history.changedFiles(base, tip)).paths;
       const commits = [...touched.parents].filter(([, parents]) => parents.length === 1).map(([sha]) => sha);
       const alone = await readCommitChanges(history, commits, () => undefined);
       const firstParent = new Set(git(fixture.clone, 'rev-list', '--first-parent', `${base}..${tip}`).split('\n'));
       for (const limits of [LISTED, WHOLE_TREE, CHUNKED]) {
-        const lines = await loadLineHistory(history, base, tip, touched, branches, limits);
+        const lines = await loadLineHistory(history, base, tip, touched, changed, branches, limits);
         const known = commits.filter((sha) => lines.changeOf(sha) !== undefined);
         for (const sha of known) expect(lines.changeOf(sha)).toEqual(alone.get(sha));
         // Only commits of the first-parent chain were read whole; merges have no change of their own.
@@ -89,12 +91,12 @@ describe('changeOf', () => {
       const onChain = commits.filter((sha) => firstParent.has(sha));
       expect(onChain.length > 0).toBe(side === 'fork');
       // Past the pathspec budget the whole tree is read: every commit on the chain is known (none touched a directory left out).
-      const whole = await loadLineHistory(history, base, tip, touched, branches, WHOLE_TREE);
+      const whole = await loadLineHistory(history, base, tip, touched, changed, branches, WHOLE_TREE);
       expect(onChain.filter((sha) => whole.changeOf(sha) === undefined)).toEqual([]);
       // Past the kept-lines budget no further commit is kept: those are read again, as before.
-      const none = await loadLineHistory(history, base, tip, touched, branches, { ...WHOLE_TREE, keptLines: 0 });
+      const none = await loadLineHistory(history, base, tip, touched, changed, branches, { ...WHOLE_TREE, keptLines: 0 });
       expect(commits.filter((sha) => none.changeOf(sha) !== undefined)).toEqual([]);
-      const one = await loadLineHistory(history, base, tip, touched, branches, { ...WHOLE_TREE, keptLines: 1 });
+      const one = await loadLineHistory(history, base, tip, touched, changed, branches, { ...WHOLE_TREE, keptLines: 1 });
       expect(commits.filter((sha) => one.changeOf(sha) !== undefined)).toHaveLength(side === 'fork' ? 1 : 0);
     });
   }
