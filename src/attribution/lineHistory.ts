@@ -121,7 +121,7 @@ export const loadLineHistory = async (
     const writers = candidates(owner, names);
     return writers.length > 0 ? writers : [commits[owner] ?? ''];
   };
-  const merged = await resolveMergedLines(history, base, tip, { files, removed, candidates });
+  const merged = await resolveMergedLines(history, base, tip, { files, removed, candidates }, limits.mergedPathChecks);
   // Built on a file's first question: the log is complete by then.
   const removerIn = oncePer(removalIndex);
   return {

@@ -19,6 +19,8 @@ export interface LogLimits {
   budget: number;
   /** Changed lines the logs keep for applied.ts (see `changeOf`); later commits are left to be read again. */
   keptLines?: number;
+  /** Candidate commits × paths past which lines a merge brought in keep its candidates (see mergedLines.ts). */
+  mergedPathChecks?: number;
 }
 
 /**

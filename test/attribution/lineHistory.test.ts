@@ -67,6 +67,29 @@ describe('loadLineHistory', () => {
   }
 });
 
+describe('lines a merge brought in', () => {
+  it('are pinned on the branch commit that wrote them, unless the candidates × paths to read pass the budget', async () => {
+    // Upstream's branch is all --no-ff merges: each line it changed is a merge's, with its branch's commits as candidates.
+    const tip = git(fixture.clone, 'rev-parse', 'upstream/v1.0');
+    const touched = await history.commitsByPath(base, tip);
+    const changed = (await history.changedFiles(base, tip)).paths;
+    const branches = findBranches(touched.parents, tip);
+    const owners = async (limits: LogLimits): Promise<string[][]> => {
+      const lines = await loadLineHistory(history, base, tip, touched, changed, branches, limits);
+      const paths = [...changed].filter((path) => touched.byPath.has(path)).sort();
+      const texts = await history.blobs(paths.map((path) => `${tip}:${path}`));
+      return paths.flatMap((path, at) => (texts[at]?.toString('utf8').split('\n') ?? []).map((_, index) => lines.ownerOf(path, index + 1) ?? []));
+    };
+    const resolved = await owners(LISTED);
+    const unresolved = await owners({ ...LISTED, mergedPathChecks: 0 });
+    const ambiguous = unresolved.filter((commits) => commits.length > 1).length;
+    expect(ambiguous).toBeGreaterThan(0);
+    expect(resolved.filter((commits) => commits.length > 1).length).toBeLessThan(ambiguous);
+    // Where the budget read nothing, every line still has the commits that may have written it.
+    resolved.forEach((commits, index) => expect(unresolved[index]).toEqual(expect.arrayContaining(commits)));
+  });
+});
+
 describe('changeOf', () => {
   // Paths in chunks of about one path each: a commit's files are read by several logs.
   const CHUNKED: LogLimits = { maxChars: 1, budget: Number.POSITIVE_INFINITY };
