@@ -53,7 +53,10 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
     const commits = lacks.missingCommits === null ? []
       : [`${plural(lacks.missingCommits, 'upstream commit')} (${lacks.fixes ?? 0} read as fixes, ${lacks.security.length} security)`];
     const applied = lacks.applied ? [`${lacks.applied} more already applied under other shas`] : [];
-    add('Lacks', [...commits, sideChangesText(lacks, both, 'the fork'), findingsText(lacks.findings), ...applied].join('; '), 0, lacks.security.length > 0);
+    // A fork that has merged upstream's tip (SQLCipher merges each SQLite release): one plain statement, not a row of zeros.
+    const isSynced = lacks.missingCommits === 0 && applied.length === 0 && isEmpty(lacks) && isEmpty(both);
+    const lacked = isSynced ? ['nothing: the fork has every upstream commit'] : [...commits, sideChangesText(lacks, both, 'the fork'), findingsText(lacks.findings), ...applied];
+    add('Lacks', lacked.join('; '), 0, lacks.security.length > 0);
     // The commits of one fix (a pull request's iterations) are one line, as they are one finding.
     const fixOf = (each: Headline['lacks']['security'][number]): string => each.sameFixAs ?? each.sha;
     const said = new Set<string>();
@@ -85,7 +88,8 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
     const { sync } = headline;
     const merge = sync.isMergeClean ? 'merging upstream now is clean' : `merging upstream now conflicts in ${plural(sync.mergeConflicts, 'file')}`;
     const unforecast = sync.unforecastPicks > 0 ? ` (${sync.unforecastPicks} more not forecast)` : '';
-    const picks = `cherry-picks: ${sync.picks.clean} clean, ${sync.picks.conflict} conflict, ${sync.picks.empty} empty${unforecast}`;
+    const isNothingToPick = sync.picks.clean + sync.picks.conflict + sync.picks.empty + sync.unforecastPicks === 0;
+    const picks = isNothingToPick ? 'nothing to cherry-pick' : `cherry-picks: ${sync.picks.clean} clean, ${sync.picks.conflict} conflict, ${sync.picks.empty} empty${unforecast}`;
     const droppable = sync.droppableCarries > 0 ? ` (${sync.droppableCarries} droppable: upstream merged their pull request)` : '';
     const carried = `carries: ${sync.carries.carried} carried, ${sync.carries.superseded} superseded, ${sync.carries.reverted} reverted, ${sync.carries.dropped} dropped${droppable}`;
     add('Sync forecast', `${merge}; ${picks}; ${carried}`, 0, !sync.isMergeClean);

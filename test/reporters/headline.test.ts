@@ -83,6 +83,21 @@ describe('headline', () => {
     );
   });
 
+  it('says plainly that a fork which merged upstream\'s tip lacks nothing and has nothing to cherry-pick', () => {
+    const synced = aGitReport([aFile('src/codec.c', [aHunk({ categories: ['other'], side: 'fork' })])], [], {
+      commits: noCommits({ forkOnly: [aCommit('f1', 'Add a page codec')] }),
+      sync: anEmptySync({ merge: { clean: true, conflicts: [] } }),
+    });
+    expect(headlineLines(headline(synced)).map((line) => [line.label, line.text])).toEqual([
+      ['Carries', '1 file, 1 hunk (+1 −1); no findings; 1 fork-only commit'],
+      ['Lacks', 'nothing: the fork has every upstream commit'],
+      ['Sync forecast', 'merging upstream now is clean; nothing to cherry-pick; carries: 0 carried, 0 superseded, 0 reverted, 0 dropped'],
+    ]);
+    // Every upstream commit applied under another sha is not nothing: the counts stay.
+    const applied = aGitReport([], [], { commits: noCommits({ applied: [{ commit: aCommit('a1', 'fix: leak'), how: 'lines', forkCommit: null }] }) });
+    expect(headlineLines(headline(applied))[1]?.text).toBe('0 upstream commits (0 read as fixes, 0 security); 0 files, 0 hunks (+0 −0); no findings; 1 more already applied under other shas');
+  });
+
   it('leads a security line with its advisory ids, and with nothing more when the commit only says security', () => {
     const said = { sha: 'd'.repeat(40), subject: 'Update dependency postcss to v8.5.10 [SECURITY]', ids: ['security'], pick: 'clean' as const, sameFixAs: null };
     const lines = headlineLines({ ...headline(report), lacks: { ...headline(report).lacks, security: [said] } });
