@@ -160,10 +160,11 @@ export interface CommitInfo {
 
 /**
  * How an upstream commit whose patch-id the fork lacks is nevertheless in the
- * fork: its lines, or (`versions`) its Go module bumps at the same or newer
- * versions (applied.ts).
+ * fork: its lines, every file it touched as upstream's tip has it
+ * (`same-files`), or (`versions`) its Go module bumps at the same or newer
+ * versions (applied.ts, sameFiles.ts).
  */
-export type AppliedHow = 'patch-id' | 'lines' | 'versions' | 'ported' | 'empty-pick';
+export type AppliedHow = 'patch-id' | 'lines' | 'same-files' | 'versions' | 'ported' | 'empty-pick';
 
 /** An upstream commit the fork already has, under another sha (and maybe other paths or names). */
 export interface AppliedCommit {

@@ -26,6 +26,8 @@ export interface AppliedOptions {
   filesOf?: ReadonlyMap<string, readonly string[]>;
   /** Patches already read whole (see below). */
   known?: KnownChanges;
+  /** Paths the other tip has exactly as the own tip does (sameFiles.ts): a commit's lines there say nothing either way. */
+  isSame?: (path: string) => boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export const findAppliedByLines = async (
   missing: readonly CommitInfo[],
   renames: ForkRenames,
   writers: ForkWriters,
-  { ownTip, filesOf = new Map(), known = () => undefined }: AppliedOptions = {},
+  { ownTip, filesOf = new Map(), known = () => undefined, isSame }: AppliedOptions = {},
 ): Promise<AppliedCommit[]> => {
   const checked = missing.filter((commit) => mayBeWithinCap(filesOf, commit.sha));
   if (checked.length === 0) return [];
@@ -69,15 +71,22 @@ export const findAppliedByLines = async (
   const unmatched = readable.filter(({ commit }) => found.get(commit.sha) === null);
   if (ownTip !== undefined && unmatched.length > 0) {
     // Of the commits the other tip has most of: were the lines it lacks rewritten on their own side since?
-    const gaps = unmatched.flatMap(({ commit, change }) => {
-      const absent = absentLines(change, renames, forkFiles);
-      return absent ? [{ commit, change, absent }] : [];
+    // Each commit as it is, then without the files the other tip has as the own tip does (what it added or removed
+    // there says nothing either way), until one reads as carried.
+    const gaps = unmatched.flatMap(({ commit, change: whole }) => {
+      const less = isSame ? withoutPaths(whole, isSame) : whole;
+      return (less === whole ? [whole] : [whole, less]).flatMap((change) => {
+        const absent = absentLines(change, renames, forkFiles);
+        const kept = keptLines(change, renames, forkFiles);
+        return absent && (absent.size + kept.size > 0 || change !== whole) ? [{ commit, change, absent, kept }] : [];
+      });
     });
     const asked = new Map<string, Set<string>>();
-    for (const { absent } of gaps) for (const [path, lines] of absent) for (const line of lines) addTo(asked, path, line);
+    for (const { absent, kept } of gaps) for (const [path, lines] of [...absent, ...kept]) for (const line of lines) addTo(asked, path, line);
     const still = gaps.length > 0 ? await wantedLinesAt(history, ownTip, asked) : new Map<string, Map<string, number>>();
-    for (const { commit, change, absent } of gaps) {
-      if (isRewrittenSince(absent, still)) found.set(commit.sha, carriedLines(withoutLines(change, absent), renames, forkFiles, repeated, true));
+    for (const { commit, change, absent, kept } of gaps) {
+      if (found.get(commit.sha) || !isRewrittenSince(absent, still) || !isPutBackSince(kept, still)) continue;
+      found.set(commit.sha, carriedLines(withoutLines(change, absent, kept), renames, forkFiles, repeated, true));
     }
   }
   const applied: AppliedCommit[] = [];
@@ -158,8 +167,32 @@ const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: Fork
     absent.set(path, fewest);
     missing += fewest.length;
   }
-  return missing > 0 && missing <= MAX_ABSENT_SHARE * telling ? absent : null;
+  return missing <= MAX_ABSENT_SHARE * telling ? absent : null;
 };
+
+/**
+ * The telling lines a change removed (and did not add back) that the other
+ * tip's file still has, per path: none, or the commit is not applied unless
+ * its own side put them back since (helix's tsq grammar: `name = "tsq"`
+ * removed from one entry of languages.toml, and in a later one of both tips).
+ */
+const keptLines = (change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles): Map<string, string[]> => {
+  const kept = new Map<string, string[]>();
+  for (const [path, lines] of change.removed) {
+    const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
+    const files = renames.pathsFor(path).flatMap((candidate) => forkFiles.lines.get(candidate) ?? []);
+    const still = gone.filter((line) => files.some((file) => file.has(line) || file.has(asForkLine(renames, line))));
+    if (still.length > 0) kept.set(path, still);
+  }
+  return kept;
+};
+
+/** Did the own side's tip put back every removed line the other tip still has (it has the file, and each of them)? */
+const isPutBackSince = (kept: ReadonlyMap<string, readonly string[]>, still: ReadonlyMap<string, ReadonlyMap<string, number>>): boolean =>
+  [...kept].every(([path, lines]) => {
+    const tip = still.get(path);
+    return tip !== undefined && lines.every((line) => tip.has(line));
+  });
 
 /** Did the own side's tip rewrite every absent line (it has the file, and none of them)? */
 const isRewrittenSince = (absent: ReadonlyMap<string, readonly string[]>, still: ReadonlyMap<string, ReadonlyMap<string, number>>): boolean =>
@@ -168,15 +201,25 @@ const isRewrittenSince = (absent: ReadonlyMap<string, readonly string[]>, still:
     return tip !== undefined && lines.every((line) => !tip.has(line));
   });
 
-/** The change without the given added lines (its removed lines stay: the other tip must still lack them). */
-const withoutLines = (change: CommitChange, absent: ReadonlyMap<string, readonly string[]>): CommitChange => ({
-  added: new Map([...change.added].map(([path, lines]) => {
-    const gone = new Set(absent.get(path) ?? []);
-    return [path, new Set([...lines].filter((line) => !gone.has(line)))];
-  })),
-  removed: change.removed,
-  size: change.size,
-});
+/** The change without the given lines: added ones the other tip lacks, removed ones it still has (both since rewritten on the own side). */
+const withoutLines = (change: CommitChange, absent: ReadonlyMap<string, readonly string[]>, kept: ReadonlyMap<string, readonly string[]>): CommitChange => {
+  const less = (lines: ReadonlyMap<string, ReadonlySet<string>>, left: ReadonlyMap<string, readonly string[]>): Map<string, Set<string>> =>
+    new Map([...lines].map(([path, each]) => {
+      const gone = new Set(left.get(path) ?? []);
+      return [path, new Set([...each].filter((line) => !gone.has(line)))];
+    }));
+  return { added: less(change.added, absent), removed: less(change.removed, kept), size: change.size };
+};
+
+/** The change without the paths `isLeft` names; the same change when it names none. */
+const withoutPaths = (change: CommitChange, isLeft: (path: string) => boolean): CommitChange => {
+  if (![...change.added.keys(), ...change.removed.keys()].some(isLeft)) return change;
+  return {
+    added: new Map([...change.added].filter(([path]) => !isLeft(path))),
+    removed: new Map([...change.removed].filter(([path]) => !isLeft(path))),
+    size: change.size,
+  };
+};
 
 /**
  * Per path, where each wanted line first is in the tip's file (1-based), in

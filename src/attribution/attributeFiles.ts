@@ -3,6 +3,7 @@ import { pathsByCommit } from '../git/history.js';
 import type { ChangedFiles, History, PathCommits } from '../git/history.js';
 import { appendTo } from '../multiMap.js';
 import { findAppliedByLines } from './applied.js';
+import { findSameFiles } from './sameFiles.js';
 import { findPortsBySubject } from './ports.js';
 import { findBranches, firstParentChain } from './branches.js';
 import { mayBeWithinCap, readCommitChanges } from './commitChanges.js';
@@ -162,7 +163,16 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
       const read = await offChain;
       const known = (sha: string): CommitChange | undefined => upstream.lines.changeOf(sha) ?? read.get(sha);
       const renames = forkRenames(fork.changed.fromNames);
-      const byLines = await findAppliedByLines(history, tips.fork, commits.missingFromFork, renames, (path, line) => pinnedWriters(fork, path, line), { ownTip: tips.upstream, filesOf, known });
+      const same = await findSameFiles(history, tips.upstream, tips.fork, commits.missingFromFork.map((commit) => commit.sha), filesOf, renames);
+      const writers = (path: string, line: number): string[] => pinnedWriters(fork, path, line);
+      const linesFound = await findAppliedByLines(history, tips.fork, commits.missingFromFork, renames, writers, { ownTip: tips.upstream, filesOf, known, isSame: same.isSame });
+      // Lines first (they name the fork commit); what no line shows, the files may.
+      const byLine = new Set(linesFound.map((entry) => entry.commit.sha));
+      const order = new Map(commits.missingFromFork.map((commit, index) => [commit.sha, index]));
+      const byLines = [
+        ...linesFound,
+        ...commits.missingFromFork.filter((commit) => same.commits.has(commit.sha) && !byLine.has(commit.sha)).map((commit) => ({ commit, how: 'same-files' as const, forkCommit: null })),
+      ].sort((a, b) => (order.get(a.commit.sha) ?? 0) - (order.get(b.commit.sha) ?? 0));
       const found = new Set(byLines.map((entry) => entry.commit.sha));
       const left = commits.missingFromFork.filter((commit) => !found.has(commit.sha));
       // The off-chain patches serve the ports too: a port's upstream commit is as often one a merge brought in.

@@ -19,6 +19,8 @@ export interface History {
   blobIds(names: string[]): Promise<(string | null)[]>;
   /** Paths whose blob differs between `from` and `to` (absent counts), and renames `from` → `to`. */
   changedFiles(from: string, to: string): Promise<ChangedFiles>;
+  /** Each path whose entry (mode and object) differs between `from` and `to`, renames unpaired: `mode id` at each, null where absent. */
+  differingEntries(from: string, to: string): Promise<Map<string, { from: string | null; to: string | null }>>;
   /** Zero-context diff `from` → `to`, limited to `paths` (all when empty), streamed. */
   changedLines(from: string, to: string, paths: string[]): GitProcess;
   /** Zero-context diff of two blobs named `rev:path`, streamed. */
@@ -192,6 +194,19 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
       changed.paths.add(renamedTo);
     }
     return changed;
+  },
+
+  differingEntries: async (from, to) => {
+    // `:mode mode id id status\0path\0`; a side without the path has mode 000000.
+    const output = await repo.git.raw(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', from, to, '--']);
+    const entries = new Map<string, { from: string | null; to: string | null }>();
+    const tokens = output.split('\0');
+    for (let index = 0; index + 1 < tokens.length; index += 2) {
+      const [fromMode = '', toMode = '', fromId = '', toId = ''] = (tokens[index] ?? '').replace(/^:/, '').split(' ');
+      const entry = (mode: string, id: string): string | null => (/^0+$/.test(mode) ? null : `${mode} ${id}`);
+      entries.set(tokens[index + 1] ?? '', { from: entry(fromMode, fromId), to: entry(toMode, toId) });
+    }
+    return entries;
   },
 
   changedLines: (from, to, paths) => spawnChangedLinesDiff(repo.cwd, from, to, paths, repo.renameLimit),

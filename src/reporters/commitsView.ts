@@ -8,6 +8,7 @@ const commitRows = (commits: readonly CommitInfo[]): string[][] =>
 const APPLIED_HOW = {
   'patch-id': 'cherry-picked',
   lines: 'same lines',
+  'same-files': 'same files as upstream',
   versions: 'newer versions',
   ported: 'ported (same subject)',
   'empty-pick': 'picks empty',
