@@ -33,6 +33,9 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
     const pattern = productPattern(name, context);
     if (pattern && [...forkOwn].some((each) => pattern.test(each))) removed.delete(name);
   }
+  // Or under the same name in other letter case (etcd's `TestGrpcProxyTLSVersions`, OpenShift's `TestGrpcProxyTlsVersions`).
+  const forkOwnFolded = new Set([...forkOwn].map((each) => each.toLowerCase()));
+  for (const name of [...removed.keys()]) if (forkOwnFolded.has(name.toLowerCase())) removed.delete(name);
   // Or in a class of its own (fdroidserver: `UpdateTest::test_get_apks_…` → `TestGetApksWithoutAllowedSignatures::test_get_apks_…`).
   const movedMethods = methodsInNewClasses(added, new Set(upstreamNames));
   for (const name of [...removed.keys()]) if (movedMethods.has(methodOf(name) ?? '')) removed.delete(name);
