@@ -397,6 +397,27 @@ ${forkLines.map((line) => `+${line}\n`).join('')}         cmd = found
     expect(await fixes(diff('    clusterLog(LL_NOTICE, "collision");'))).toHaveLength(1);
   });
 
+  it('does not read a call the fork gave one more argument as a removed guard; a guard the fork changed otherwise still is', async () => {
+    // etcd's OpenShift fork passes its max-learners option to every NewClusterFromURLsMap.
+    const diff = (forkLine: string) => `diff --git a/server/etcdserver/server.go b/server/etcdserver/server.go
+--- a/server/etcdserver/server.go
++++ b/server/etcdserver/server.go
+@@ -462,5 +462,5 @@ func NewServer(cfg config.ServerConfig) (srv *EtcdServer, err error) {
+ 			if config.CheckDuplicateURL(urlsmap) {
+ 				return nil, fmt.Errorf("discovery cluster %s has duplicate url", urlsmap)
+ 			}
+-			if cl, err = membership.NewClusterFromURLsMap(cfg.Logger, cfg.InitialClusterToken, urlsmap); err != nil {
++${forkLine}
+ 				return nil, err
+`;
+    const call = '\t\t\tif cl, err = membership.NewClusterFromURLsMap(';
+    expect(await fixes(diff(`${call}cfg.Logger, cfg.InitialClusterToken, urlsmap, membership.WithMaxLearners(cfg.ExperimentalMaxLearners)); err != nil {`))).toEqual([]);
+    expect(await fixes(diff(`${call}membership.WithMaxLearners(cfg.ExperimentalMaxLearners), cfg.Logger, cfg.InitialClusterToken, urlsmap); err != nil {`))).toEqual([]);
+    // Not an argument: the inserted text does not start or end a list item, or the guard itself went.
+    expect(await fixes(diff(`${call}cfg.Logger, cfg.InitialClusterToken, urlsmap); err != nil && !cfg.Strict {`))).toHaveLength(1);
+    expect(await fixes(diff(`${call}cfg.Logger, cfg.InitialClusterToken, urlsmap, nil); err == nil {`))).toHaveLength(1);
+  });
+
   it("compares lines as a formatter could have left them: prettier's semicolons, commas and arrow parentheses, an unread `as e`", async () => {
     // paperless-ngx ran prettier and black over paperless-ng's code.
     const ts = (forkLines: string[]) => `diff --git a/src/app/filter.pipe.ts b/src/app/filter.pipe.ts

@@ -2,6 +2,7 @@ import type { Hunk } from '../../model.js';
 import { oncePer } from '../../multiMap.js';
 import { normaliseLine } from '../../text/normaliseLine.js';
 import { addedLines } from '../common/lines.js';
+import { isCallWithAddedArguments } from './addedArguments.js';
 import { topLevelClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
 import { isPythonPath, unannotatedLines } from './annotations.js';
@@ -128,7 +129,8 @@ const EMPTY_BLOCK = /(?:\)|=>|\b(?:else|try|finally|do)) ?\{ ?\}$/;
 
 /**
  * Upstream-only lines of one hunk that the fork really lacks: not moved elsewhere
- * in the file, not a rename of a fork line in the same hunk, not a block guard
+ * in the file, not a rename of a fork line in the same hunk, not a call the
+ * fork gave more arguments in that hunk (addedArguments.ts), not a block guard
  * the fork narrowed anywhere in the file (narrowedGuards.ts), not inert, not
  * code at all (`isNotCode`, by upstream line number: Python docstrings, a component's <style> blocks,
  * Rust's test items).
@@ -224,7 +226,9 @@ export function missingRuns(
     if (isBlankOrComment(text) || isNotCode(number)) continue;
     const compared = bare[index] ?? text;
     const isGrouped = isGo && isGroupedDeclaration(compared, forkLines);
-    if (isInert(text) || (!forkLines.has(compared) && !isFormatted(compared) && !isExpandedBlock(compared, forkLines) && !isGrouped && !isForkShape(compared))) {
+    const isKept = (): boolean =>
+      forkLines.has(compared) || isFormatted(compared) || isExpandedBlock(compared, forkLines) || isGrouped || isForkShape(compared) || isCallWithAddedArguments(compared, forkOnly);
+    if (isInert(text) || !isKept()) {
       const why = notMissing(index, text);
       run.push(why === null ? { text, line: number } : { text, line: number, notMissing: why });
     } else {
