@@ -39,8 +39,13 @@ export interface AppliedOptions {
  * when the fork lacks at most half of those added lines and its own side's
  * tip has since rewritten each of them (valkey took redis's fix for blocking
  * timeouts and, later, redis's widening of that fix's test ranges: the
- * fix's first ranges are in neither tip). The fork commit that wrote those
- * lines is named when the fork's history says.
+ * fix's first ranges are in neither tip), and it still has no removed line
+ * but those its own side's tip has again. That second reading is made also
+ * without the files the other tip has exactly as the own tip (`isSame`):
+ * what a commit did there says nothing either way (evil-helix took helix's
+ * releases squashed; the lines it has of a commit are in its other files).
+ * The fork commit that wrote those lines is named when the fork's history
+ * says.
  *
  * A commit that touched more files than MAX_CHANGED_LINES has more changed
  * lines than that too (renames aside), so its patch is not even read:

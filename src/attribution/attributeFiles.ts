@@ -169,16 +169,16 @@ export const createAttributor = (source: AttributionSource, { pathspecChars = PA
       // Lines first (they name the fork commit); what no line shows, the files may.
       const byLine = new Set(linesFound.map((entry) => entry.commit.sha));
       const order = new Map(commits.missingFromFork.map((commit, index) => [commit.sha, index]));
-      const byLines = [
+      const byLinesOrFiles = [
         ...linesFound,
         ...commits.missingFromFork.filter((commit) => same.commits.has(commit.sha) && !byLine.has(commit.sha)).map((commit) => ({ commit, how: 'same-files' as const, forkCommit: null })),
       ].sort((a, b) => (order.get(a.commit.sha) ?? 0) - (order.get(b.commit.sha) ?? 0));
-      const found = new Set(byLines.map((entry) => entry.commit.sha));
+      const found = new Set(byLinesOrFiles.map((entry) => entry.commit.sha));
       const left = commits.missingFromFork.filter((commit) => !found.has(commit.sha));
       // The off-chain patches serve the ports too: a port's upstream commit is as often one a merge brought in.
       const ported = await findPortsBySubject(history, left, commits.forkOnly, renames, (sha) => known(sha) ?? fork.lines.changeOf(sha));
       const applied = new Set([...found, ...ported.map((entry) => entry.commit.sha)]);
-      return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLines, ...ported] };
+      return { ...commits, missingFromFork: commits.missingFromFork.filter((commit) => !applied.has(commit.sha)), applied: [...commits.applied, ...byLinesOrFiles, ...ported] };
     },
   };
 };

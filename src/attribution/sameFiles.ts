@@ -16,8 +16,8 @@ export interface SameFiles {
  * every file the fork has as upstream's tip has it is in the fork in the
  * only sense left: upstream went on from it (bumped the same lock file
  * again, rewrote its lines) and the fork took that too. evil-helix squashes
- * each helix release into its line: 48 of the 64 helix commits that read as
- * missing touched only such files, most of them Cargo.lock bumps.
+ * each helix release into its line: most of the helix commits it seemed to
+ * lack touched only such files, Cargo.lock bumps among them.
  */
 export const findSameFiles = async (
   history: History, ownTip: string, otherTip: string, commits: readonly string[], filesOf: ReadonlyMap<string, readonly string[]>, renames: ForkRenames,
