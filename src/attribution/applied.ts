@@ -8,7 +8,7 @@ import type { ForkRenames } from './renames.js';
 import { addTo } from '../multiMap.js';
 import { isModuleFile, moduleVersionsAt } from './newerModules.js';
 import type { ModuleVersionsAt } from './newerModules.js';
-import { carriedLines, isTelling, UNUSED } from './carriedLines.js';
+import { carriedLines, isTelling, keptLines, UNUSED } from './carriedLines.js';
 import { isDependencyFile } from '../versions/dependencyFiles.js';
 import type { ForkFiles } from './carriedLines.js';
 
@@ -176,23 +176,10 @@ const absentLines = (change: CommitChange, renames: ForkRenames, forkFiles: Fork
 };
 
 /**
- * The telling lines a change removed (and did not add back) that the other
- * tip's file still has, per path: none, or the commit is not applied unless
- * its own side put them back since (helix's tsq grammar: `name = "tsq"`
- * removed from one entry of languages.toml, and in a later one of both tips).
+ * Did the own side's tip put back every removed line the other tip still has
+ * (it has the file, and each of them)? helix's tsq grammar: `name = "tsq"`
+ * removed from one entry of languages.toml, and in a later one of both tips.
  */
-const keptLines = (change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles): Map<string, string[]> => {
-  const kept = new Map<string, string[]>();
-  for (const [path, lines] of change.removed) {
-    const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
-    const files = renames.pathsFor(path).flatMap((candidate) => forkFiles.lines.get(candidate) ?? []);
-    const still = gone.filter((line) => files.some((file) => file.has(line) || file.has(asForkLine(renames, line))));
-    if (still.length > 0) kept.set(path, still);
-  }
-  return kept;
-};
-
-/** Did the own side's tip put back every removed line the other tip still has (it has the file, and each of them)? */
 const isPutBackSince = (kept: ReadonlyMap<string, readonly string[]>, still: ReadonlyMap<string, ReadonlyMap<string, number>>): boolean =>
   [...kept].every(([path, lines]) => {
     const tip = still.get(path);

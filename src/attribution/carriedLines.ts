@@ -108,12 +108,23 @@ export const carriedLines = (
   if (found.length === 0 || !isNew || ((found.length <= FEW_LINES || isPartial) && !isSingular)) return null;
   // Bumps of modules the fork does not use or build alone tie nothing to it: a security fix there may still matter under another module.
   if (found.every(({ line }) => line === UNUSED)) return null;
+  if (keptLines(change, renames, forkFiles).size > 0) return null;
+  return found;
+};
+
+/**
+ * The telling lines a change removed (and did not add back) that the fork's
+ * file still has, as written or as the fork would name it, per path: a
+ * change the fork carries has none (applied.ts lets those its own side put
+ * back since stay).
+ */
+export const keptLines = (change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles): Map<string, string[]> => {
+  const kept = new Map<string, string[]>();
   for (const [path, lines] of change.removed) {
     const gone = [...lines].filter((line) => isTelling(line) && !change.added.get(path)?.has(line));
-    for (const candidate of renames.pathsFor(path)) {
-      const file = forkFiles.lines.get(candidate);
-      if (file && gone.some((line) => file.has(line) || file.has(asForkLine(renames, line)))) return null;
-    }
+    const files = renames.pathsFor(path).flatMap((candidate) => forkFiles.lines.get(candidate) ?? []);
+    const still = gone.filter((line) => files.some((file) => file.has(line) || file.has(asForkLine(renames, line))));
+    if (still.length > 0) kept.set(path, still);
   }
-  return found;
+  return kept;
 };
