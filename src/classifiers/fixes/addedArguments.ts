@@ -1,16 +1,25 @@
 // A call the fork gave one more argument is still the call: upstream's line
 // with nothing taken away (reverted-fixes, evidence.ts).
 
+/** The depth of `opens` over `closes` where `text` ends, and the lowest it went. */
+const depthOf = (text: string, opens: string, closes: string): { end: number; lowest: number } => {
+  let end = 0;
+  let lowest = 0;
+  for (const char of text) {
+    if (opens.includes(char)) end += 1;
+    else if (closes.includes(char)) lowest = Math.min(lowest, (end -= 1));
+  }
+  return { end, lowest };
+};
+
 /** Whether `text` has its parentheses and brackets balanced: an argument, not a piece of one. */
 const isBalanced = (text: string): boolean => {
-  let depth = 0;
-  for (const char of text) {
-    if (char === '(' || char === '[' || char === '{') depth += 1;
-    else if (char === ')' || char === ']' || char === '}') depth -= 1;
-    if (depth < 0) return false;
-  }
-  return depth === 0;
+  const { end, lowest } = depthOf(text, '([{', ')]}');
+  return end === 0 && lowest === 0;
 };
+
+/** Whether the text ends inside an open parenthesis: an argument list, not a `return a, b` that goes on with more values. */
+const isWithinCall = (before: string): boolean => depthOf(before, '(', ')').end > 0;
 
 /**
  * Whether some fork line is `text` with arguments inserted and nothing else
@@ -34,12 +43,3 @@ export const isCallWithAddedArguments = (text: string, forkLines: readonly strin
     return (inserted.startsWith(',') || inserted.endsWith(',')) && inserted.length > 1 && isBalanced(inserted) && isWithinCall(line.slice(0, prefix));
   });
 
-/** Whether the text ends inside an open parenthesis: an argument list, not a `return a, b` that goes on with more values. */
-const isWithinCall = (before: string): boolean => {
-  let depth = 0;
-  for (const char of before) {
-    if (char === '(') depth += 1;
-    else if (char === ')') depth -= 1;
-  }
-  return depth > 0;
-};
