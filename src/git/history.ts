@@ -157,6 +157,36 @@ export const pathsByCommit = (byPath: ReadonlyMap<string, readonly string[]>): M
   return paths;
 };
 
+/** One file of `git diff --raw -z` output; `renamedTo` for a rename or copy (`-M`). */
+interface RawRecord {
+  fromMode: string;
+  toMode: string;
+  fromId: string;
+  toId: string;
+  status: string;
+  path: string;
+  renamedTo: string | null;
+}
+
+/**
+ * The records of `git diff --raw -z` output, which compares trees only (no
+ * file contents bar rename scoring): `:mode mode id id status\0path\0`, and
+ * a second path after a rename's or copy's.
+ */
+const rawRecords = (output: string): RawRecord[] => {
+  const records: RawRecord[] = [];
+  const tokens = output.split('\0');
+  for (let index = 0; index < tokens.length; index += 1) {
+    const fields = (tokens[index] ?? '').replace(/^:/, '').split(' ');
+    if (fields.length < 5) continue;
+    const [fromMode = '', toMode = '', fromId = '', toId = '', status = ''] = fields;
+    const path = tokens[++index] ?? '';
+    const renamedTo = /^[RC]/.test(status) ? (tokens[++index] ?? '') : null;
+    records.push({ fromMode, toMode, fromId, toId, status, path, renamedTo });
+  }
+  return records;
+};
+
 export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(repo.cwd)): History => ({
   blobIds: async (names) => {
     if (names.length === 0) return [];
@@ -168,18 +198,11 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
   },
 
   changedFiles: async (from, to) => {
-    // Raw output compares trees only (no file contents bar rename scoring): `:mode mode sha sha status\0path\0[path\0]`.
     const output = await repo.git.raw(['diff', '--raw', '-z', '-M', `-l${repo.renameLimit}`, '--no-abbrev', '--no-ext-diff', from, to, '--']);
     const changed: ChangedFiles = { paths: new Set(), renames: new Map(), fromNames: new Map(), removed: new Set(), added: new Set() };
-    const tokens = output.split('\0');
-    for (let index = 0; index < tokens.length; index += 1) {
-      const fields = (tokens[index] ?? '').split(' ');
-      if (fields.length < 5) continue;
-      const [, , oldBlob, newBlob, status = ''] = fields;
-      const path = tokens[++index] ?? '';
-      const renamedTo = /^[RC]/.test(status) ? (tokens[++index] ?? '') : null;
+    for (const { fromId, toId, status, path, renamedTo } of rawRecords(output)) {
       if (renamedTo === null) {
-        if (oldBlob !== newBlob) changed.paths.add(path);
+        if (fromId !== toId) changed.paths.add(path);
         if (status === 'D') changed.removed.add(path);
         if (status === 'A') changed.added.add(path);
         continue;
@@ -197,16 +220,10 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
   },
 
   differingEntries: async (from, to) => {
-    // `:mode mode id id status\0path\0`; a side without the path has mode 000000.
     const output = await repo.git.raw(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', from, to, '--']);
-    const entries = new Map<string, { from: string | null; to: string | null }>();
-    const tokens = output.split('\0');
-    for (let index = 0; index + 1 < tokens.length; index += 2) {
-      const [fromMode = '', toMode = '', fromId = '', toId = ''] = (tokens[index] ?? '').replace(/^:/, '').split(' ');
-      const entry = (mode: string, id: string): string | null => (/^0+$/.test(mode) ? null : `${mode} ${id}`);
-      entries.set(tokens[index + 1] ?? '', { from: entry(fromMode, fromId), to: entry(toMode, toId) });
-    }
-    return entries;
+    // A side without the path has mode 000000.
+    const entry = (mode: string, id: string): string | null => (/^0+$/.test(mode) ? null : `${mode} ${id}`);
+    return new Map(rawRecords(output).map((record) => [record.path, { from: entry(record.fromMode, record.fromId), to: entry(record.toMode, record.toId) }]));
   },
 
   changedLines: (from, to, paths) => spawnChangedLinesDiff(repo.cwd, from, to, paths, repo.renameLimit),
