@@ -34,6 +34,15 @@ const sideChangesText = (tally: SideTally, both: SideTally, other: string): stri
   return tally.hunks === 0 && both.hunks > 0 ? `${files}, every change in hunks both sides changed` : changesText(tally, files);
 };
 
+/**
+ * Files both sides changed, and the hunks in which both changed the same
+ * lines. Each side changed its own lines of such a file in most forks
+ * (pop-os's gnome-shell: one file, "0 hunks (+0 −0)" read as a count gone
+ * wrong): that says so.
+ */
+const bothChangesText = (both: SideTally): string =>
+  both.hunks === 0 && both.files > 0 ? `${plural(both.files, 'file')}, each side's changes in hunks of its own` : changesText(both);
+
 const isEmpty = (tally: SideTally): boolean =>
   tally.files === 0 && tally.hunks === 0 && CATEGORY_IDS.every((id) => tally.findings[id] === 0);
 
@@ -79,7 +88,7 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
       const ids = fix.ids.filter((id) => id !== 'security');
       add('Security', `${ids.length > 0 ? `${ids.join(', ')}: ` : ''}${shas} ${fix.subject}${pick}`, 1, true);
     }
-    if (!isEmpty(both)) add('Both moved', `${changesText(both)}; ${findingsText(both.findings)}`);
+    if (!isEmpty(both)) add('Both moved', `${bothChangesText(both)}; ${findingsText(both.findings)}`);
     if (!isEmpty(unknown)) add('Side unknown', `${changesText(unknown)}; ${findingsText(unknown.findings)}`);
   } else {
     add('Sides unknown', `a saved diff has no history, so what the fork carries and what it lacks cannot be told apart: ${changesText(unknown)}; ${findingsText(unknown.findings)}`);

@@ -77,6 +77,14 @@ describe('headline', () => {
       '1 file (1 also changed by upstream), every change in hunks both sides changed; no findings; 0 fork-only commits',
       '0 upstream commits (0 read as fixes, 0 security); 1 file (1 also changed by the fork), every change in hunks both sides changed; no findings',
     ]);
+    // A file both sides changed, each in lines of its own: no hunk is both sides', and the line says so rather than "0 hunks".
+    const apart = headlineLines(headline(aGitReport([aFile('Makefile', [aHunk({ categories: ['other'], side: 'fork' }), aHunk({ categories: ['other'], side: 'upstream' })], { side: 'both' })], [], { commits: noCommits({}) })));
+    expect(apart.map((line) => [line.label, line.text])).toEqual([
+      ['Carries', '1 file (1 also changed by upstream), 1 hunk (+1 −1); no findings; 0 fork-only commits'],
+      ['Lacks', '0 upstream commits (0 read as fixes, 0 security); 1 file (1 also changed by the fork), 1 hunk (+1 −1); no findings'],
+      ['Both moved', "1 file, each side's changes in hunks of its own; no findings"],
+    ]);
+    expect(lines[3]?.text).toBe('1 file, 1 hunk (+1 −1); 1 finding (1 dockerfile)');
     expect(lines[2]).toMatchObject({ level: 1, isAlert: true, text: 'CVE-2024-23652: c10000000000 fix: escape paths in the tar exporter (cherry-pick: conflict)' });
     expect(lines[4]?.text).toBe(
       'merging upstream now conflicts in 1 file; cherry-picks: 1 clean, 1 conflict, 1 empty (2 more not forecast); carries: 2 carried, 1 superseded, 0 reverted, 0 dropped (1 droppable: upstream merged their pull request)',
