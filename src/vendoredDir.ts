@@ -28,6 +28,8 @@ export const vendoredPlaceOf = (path: string): VendoredPlace | null => {
  * directories may each hold a `select2`), `testdata/node_modules/@actions/core/`.
  */
 export const vendoredDirOf = (path: string, module: string): string => {
+  // A submodule's files (one tip pins it, the other keeps its files): the module is their directory.
+  if (path.startsWith(`${module}/`)) return `${module}/`;
   const place = vendoredPlaceOf(path);
   return `${place?.prefix ?? ''}${place?.dir ?? 'vendor'}/${module}/`;
 };

@@ -21,9 +21,10 @@ export function createCategoriser(extraGlobs: CategoryGlobs = {}): Categoriser {
     async classify(file, context) {
       const findings: Finding[] = [];
       const fileCategories = new Set<CategoryId>();
-      for (const classifier of classifiers) {
+      const owner = classifiers.find((classifier) => classifier.claims?.(file, context) ?? false);
+      for (const classifier of owner ? [owner] : classifiers) {
         const isExtra = extra.get(classifier.id)?.(file.path) ?? false;
-        if (!classifier.matches(file) && !isExtra) continue;
+        if (classifier !== owner && !classifier.matches(file) && !isExtra) continue;
         if (classifier.isPathCategory || isExtra) {
           fileCategories.add(classifier.id);
           for (const hunk of file.hunks) addCategory(hunk.categories, classifier.id);

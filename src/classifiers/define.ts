@@ -38,6 +38,13 @@ export interface Classifier {
   /** Does this classifier look at the file at all (by path and status)? */
   matches(file: FileDiff): boolean;
   /**
+   * Does this classifier take the file whole, whatever its path says, from
+   * what earlier files of the run showed (the files of a submodule the other
+   * tip pins are a library's, not the fork's CI or sources)? No other
+   * classifier then reads it.
+   */
+  claims?(file: FileDiff, context: ClassifyContext): boolean;
+  /**
    * Findings for one matching file. Classifiers that are not path categories
    * push `id` onto the `categories` of the hunks their findings come from.
    */

@@ -16,6 +16,8 @@ import { dependencyRow } from './deps/rows.js';
 import { attachVendoredFile, runMemoryOf } from './deps/runMemory.js';
 import type { DependencyChange } from './deps/types.js';
 import type { RunMemory } from './deps/runMemory.js';
+import { gitmodulesRows, isGitmodulesPath } from './deps/gitmodules.js';
+import { isGitlink, submoduleRow, submoduleRowAbove, withFilesInstead } from './deps/submodule.js';
 import { addKnownGoModules, isGoModulePath, isNodeModulesPath, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
 import { vendoredDirOf } from '../vendoredDir.js';
 import { isFileAt, isDependencyPath } from './paths.js';
@@ -53,6 +55,13 @@ function vendoredFileRows(file: FileDiff, memory: RunMemory, context: ClassifyCo
   memory.vendoredRows.set(key, keepOpen(row));
   rowStatuses.set(row, new Set([file.status]));
   return [row];
+}
+
+/** A submodule's row; the files the other tip keeps under its path join it, so it stays open until every file was read. */
+function submoduleRows(file: FileDiff, memory: RunMemory, context: ClassifyContext): Finding {
+  const row = submoduleRow(file, context);
+  memory.submoduleRows.set(file.path, keepOpen(row));
+  return row;
 }
 
 /**
@@ -157,13 +166,26 @@ export default defineClassifier({
   id: 'vendored-deps',
   title: 'Vendored dependencies',
   isPathCategory: true,
-  matches: (file) => isFileAt(file, isDependencyPath),
+  matches: (file) => isFileAt(file, isDependencyPath) || isGitlink(file) || isGitmodulesPath(file.path),
+  // A pin is no source line (a fix commit's pin bump is no missing guard), and a submodule's files are the library's.
+  claims: (file, context) => isGitlink(file) || submoduleRowAbove(file.path, runMemoryOf(context).submoduleRows) !== undefined,
   finish(context) {
-    oneTipLibraries(runMemoryOf(context));
+    const memory = runMemoryOf(context);
+    oneTipLibraries(memory);
+    for (const row of memory.submoduleRows.values()) withFilesInstead(row);
     return [];
   },
   async classify(file, context) {
     const memory = runMemoryOf(context);
+    if (isGitlink(file)) return [submoduleRows(file, memory, context)];
+    if (isGitmodulesPath(file.path)) return await gitmodulesRows(file, context);
+    const submodule = submoduleRowAbove(file.path, memory.submoduleRows);
+    if (submodule) {
+      // A file of a submodule the other tip pins: the library's, grouped under its row.
+      file.module = submodule.path;
+      attachVendoredFile(submodule, file.path, wholeFile(file, context));
+      return [];
+    }
     addKnownGoModules(file, memory.knownModules);
     if (vendoredPathOf(file.path)) {
       const rows = vendoredFileRows(file, memory, context);

@@ -22,6 +22,10 @@ interface RawNames {
 
 const DEV_NULL = '/dev/null';
 
+/** A gitlink's mode: a submodule's pinned commit, not a file (git-diff(1) shows it as `Subproject commit <sha>`). */
+export const GITLINK_MODE = '160000';
+const GITLINK_INDEX = ` ${GITLINK_MODE}`;
+
 export function parseHeader(lines: readonly string[], context: { prefixes: Prefixes | null; notices?: NoticeSink }): SectionHeader {
   const names: RawNames = { gitLine: null, minus: null, plus: null, renameFrom: null, renameTo: null, binary: null };
   const header: Omit<SectionHeader, 'path' | 'oldPath'> = {
@@ -34,6 +38,11 @@ export function parseHeader(lines: readonly string[], context: { prefixes: Prefi
     else if (line.startsWith('old mode ')) header.oldMode = line.slice(9);
     else if (line.startsWith('new mode ')) header.newMode = line.slice(9);
     else if (line.startsWith('similarity index ')) header.similarity = readSimilarity(line, context.notices);
+    else if (line.startsWith('index ') && line.endsWith(GITLINK_INDEX)) {
+      // A submodule both sides pin: `index <old>..<new> 160000`, the one place its mode is written.
+      header.oldMode ??= GITLINK_MODE;
+      header.newMode ??= GITLINK_MODE;
+    }
     else if (line.startsWith('rename from ') || line.startsWith('copy from ')) {
       header.status = line.startsWith('rename') ? 'renamed' : 'copied';
       names.renameFrom = decodePathField(line.slice(line.indexOf(' from ') + 6)) || null;

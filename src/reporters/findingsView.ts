@@ -23,7 +23,7 @@ export function findingsView(category: CategoryId, findings: readonly Finding[],
       const { details } = finding;
       const isDependency = typeof details.module === 'string';
       const row = isDependency
-        ? [text(details.module), text(details.ecosystem), text(details.upstream), text(details.fork), whoMoved(finding), findingWhere(finding)]
+        ? [text(details.module), text(details.ecosystem), versionCell(finding, 'upstream'), versionCell(finding, 'fork'), whoMoved(finding), findingWhere(finding)]
         : [finding.message, '', '', '', finding.kind, findingWhere(finding)];
       if (hasSides) row.push(sideCell(finding), commitsOf(finding));
       return row;
@@ -90,6 +90,14 @@ export function upstreamTestRows(findings: readonly Finding[]): { rows: Finding[
 /** How the side that moved changed the version, as the message says it: `upstream bumped`, `fork downgraded`. */
 const UPSTREAM_MOVE: Record<string, string> = { upgrade: 'downgraded', downgrade: 'bumped', added: 'removed it', removed: 'added it', changed: 'changed' };
 const FORK_MOVE: Record<string, string> = { upgrade: 'bumped', downgrade: 'downgraded', added: 'added it', removed: 'removed it', changed: 'changed' };
+
+/** A tip's version; of a submodule that tip does not pin, whether it keeps the library's files instead. */
+function versionCell(finding: Finding, tip: 'upstream' | 'fork'): string {
+  const version = finding.details[tip];
+  const files = finding.details.vendoredFiles;
+  if (finding.kind !== 'submodule' || version !== null || !Array.isArray(files) || files.length === 0) return text(version);
+  return `files in tree (${files.length})`;
+}
 
 function whoMoved(finding: Finding): string {
   const direction = text(finding.details.direction);

@@ -17,6 +17,8 @@ export interface RunMemory {
   knownModules: Set<string>;
   /** `dir\0package` → the poetry.lock row a pyproject.toml range of the same package joins (see lockPreference.ts). */
   lockedRows: Map<string, Finding>;
+  /** Submodule path → its row, which the files the other tip keeps there join (see submodule.ts). */
+  submoduleRows: Map<string, Finding>;
 }
 
 const memories = new WeakMap<ClassifyContext, RunMemory>();
@@ -24,7 +26,7 @@ const memories = new WeakMap<ClassifyContext, RunMemory>();
 export function runMemoryOf(context: ClassifyContext): RunMemory {
   let memory = memories.get(context);
   if (!memory) {
-    memory = { goRows: new Map(), vendoredRows: new Map(), knownModules: new Set(), lockedRows: new Map() };
+    memory = { goRows: new Map(), vendoredRows: new Map(), knownModules: new Set(), lockedRows: new Map(), submoduleRows: new Map() };
     memories.set(context, memory);
   }
   return memory;
