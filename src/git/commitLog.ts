@@ -196,7 +196,16 @@ export const securityIdsOf = (message: string): string[] => {
  */
 const namesAttack = (message: string): boolean =>
   /\b(?:SSTI|XSS|CSRF|SSRF|XXE|RCE)\b/.test(message) ||
-  /\b(?:(?:sql|command|template|header|ldap|xpath) injection|(?:path|directory) traversal|privilege escalation|sandbox escape|open redirect|zip slip)\b/i.test(message);
+  /\b(?:(?:sql|command|template|header|ldap|xpath) injection|(?:path|directory) traversal|privilege escalation|sandbox escape|open redirect|zip slip)\b/i.test(message) ||
+  UNSAFE_SUBJECT.test(message.split('\n', 1)[0] ?? '');
+
+/**
+ * A memory-safety bug, or unauthenticated access closed, that the subject
+ * names (etcd's "guard unauthenticated endpoints with auth checks", which
+ * OpenShift's etcd lacks). The subject only: a body's test notes say
+ * `unauthenticated` of a prompt (opentofu's state storage trust).
+ */
+const UNSAFE_SUBJECT = /\b(?:use[- ]after[- ]free|double[- ]free|(?:heap|stack|buffer) (?:buffer )?overflow|out[- ]of[- ]bounds (?:read|write)|(?:guard|block|reject|deny|forbid|prevent|restrict|protect|require auth\w*)\b[^.\n]{0,30}\bunauthenticated)\b/i;
 
 /**
  * An id a scanner is told to let pass, not a fix: tofu-ls's squashed "Modified:

@@ -68,6 +68,13 @@ describe('securityIdsOf', () => {
   it('reads a class of attack a message names, and GitHub\'s merge of a security advisory\'s private fork, as security', () => {
     expect(securityIdsOf('kolla-build: Use SandboxedEnvironment to prevent SSTI\n\nCloses-Bug: #2111138')).toEqual(['security']);
     expect(securityIdsOf('Fix path traversal in artifact upload')).toEqual(['security']);
+    // Memory-safety bugs and unauthenticated access closed, named in the subject (etcd's f936af2c0b2a, which OpenShift's etcd lacks).
+    expect(securityIdsOf('server/etcdserver: guard unauthenticated endpoints with auth checks')).toEqual(['security']);
+    expect(securityIdsOf('Fix heap buffer overflow in lpFind')).toEqual(['security']);
+    expect(securityIdsOf('networking: fix use-after-free on reconnect')).toEqual(['security']);
+    // Not a fix: access opened, or the word in a body's test notes (opentofu's state storage prompt).
+    expect(securityIdsOf('api: allow unauthenticated access to /metrics')).toEqual([]);
+    expect(securityIdsOf('PSS: confirm trust of the state storage provider\n\n* test: Users see "Authentication: unauthenticated" in prompt')).toEqual([]);
     expect(securityIdsOf('escape titles against XSS')).toEqual(['security']);
     // nektos/act's fixes from security advisories: the merge subject is all the message says.
     expect(securityIdsOf('Merge commit from fork')).toEqual(['security']);
