@@ -1,4 +1,4 @@
-import type { AppliedHow, CommitInfo, Commits } from '../model.js';
+import type { AppliedHow, CommitInfo, Commits, SyncPlan } from '../model.js';
 import { type TableView, shortSha } from './view.js';
 
 const commitRows = (commits: readonly CommitInfo[]): string[][] =>
@@ -16,9 +16,25 @@ const APPLIED_HOW = {
 
 const COLUMNS: TableView['columns'] = [{ header: 'Commit' }, { header: 'Fix?' }, { header: 'Subject', isFlexible: true }, { header: 'Date' }];
 
-/** The three commit lists of git mode, each as a table with its title. */
-export function commitsViews(commits: Commits): { title: string; view: TableView }[] {
+/**
+ * The fork-only commits as a table, unless the sync plan's carries list
+ * every one of them, with what became of each: then a title that says so.
+ * KeyDB's 14,551 commits were 29,000 lines of its markdown report, each
+ * commit twice.
+ */
+function forkOnlyView(forkOnly: readonly CommitInfo[], sync: SyncPlan | null): { title: string; view: TableView } {
+  const title = `Fork-only commits (${forkOnly.length})`;
+  const carried = new Set(sync?.carries.map((carry) => carry.sha));
+  const isListed = forkOnly.length > 0 && forkOnly.every((commit) => carried.has(commit.sha));
+  return isListed
+    ? { title: `${title}: the sync plan's carries list each, with what became of it`, view: { columns: COLUMNS, rows: [] } }
+    : { title, view: { columns: COLUMNS, rows: commitRows(forkOnly) } };
+}
+
+/** The commit lists of git mode, each as a table with its title; a list said in a title alone has no rows. */
+export function commitsViews(commits: Commits, sync: SyncPlan | null): { title: string; view: TableView }[] {
   const fixes = commits.missingFromFork.filter((commit) => commit.isFix).length;
+  const forkOnly = forkOnlyView(commits.forkOnly, sync);
   return [
     {
       title: `Upstream commits missing from the fork (${commits.missingFromFork.length}, ${fixes} read as fixes)`,
@@ -31,7 +47,7 @@ export function commitsViews(commits: Commits): { title: string; view: TableView
         rows: commits.applied.map((applied) => [shortSha(applied.commit.sha), APPLIED_HOW[applied.how], shortSha(applied.forkCommit), applied.commit.subject]),
       },
     },
-    { title: `Fork-only commits (${commits.forkOnly.length})`, view: { columns: COLUMNS, rows: commitRows(commits.forkOnly) } },
+    forkOnly,
     {
       title: `Fork commits that revert upstream ones (${commits.reverts.length})`,
       view: {
@@ -39,5 +55,5 @@ export function commitsViews(commits: Commits): { title: string; view: TableView
         rows: commits.reverts.map((revert) => [shortSha(revert.commit.sha), shortSha(revert.reverts), revert.revertsSubject ?? revert.commit.subject]),
       },
     },
-  ].filter((entry) => entry.view.rows.length > 0);
+  ].filter((entry) => entry.view.rows.length > 0 || (entry === forkOnly && commits.forkOnly.length > 0));
 }

@@ -76,6 +76,17 @@ describe('the nightly report of a fork shaped like the seed (git mode, the built
     expect(markdown).toMatch(/\| vendor: update github.com\/containerd\/containerd to v1\.2\.0 \| go\.sum, vendor\/github\.com\/containerd\/containerd\/ \(18 files\), vendor\/modules\.txt \|/);
   });
 
+  it('lists each fork commit once: in the sync plan\'s carries, or, without a plan, under the commits', () => {
+    const carries = json.sync?.carries ?? [];
+    expect(carries.map((carry) => carry.sha).sort()).toEqual(json.commits?.forkOnly.map((commit) => commit.sha).sort());
+    const subject = json.commits?.forkOnly[0]?.subject ?? '';
+    expect(markdown.split('\n').filter((line) => line.includes(escapeMarkdown(subject)))).toHaveLength(1);
+    expect(markdown).toContain("\n### Fork-only commits (9): the sync plan's carries list each, with what became of it\n");
+    const unplanned = report('--format', 'markdown', '--no-sync');
+    expect(unplanned).toContain('\n### Fork-only commits (9)\n');
+    expect(unplanned.split('\n').filter((line) => line.includes(escapeMarkdown(subject)))).toHaveLength(1);
+  });
+
   it('prints upstream-only hunks with --hunks all', () => {
     expect(report('--format', 'markdown', '--hunks', 'all')).toContain(upstreamVendorLine);
   });

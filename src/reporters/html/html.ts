@@ -57,9 +57,9 @@ function* reportHtml(report: Report, prefix: string, index: number, options: Rep
   }
   if (report.commits) {
     yield `<h2 id="${prefix}-commits">Commits</h2>\n`;
-    for (const { title, view } of commitsViews(report.commits)) {
+    for (const { title, view } of commitsViews(report.commits, report.sync)) {
       yield `<h3>${escapeHtml(title)}</h3>\n`;
-      yield* lines(htmlTable(view));
+      if (view.rows.length > 0) yield* lines(htmlTable(view));
     }
   }
   yield '</section>\n';

@@ -67,9 +67,9 @@ function* reportMarkdown(report: Report, index: number, options: ReporterOptions
   }
   if (report.commits) {
     yield* ['', '## Commits'];
-    for (const { title, view } of commitsViews(report.commits)) {
-      yield* ['', `### ${escapeMarkdown(title)}`, ''];
-      yield* markdownTable(view);
+    for (const { title, view } of commitsViews(report.commits, report.sync)) {
+      yield* ['', `### ${escapeMarkdown(title)}`];
+      if (view.rows.length > 0) yield* ['', ...markdownTable(view)];
     }
   }
   const appendix = options.appendix?.(index, 'markdown');

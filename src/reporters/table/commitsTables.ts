@@ -1,8 +1,8 @@
-import type { Commits } from '../../model.js';
+import type { Commits, SyncPlan } from '../../model.js';
 import { commitsViews } from '../commitsView.js';
 import type { TableView } from '../view.js';
 
 /** The commit lists, each under its title (`heading` wraps and styles it); `render` draws a table, as a string or its lines. */
-export function commitsTables<Table>(commits: Commits, render: (view: TableView) => Table, heading: (text: string) => string): (string | Table)[] {
-  return commitsViews(commits).flatMap(({ title, view }) => ['', heading(title), render(view)]);
+export function commitsTables<Table>(commits: Commits, sync: SyncPlan | null, render: (view: TableView) => Table, heading: (text: string) => string): (string | Table)[] {
+  return commitsViews(commits, sync).flatMap(({ title, view }) => (view.rows.length > 0 ? ['', heading(title), render(view)] : ['', heading(title)]));
 }

@@ -84,7 +84,7 @@ export function* tableReporter(reports: readonly Report[], options: ReporterOpti
     }
     const heading = (text: string): string => prose(text, chalk.bold).join('\n');
     if (report.sync) yield* syncTables(report.sync, render, heading);
-    if (report.commits) yield* commitsTables(report.commits, render, heading);
+    if (report.commits) yield* commitsTables(report.commits, report.sync, render, heading);
     const appendix = options.appendix?.(index, 'table');
     if (appendix) {
       yield '';
