@@ -50,9 +50,14 @@ function* reportHtml(report: Report, prefix: string, index: number, options: Rep
   yield* lines(hunksSection(report, prefix, options.hunks ?? 'fork'));
   if (report.sync) {
     yield `<h2 id="${prefix}-sync">Sync plan</h2>\n`;
-    for (const { title, view } of syncViews(report.sync)) {
+    for (const { title, view, tail } of syncViews(report.sync)) {
       yield `<h3>${escapeHtml(title)}</h3>\n`;
       if (view.rows.length > 0) yield* lines(htmlTable(view));
+      if (tail) {
+        yield `<details class="long-tail"><summary>${escapeHtml(tail.summary)}</summary>\n`;
+        yield* lines(htmlTable(tail.view));
+        yield '</details>\n';
+      }
     }
   }
   if (report.commits) {

@@ -5,6 +5,7 @@ import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
 import { summaryView } from '../summaryView.js';
 import { syncViews } from '../syncView.js';
+import { escapeHtml } from '../../text/html.js';
 import { escapeMarkdown } from '../../text/markdown.js';
 import { categorySection } from './categorySection.js';
 import { headlineBlock } from './headlineBlock.js';
@@ -60,9 +61,10 @@ function* reportMarkdown(report: Report, index: number, options: ReporterOptions
   }
   if (report.sync) {
     yield* ['', '## Sync plan'];
-    for (const { title, view } of syncViews(report.sync)) {
+    for (const { title, view, tail } of syncViews(report.sync)) {
       yield* ['', `### ${escapeMarkdown(title)}`];
       if (view.rows.length > 0) yield* ['', ...markdownTable(view)];
+      if (tail) yield* ['', '<details>', `<summary>${escapeHtml(tail.summary)}</summary>`, '', ...markdownTable(tail.view), '', '</details>'];
     }
   }
   if (report.commits) {

@@ -100,9 +100,11 @@ export function* tableReporter(reports: readonly Report[], options: ReporterOpti
 
 function syncTables(sync: NonNullable<Report['sync']>, render: (view: TableView) => Iterable<string>, heading: (text: string) => string): Part[] {
   const lines: Part[] = ['', heading('Sync plan')];
-  for (const { title, view } of syncViews(sync)) {
+  for (const { title, view, tail } of syncViews(sync)) {
     lines.push('', heading(title));
     if (view.rows.length > 0) lines.push(render(view));
+    // A terminal has no collapsed block: the tail follows under its summary.
+    if (tail) lines.push('', heading(tail.summary), render(tail.view));
   }
   return lines;
 }
