@@ -15,6 +15,7 @@ import { proseLines } from './fixes/docstrings.js';
 import { isPythonPath } from './fixes/annotations.js';
 import { isComponentPath, styleBlockLines } from './fixes/styleBlocks.js';
 import { isRustPath, rustTestLines, rustTestLinesOfHunks } from './fixes/rustTests.js';
+import { definedName, isDeletedFunction } from './fixes/deletedFunctions.js';
 import { isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
@@ -162,6 +163,24 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   });
 }
 
+/**
+ * Leaves out what the fork removed with the function that held it (see
+ * deletedFunctions.ts): asked of the fork's whole file, in git mode, where
+ * sides say the fork removed the lines. The hunk keeps no category then.
+ */
+async function withoutDeletedFunctions(findings: Finding[], file: FileDiff, context: ClassifyContext): Promise<Finding[]> {
+  const evidenceOf = (finding: Finding): string[] => (Array.isArray(finding.details['evidence']) ? (finding.details['evidence'] as string[]) : []);
+  const isCandidate = (finding: Finding): boolean => finding.side === 'fork' && definedName(evidenceOf(finding)[0] ?? '') !== null;
+  if (!findings.some(isCandidate)) return findings;
+  const forkText = await context.readFile('fork', file.path);
+  if (forkText === null) return findings;
+  const deleted = new Set(findings.filter((finding) => isCandidate(finding) && isDeletedFunction(evidenceOf(finding), forkText)));
+  for (const hunk of file.hunks) {
+    if (findings.some((finding) => deleted.has(finding) && finding.details['hunk'] === hunk.header)) hunk.categories = hunk.categories.filter((category) => category !== 'reverted-fixes');
+  }
+  return findings.filter((finding) => !deleted.has(finding));
+}
+
 const NO_LINES: ReadonlySet<number> = new Set();
 
 /**
@@ -192,9 +211,10 @@ export default defineClassifier({
     // Lines the fork has anywhere in the file: moved code is not missing code.
     const forkLines = new Set(added.flat());
     const notCode = await notCodeOf(file, context);
-    const findings = file.hunks
+    const found = file.hunks
       .map((hunk, index) => hunkFinding(file, hunk, added[index] ?? [], forkLines, context, (line) => notCode.has(line)))
       .filter((finding): finding is Finding => finding !== null);
+    const findings = await withoutDeletedFunctions(found, file, context);
     // The same missing lines in two hunks of one file are two drifts: number the repeats, in file order.
     const seen = new Map<string, number>();
     for (const finding of findings) {

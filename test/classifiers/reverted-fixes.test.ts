@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import revertedFixes from '../../src/classifiers/reverted-fixes.js';
+import { definedName } from '../../src/classifiers/fixes/deletedFunctions.js';
 import { MAX_CODE_LINE_CHARS, signalsOf } from '../../src/classifiers/fixes/signals.js';
 import type { Finding } from '../../src/model.js';
 import { classifyAll, gitContext, loadDiff, parseDiff } from './helpers.js';
@@ -77,6 +78,43 @@ describe('reverted-fixes classifier', async () => {
     expect(await confidence('Revert "dbe: move the window check into a helper"')).toBe('high');
     expect(await confidence('dbe: fix a crash on swap')).toBe('high');
     expect(await confidence('dbe: drop the window check, the caller does it')).toBe('high');
+  });
+
+  it('leaves out a guard that went with the function holding it, when the fork names the function nowhere', async () => {
+    // pillow-simd replaced Filter.c's clip8 and every filter calling it with SIMD code.
+    const [file] = await parseDiff(`diff --git a/Filter.c b/Filter.c
+--- a/Filter.c
++++ b/Filter.c
+@@ -27,9 +27,3 @@
+ #include "Imaging.h"
+ 
+-static inline UINT8 clip8(float in)
+-{
+-    if (in <= 0.0)
+-        return 0;
+-    if (in >= 255.0)
+-        return 255;
+-    return (UINT8) in;
+-}
++#include "FilterSIMD_3x3f_u8.c"
+`);
+    const factsBy = (side: 'fork' | 'upstream', sha: string) => ({ upstream: new Map([29, 30, 31, 32, 33, 34, 35, 36].map((line) => [line, { side, commits: [sha] }])), fork: new Map() });
+    const removed = factsBy('fork', 'def5678');
+    const audit = async (forkText: string, facts = removed) => classifyAll(revertedFixes, [file!], { ...gitContext({ fork: { 'Filter.c': forkText } }), linesOf: () => facts });
+    expect(await audit('#include "Imaging.h"\n\n#include "FilterSIMD_3x3f_u8.c"\nUINT8 *clip8_lookups;\n')).toEqual([]);
+    expect(file?.hunks[0]?.categories).toEqual([]);
+    // A call the fork kept: the function went, the guard with it, and the caller still needs it.
+    expect((await audit('#include "FilterSIMD_3x3f_u8.c"\nout[x] = clip8(ss);\n')).map((finding) => finding.message)).toEqual([
+      'fork removed zero-value check: if (in <= 0.0) return 0; if (in >= 255.0) return 255; return (UINT8) in; (+1 more line)',
+    ]);
+    // Upstream's new function the fork lacks is still upstream's fix.
+    expect(await audit('#include "FilterSIMD_3x3f_u8.c"\n', factsBy('upstream', 'abc1234'))).toHaveLength(1);
+  });
+
+  it('knows a function\'s definition in each language it reads, and a statement from one', () => {
+    expect(['static inline UINT8 clip8(float in)', 'func (c *Cache) get(key string) (*Entry, error) {', 'async def fetch(url):', 'pub(crate) fn clip(v: f32) -> u8 {', 'export async function load(url) {', 'int main(int argc, char **argv) {'].map(definedName))
+      .toEqual(['clip8', 'get', 'fetch', 'clip', 'load', 'main']);
+    expect(['return clip8(in);', 'else if (clip8(x) > 0) {', 'x = clip8(in);', 'if (in <= 0.0)', 'clip8(in);'].map(definedName)).toEqual([null, null, null, null, null]);
   });
 
   it('fingerprints by evidence, not line numbers', async () => {
