@@ -4,6 +4,8 @@ import type { ClassifyContext } from '../../src/classifiers/define.js';
 import { parseDiffText } from '../../src/diff/parse.js';
 import type { Report } from '../../src/model.js';
 import { filesView } from '../../src/reporters/filesView.js';
+import { runCli } from '../helpers/runCli.js';
+import { sarifErrors } from '../helpers/sarifSchema.js';
 import { auditFork } from './auditFork.js';
 import type { AuditedFork } from './auditFork.js';
 
@@ -51,6 +53,15 @@ describe('a fork whose libraries are git submodules', () => {
     expect(filesView('vendored-deps', fork.git.files, true).rows.map((row) => row.slice(0, 2))).toContainEqual(['subprojects/gvc/ (3 files)', 'vendored module']);
     // gvc's CI file is no workflow of the fork's; a pin bumped by a fix commit is no missing guard.
     expect(fork.git.findings.filter((finding) => finding.category !== 'vendored-deps' && finding.category !== 'sync').map((finding) => finding.message)).toEqual([]);
+  });
+
+  it('gives each row a file to point at in SARIF, valid against the official schema', () => {
+    const { status, stdout } = runCli(['v1.0', '--no-fetch', '--format', 'sarif'], { cwd: fork.fixture.clone });
+    expect(status).toBe(0);
+    const log = JSON.parse(stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(sarifErrors(log)).toEqual([]);
+    const located = log.runs[0]?.results.filter((result) => result.ruleId.startsWith('vendored-deps/')).map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri);
+    expect(located?.sort()).toEqual(['.gitmodules', 'extern/fmt', 'extern/json', 'lib/zlib', 'subprojects/gvc']);
   });
 
   it('reads pins and modes from the diff alone, without history', () => {
