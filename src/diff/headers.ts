@@ -1,3 +1,4 @@
+import { GITLINK_MODE } from '../gitlink.js';
 import type { FileDiff } from '../model.js';
 import type { NoticeSink } from './notices.js';
 import { decodePathField, isQuoted, readQuotedPath } from './quotedPath.js';
@@ -22,8 +23,6 @@ interface RawNames {
 
 const DEV_NULL = '/dev/null';
 
-/** A gitlink's mode: a submodule's pinned commit, not a file (git-diff(1) shows it as `Subproject commit <sha>`). */
-export const GITLINK_MODE = '160000';
 const GITLINK_INDEX = ` ${GITLINK_MODE}`;
 
 export function parseHeader(lines: readonly string[], context: { prefixes: Prefixes | null; notices?: NoticeSink }): SectionHeader {

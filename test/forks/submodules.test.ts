@@ -64,6 +64,12 @@ describe('a fork whose libraries are git submodules', () => {
     expect(located?.sort()).toEqual(['.gitmodules', 'extern/fmt', 'extern/json', 'lib/zlib', 'subprojects/gvc']);
   });
 
+  it('shows pins as rows, not hunks, unless every hunk is asked for', () => {
+    const markdown = (...args: string[]) => runCli(['v1.0', '--no-fetch', '--format', 'markdown', ...args], { cwd: fork.fixture.clone }).stdout;
+    expect(markdown()).not.toContain('Subproject commit');
+    expect(markdown('--hunks', 'all')).toContain('+Subproject commit 6a8c0e2f4b5d7e9a1c3f6a8c0e2f4b5d7e9a1c3f');
+  });
+
   it('reads pins and modes from the diff alone, without history', () => {
     expect(rows(fork.diffFile)).toEqual(rows(fork.git).map((row) => [...row.slice(0, 4), row[4], null]));
     expect(fork.diffFile.files.find((file) => file.path === 'extern/json')).toMatchObject({ oldMode: '160000', newMode: '160000', categories: ['vendored-deps'] });

@@ -1,14 +1,10 @@
 // Git submodules: a gitlink pins another repository's commit (git-diff(1) writes it as `Subproject commit <sha>`).
-import { GITLINK_MODE } from '../../diff/headers.js';
 import type { FileDiff, Finding } from '../../model.js';
 import { directoriesAbove } from '../../pathDirectories.js';
 import { createFinding } from '../common/finding.js';
 import { wholeFile } from '../common/location.js';
 import { describeChange } from '../common/wording.js';
 import type { ClassifyContext } from '../define.js';
-
-/** Is this section a submodule's pin (a gitlink) on either side, rather than a file? */
-export const isGitlink = (file: FileDiff): boolean => file.oldMode === GITLINK_MODE || file.newMode === GITLINK_MODE;
 
 const PIN = /^Subproject commit ([0-9a-f]{40,64})(?:-dirty)?$/;
 
