@@ -111,6 +111,28 @@ describe('reverted-fixes classifier', async () => {
     expect(await audit('#include "FilterSIMD_3x3f_u8.c"\n', factsBy('upstream', 'abc1234'))).toHaveLength(1);
   });
 
+  it('reads a guard the fork has on the same field through a shorter or longer member path as kept', async () => {
+    // nektos/act moved to moby's client (`result.Network.Containers`); gitea's fork keeps docker's (`result.Containers`).
+    const guard = (upstream: string, fork: string) => parseDiff(`diff --git a/net.go b/net.go
+--- a/net.go
++++ b/net.go
+@@ -60,4 +60,4 @@ func remove(ctx context.Context) error {
+ 				result, err := inspect(ctx)
+-				if ${upstream} == 0 {
+-					return nil
++				if ${fork} == 0 {
++					return nil // kept
+ 				}
+`);
+    const messages = async (upstream: string, fork: string) => (await classifyAll(revertedFixes, await guard(upstream, fork))).map((finding) => finding.message);
+    expect(await messages('len(result.Network.Containers)', 'len(result.Containers)')).toEqual([]);
+    // opentofu reaches terraform's c.CLIConfigDir through its embedded system config.
+    expect(await messages('len(c.CLIConfigDir)', 'len(c.SystemCfg.CLIConfigDir)')).toEqual([]);
+    // Another field, or another object, is another guard (a path of the same length reads as a rename, as every shape does).
+    expect(await messages('len(result.Network.Containers)', 'len(result.Aliases)')).toHaveLength(1);
+    expect(await messages('len(result.Network.Containers)', 'len(other.Containers)')).toHaveLength(1);
+  });
+
   it('knows a function\'s definition in each language it reads, and a statement from one', () => {
     expect(['static inline UINT8 clip8(float in)', 'func (c *Cache) get(key string) (*Entry, error) {', 'async def fetch(url):', 'pub(crate) fn clip(v: f32) -> u8 {', 'export async function load(url) {', 'int main(int argc, char **argv) {'].map(definedName))
       .toEqual(['clip8', 'get', 'fetch', 'clip', 'load', 'main']);

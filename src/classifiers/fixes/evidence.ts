@@ -13,6 +13,7 @@ import { formatterNeutral } from './formatting.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
 import { formattedShapeOf, shapeOfNormalised, shapesOf, withoutErrorCalls } from './shapes.js';
+import { withShortPaths } from './memberPaths.js';
 import { MAX_CODE_LINE_CHARS } from './signals.js';
 import { isTypeOnlyLine, isTypeScriptPath } from './typeOnly.js';
 
@@ -160,12 +161,18 @@ export function missingRuns(
     const formatted = formattedShapeOf(text);
     return formatted !== null && isShapeOf(shapes, formatted.text, formatted.shape);
   };
+  let forkPaths: Set<string> | null = null;
+  // Upstream's line as a fork line beside it has it but for a member path's middle (memberPaths.ts): an API that moved a field.
+  const isPathRename = (text: string): boolean => {
+    forkPaths ??= new Set(forkOnly.map(withShortPaths));
+    return forkPaths.has(withShortPaths(text));
+  };
   const isForkShape = (text: string): boolean => {
     // As written and as a formatter could have left them: a renamed line prettier also re-punctuated is still a rename.
     forkShapes ??= new Set(forkOnly.filter((line) => !isInert(line)).flatMap(shapesOf));
     helpers ??= helperCalls(forkOnly);
     // A hunk that only removes lines has no fork line to be a rename of: no shape to work out.
-    if ((forkShapes.size > 0 && (isShapeOf(forkShapes, text) || isFormattedShapeOf(forkShapes, text))) || isHelperEquivalent(text, helpers)) return true;
+    if ((forkShapes.size > 0 && (isShapeOf(forkShapes, text) || isFormattedShapeOf(forkShapes, text) || isPathRename(text))) || isHelperEquivalent(text, helpers)) return true;
     // Narrowed anywhere in the file: the fork often moves the guarded block too.
     conjunctions ??= fileConjunctions(forkLines);
     return conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions);
