@@ -133,6 +133,21 @@ describe('reverted-fixes classifier', async () => {
     expect(await messages('len(result.Network.Containers)', 'len(other.Containers)')).toHaveLength(1);
   });
 
+  it('reads the other lines of a hunk that moved a member path as moved too, their fields renamed', async () => {
+    // opentofu moved terraform's CLI options under opts.StateArgs, and renamed StateBackupPath to BackupPath there.
+    const options = (paths: [string, string][]) => parseDiff(`diff --git a/cli.go b/cli.go
+--- a/cli.go
++++ b/cli.go
+@@ -20,6 +20,6 @@ func (b *Local) CLIInit(opts *backend.CLIOpts) error {
+${paths.map(([upstream]) => `-\tif opts.${upstream} != "" {\n-\t\treturn errors.New("${upstream} given twice")\n-\t}`).join('\n')}
+${paths.map(([, fork]) => `+\tif opts.${fork} != "" {\n+\t\treturn errors.New("${fork} given twice")\n+\t}`).join('\n')}
+`);
+    const audit = async (paths: [string, string][]) => (await classifyAll(revertedFixes, await options(paths))).map((finding) => finding.message);
+    expect(await audit([['StatePath', 'StateArgs.StatePath'], ['StateBackupPath', 'StateArgs.BackupPath']])).toEqual([]);
+    // Alone, a field under another name on a path of another length is no evidence of a move.
+    expect(await audit([['StateBackupPath', 'StateArgs.BackupPath']])).toHaveLength(1);
+  });
+
   it('knows a function\'s definition in each language it reads, and a statement from one', () => {
     expect(['static inline UINT8 clip8(float in)', 'func (c *Cache) get(key string) (*Entry, error) {', 'async def fetch(url):', 'pub(crate) fn clip(v: f32) -> u8 {', 'export async function load(url) {', 'int main(int argc, char **argv) {'].map(definedName))
       .toEqual(['clip8', 'get', 'fetch', 'clip', 'load', 'main']);

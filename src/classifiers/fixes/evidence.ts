@@ -13,7 +13,7 @@ import { formatterNeutral } from './formatting.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
 import { formattedShapeOf, shapeOfNormalised, shapesOf, withoutErrorCalls } from './shapes.js';
-import { withShortPaths } from './memberPaths.js';
+import { pathlessShape, withShortPaths } from './memberPaths.js';
 import { MAX_CODE_LINE_CHARS } from './signals.js';
 import { isTypeOnlyLine, isTypeScriptPath } from './typeOnly.js';
 
@@ -162,10 +162,21 @@ export function missingRuns(
     return formatted !== null && isShapeOf(shapes, formatted.text, formatted.shape);
   };
   let forkPaths: Set<string> | null = null;
+  let forkPathless: Set<string> | null = null;
+  let isMigration: boolean | null = null;
   // Upstream's line as a fork line beside it has it but for a member path's middle (memberPaths.ts): an API that moved a field.
   const isPathRename = (text: string): boolean => {
     forkPaths ??= new Set(forkOnly.map(withShortPaths));
-    return forkPaths.has(withShortPaths(text));
+    if (forkPaths.has(withShortPaths(text))) return true;
+    // A hunk that moved one path so moved the rest: there a path of any length is a rename, as names are.
+    isMigration ??= hunk.lines.some((line) => {
+      if (line.type !== 'del') return false;
+      const removedText = normaliseLine(line.content);
+      return !forkOnly.includes(removedText) && forkPaths?.has(withShortPaths(removedText)) === true;
+    });
+    if (!isMigration) return false;
+    forkPathless ??= new Set([...(forkShapes ?? [])].map(pathlessShape));
+    return forkPathless.has(pathlessShape(shapeOfNormalised(text)));
   };
   const isForkShape = (text: string): boolean => {
     // As written and as a formatter could have left them: a renamed line prettier also re-punctuated is still a rename.

@@ -17,3 +17,14 @@ export const withShortPaths = (line: string): string => {
   const text = line.includes('->') ? line.replaceAll('->', '.') : line;
   return text.includes('.') ? text.replace(LONG_PATH, '$1.$2') : text;
 };
+
+/**
+ * A line's shape (shapes.ts) with each member path read as one name
+ * (`x.x.x` → `x`): in a hunk where the fork has another line of upstream's
+ * but for a path's middle (an API migration: opentofu's
+ * `opts.StateArgs.StatePath` for terraform's `opts.StatePath`), the other
+ * lines moved the same way, their fields renamed too
+ * (`opts.StateArgs.BackupPath` for `opts.StateBackupPath`).
+ */
+export const pathlessShape = (shape: string): string => (shape.includes('.') ? shape.replace(MEMBER_PATH, 'x') : shape);
+const MEMBER_PATH = /\bx(?:\.x)+\b/g;
