@@ -88,7 +88,7 @@ export function syncViews(sync: SyncPlan): SyncView[] {
       },
     },
     ledgerView(sync.carries, `The fork's carries (${statuses.join(', ')})`),
-  ].filter((entry) => entry.view.rows.length > 0 || entry.title.startsWith('Merging'));
+  ].filter((entry) => entry.view.rows.length > 0 || entry.tail !== undefined || entry.title.startsWith('Merging'));
 }
 
 const LEDGER_COLUMNS: TableView['columns'] = [

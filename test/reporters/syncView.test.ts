@@ -57,6 +57,11 @@ describe('the carry ledger table', () => {
     expect(many?.tail?.summary).toBe('100 carries with nothing left to carry forward: 75 dropped (none of their lines is left), 25 superseded (upstream has the same change)');
     expect(many?.tail?.view.rows).toHaveLength(100);
     expect(many?.title).toBe("The fork's carries (1 carried, 25 superseded, 1 reverted, 75 dropped)");
+    // A ledger of nothing but spent carries keeps its title and its tail.
+    const spentOnly = syncViews({ merge: { clean: true, conflicts: [] }, picks: [], unforecastPicks: 0, securityFixes: [], carries: Array.from({ length: MIN_COLLAPSED_CARRY_ROWS }, (_, index) => carry(`d${index}`, { status: 'dropped', liveLines: 0 })) })
+      .find((entry) => entry.title.startsWith("The fork's carries"));
+    expect(spentOnly?.view.rows).toEqual([]);
+    expect(spentOnly?.tail?.view.rows).toHaveLength(MIN_COLLAPSED_CARRY_ROWS);
     // Fewer are what a rebasing fork drops on its next rebase: they stay in the table.
     const few = ledger(MIN_COLLAPSED_CARRY_ROWS - 1);
     expect(few?.tail).toBeUndefined();
