@@ -84,6 +84,10 @@ describe('headline', () => {
       ['Lacks', '0 upstream commits (0 read as fixes, 0 security); 1 file (1 also changed by the fork), 1 hunk (+1 −1); no findings'],
       ['Both moved', "1 file, each side's changes in hunks of its own; no findings"],
     ]);
+    // Every hunk the fork's (it took upstream's release whole, as evil-helix does): upstream's side says so rather than "0 hunks".
+    const taken = headlineLines(headline(aGitReport([aFile('Cargo.lock', [aHunk({ categories: ['other'], side: 'fork' })], { side: 'both' })], [], { commits: noCommits({}) })));
+    expect(taken[1]?.text).toBe("0 upstream commits (0 read as fixes, 0 security); 1 file (1 also changed by the fork), every hunk in them the fork's; no findings");
+    expect(taken[0]?.text).toBe('1 file (1 also changed by upstream), 1 hunk (+1 −1); no findings; 0 fork-only commits');
     expect(lines[3]?.text).toBe('1 file, 1 hunk (+1 −1); 1 finding (1 dockerfile)');
     expect(lines[2]).toMatchObject({ level: 1, isAlert: true, text: 'CVE-2024-23652: c10000000000 fix: escape paths in the tar exporter (cherry-pick: conflict)' });
     expect(lines[4]?.text).toBe(
