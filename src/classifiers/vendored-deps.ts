@@ -13,7 +13,7 @@ import { pairEntries } from './deps/pairEntries.js';
 import { baseKey, readBaseVersions, readEntryGroups } from './deps/readers.js';
 import type { BaseEntry } from './deps/readers.js';
 import { dependencyRow } from './deps/rows.js';
-import { attachVendoredFile, runMemoryOf } from './deps/runMemory.js';
+import { attachVendoredFile, runMemoryOf, vendoredFilesOf } from './deps/runMemory.js';
 import type { DependencyChange } from './deps/types.js';
 import type { RunMemory } from './deps/runMemory.js';
 import { gitmodulesRows, isGitmodulesPath } from './deps/gitmodules.js';
@@ -21,6 +21,7 @@ import { submoduleRow, submoduleRowAbove, withFilesInstead } from './deps/submod
 import { isGitlink } from '../gitlink.js';
 import { addKnownGoModules, isGoModulePath, isNodeModulesPath, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
 import { vendoredDirOf } from '../vendoredDir.js';
+import { plural } from '../text/plural.js';
 import { isFileAt, isDependencyPath } from './paths.js';
 
 /** The statuses of each vendored row's files, so that a library only one tip has says so once every file was read. */
@@ -76,9 +77,8 @@ function oneTipLibraries(memory: RunMemory): void {
     if (row.kind !== 'vendored-files' || row.details['upstream'] !== null || row.details['fork'] !== null || statuses?.size !== 1) continue;
     const [status] = statuses;
     if (status !== 'added' && status !== 'deleted') continue;
-    const count = Array.isArray(row.details['vendoredFiles']) ? row.details['vendoredFiles'].length : 0;
     row.details['direction'] = status === 'added' ? 'added' : 'removed';
-    row.message = `${String(row.details['module'])}: vendored files only ${status === 'added' ? 'the fork' : 'upstream'} has (${count} ${count === 1 ? 'file' : 'files'})`;
+    row.message = `${String(row.details['module'])}: vendored files only ${status === 'added' ? 'the fork' : 'upstream'} has (${plural(vendoredFilesOf(row).length, 'file')})`;
   }
 }
 

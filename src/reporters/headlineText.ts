@@ -28,12 +28,12 @@ const changesText = (tally: SideTally, files = plural(tally.files, 'file')): str
  * hold its hunks too (a fork whose one hunk sits in a lockfile upstream also
  * bumped carries 1 file, not 0), then its hunks.
  */
-const sideChangesText = (tally: SideTally, both: SideTally, other: string, otherOwn: string): string => {
+const sideChangesText = (tally: SideTally, both: SideTally, other: string): string => {
   const files = `${plural(tally.files + both.files, 'file')}${both.files === 0 ? '' : ` (${both.files} also changed by ${other})`}`;
   // Its lines all sit in hunks both sides changed: "0 hunks (+0 −0)" read as nothing at all.
   if (tally.hunks === 0 && both.hunks > 0) return `${files}, every change in hunks both sides changed`;
   // Its only files are ones the other side changed too, and every hunk in them is the other side's (a fork that took upstream's release whole).
-  if (tally.files === 0 && tally.hunks === 0 && both.files > 0) return `${files}, every hunk in them ${otherOwn}`;
+  if (tally.files === 0 && tally.hunks === 0 && both.files > 0) return `${files}, every hunk in them ${other}'s`;
   return changesText(tally, files);
 };
 
@@ -61,13 +61,13 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
   const { carries, lacks, both, unknown } = headline;
   if (headline.hasSides) {
     const forkCommits = carries.forkOnlyCommits === null ? '' : `; ${plural(carries.forkOnlyCommits, 'fork-only commit')}`;
-    add('Carries', `${sideChangesText(carries, both, 'upstream', "upstream's")}; ${findingsText(carries.findings)}${forkCommits}`);
+    add('Carries', `${sideChangesText(carries, both, 'upstream')}; ${findingsText(carries.findings)}${forkCommits}`);
     const commits = lacks.missingCommits === null ? []
       : [`${plural(lacks.missingCommits, 'upstream commit')} (${lacks.fixes ?? 0} read as fixes, ${lacks.security.length} security)`];
     const applied = lacks.applied ? [`${lacks.applied} more already applied under other shas`] : [];
     // A fork that has merged upstream's tip (SQLCipher merges each SQLite release): one plain statement, not a row of zeros.
     const isSynced = lacks.missingCommits === 0 && applied.length === 0 && isEmpty(lacks) && isEmpty(both);
-    const lacked = isSynced ? ['nothing: the fork has every upstream commit'] : [...commits, sideChangesText(lacks, both, 'the fork', "the fork's"), findingsText(lacks.findings), ...applied];
+    const lacked = isSynced ? ['nothing: the fork has every upstream commit'] : [...commits, sideChangesText(lacks, both, 'the fork'), findingsText(lacks.findings), ...applied];
     add('Lacks', lacked.join('; '), 0, lacks.security.length > 0);
     // The commits of one fix (a pull request's iterations) are one line, as they are one finding.
     const fixOf = (each: Headline['lacks']['security'][number]): string => each.sameFixAs ?? each.sha;

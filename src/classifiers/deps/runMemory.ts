@@ -32,6 +32,9 @@ export function runMemoryOf(context: ClassifyContext): RunMemory {
   return memory;
 }
 
+/** The vendored files a row groups (empty when it groups none). */
+export const vendoredFilesOf = (row: Finding): string[] => (Array.isArray(row.details['vendoredFiles']) ? (row.details['vendoredFiles'] as string[]) : []);
+
 /**
  * Adds a vendored path to the row of its module. A row of vendored files
  * alone then also stands for that file's side and commits; a version row
@@ -39,7 +42,7 @@ export function runMemoryOf(context: ClassifyContext): RunMemory {
  */
 export function attachVendoredFile(row: Finding, path: string, at: Located): void {
   // Every path comes once (a diff names each file once): no search through thousands of vendored files.
-  const files = Array.isArray(row.details['vendoredFiles']) ? (row.details['vendoredFiles'] as string[]) : [];
+  const files = vendoredFilesOf(row);
   files.push(path);
   row.details['vendoredFiles'] = files;
   if (row.kind !== 'vendored-files') return;

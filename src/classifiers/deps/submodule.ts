@@ -1,24 +1,24 @@
 // Git submodules: a gitlink pins another repository's commit (git-diff(1) writes it as `Subproject commit <sha>`).
+import { shortCommitId } from '../../attribution/lineFacts.js';
 import type { FileDiff, Finding } from '../../model.js';
 import { directoriesAbove } from '../../pathDirectories.js';
 import { createFinding } from '../common/finding.js';
 import { wholeFile } from '../common/location.js';
 import { describeChange } from '../common/wording.js';
 import type { ClassifyContext } from '../define.js';
+import { plural } from '../../text/plural.js';
+import { vendoredFilesOf } from './runMemory.js';
 
 const PIN = /^Subproject commit ([0-9a-f]{40,64})(?:-dirty)?$/;
 
-/** Pins are shown as commits are elsewhere in the report: 12 hex digits. */
-const SHORT = 12;
-
-/** The commit each tip pins, from the hunk's lines (`-` upstream's, `+` the fork's); null where that tip has no gitlink. */
+/** The commit each tip pins, short as the report's commits are, from the hunk's lines (`-` upstream's, `+` the fork's); null where that tip has no gitlink. */
 export function pinsOf(file: FileDiff): { upstream: string | null; fork: string | null } {
   const pins = { upstream: null as string | null, fork: null as string | null };
   for (const hunk of file.hunks) {
     for (const line of hunk.lines) {
       const sha = PIN.exec(line.content)?.[1];
       if (sha === undefined || line.type === 'normal') continue;
-      pins[line.type === 'del' ? 'upstream' : 'fork'] = sha.slice(0, SHORT);
+      pins[line.type === 'del' ? 'upstream' : 'fork'] = shortCommitId(sha);
     }
   }
   return pins;
@@ -64,11 +64,11 @@ export function submoduleRow(file: FileDiff, context: ClassifyContext): Finding 
  * read, the files grouped under the row as a vendored library's are.
  */
 export function withFilesInstead(row: Finding): void {
-  const files = Array.isArray(row.details['vendoredFiles']) ? row.details['vendoredFiles'].length : 0;
+  const files = vendoredFilesOf(row).length;
   if (files === 0) return;
   const { upstream, fork } = row.details;
   const pinned = typeof upstream === 'string' ? `upstream pins it at ${upstream}` : `the fork pins it at ${String(fork)}`;
   const other = typeof upstream === 'string' ? 'the fork' : 'upstream';
   row.details['direction'] = 'changed';
-  row.message = `submodule ${row.path}: ${pinned}; ${other} keeps its files in the tree instead (${files} ${files === 1 ? 'file' : 'files'})`;
+  row.message = `submodule ${row.path}: ${pinned}; ${other} keeps its files in the tree instead (${plural(files, 'file')})`;
 }

@@ -1,5 +1,4 @@
 import type { CategoryId, CategorySummary, Report } from '../../model.js';
-import { escapeHtml } from '../../text/html.js';
 import { shownCategories } from '../hunkPlan.js';
 import { CATEGORY_INFO } from '../categoryInfo.js';
 import { SHARED_NOTE, digestView } from '../digestView.js';
@@ -9,7 +8,7 @@ import { splitLongTail } from '../longTail.js';
 import type { HunksMode } from '../options.js';
 import { createUpstreamDigest } from '../upstreamDigest.js';
 import { type HunksTally, hunksBlock, leftOutSentence } from './hunksBlock.js';
-import { markdownTable } from './markdownTable.js';
+import { collapsedMarkdownTable, markdownTable } from './markdownTable.js';
 
 /**
  * One category: its findings (all of them, always; a long tail collapsed
@@ -26,11 +25,7 @@ export function* categorySection(category: CategoryId, summary: CategorySummary,
     yield* ['', `### Findings (${count})`, ''];
     if (shown.length > 0) yield* markdownTable(findingsView(category, shown, hasSides));
   }
-  if (tail) {
-    yield* ['', '<details>', `<summary>${escapeHtml(tail.summary)}</summary>`, ''];
-    yield* markdownTable(findingsView(category, [...tail.rows], hasSides));
-    yield* ['', '</details>'];
-  }
+  if (tail) yield* collapsedMarkdownTable(tail.summary, findingsView(category, [...tail.rows], hasSides));
   const files = filesView(category, report.files, hasSides);
   if (files.rows.length > 0) {
     yield* ['', `### Files (${summary.files})`, ''];

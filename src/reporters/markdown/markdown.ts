@@ -5,11 +5,10 @@ import { provenance, reportTitle } from '../heading.js';
 import type { ReporterOptions } from '../options.js';
 import { summaryView } from '../summaryView.js';
 import { syncViews } from '../syncView.js';
-import { escapeHtml } from '../../text/html.js';
 import { escapeMarkdown } from '../../text/markdown.js';
 import { categorySection } from './categorySection.js';
 import { headlineBlock } from './headlineBlock.js';
-import { markdownTable } from './markdownTable.js';
+import { collapsedMarkdownTable, markdownTable } from './markdownTable.js';
 
 /**
  * The report as GitHub-flavoured markdown, for a nightly commit: deterministic
@@ -64,7 +63,7 @@ function* reportMarkdown(report: Report, index: number, options: ReporterOptions
     for (const { title, view, tail } of syncViews(report.sync)) {
       yield* ['', `### ${escapeMarkdown(title)}`];
       if (view.rows.length > 0) yield* ['', ...markdownTable(view)];
-      if (tail) yield* ['', '<details>', `<summary>${escapeHtml(tail.summary)}</summary>`, '', ...markdownTable(tail.view), '', '</details>'];
+      if (tail) yield* collapsedMarkdownTable(tail.summary, tail.view);
     }
   }
   if (report.commits) {
