@@ -169,11 +169,7 @@ export function missingRuns(
     forkPaths ??= new Set(forkOnly.map(withShortPaths));
     if (forkPaths.has(withShortPaths(text))) return true;
     // A hunk that moved one path so moved the rest: there a path of any length is a rename, as names are.
-    isMigration ??= hunk.lines.some((line) => {
-      if (line.type !== 'del') return false;
-      const removedText = normaliseLine(line.content);
-      return !forkOnly.includes(removedText) && forkPaths?.has(withShortPaths(removedText)) === true;
-    });
+    isMigration ??= removed.some((removedText) => removedText !== null && !forkOnly.includes(removedText) && forkPaths?.has(withShortPaths(removedText)) === true);
     if (!isMigration) return false;
     forkPathless ??= new Set([...(forkShapes ?? [])].map(pathlessShape));
     return forkPathless.has(pathlessShape(shapeOfNormalised(text)));
