@@ -21,8 +21,7 @@ export const spawnTwoTipDiff = (cwd: string, diff: TwoTipDiff, renameLimit: numb
     '--no-color',
     '--no-ext-diff',
     '--no-textconv',
-    '-M',
-    `-l${renameLimit}`,
+    ...renameArgs(renameLimit),
     `--src-prefix=${diff.srcPrefix}`,
     `--dst-prefix=${diff.dstPrefix}`,
     diff.upstreamSha,
@@ -30,8 +29,19 @@ export const spawnTwoTipDiff = (cwd: string, diff: TwoTipDiff, renameLimit: numb
     '--',
   ]);
 
-/** Zero-context patches with renames found up to `renameLimit` files (repo.ts). */
-export const zeroContext = (renameLimit: number): string[] => ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '-M', `-l${renameLimit}`, '--src-prefix=a/', '--dst-prefix=b/'];
+/**
+ * Rename detection for every diff and log forkdiff reads, so their pairs
+ * agree: renames found up to `renameLimit` files (repo.ts), and no empty file
+ * read as another empty file renamed, as git merges read them too. git diff
+ * pairs any two empty blobs as a 100% rename: OpenShift's coredns vendors
+ * its modules, and `vendor/github.com/felixge/httpsnoop/.gitignore` (empty)
+ * read as upstream's `plugin/metrics/test_data/configs/empty.yml` renamed,
+ * a file of both sides', and the test config upstream added was nowhere.
+ */
+export const renameArgs = (renameLimit: number): string[] => ['-M', `-l${renameLimit}`, '--no-rename-empty'];
+
+/** Zero-context patches, renames found as renameArgs finds them. */
+export const zeroContext = (renameLimit: number): string[] => ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', ...renameArgs(renameLimit), '--src-prefix=a/', '--dst-prefix=b/'];
 
 /**
  * Streams a zero-context diff between two commits, limited to `paths` when

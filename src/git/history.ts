@@ -1,7 +1,7 @@
 import { createBlobReader } from './blobReader.js';
 import type { BlobReader } from './blobReader.js';
 import { runGitWithInput, spawnGit } from './spawnGit.js';
-import { spawnChangedLinesDiff, spawnLineLog, zeroContext } from './diffStream.js';
+import { renameArgs, spawnChangedLinesDiff, spawnLineLog, zeroContext } from './diffStream.js';
 import type { LogScope } from './diffStream.js';
 import type { GitProcess } from './spawnGit.js';
 import type { Repo } from './repo.js';
@@ -198,7 +198,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
   },
 
   changedFiles: async (from, to) => {
-    const output = await repo.git.raw(['diff', '--raw', '-z', '-M', `-l${repo.renameLimit}`, '--no-abbrev', '--no-ext-diff', from, to, '--']);
+    const output = await repo.git.raw(['diff', '--raw', '-z', ...renameArgs(repo.renameLimit), '--no-abbrev', '--no-ext-diff', from, to, '--']);
     const changed: ChangedFiles = { paths: new Set(), renames: new Map(), fromNames: new Map(), removed: new Set(), added: new Set() };
     for (const { fromId, toId, status, path, renamedTo } of rawRecords(output)) {
       if (renamedTo === null) {
@@ -235,7 +235,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
   commitsByPath: async (from, to) => {
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.
     // Merges are listed for their parents only: git log shows no diff for a merge unless asked.
-    const output = await repo.git.raw(['log', '-z', '-M', `-l${repo.renameLimit}`, '--format=%x01%H %P%x1f%s', '--name-status', `${from}..${to}`, '--']);
+    const output = await repo.git.raw(['log', '-z', ...renameArgs(repo.renameLimit), '--format=%x01%H %P%x1f%s', '--name-status', `${from}..${to}`, '--']);
     const touched: PathCommits = { byPath: new Map(), renamedInto: new Map(), order: new Map(), subjects: new Map(), parents: new Map() };
     let sha = '';
     const tokens = output.split('\0').map((part) => part.replace(/^\n/, ''));

@@ -133,3 +133,14 @@ describe('a fork that keeps upstream\'s code untyped', () => {
     ]]);
   });
 });
+
+describe('empty files on each side', () => {
+  it("reads upstream's empty test config and the fork's empty __init__.py as two files, not one renamed", () => {
+    const empty = fork.git.files.filter((file) => file.path === 'tests/data/empty.toml' || file.path === 'src/pyapp/ubuntu/__init__.py');
+    expect(empty.map((file) => [file.path, file.status, file.oldPath, file.side])).toEqual([
+      ['src/pyapp/ubuntu/__init__.py', 'added', null, 'fork'],
+      ['tests/data/empty.toml', 'deleted', null, 'upstream'],
+    ]);
+    expect(empty.map((file) => file.rename)).toEqual([null, null]);
+  });
+});
