@@ -20,6 +20,7 @@ import { gitmodulesRows, isGitmodulesPath } from './deps/gitmodules.js';
 import { submoduleRow, submoduleRowAbove, withFilesInstead } from './deps/submodule.js';
 import { isGitlink } from '../gitlink.js';
 import { addKnownGoModules, isGoModulePath, isNodeModulesPath, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
+import { foldIntoVendorTrees, isOneTipVendorTree, vendorTreeRow } from './deps/vendorTree.js';
 import { vendoredDirOf } from '../vendoredDir.js';
 import { plural } from '../text/plural.js';
 import { isFileAt, isDependencyPath } from './paths.js';
@@ -129,6 +130,12 @@ async function manifestRows(file: FileDiff, memory: RunMemory, context: Classify
   const rows: Finding[] = [];
   const [groups, base] = await Promise.all([readEntryGroups(file, context), readBaseVersions(file, context)]);
   for (const group of groups) {
+    if (isOneTipVendorTree(file, group)) {
+      const tree = vendorTreeRow(file, group, context);
+      memory.vendorTrees.set(file.path, tree);
+      rows.push(tree);
+      continue;
+    }
     let changes = pairEntries(group.entries, group.ecosystem, group.source);
     const locateEntries = (name: string, tips: readonly LineSide[] = ['upstream', 'fork']) => {
       const entries = group.entries.filter((entry) => entry.name === name && tips.includes(entry.side));
@@ -173,6 +180,7 @@ export default defineClassifier({
   finish(context) {
     const memory = runMemoryOf(context);
     oneTipLibraries(memory);
+    foldIntoVendorTrees(memory);
     for (const row of memory.submoduleRows.values()) withFilesInstead(row);
     return [];
   },

@@ -185,6 +185,38 @@ describe('vendored-deps on Go files', () => {
     expect(knownGoModules(files).has('gopkg.in/yaml.v3')).toBe(true);
   });
 
+  it('reads a vendor tree only one tip has as one row, which the files of every module without a version row join', async () => {
+    // OpenShift's coredns vendors the modules upstream fetches: each of them read "fork added <module>".
+    const tree = (status: 'added' | 'deleted') => {
+      const file = (path: string, lines: string[]) => status === 'added'
+        ? `diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}\n`).join('')}`
+        : `diff --git a/${path} b/${path}\ndeleted file mode 100644\n--- a/${path}\n+++ /dev/null\n@@ -1,${lines.length} +0,0 @@\n${lines.map((line) => `-${line}\n`).join('')}`;
+      const [before, after] = status === 'added' ? ['v0.1.0', 'v0.2.0'] : ['v0.2.0', 'v0.1.0'];
+      return parseDiff([
+        `diff --git a/go.mod b/go.mod\n--- a/go.mod\n+++ b/go.mod\n@@ -3,3 +3,3 @@ require (\n \tgithub.com/pkg/errors v0.9.1\n-\tgolang.org/x/sys ${before}\n+\tgolang.org/x/sys ${after}\n \tgopkg.in/yaml.v3 v3.0.1\n`,
+        file('vendor/github.com/pkg/errors/errors.go', ['package errors']),
+        file('vendor/golang.org/x/sys/unix/unix.go', ['package unix']),
+        file('vendor/gopkg.in/yaml.v3/yaml.go', ['package yaml']),
+        file('vendor/modules.txt', ['# github.com/pkg/errors v0.9.1', '## explicit', 'github.com/pkg/errors', `# golang.org/x/sys ${status === 'added' ? after : before}`, 'golang.org/x/sys/unix',
+          '# gopkg.in/yaml.v3 v3.0.1', 'gopkg.in/yaml.v3', '# sigs.k8s.io/yaml v1.4.0', 'sigs.k8s.io/yaml']),
+        // After modules.txt in the diff's order: it joins the tree all the same.
+        file('vendor/sigs.k8s.io/yaml/yaml.go', ['package yaml']),
+      ].join(''));
+    };
+    const rows = async (status: 'added' | 'deleted') =>
+      (await classifyAll(vendoredDeps, await tree(status))).map((finding) => [finding.kind, finding.message, finding.details['vendoredFiles']]);
+    expect(await rows('added')).toEqual([
+      ['dependency', 'golang.org/x/sys: v0.1.0 → v0.2.0 (upgrade)', ['vendor/golang.org/x/sys/unix/unix.go']],
+      ['vendor-tree', 'fork vendors its Go modules in vendor/ (4 modules in modules.txt); upstream does not',
+        ['vendor/github.com/pkg/errors/errors.go', 'vendor/gopkg.in/yaml.v3/yaml.go', 'vendor/sigs.k8s.io/yaml/yaml.go']],
+    ]);
+    expect(await rows('deleted')).toEqual([
+      ['dependency', 'golang.org/x/sys: v0.2.0 → v0.1.0 (downgrade)', ['vendor/golang.org/x/sys/unix/unix.go']],
+      ['vendor-tree', 'upstream vendors its Go modules in vendor/ (4 modules in modules.txt); the fork does not',
+        ['vendor/github.com/pkg/errors/errors.go', 'vendor/gopkg.in/yaml.v3/yaml.go', 'vendor/sigs.k8s.io/yaml/yaml.go']],
+    ]);
+  });
+
   it("reads vendor.conf (vndr, moby and containerd before modules): revisions, a fork's own repository, vendored files by module", async () => {
     const files = await parseDiff(`diff --git a/vendor.conf b/vendor.conf
 --- a/vendor.conf

@@ -19,6 +19,8 @@ export interface RunMemory {
   lockedRows: Map<string, Finding>;
   /** Submodule path → its row, which the files the other tip keeps there join (see submodule.ts). */
   submoduleRows: Map<string, Finding>;
+  /** modules.txt path → the row of a Go vendor tree only one tip has, which its modules' files join (see vendorTree.ts). */
+  vendorTrees: Map<string, Finding>;
 }
 
 const memories = new WeakMap<ClassifyContext, RunMemory>();
@@ -26,7 +28,7 @@ const memories = new WeakMap<ClassifyContext, RunMemory>();
 export function runMemoryOf(context: ClassifyContext): RunMemory {
   let memory = memories.get(context);
   if (!memory) {
-    memory = { goRows: new Map(), vendoredRows: new Map(), knownModules: new Set(), lockedRows: new Map(), submoduleRows: new Map() };
+    memory = { goRows: new Map(), vendoredRows: new Map(), knownModules: new Set(), lockedRows: new Map(), submoduleRows: new Map(), vendorTrees: new Map() };
     memories.set(context, memory);
   }
   return memory;
