@@ -102,6 +102,10 @@ const DOC_GLOBS = [
   'docs/**',
   // ckan's, git's and redis's documentation sit in a root doc/ (Sphinx's conf.py with them).
   'doc/**',
+  // Manual pages: roff named by section (coredns's man/coredns-geoip.7, generated from its READMEs;
+  // Debian's debian/keydb-cli.1), not a versioned name (tofu's testdata terraform-foo-bar_v0.0.1).
+  '**/*[^0-9].[1-9]',
+  'man/**',
   '**/LICENSE*',
   '**/NOTICE*',
   '**/AUTHORS*',

@@ -51,6 +51,16 @@ describe('test paths', () => {
     expect(['website/components/Tabs.tsx', 'website/docs/plugin.js'].filter((path) => !isSourcePath(path))).toEqual([]);
   });
 
+  it('reads manual pages as docs: roff named by its section, and a root man/', async () => {
+    const { otherKindOf } = await import('../../src/classifiers/paths.js');
+    // coredns generates man/coredns-geoip.7 from its README: its .fi and .nf lines are no code.
+    const pages = ['man/coredns-geoip.7', 'man/coredns.1.md', 'pkg/deb/debian/keydb-cli.1', 'deps/lua/doc/luac.1', 'sqlcipher.1', 'man/Makefile.in'];
+    expect(pages.filter(isSourcePath)).toEqual([]);
+    expect(pages.slice(0, 5).map((path) => otherKindOf(path, false))).toEqual(pages.slice(0, 5).map(() => 'docs'));
+    // A name that ends in a version is not a page: opentofu's plugin stand-ins, a C file beside man/.
+    expect(['internal/plugin/discovery/testdata/current-style-plugins/mockos_mockarch/terraform-foo-bar_v0.0.1', 'src/man.c', 'src/man/page.go'].filter((path) => !isSourcePath(path))).toEqual([]);
+  });
+
   it("reads third-party trees as vendored code: redis's deps/<library>/, third_party/, not the project's own deps code or files", async () => {
     const { isVendoredPath } = await import('../../src/classifiers/paths.js');
     const vendored = ['deps/jemalloc/src/arena.c', 'deps/lua/src/strbuf.c', 'src/third_party/abseil/strings.cc', 'third-party/zlib/inflate.c', 'lib/3rdparty/fmt/format.h'];
