@@ -87,7 +87,9 @@ export const openGitSource = async (options: GitSourceOptions): Promise<GitSourc
     : await both(resolveSide(repo, upstreamTarget), forkOf()); // refs fetched earlier: read at once
   // Whole files go through one long-lived cat-file, started on the first read.
   const blobs = createBlobReader(repo.cwd);
-  const baseOf = (sha: string) => findMergeBase(repo, { upstream: { ...upstreamTarget, sha: upstreamSha }, fork: { ...fork.target, sha } }, options.fetch);
+  // A --fork-rev is named as given: its target is only where a shallow clone deepens from.
+  const forkName = fork.side.remote === '.' ? fork.side.ref : undefined;
+  const baseOf = (sha: string) => findMergeBase(repo, { upstream: { ...upstreamTarget, sha: upstreamSha }, fork: { ...fork.target, sha } }, options.fetch, forkName);
   // The tip is almost always audited itself: its merge base is looked for while that is checked.
   const tipBase = baseOf(fork.side.sha);
   tipBase.catch(() => undefined); // awaited below

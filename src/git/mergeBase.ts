@@ -16,14 +16,17 @@ const LAST_DEEPEN = 4096;
  * The merge base of the two tips. A shallow clone usually lacks it, so when
  * fetching is allowed the history is deepened (doubling) until it appears or
  * the clone is complete; without one, the audit falls back to two-tip mode.
+ * `forkName` is the audited fork as the user named it (a `--fork-rev`), when
+ * that is not the branch a shallow clone deepens.
  */
 export const findMergeBase = async (
   repo: Repo,
   sides: { upstream: RefTarget & { sha: string }; fork: RefTarget & { sha: string } },
   isFetching: boolean,
+  forkName = `${sides.fork.remote.displayName}/${sides.fork.ref}`,
 ): Promise<MergeBaseResult> => {
   const { upstream, fork } = sides;
-  const label = `${upstream.remote.displayName}/${upstream.ref} and ${fork.remote.displayName}/${fork.ref}`;
+  const label = `${upstream.remote.displayName}/${upstream.ref} and ${forkName}`;
   const fallback = (why: string): MergeBaseResult => ({
     mergeBase: null,
     notices: [`no merge base between ${label}${why}: falling back to two-tip mode (sides unknown)`],

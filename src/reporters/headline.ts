@@ -25,7 +25,7 @@ export interface Headline {
   };
   /** Lines both sides moved (side `both`). */
   both: SideTally;
-  /** Side unknown (`null`): a saved diff has no history. */
+  /** Side unknown (`null`): without a merge base (a saved diff has none), nothing tells the sides apart. */
   unknown: SideTally;
   sync: SyncHeadline | null;
   since: SinceHeadline | null;

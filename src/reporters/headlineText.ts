@@ -94,7 +94,7 @@ export function headlineLines(headline: Headline, isSinceAsked = false): Headlin
     if (!isEmpty(both)) add('Both moved', `${bothChangesText(both)}; ${findingsText(both.findings)}`);
     if (!isEmpty(unknown)) add('Side unknown', `${changesText(unknown)}; ${findingsText(unknown.findings)}`);
   } else {
-    add('Sides unknown', `a saved diff has no history, so what the fork carries and what it lacks cannot be told apart: ${changesText(unknown)}; ${findingsText(unknown.findings)}`);
+    add('Sides unknown', `with no merge base (a saved diff has none), what the fork carries and what it lacks cannot be told apart: ${changesText(unknown)}; ${findingsText(unknown.findings)}`);
   }
   if (headline.sync) {
     const { sync } = headline;

@@ -55,4 +55,19 @@ describe('merge base', () => {
     expect(await source.commits()).toBeNull();
     expect(await source.readFile('base', 'README.md')).toBeNull();
   });
+
+  it('names an audited --fork-rev as given, not the branch a shallow clone would deepen', async () => {
+    const unrelated = join(fixture.root, 'unrelated-rev');
+    mkdirSync(unrelated);
+    git(unrelated, 'init', '-q', '-b', 'v0.11');
+    writeFileSync(join(unrelated, 'README.md'), 'another project\n');
+    git(unrelated, 'add', '-A');
+    git(unrelated, 'commit', '-q', '-m', 'Initial commit of something else');
+
+    const source = await openGitSource({ cwd: fixture.clone, upstream: unrelated, origin: 'origin', ref: 'v0.11', forkRev: 'HEAD~1', fetch: true });
+    expect(source.mergeBase).toBeNull();
+    expect(source.notices).toEqual([
+      'no merge base between fx-unrelated-rev/v0.11 and HEAD~1: falling back to two-tip mode (sides unknown)',
+    ]);
+  });
 });

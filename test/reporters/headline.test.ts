@@ -159,5 +159,7 @@ describe('headline', () => {
     expect(result.unknown).toMatchObject({ files: 3, hunks: 5 });
     expect(result.lacks.missingCommits).toBeNull();
     expect(headlineLines(result).map((line) => line.label)).toEqual(['Sides unknown']);
+    // Said so that it holds for git mode without a merge base too, which is no saved diff.
+    expect(headlineLines(result)[0]?.text).toMatch(/^with no merge base \(a saved diff has none\), what the fork carries and what it lacks cannot be told apart: 3 files, 5 hunks/);
   });
 });

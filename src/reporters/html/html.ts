@@ -39,7 +39,7 @@ function* reportHtml(report: Report, prefix: string, index: number, options: Rep
   yield `${headlineHtml(headline(report, comparison ? sinceHeadline(comparison) : null), options.since !== undefined)}\n`;
   for (const notice of report.notices) yield `<p class="notice">${escapeHtml(notice)}</p>\n`;
   if ((options.hunks ?? 'fork') === 'fork' && report.mergeBase === null) {
-    yield '<p class="notice">Sides are unknown in a saved diff, so every hunk is printed except those of vendored modules and lockfiles.</p>\n';
+    yield '<p class="notice">Sides are unknown without a merge base (a saved diff has none), so every hunk is printed except those of vendored modules and lockfiles.</p>\n';
   }
   yield `<h2 id="${prefix}-summary">Summary by side</h2>\n`;
   yield* lines(htmlTable(summaryView(report)));

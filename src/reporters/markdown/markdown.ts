@@ -36,7 +36,7 @@ function* joinLines(lines: Iterable<string>): Generator<string> {
 
 /** Said once, above the summary, when `--hunks fork` cannot tell the fork's hunks from upstream's. */
 export const UNKNOWN_SIDES_NOTICE =
-  'Sides are unknown in a saved diff, so every hunk is printed except those of vendored modules and lockfiles (`--hunks none` leaves hunks out; git mode prints only the fork\'s).';
+  'Sides are unknown without a merge base (a saved diff has none), so every hunk is printed except those of vendored modules and lockfiles (`--hunks none` leaves hunks out; with a merge base, git mode prints only the fork\'s).';
 
 function* reportMarkdown(report: Report, index: number, options: ReporterOptions): Generator<string> {
   const mode = options.hunks ?? 'fork';
