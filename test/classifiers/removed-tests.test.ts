@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import removedTests from '../../src/classifiers/removed-tests.js';
 import type { Finding } from '../../src/model.js';
 import { learntRenames } from '../../src/attribution/renames.js';
-import { classifyAll, diffFileContext, loadDiff, messages, parseDiff } from './helpers.js';
+import { listedTests } from '../../src/classifiers/tests/renames.js';
+import { classifyAll, diffFileContext, gitContext, loadDiff, messages, parseDiff } from './helpers.js';
 
 const byPath = (findings: Finding[], path: string): string[] =>
   findings.filter((finding) => finding.path === path).map((finding) => finding.message).sort();
@@ -47,8 +48,9 @@ describe('removed-tests classifier', async () => {
   it('finds Go tests, subtests and t.Skip, and deleted test files with their tests', () => {
     expect(byPath(findings, 'pkg/store/store_test.go')).toEqual([
       'skip added to test TestStore in pkg/store/store_test.go: t.Skip("fork: no redis in CI")',
+      // A subtest is named under its test function, as go test -run names it.
+      'test TestStore/missing key removed from pkg/store/store_test.go',
       'test TestStoreConcurrentWrites removed from pkg/store/store_test.go',
-      'test missing key removed from pkg/store/store_test.go',
     ]);
     const deleted = findings.find((finding) => finding.kind === 'test-file-deleted');
     expect(deleted?.path).toBe('pkg/legacy/legacy_test.go');
@@ -81,9 +83,95 @@ describe('removed-tests classifier', async () => {
  	}
 `));
     expect(byPath(table, 'pkg/parse/parse_test.go')).toEqual([
-      'test empty input removed from pkg/parse/parse_test.go',
-      'test registry with port removed from pkg/parse/parse_test.go',
+      'test TestParse/empty input removed from pkg/parse/parse_test.go',
+      'test TestParse/registry with port removed from pkg/parse/parse_test.go',
     ]);
+  });
+
+  it('names a Go case under its test function, which stands for the cases of a function the fork lacks whole', async () => {
+    // coredns: upstream added TestTLSKeyLog with a table of three paths; each case was a row of its own.
+    const added = await parseDiff(`diff --git a/plugin/tls/tls_test.go b/plugin/tls/tls_test.go
+--- a/plugin/tls/tls_test.go
++++ b/plugin/tls/tls_test.go
+@@ -96,10 +96,0 @@ func TestTLS(t *testing.T) {
+-func TestTLSKeyLog(t *testing.T) {
+-\ttests := []struct {
+-\t\tname string
+-\t}{
+-\t\t{name: "No Path"},
+-\t\t{name: "Bad Path"},
+-\t}
+-\tfor _, tc := range tests {
+-\t\tt.Run(tc.name, func(t *testing.T) {})
+-\t}
+diff --git a/plugin/tls/cases_test.go b/plugin/tls/cases_test.go
+--- a/plugin/tls/cases_test.go
++++ b/plugin/tls/cases_test.go
+@@ -3,3 +3,2 @@ var keyLogCases = []struct {
+ \t{name: "Good Path"},
+-\t{name: "No Path"},
+ }
+`);
+    const rows = await classifyAll(removedTests, added);
+    expect(rows.map((finding) => [finding.message, finding.details['tests'] ?? null])).toEqual([
+      ['test TestTLSKeyLog removed from plugin/tls/tls_test.go', ['TestTLSKeyLog/No Path', 'TestTLSKeyLog/Bad Path']],
+      // A table at package level runs under whichever test reads it: the case keeps its own name.
+      ['test No Path removed from plugin/tls/cases_test.go', null],
+    ]);
+  });
+
+  it("counts a deleted file's tests by function: Go cases fold into their test, as parametrize cases do", () => {
+    // buildkit's client/llb/git_test.go: "9 tests: TestGit, TestGit/refarg, …" is one test and its cases.
+    expect(listedTests(['TestGit', 'TestGit/refarg', 'TestGit/refarg with subdir', 'TestOther/case', 'test_p', 'test_p[1]', 'K', 'K::test_m']))
+      .toEqual(['TestGit', 'TestOther/case', 'test_p', 'K::test_m']);
+  });
+
+  it('reads a test file one tip lacks by its functions, its Go cases with them', async () => {
+    // etcd's util_test.go read "9 tests: TestArgify, empty string, simple args, …": one test and its cases.
+    const gone = await parseDiff(`diff --git a/etcdctl/util_test.go b/etcdctl/util_test.go
+deleted file mode 100644
+--- a/etcdctl/util_test.go
++++ /dev/null
+@@ -1,9 +0,0 @@
+-package etcdctl
+-
+-func TestArgify(t *testing.T) {
+-\tfor _, tc := range []struct{ name string }{
+-\t\t{name: "empty string"},
+-\t\t{name: "simple args"},
+-\t} {
+-\t}
+-}
+`);
+    expect(messages(await classifyAll(removedTests, gone))).toEqual(['test file etcdctl/util_test.go deleted (1 test: TestArgify)']);
+    // Moved whole into a file of the fork's (its cases with it): nothing is lost.
+    const moved = await parseDiff(`diff --git a/etcdctl/ctl_test.go b/etcdctl/ctl_test.go
+new file mode 100644
+--- /dev/null
++++ b/etcdctl/ctl_test.go
+@@ -0,0 +1,3 @@
++package etcdctl
++
++func TestArgify(t *testing.T) { argifyCases(t) }
+`);
+    expect(messages(await classifyAll(removedTests, [...moved, ...gone]))).toEqual([]);
+  });
+
+  it('reads the whole file in git mode for a Go case whose test function is out of view', async () => {
+    const files = await parseDiff(`diff --git a/pkg/a_test.go b/pkg/a_test.go
+--- a/pkg/a_test.go
++++ b/pkg/a_test.go
+@@ -5,3 +5,2 @@
+ \t\t{name: "kept"},
+-\t\t{name: "dropped"},
+ \t}
+`);
+    const upstream = 'package pkg\n\nfunc TestA(t *testing.T) {\n\tcases := []struct{ name string }{\n\t\t{name: "kept"},\n\t\t{name: "dropped"},\n\t}\n\t_ = cases\n}\n';
+    const fork = upstream.replace('\t\t{name: "dropped"},\n', '');
+    const context = gitContext({ upstream: { 'pkg/a_test.go': upstream }, fork: { 'pkg/a_test.go': fork } });
+    expect(messages(await classifyAll(removedTests, files, context))).toEqual(['test TestA/dropped removed from pkg/a_test.go']);
+    // A saved diff shows no more than the hunk: the case keeps its own name.
+    expect(messages(await classifyAll(removedTests, files))).toEqual(['test dropped removed from pkg/a_test.go']);
   });
 
   it('never reports vendored tests, and only test matrices of workflows', () => {

@@ -143,7 +143,7 @@ describe('tests renamed with the product otherwise than its paths', () => {
 -\tt.Run("reads terraform registry sources", func(t *testing.T) {
 +\tt.Run("reads local sources", func(t *testing.T) {
 `);
-    expect(messages(await classifyAll(removedTests, files, context))).toEqual(['test reads terraform registry sources removed from internal/command/module_calls_test.go']);
+    expect(messages(await classifyAll(removedTests, files, context))).toEqual(['test TestModuleCalls/reads terraform registry sources removed from internal/command/module_calls_test.go']);
   });
 });
 

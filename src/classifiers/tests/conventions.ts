@@ -86,13 +86,45 @@ function registeredAt(lines: readonly string[], index: number): string | null {
   return isListed(before) || isListed(after) || opensList ? name : null;
 }
 
+/** A top-level declaration: where the function or table a case sits in begins. */
+const GO_DECLARATION = /^(?:func|var|const|type)\b/;
+
+/**
+ * The test function a subtest or table case sits in: the nearest top-level
+ * declaration above it, in the lines in view, else git's function context
+ * for the hunk. Null when that declaration is no test function (a table at
+ * package level, a helper), undefined when none is in view.
+ */
+const enclosingTest = (lines: readonly string[], index: number, context: string): string | null | undefined => {
+  for (let at = index - 1; at >= 0; at -= 1) {
+    const line = lines[at] ?? '';
+    if (GO_DECLARATION.test(line)) return firstMatch(GO_FUNC, line);
+  }
+  return GO_DECLARATION.test(context) ? firstMatch(GO_FUNC, context) : undefined;
+};
+
+/** A `t.Run` subtest's or a table case's own name, on a line that declares no test function. */
+const goCaseAt = (line: string): string | null => (GO_FUNC.test(line) ? null : (firstMatch(GO_SUBTEST, line) ?? firstMatch(GO_TABLE_CASE, line)));
+
 const go: TestConvention = {
   commentMarkers: ['//'],
-  namesAt: (lines, index) => {
+  /**
+   * A subtest or table case is named as `go test -run` names it, under its
+   * test function (`TestTLSKeyLog/Bad Path`): a case alone ("uppercase dns")
+   * says nothing of where it runs, and a test function upstream added stands
+   * for its cases (declarations.ts parentOf) instead of each being a row.
+   */
+  namesAt: (lines, index, context) => {
     const line = lines[index] ?? '';
-    const name = firstMatch(GO_FUNC, line) ?? registeredAt(lines, index) ?? firstMatch(GO_SUBTEST, line) ?? firstMatch(GO_TABLE_CASE, line);
-    return name ? [name] : [];
+    const name = firstMatch(GO_FUNC, line) ?? registeredAt(lines, index);
+    if (name) return [name];
+    const own = goCaseAt(line);
+    if (own === null) return [];
+    const parent = enclosingTest(lines, index, context);
+    return [parent ? `${parent}/${own}` : own];
   },
+  // A case whose function is out of view reads the whole file, so both tips name it alike.
+  needsWholeFile: (lines, index, context) => goCaseAt(lines[index] ?? '') !== null && enclosingTest(lines, index, context) === undefined,
   isSkip: (line) => /\bt\.Skip(f|Now)?\(/.test(line),
   skipTarget: (lines, index, context) => nameAbove(lines, index, /^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(/, context),
 };

@@ -41,13 +41,24 @@ function uncommentKeepingIndent(line: string, markers: readonly string[]): strin
   return marker === undefined ? null : indent + rest.slice(marker.length).replace(/^ /, '');
 }
 
-/** `TestClass::test_x` and `test_x[case]` belong to `TestClass` and `test_x`: a removed parent stands for them. */
+/**
+ * `TestClass::test_x`, `test_x[case]` and Go's `TestX/case` belong to
+ * `TestClass`, `test_x` and `TestX`: a removed parent stands for them.
+ */
 export function parentOf(name: string, removed: ReadonlySet<string>): string | null {
+  const goTest = goTestOf(name);
+  if (goTest !== null) return removed.has(goTest) ? goTest : null;
   for (const parent of [name.replace(/\[.*\]$/, ''), ...prefixes(name.replace(/\[.*\]$/, ''))]) {
     if (parent !== name && removed.has(parent)) return parent;
   }
   return null;
 }
+
+/** A Go subtest or table case as conventions.ts names it: its test function, a slash, its own name. */
+const GO_SUBTEST_NAME = /^((?:Test|Fuzz|test)\w*)\/./;
+
+/** The test function of a Go subtest's or table case's name (`TestX/case` → `TestX`); null for any other name. */
+export const goTestOf = (name: string): string | null => GO_SUBTEST_NAME.exec(name)?.[1] ?? null;
 
 const prefixes = (name: string): string[] => {
   const parts = name.split('::');

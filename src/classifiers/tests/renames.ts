@@ -1,3 +1,4 @@
+import { goTestOf } from './declarations.js';
 import type { FileDiff, Finding } from '../../model.js';
 import { createFinding } from '../common/finding.js';
 import type { Located } from '../common/location.js';
@@ -117,7 +118,8 @@ export function rememberDeletedFile(file: FileDiff, names: string[], at: Located
 
 /**
  * A file's tests as its row counts them: a parametrized test's cases fold
- * into it (`test_x[a]` with `test_x`), a class gives way to the methods
+ * into it (`test_x[a]` with `test_x`), and a Go test's subtests and table
+ * cases (`TestX/case` with `TestX`); a class gives way to the methods
  * listed under it (`TestX` with `TestX::test_a`).
  */
 export function listedTests(names: readonly string[]): string[] {
@@ -126,7 +128,8 @@ export function listedTests(names: readonly string[]): string[] {
   for (const name of names) for (let at = name.indexOf('::'); at !== -1; at = name.indexOf('::', at + 2)) containers.add(name.slice(0, at));
   return names.filter((name) => {
     const bare = name.replace(/\[.*\]$/, '');
-    return !(bare !== name && all.has(bare)) && !containers.has(name);
+    const goTest = goTestOf(name);
+    return !(bare !== name && all.has(bare)) && !(goTest !== null && all.has(goTest)) && !containers.has(name);
   });
 }
 
@@ -143,7 +146,10 @@ export const isMovedAway = (file: FileDiff): boolean => file.rename !== null && 
 export function deletedFileFindings(context: ClassifyContext): Finding[] {
   const memory = memoryOf(context);
   const findings = memory.deleted.flatMap(({ file, names, at, each }): Finding[] => {
-    const missing = names.filter((name) => !isDeclared(memory.added, file.path, name, context));
+    // A Go case counts through its test function, which the file declares too: moved with it, or missing with it.
+    const declaredHere = new Set(names);
+    const counted = names.filter((name) => !declaredHere.has(goTestOf(name) ?? ''));
+    const missing = counted.filter((name) => !isDeclared(memory.added, file.path, name, context));
     if (names.length > 0 && missing.length === 0) return [];
     const testRow = (name: string, where: Located): Finding => createFinding({
       category: 'removed-tests', kind: 'test-removed', path: file.path,
@@ -152,7 +158,7 @@ export function deletedFileFindings(context: ClassifyContext): Finding[] {
     });
     const lacked = [...each].filter(([name]) => missing.includes(name)).map(([name, where]) => testRow(name, where));
     // The tests the file had at the merge base, and those of them no added file declares.
-    const atBase = names.filter((name) => !each.has(name));
+    const atBase = counted.filter((name) => !each.has(name));
     const removed = missing.filter((name) => !each.has(name));
     if (removed.length === 0 && names.length > 0) return lacked;
     // A file the fork moved (file.rename) is still there: what it lost are tests, not the file.
