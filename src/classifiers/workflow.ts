@@ -146,9 +146,11 @@ function referenceFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, sec
         continue;
       }
       if (TOOL_VERSION.test(pair.key) && !/^\[/.test(pair.upstream) && !/^\[/.test(pair.fork)) {
-        const [upstream, fork] = [unquote(pair.upstream), unquote(pair.fork)];
-        // One expression for another (tofu-ls: `${{ steps.get-go-version.outputs.go-version }}` → `….outputs.version`) is wiring, no version.
-        if (isExpression(upstream) && isExpression(fork)) continue;
+        // `${{ env.PYTHON_VERSION }}` as the workflow's own env sets it (searxng: `PYTHON_VERSION: "3.14"`).
+        const [upstream, fork] = [unquote(resolveEnv(pair.upstream, env.upstream)), unquote(resolveEnv(pair.fork, env.fork))];
+        // One expression for another (tofu-ls: `${{ steps.get-go-version.outputs.go-version }}` → `….outputs.version`) is wiring, no version;
+        // a version moved into the env unchanged is none either.
+        if ((isExpression(upstream) && isExpression(fork)) || upstream === fork) continue;
         emit('tool-version-changed', pair.lines,
           (side) => describeChange({ subject: pair.key, upstream, fork, side, isVersioned: isVersionLike(upstream) && isVersionLike(fork), neutral: `${pair.key}: ${upstream} → ${fork}` }),
           [pair.key, upstream, fork], { key: pair.key, upstream, fork });
@@ -193,8 +195,9 @@ function registryFinding(pair: KeyPair, env: Env, emit: Emit): void {
   const forkValue = resolveEnv(pair.fork, env.fork);
   // `registry:` of a login, or a variable that names one (`REGISTRY: ghcr.io`, `DOCKER_REGISTRY`).
   const isRegistry = pair.key === 'registry' || /(?:^|_)REGISTRY$/i.test(pair.key);
-  const from = isRegistry ? upstreamValue : registryOf(upstreamValue);
-  const to = isRegistry ? forkValue : registryOf(forkValue);
+  // Quoting aside: `registry: "ghcr.io"` is `registry: ghcr.io`.
+  const from = isRegistry ? unquote(upstreamValue) : registryOf(upstreamValue);
+  const to = isRegistry ? unquote(forkValue) : registryOf(forkValue);
   if (!from || !to || from === to) return;
   const subject = pair.key === 'registry' ? 'login registry' : isRegistry ? pair.key : `${pair.key} (registry ${from} → ${to})`;
   const [before, after] = pair.key === 'registry' ? [from, to] : [unquote(pair.upstream), unquote(pair.fork)];

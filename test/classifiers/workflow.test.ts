@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import removedTests from '../../src/classifiers/removed-tests.js';
 import workflow from '../../src/classifiers/workflow.js';
@@ -322,6 +326,69 @@ deleted file mode 100644
     expect(messages((await classifyAll(workflow, await parseDiff(diff))).filter((finding) => finding.kind === 'tool-version-changed'))).toEqual([
       'product-version: ${{ steps.set-product-version.outputs.product-version }} → 1.4.0',
       'node-version: 20 → ${{ env.NODE }}',
+    ]);
+  });
+
+  it("reads a tool version and a login registry through the workflow's env and quoting (searxng's data-update.yml)", async () => {
+    const path = '.github/workflows/data-update.yml';
+    const upstream = `name: Update data
+on: workflow_dispatch
+jobs:
+  data:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.10"
+      - uses: docker/login-action@v3
+        with:
+          registry: docker.io
+  docs:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@v4
+        with:
+          node-version: "20"
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+`;
+    const fork = `name: Update data
+on: workflow_dispatch
+env:
+  PYTHON_VERSION: "3.14"
+  NODE_VERSION: "20"
+jobs:
+  data:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "\${{ env.PYTHON_VERSION }}"
+      - uses: docker/login-action@v3
+        with:
+          registry: "ghcr.io"
+  docs:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@v4
+        with:
+          node-version: "\${{ env.NODE_VERSION }}"
+      - uses: docker/login-action@v3
+        with:
+          registry: "ghcr.io"
+`;
+    const dir = mkdtempSync(join(tmpdir(), 'forkdiff-env-'));
+    writeFileSync(join(dir, 'upstream.yml'), upstream);
+    writeFileSync(join(dir, 'fork.yml'), fork);
+    // git's own diff of the two (exit code 1: they differ), under the workflow's path.
+    const diff = spawnSync('git', ['diff', '--no-index', '--', 'upstream.yml', 'fork.yml'], { cwd: dir, encoding: 'utf8' }).stdout.replaceAll('upstream.yml', path).replaceAll('fork.yml', path);
+    rmSync(dir, { recursive: true, force: true });
+    const found = await classifyAll(workflow, await parseDiff(diff), gitContext({ upstream: { [path]: upstream }, fork: { [path]: fork } }));
+    // The node version moved into the env unchanged, and "ghcr.io" quoted is ghcr.io: no rows.
+    expect(found.filter((finding) => finding.kind === 'tool-version-changed' || finding.kind === 'registry-changed').map((finding) => finding.message)).toEqual([
+      'python-version: 3.10 → 3.14',
+      'login registry: docker.io → ghcr.io',
     ]);
   });
 
