@@ -16,6 +16,7 @@ import { isPythonPath } from './fixes/annotations.js';
 import { isComponentPath, styleBlockLines } from './fixes/styleBlocks.js';
 import { isRustPath, rustTestLines, rustTestLinesOfHunks } from './fixes/rustTests.js';
 import { definedName, isDeletedFunction } from './fixes/deletedFunctions.js';
+import { withoutBothAddedSubjectOnly } from './fixes/bothAdded.js';
 import { isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
@@ -214,7 +215,7 @@ export default defineClassifier({
     const found = file.hunks
       .map((hunk, index) => hunkFinding(file, hunk, added[index] ?? [], forkLines, context, (line) => notCode.has(line)))
       .filter((finding): finding is Finding => finding !== null);
-    const findings = await withoutDeletedFunctions(found, file, context);
+    const findings = await withoutBothAddedSubjectOnly(await withoutDeletedFunctions(found, file, context), file, context);
     // The same missing lines in two hunks of one file are two drifts: number the repeats, in file order.
     const seen = new Map<string, number>();
     for (const finding of findings) {
