@@ -22,8 +22,10 @@ const isSubjectOnly = (finding: Finding): boolean => {
  */
 export async function withoutBothAddedSubjectOnly(findings: Finding[], file: FileDiff, context: ClassifyContext): Promise<Finding[]> {
   if (context.mode !== 'git' || !findings.some(isSubjectOnly)) return findings;
-  const writers = new Set([...(context.linesOf(file)?.upstream.values() ?? [])].flatMap((fact) => fact.commits));
-  if (writers.size !== 1) return findings;
+  const lines = context.linesOf(file);
+  const writers = new Set([...(lines?.upstream.values() ?? [])].flatMap((fact) => fact.commits));
+  // Both sides wrote lines of it: each its own copy.
+  if (writers.size !== 1 || (lines?.fork.size ?? 0) === 0) return findings;
   const paths = [...new Set([file.path, file.oldPath ?? file.path])];
   for (const path of paths) if ((await context.readFile('base', path)) !== null) return findings;
   const dropped = new Set(findings.filter((finding) => isSubjectOnly(finding) && finding.commits.every((sha) => writers.has(sha))));
