@@ -353,31 +353,12 @@ jobs:
         with:
           registry: ghcr.io
 `;
-    const fork = `name: Update data
-on: workflow_dispatch
-env:
-  PYTHON_VERSION: "3.14"
-  NODE_VERSION: "20"
-jobs:
-  data:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "\${{ env.PYTHON_VERSION }}"
-      - uses: docker/login-action@v3
-        with:
-          registry: "ghcr.io"
-  docs:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/setup-node@v4
-        with:
-          node-version: "\${{ env.NODE_VERSION }}"
-      - uses: docker/login-action@v3
-        with:
-          registry: "ghcr.io"
-`;
+    // The fork's: its versions from the env, its registries quoted.
+    const fork = upstream
+      .replace('on: workflow_dispatch\n', 'on: workflow_dispatch\nenv:\n  PYTHON_VERSION: "3.14"\n  NODE_VERSION: "20"\n')
+      .replace('python-version: "3.10"', 'python-version: "${{ env.PYTHON_VERSION }}"')
+      .replace('node-version: "20"', 'node-version: "${{ env.NODE_VERSION }}"')
+      .replaceAll(/registry: .*/g, 'registry: "ghcr.io"');
     const dir = mkdtempSync(join(tmpdir(), 'forkdiff-env-'));
     writeFileSync(join(dir, 'upstream.yml'), upstream);
     writeFileSync(join(dir, 'fork.yml'), fork);

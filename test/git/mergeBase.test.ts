@@ -11,6 +11,17 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.remove());
 
+/** A repository with a v0.11 branch that shares no commit with the fixture's. */
+const unrelatedRepo = (name: string): string => {
+  const repo = join(fixture.root, name);
+  mkdirSync(repo);
+  git(repo, 'init', '-q', '-b', 'v0.11');
+  writeFileSync(join(repo, 'README.md'), 'another project\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'Initial commit of something else');
+  return repo;
+};
+
 describe('merge base', () => {
   it('deepens a depth-1 clone until the merge base appears', async () => {
     const shallow = join(fixture.root, 'shallow');
@@ -40,12 +51,7 @@ describe('merge base', () => {
   });
 
   it('falls back to two-tip mode for unrelated histories, with a notice and no commits', async () => {
-    const unrelated = join(fixture.root, 'unrelated');
-    mkdirSync(unrelated);
-    git(unrelated, 'init', '-q', '-b', 'v0.11');
-    writeFileSync(join(unrelated, 'README.md'), 'another project\n');
-    git(unrelated, 'add', '-A');
-    git(unrelated, 'commit', '-q', '-m', 'Initial commit of something else');
+    const unrelated = unrelatedRepo('unrelated');
 
     const source = await openGitSource({ cwd: fixture.clone, upstream: unrelated, origin: 'origin', ref: 'v0.11', fetch: true });
     expect(source.mergeBase).toBeNull();
@@ -57,12 +63,7 @@ describe('merge base', () => {
   });
 
   it('names an audited --fork-rev as given, not the branch a shallow clone would deepen', async () => {
-    const unrelated = join(fixture.root, 'unrelated-rev');
-    mkdirSync(unrelated);
-    git(unrelated, 'init', '-q', '-b', 'v0.11');
-    writeFileSync(join(unrelated, 'README.md'), 'another project\n');
-    git(unrelated, 'add', '-A');
-    git(unrelated, 'commit', '-q', '-m', 'Initial commit of something else');
+    const unrelated = unrelatedRepo('unrelated-rev');
 
     const source = await openGitSource({ cwd: fixture.clone, upstream: unrelated, origin: 'origin', ref: 'v0.11', forkRev: 'HEAD~1', fetch: true });
     expect(source.mergeBase).toBeNull();

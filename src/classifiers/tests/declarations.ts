@@ -47,7 +47,7 @@ function uncommentKeepingIndent(line: string, markers: readonly string[]): strin
  */
 export function parentOf(name: string, removed: ReadonlySet<string>): string | null {
   const goTest = goTestOf(name);
-  if (goTest !== null) return removed.has(goTest) ? goTest : null;
+  if (goTest !== null && removed.has(goTest)) return goTest;
   for (const parent of [name.replace(/\[.*\]$/, ''), ...prefixes(name.replace(/\[.*\]$/, ''))]) {
     if (parent !== name && removed.has(parent)) return parent;
   }

@@ -1,10 +1,10 @@
-import { goTestOf } from './declarations.js';
 import type { FileDiff, Finding } from '../../model.js';
 import { createFinding } from '../common/finding.js';
 import type { Located } from '../common/location.js';
 import { describePresence } from '../common/wording.js';
 import type { ClassifyContext } from '../define.js';
 import { languageOf } from './conventions.js';
+import { goTestOf } from './declarations.js';
 import { plural } from '../../text/plural.js';
 import { escapeRegExp } from '../../text/regExp.js';
 
