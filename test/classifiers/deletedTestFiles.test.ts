@@ -7,6 +7,10 @@ import type { Report } from '../../src/model.js';
 import { short } from '../git/fixtureRepo.js';
 import { runCli } from '../helpers/runCli.js';
 
+/** A table test with these cases, in package `pkg`. */
+const goTable = (pkg: string, cases: string[]): string =>
+  `package ${pkg}\n\nimport "testing"\n\nfunc TestResolve(t *testing.T) {\n\tfor _, tc := range []struct{ name string }{\n${cases.map((name) => `\t\t{name: "${name}"},\n`).join('')}\t} {\n\t\tt.Log(tc.name)\n\t}\n}\n`;
+
 const goTests = (tests: string[], typed = false): string =>
   `package acme\n\nimport "testing"\n\n${tests.map((name) => `func ${name}(t *testing.T${typed ? ' /* typed */' : ''}) {\n\tt.Log("${name}")\n}\n`).join('\n')}`;
 
@@ -26,6 +30,7 @@ beforeAll(() => {
   change(upstream, 'acme and chroot', {
     'acme/acme_test.go': goTests(['TestCertificateNeedsUpdate']),
     'core/chroot_test.go': goTests(['TestValidChroots', 'TestInvalidChroots']),
+    'dns/dns_test.go': goTable('dns', ['plain name']),
   });
   pair.branchFork();
   shas = {
@@ -34,6 +39,13 @@ beforeAll(() => {
     moved: change(upstream, 'tests: move into test/', { 'core/chroot_test.go': null, 'test/core/chroot_test.go': goTests(['TestValidChroots', 'TestInvalidChroots']) }),
     typed: change(upstream, 'tests: typed', { 'test/core/chroot_test.go': goTests(['TestValidChroots', 'TestInvalidChroots'], true) }),
     forkDrops: change(fork, 'drop acme and chroot: the fork does neither', { 'acme/acme_test.go': null, 'core/chroot_test.go': null }),
+    // incus moved LXD's lxd/endpoints tests, and LXD later added a case to a test in the file it kept.
+    // Moved among tests of its own, too different for git to pair the two files.
+    forkMovesDns: change(fork, 'dns: move into resolver/', {
+      'dns/dns_test.go': null,
+      'resolver/dns_test.go': `${goTable('resolver', ['plain name'])}\n${goTests(['TestCache', 'TestExpiry', 'TestNegative', 'TestSearchList', 'TestNdots']).split('\n').slice(4).join('\n')}`,
+    }),
+    caseAdded: change(upstream, 'dns: a trailing dot', { 'dns/dns_test.go': goTable('dns', ['plain name', 'trailing dot']) }),
   };
   const { clone } = pair.finish();
   const { status, stdout } = runCli(['main', '--format', 'json', '--category', 'removed-tests'], { cwd: clone });
@@ -51,6 +63,12 @@ describe('a test file the fork deleted and upstream changed since', () => {
       expect.objectContaining({ kind: 'test-file-deleted', side: 'both', message: 'fork deleted test file acme/acme_test.go (1 test: TestCertificateNeedsUpdate), which upstream changed since' }),
       { kind: 'test-removed', side: 'upstream', message: 'upstream added test TestHTTP01Provider; fork lacks it', commits: [short(shas['userTests'])] },
       { kind: 'test-removed', side: 'upstream', message: 'upstream added test TestUser; fork lacks it', commits: [short(shas['userTests'])] },
+    ]);
+  });
+
+  it("tells a case upstream added to a test the fork moved elsewhere, the test's other cases moved with it", () => {
+    expect(rows('dns/dns_test.go')).toEqual([
+      { kind: 'test-removed', side: 'upstream', message: 'upstream added test TestResolve/trailing dot; fork lacks it', commits: [short(shas['caseAdded'])] },
     ]);
   });
 

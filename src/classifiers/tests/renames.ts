@@ -146,10 +146,15 @@ export const isMovedAway = (file: FileDiff): boolean => file.rename !== null && 
 export function deletedFileFindings(context: ClassifyContext): Finding[] {
   const memory = memoryOf(context);
   const findings = memory.deleted.flatMap(({ file, names, at, each }): Finding[] => {
-    // A Go case counts through its test function, which the file declares too: moved with it, or missing with it.
+    const isMissing = (name: string): boolean => !isDeclared(memory.added, file.path, name, context);
+    // A Go case counts through its test function, which the file declares too: missing with it, or moved with it. Where
+    // the function moved, a case upstream added since the merge base is asked for itself: the fork's copy may lack it.
     const declaredHere = new Set(names);
-    const counted = names.filter((name) => !declaredHere.has(goTestOf(name) ?? ''));
-    const missing = counted.filter((name) => !isDeclared(memory.added, file.path, name, context));
+    const counted = names.filter((name) => {
+      const test = goTestOf(name);
+      return test === null || !declaredHere.has(test) || (each.has(name) && !isMissing(test));
+    });
+    const missing = counted.filter(isMissing);
     if (names.length > 0 && missing.length === 0) return [];
     const testRow = (name: string, where: Located): Finding => createFinding({
       category: 'removed-tests', kind: 'test-removed', path: file.path,
