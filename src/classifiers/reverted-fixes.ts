@@ -17,6 +17,7 @@ import { isComponentPath, styleBlockLines } from './fixes/styleBlocks.js';
 import { isRustPath, rustTestLines, rustTestLinesOfHunks } from './fixes/rustTests.js';
 import { definedName, isDeletedFunction } from './fixes/deletedFunctions.js';
 import { withoutBothAddedSubjectOnly } from './fixes/bothAdded.js';
+import { withoutFindings } from './fixes/withoutFindings.js';
 import { isInert, missingRuns, normalisedAdded } from './fixes/evidence.js';
 import { SIGNAL_LABELS, STRONG_SIGNALS, signalsOf } from './fixes/signals.js';
 import type { FixSignal } from './fixes/signals.js';
@@ -175,11 +176,7 @@ async function withoutDeletedFunctions(findings: Finding[], file: FileDiff, cont
   if (!findings.some(isCandidate)) return findings;
   const forkText = await context.readFile('fork', file.path);
   if (forkText === null) return findings;
-  const deleted = new Set(findings.filter((finding) => isCandidate(finding) && isDeletedFunction(evidenceOf(finding), forkText)));
-  for (const hunk of file.hunks) {
-    if (findings.some((finding) => deleted.has(finding) && finding.details['hunk'] === hunk.header)) hunk.categories = hunk.categories.filter((category) => category !== 'reverted-fixes');
-  }
-  return findings.filter((finding) => !deleted.has(finding));
+  return withoutFindings(findings, new Set(findings.filter((finding) => isCandidate(finding) && isDeletedFunction(evidenceOf(finding), forkText))), file);
 }
 
 const NO_LINES: ReadonlySet<number> = new Set();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { narrowGuesses } from '../../src/attribution/lineFacts.js';
-import type { LineFact, Where } from '../../src/attribution/lineFacts.js';
+import { narrowGuesses } from '../../src/attribution/guessedLines.js';
+import type { Where } from '../../src/attribution/guessedLines.js';
+import type { LineFact } from '../../src/attribution/lineFacts.js';
 import type { LineSide } from '../../src/model.js';
 
 /** The search narrowGuesses replaced: per guessed line, the nearest accepted line of its hunk, before it first. */

@@ -20,11 +20,14 @@ import type { RunMemory } from './runMemory.js';
 export const isOneTipVendorTree = (file: FileDiff, group: EntryGroup): boolean =>
   group.source === 'modules.txt' && (file.status === 'added' || file.status === 'deleted');
 
+/** The tree a modules.txt lists: its directory (`vendor/`, `sub/vendor/`). */
+const treeDirOf = (modulesTxt: string): string => modulesTxt.slice(0, -'modules.txt'.length);
+
 /** One row for the whole tree, at its modules.txt; the modules' files join it once every file was read (foldIntoVendorTrees). */
 export function vendorTreeRow(file: FileDiff, group: EntryGroup, context: ClassifyContext): Finding {
   const tip = file.status === 'added' ? 'fork' : 'upstream';
   const other = tip === 'fork' ? 'upstream' : 'the fork';
-  const dir = file.path.slice(0, -'modules.txt'.length);
+  const dir = treeDirOf(file.path);
   const modules = new Set(group.entries.filter((entry) => entry.side === tip).map((entry) => entry.name)).size;
   return keepOpen(createFinding({
     category: 'vendored-deps',
@@ -46,7 +49,8 @@ export function vendorTreeRow(file: FileDiff, group: EntryGroup, context: Classi
  */
 export function foldIntoVendorTrees(memory: RunMemory): void {
   for (const tree of memory.vendorTrees.values()) {
-    const dir = tree.path.slice(0, -'modules.txt'.length);
+    const dir = treeDirOf(tree.path);
+    // The row's own list (vendorTreeRow gives it one), filled in place.
     const files = vendoredFilesOf(tree);
     for (const row of memory.vendoredRows.values()) {
       if (row.kind !== 'vendored-files' || row.details['ecosystem'] !== 'go' || !row.path.startsWith(dir)) continue;
@@ -54,6 +58,5 @@ export function foldIntoVendorTrees(memory: RunMemory): void {
       files.push(...vendoredFilesOf(row));
       withdraw(row);
     }
-    tree.details['vendoredFiles'] = files;
   }
 }

@@ -1,6 +1,7 @@
 // A file both sides added since the merge base: neither side's lines are a fix to code the other had.
 import type { FileDiff, Finding } from '../../model.js';
 import type { ClassifyContext } from '../define.js';
+import { withoutFindings } from './withoutFindings.js';
 
 /** A finding that rests on its commit's subject alone: its lines have no fix shape of their own. */
 const isSubjectOnly = (finding: Finding): boolean => {
@@ -28,10 +29,5 @@ export async function withoutBothAddedSubjectOnly(findings: Finding[], file: Fil
   if (writers.size !== 1 || (lines?.fork.size ?? 0) === 0) return findings;
   const paths = [...new Set([file.path, file.oldPath ?? file.path])];
   for (const path of paths) if ((await context.readFile('base', path)) !== null) return findings;
-  const dropped = new Set(findings.filter((finding) => isSubjectOnly(finding) && finding.commits.every((sha) => writers.has(sha))));
-  // A hunk gives one finding at most.
-  for (const hunk of file.hunks) {
-    if (findings.some((finding) => dropped.has(finding) && finding.details['hunk'] === hunk.header)) hunk.categories = hunk.categories.filter((category) => category !== 'reverted-fixes');
-  }
-  return findings.filter((finding) => !dropped.has(finding));
+  return withoutFindings(findings, new Set(findings.filter((finding) => isSubjectOnly(finding) && finding.commits.every((sha) => writers.has(sha)))), file);
 }

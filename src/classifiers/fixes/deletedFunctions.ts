@@ -1,4 +1,5 @@
 // A guard that went with the function holding it: the fork deleted the function, not the guard.
+import { escapeRegExp } from '../../text/regExp.js';
 
 /** The name a line defines as a function, in the languages reverted-fixes reads; null for any other line. */
 const DEFINITIONS: readonly RegExp[] = [
@@ -26,8 +27,6 @@ export function definedName(line: string): string | null {
   }
   return null;
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Whether missing lines are the body of a function the fork deleted whole:
