@@ -3,7 +3,7 @@
 import { fingerprint } from '../fingerprint.js';
 import type { Confidence, FileDiff, Finding, Hunk, Side } from '../model.js';
 import { createFinding } from './common/finding.js';
-import { locate } from './common/location.js';
+import { commitsOfSide, locate } from './common/location.js';
 import { markHunk } from './common/lines.js';
 import { defineClassifier } from './define.js';
 import type { ClassifyContext } from './define.js';
@@ -132,8 +132,11 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
   if (context.mode !== 'git' && !hasSignal(signals)) return null;
   const at = locate(file, context, { upstream: lacked.map(({ line }) => line) });
   const subjects = commitEvidence(at.commits, context.commitSubject);
-  // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them.
-  const fromCommits = at.side === 'upstream' || at.side === 'both' ? subjects : null;
+  // Only the commits that wrote upstream's lines can say they fixed something; a fork commit removed them
+  // (where both sides changed a hunk, a fork's own fix of the same lines is no upstream fix the fork lacks).
+  const fromCommits = at.side === 'upstream' ? subjects
+    : at.side === 'both' ? commitEvidence(commitsOfSide(file, context, 'upstream', lacked.map(({ line }) => line), 'upstream'), context.commitSubject)
+    : null;
   // A fork commit that reworks the code (a cleanup, a move, a helper) took a guard's line out more often than the guard.
   const byRework = at.side === 'fork' && subjects.isReworkOnly;
   const found = confidenceOf(signals, lacked.length, at.commits, fromCommits);

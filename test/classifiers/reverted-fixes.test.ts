@@ -57,6 +57,34 @@ describe('reverted-fixes classifier', async () => {
     expect(byFork?.fingerprint).toBe(finding?.fingerprint);
   });
 
+  it('reads fix commits of a hunk both sides changed from upstream\'s writers, not the fork\'s own fix of the same lines', async () => {
+    // cowsql's parseLocalInfo: the fork dropped `const` (its fix of a C23 warning), upstream cast memchr's result (its own).
+    const [file] = await parseDiff(`diff --git a/src/server.c b/src/server.c
+--- a/src/server.c
++++ b/src/server.c
+@@ -1240,5 +1126,5 @@ static int parseLocalInfo(char *buf,
+ {
+-	const char *p = buf;
++	char *p = buf;
+ 	const char *end = buf + len;
+-	nl = (char*)memchr(p, '\\n', (size_t)(end - p));
++	nl = memchr(p, '\\n', (size_t)(end - p));
+ 	if (nl == NULL) {
+`);
+    const facts = {
+      upstream: new Map([[1241, { side: 'fork' as const, commits: ['fk1'] }], [1243, { side: 'upstream' as const, commits: ['up1'] }]]),
+      fork: new Map([[1127, { side: 'fork' as const, commits: ['fk1'] }], [1129, { side: 'upstream' as const, commits: ['up1'] }]]),
+    };
+    const subjects = (upstream: string) => (sha: string) => ({ fk1: 'Fix -Wdiscarded-qualifiers warnings when using C23 memchr', up1: upstream })[sha] ?? null;
+    const audit = async (upstream: string) => classifyAll(revertedFixes, [file!], { ...gitContext({}), linesOf: () => facts, commitSubject: subjects(upstream) });
+    // Upstream's commit says no fix: the fork's fix is not one it lacks.
+    expect(await audit('chore: correct const qualifier issue in src/server.c')).toEqual([]);
+    // Upstream's says it fixes: that commit alone is the evidence.
+    const [finding] = await audit('fix: cast memchr results for C23');
+    expect(finding).toMatchObject({ side: 'both', details: { signals: ['fix-commit'], fixCommits: ['up1 fix: cast memchr results for C23'] } });
+    expect(finding?.commits[0]).toBe('up1');
+  });
+
   it('reads a guard the fork removed in a cleanup, a move or a new helper as doubtful, and in other work as it was', async () => {
     const [file] = await parseDiff(`diff --git a/dbe.c b/dbe.c
 --- a/dbe.c

@@ -1,4 +1,5 @@
-import type { FileDiff, Side, Tip } from '../../model.js';
+import type { FileDiff, LineSide, Side, Tip } from '../../model.js';
+import type { LineFact } from '../../attribution/lineFacts.js';
 import type { ClassifyContext } from '../define.js';
 
 /** The lines a finding was read from: upstream tip line numbers and fork tip line numbers. */
@@ -40,7 +41,7 @@ export function locate(file: FileDiff, context: ClassifyContext, refs: LineRefs)
   const through = { upstream: numbers(refs.through?.upstream), fork: numbers(refs.through?.fork) };
   /** Who changed `line` of `tip`, if anyone: its side and commits count; false for a line no side changed. */
   const read = (tip: Tip, line: number): boolean => {
-    const fact = facts?.[tip].get(line) ?? facts?.unkept?.(tip, line);
+    const fact = factOf(facts, tip, line);
     if (!fact) return false;
     sides.add(fact.side);
     for (const sha of fact.commits) commits.add(sha);
@@ -54,6 +55,24 @@ export function locate(file: FileDiff, context: ClassifyContext, refs: LineRefs)
   const [line, lineIn] = firstLine(changed.fork, changed.upstream, fork, upstream);
   return { side, commits: [...commits], line, lineIn };
 }
+
+const factOf = (facts: ReturnType<ClassifyContext['linesOf']>, tip: Tip, line: number): LineFact | null =>
+  facts?.[tip].get(line) ?? facts?.unkept?.(tip, line) ?? null;
+
+/**
+ * The commits of one side among those that changed `lines` of `tip`: of a
+ * hunk upstream and the fork both changed, the upstream commits that wrote
+ * its upstream lines, not the fork's that removed the others.
+ */
+export const commitsOfSide = (file: FileDiff, context: ClassifyContext, tip: Tip, lines: Iterable<number>, side: LineSide): string[] => {
+  const facts = context.linesOf(file);
+  const commits = new Set<string>();
+  for (const line of lines) {
+    const fact = factOf(facts, tip, line);
+    if (fact?.side === side) for (const sha of fact.commits) commits.add(sha);
+  }
+  return [...commits];
+};
 
 /** A changed fork line, else a changed upstream line, else any fork line, else any upstream line. */
 const firstLine = (changedFork: number[], changedUpstream: number[], fork: number[], upstream: number[]): [number | null, Tip | null] => {
