@@ -133,6 +133,43 @@ new file mode 100644
     expect(messages(await classifyAll(dockerfile, files, context))).toEqual(['COPY --from=devbuild in stage "dev" removed: COPY --from=devbuild /build/helper /bin/']);
   });
 
+  it("pairs a stage the fork renamed with its product, and compares what is inside it", async () => {
+    // cowsql's Dockerfile: dqlite's `dqlite-lib-builder`, renamed; the fork moved GO_VERSION on its own.
+    const upstream = 'FROM ubuntu AS dqlite-lib-builder\nARG DEBIAN_FRONTEND="noninteractive"\nARG GO_VERSION=1.15\nRUN apt-get install -y git\n' +
+      'FROM ubuntu\nCOPY --from=dqlite-lib-builder /go/bin /opt/\nCOPY --from=dqlite-lib-builder /usr/local/lib /usr/local/lib\n';
+    const fork = upstream.replaceAll('dqlite', 'cowsql').replace('GO_VERSION=1.15', 'GO_VERSION=1.22').replace('COPY --from=cowsql-lib-builder /usr/local/lib /usr/local/lib\n', '');
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -1,7 +1,6 @@
+-FROM ubuntu AS dqlite-lib-builder
++FROM ubuntu AS cowsql-lib-builder
+ ARG DEBIAN_FRONTEND="noninteractive"
+-ARG GO_VERSION=1.15
++ARG GO_VERSION=1.22
+ RUN apt-get install -y git
+ FROM ubuntu
+-COPY --from=dqlite-lib-builder /go/bin /opt/
+-COPY --from=dqlite-lib-builder /usr/local/lib /usr/local/lib
++COPY --from=cowsql-lib-builder /go/bin /opt/
+`);
+    const audit = (translate: (text: string) => string) =>
+      classifyAll(dockerfile, files, { ...gitContext({ upstream: { Dockerfile: upstream }, fork: { Dockerfile: fork }, base: { Dockerfile: upstream } }), translate });
+    expect(messages(await audit((text) => text.replaceAll('dqlite', 'cowsql'))).sort()).toEqual([
+      'ARG GO_VERSION in stage "cowsql-lib-builder": 1.15 → 1.22 (upgrade)',
+      'COPY --from=dqlite-lib-builder in stage "unnamed #1" removed: COPY --from=dqlite-lib-builder /usr/local/lib /usr/local/lib',
+    ]);
+    // Without the product's rename learnt, the stage reads as removed and added, as before.
+    expect(messages(await audit((text) => text)).sort()).toEqual([
+      'ARG DEBIAN_FRONTEND=noninteractive in stage "cowsql-lib-builder" added',
+      'ARG GO_VERSION=1.22 in stage "cowsql-lib-builder" added',
+      'COPY --from=dqlite-lib-builder in stage "unnamed #1" removed: COPY --from=dqlite-lib-builder /go/bin /opt/',
+      'COPY --from=dqlite-lib-builder in stage "unnamed #1" removed: COPY --from=dqlite-lib-builder /usr/local/lib /usr/local/lib',
+      'stage "cowsql-lib-builder" added (FROM ubuntu)',
+      'stage "dqlite-lib-builder" removed (was FROM ubuntu)',
+    ]);
+  });
+
   it('fingerprints survive line shifts', async () => {
     const diff = (start: number) => `diff --git a/Dockerfile b/Dockerfile
 --- a/Dockerfile

@@ -6,6 +6,7 @@ import type { ArgFindingKind } from './args.js';
 import { collectFindings } from './findings.js';
 import { argLinesOf, copyKey, resolveArgs } from './model.js';
 import type { DockerfileModel } from './model.js';
+import { renamedStages, withStageNames } from './renamedStages.js';
 
 /** Finding kinds of the dockerfile category. */
 export type DockerfileFindingKind =
@@ -24,14 +25,18 @@ const withoutFlags = (text: string): string => text.replace(/\s--(?!from=)\S+/gi
  */
 export function compareDockerfiles(
   file: FileDiff,
-  upstream: DockerfileModel,
+  upstreamModel: DockerfileModel,
   fork: DockerfileModel,
   confidence: Confidence,
   place: (refs: LineRefs) => Located,
-  base: DockerfileModel | null = null,
+  baseModel: DockerfileModel | null = null,
   translate: (text: string) => string = (text) => text,
 ): Finding[] {
   const { findings, add } = collectFindings<DockerfileFindingKind>(file, confidence, place);
+  // A stage the fork renamed with its product is the same stage: its ARGs, COPYs and packages are compared, its name is the fork's own.
+  const renamed = renamedStages([upstreamModel, baseModel], fork, translate);
+  const upstream = withStageNames(upstreamModel, renamed);
+  const base = baseModel && withStageNames(baseModel, renamed);
   const isNewFile = file.status === 'added';
 
   for (const [stage, { image, line }] of upstream.stages) {
