@@ -1,10 +1,11 @@
 // How each language declares and skips tests: Go (https://pkg.go.dev/testing), JS/TS (vitest, jest,
 // mocha), Python (pytest, unittest: tests/python.ts), Rust (#[test], #[ignore]), Java/Kotlin (JUnit @Test,
-// @Disabled), Tcl (redis/valkey `test {name} {…}`: tests/tcl.ts).
+// @Disabled), Tcl (redis/valkey `test {name} {…}`: tests/tcl.ts), C and C++ (munit, GLib, GoogleTest…: tests/c.ts).
+import { cConvention } from './c.js';
 import { python } from './python.js';
 import { tcl } from './tcl.js';
 
-export const TEST_LANGUAGES = ['go', 'js', 'python', 'rust', 'java', 'tcl'] as const;
+export const TEST_LANGUAGES = ['go', 'js', 'python', 'rust', 'java', 'tcl', 'c'] as const;
 export type TestLanguage = (typeof TEST_LANGUAGES)[number];
 
 export interface TestConvention {
@@ -171,7 +172,7 @@ const java: TestConvention = {
   skipTarget: (lines, index) => nameBelow(lines, index, JAVA_METHOD, /^\s*@/),
 };
 
-const CONVENTIONS: Record<TestLanguage, TestConvention> = { go, js, python, rust, java, tcl };
+const CONVENTIONS: Record<Exclude<TestLanguage, 'c'>, TestConvention> = { go, js, python, rust, java, tcl };
 
 export function languageOf(path: string): TestLanguage | null {
   if (path.endsWith('_test.go')) return 'go';
@@ -180,10 +181,12 @@ export function languageOf(path: string): TestLanguage | null {
   if (path.endsWith('.rs')) return 'rust';
   if (/\.(java|kt)$/.test(path)) return 'java';
   if (path.endsWith('.tcl')) return 'tcl';
+  if (/\.(?:c|cc|cpp|cxx|c\+\+)$/.test(path)) return 'c';
   return null;
 }
 
 export const conventionOf = (path: string): TestConvention | null => {
   const language = languageOf(path);
+  if (language === 'c') return cConvention(path);
   return language ? CONVENTIONS[language] : null;
 };

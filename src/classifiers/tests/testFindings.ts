@@ -7,6 +7,7 @@ import { describePresence } from '../common/wording.js';
 import type { ClassifyContext } from '../define.js';
 import type { TestConvention } from './conventions.js';
 import { languageOf } from './conventions.js';
+import { testsInRenamedSuites } from './c.js';
 import { commentedOutNames, declaredNames, parentOf } from './declarations.js';
 import { hunkAt } from './segments.js';
 import type { Sides } from './segments.js';
@@ -39,6 +40,8 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
   // Or in a class of its own (fdroidserver: `UpdateTest::test_get_apks_…` → `TestGetApksWithoutAllowedSignatures::test_get_apks_…`).
   const movedMethods = methodsInNewClasses(added, new Set(upstreamNames));
   for (const name of [...removed.keys()]) if (movedMethods.has(methodOf(name) ?? '')) removed.delete(name);
+  // Or in a C suite upstream renamed (dqlite's `/vfs_extra/open`, cowsql's `/vfs/open`).
+  if (languageOf(file.path) === 'c') for (const name of testsInRenamedSuites([...removed.keys()], forkOwn)) removed.delete(name);
   const commented = commentedOutNames(sides.fork, convention);
   const members = new Map<string, string[]>();
   for (const name of removed.keys()) {
