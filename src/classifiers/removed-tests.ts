@@ -12,7 +12,7 @@ import { isGeneratedPath, isTestPath, isVendoredPath, isWorkflowPath } from './p
 import { conventionOf } from './tests/conventions.js';
 import type { TestConvention } from './tests/conventions.js';
 import { declaredNames, isGeneratedText } from './tests/declarations.js';
-import { deletedFileFindings, isMovedAlready, isMovedAway, rememberAddedTests, rememberDeletedFile } from './tests/renames.js';
+import { deletedFileFindings, isMovedAlready, isMovedAway, rememberAddedTests, rememberDeletedFile, rememberPresentFile } from './tests/renames.js';
 import { hunkSegments, segmentsFor, wholeSegment } from './tests/segments.js';
 import { testFindings } from './tests/testFindings.js';
 import { calledWorkflows } from './workflow/calledWorkflows.js';
@@ -23,7 +23,7 @@ import type { WorkflowSides } from './workflow/wholeWorkflow.js';
 import type { MatrixDrop } from './workflow/matrix.js';
 
 /** Finding kinds of the removed-tests category. */
-export type RemovedTestKind = 'test-removed' | 'test-file-deleted' | 'skip-added' | 'matrix-test-removed' | 'test-job-removed';
+export type RemovedTestKind = 'test-removed' | 'test-file-deleted' | 'test-files-deleted' | 'skip-added' | 'matrix-test-removed' | 'test-job-removed';
 
 /** Tests of a deleted file wait for the end of the run, in case an added file holds them (see tests/renames.ts). */
 async function deletedFile(file: FileDiff, convention: TestConvention | null, context: ClassifyContext): Promise<Finding[]> {
@@ -144,6 +144,7 @@ export default defineClassifier({
     }
     const convention = conventionOf(file.path);
     if (file.status === 'deleted' && isTestPath(file.path)) return deletedFile(file, convention, context);
+    rememberPresentFile(file, context);
     if (!convention) return [];
     if (file.status === 'added') {
       rememberAddedTests(file, declaredNames(hunkSegments(file).fork, convention).map(({ name }) => name), context);

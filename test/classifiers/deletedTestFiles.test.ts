@@ -11,6 +11,10 @@ import { runCli } from '../helpers/runCli.js';
 const goTable = (pkg: string, cases: string[]): string =>
   `package ${pkg}\n\nimport "testing"\n\nfunc TestResolve(t *testing.T) {\n\tfor _, tc := range []struct{ name string }{\n${cases.map((name) => `\t\t{name: "${name}"},\n`).join('')}\t} {\n\t\tt.Log(tc.name)\n\t}\n}\n`;
 
+/** A munit suite (dqlite's, cowsql's): `TEST(suite, name, …)`. */
+const munit = (suite: string, tests: string[]): string =>
+  `#include "../lib/runner.h"\n\nSUITE(${suite})\n\n${tests.map((name) => `TEST(${suite}, ${name}, setUp, tearDown, 0, NULL)\n{\n\treturn MUNIT_OK;\n}\n`).join('\n')}`;
+
 const goTests = (tests: string[], typed = false): string =>
   `package acme\n\nimport "testing"\n\n${tests.map((name) => `func ${name}(t *testing.T${typed ? ' /* typed */' : ''}) {\n\tt.Log("${name}")\n}\n`).join('\n')}`;
 
@@ -31,6 +35,7 @@ beforeAll(() => {
     'acme/acme_test.go': goTests(['TestCertificateNeedsUpdate']),
     'core/chroot_test.go': goTests(['TestValidChroots', 'TestInvalidChroots']),
     'dns/dns_test.go': goTable('dns', ['plain name']),
+    'test/unit/test_vfs.c': munit('vfs', ['open', 'close']),
   });
   pair.branchFork();
   shas = {
@@ -46,6 +51,13 @@ beforeAll(() => {
       'resolver/dns_test.go': `${goTable('resolver', ['plain name'])}\n${goTests(['TestCache', 'TestExpiry', 'TestNegative', 'TestSearchList', 'TestNdots']).split('\n').slice(4).join('\n')}`,
     }),
     caseAdded: change(upstream, 'dns: a trailing dot', { 'dns/dns_test.go': goTable('dns', ['plain name', 'trailing dot']) }),
+    // dqlite took raft's test suite into its tree; cowsql keeps raft a library of its own.
+    raft: change(upstream, 'Merge raft into dqlite', {
+      ...Object.fromEntries(['election', 'log', 'replication', 'snapshot', 'tick'].map((suite) => [`test/raft/unit/test_${suite}.c`, munit(suite, ['first', 'second'])])),
+      'test/raft/integration/test_apply.c': munit('apply', ['one']),
+      'test/integration/test_stress.c': munit('stress', ['many']),
+    }),
+    forkVfs: change(fork, 'vfs: no close test', { 'test/unit/test_vfs.c': munit('vfs', ['open']) }),
   };
   const { clone } = pair.finish();
   const { status, stdout } = runCli(['main', '--format', 'json', '--category', 'removed-tests'], { cwd: clone });
@@ -56,6 +68,25 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const rows = (path: string) => report.findings.filter((finding) => finding.path === path).map(({ kind, side, message, commits }) => ({ kind, side, message, commits }))
   .sort((a, b) => (a.message < b.message ? -1 : 1));
+
+describe('C test files upstream added under a directory the fork lacks', () => {
+  it('are one row, their tests counted; a directory the fork has files in is not folded', () => {
+    expect(rows('test/raft/')).toEqual([{
+      kind: 'test-files-deleted', side: 'upstream', commits: [short(shas['raft'])],
+      message: 'upstream added 6 test files under test/raft/ (11 tests); fork lacks them',
+    }]);
+    const folded = report.findings.find((finding) => finding.path === 'test/raft/');
+    expect(folded?.details['files']).toEqual(['test/raft/integration/test_apply.c', ...['election', 'log', 'replication', 'snapshot', 'tick'].map((suite) => `test/raft/unit/test_${suite}.c`)]);
+    expect((folded?.details['tests'] as string[]).slice(0, 3)).toEqual(['/apply/one', '/election/first', '/election/second']);
+    expect(report.findings.filter((finding) => finding.path.startsWith('test/raft/unit/'))).toEqual([]);
+    expect(rows('test/integration/test_stress.c')).toEqual([
+      expect.objectContaining({ kind: 'test-file-deleted', message: 'upstream added test file test/integration/test_stress.c (1 test: /stress/many); fork lacks it' }),
+    ]);
+    expect(rows('test/unit/test_vfs.c')).toEqual([
+      { kind: 'test-removed', side: 'fork', message: 'fork removed test /vfs/close', commits: [short(shas['forkVfs'])] },
+    ]);
+  });
+});
 
 describe('a test file the fork deleted and upstream changed since', () => {
   it('tells the tests upstream added since the merge base, which the fork lacks, from the file the fork deleted', () => {

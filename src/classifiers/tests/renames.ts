@@ -5,6 +5,7 @@ import { describePresence } from '../common/wording.js';
 import type { ClassifyContext } from '../define.js';
 import { languageOf } from './conventions.js';
 import { goTestOf } from './declarations.js';
+import { foldDeletedDirectories } from './deletedDirectories.js';
 import { plural } from '../../text/plural.js';
 import { escapeRegExp } from '../../text/regExp.js';
 
@@ -18,6 +19,8 @@ interface RenameMemory {
   /** `language\0name` of tests the fork's added test files declare. */
   added: Set<string>;
   deleted: { file: FileDiff; names: string[]; at: Located; each: ReadonlyMap<string, Located> }[];
+  /** Test paths (either name) of files the diff shows that the fork has: a directory holding one is not folded (deletedDirectories.ts). */
+  present: Set<string>;
 }
 
 const memories = new WeakMap<ClassifyContext, RenameMemory>();
@@ -25,7 +28,7 @@ const memories = new WeakMap<ClassifyContext, RenameMemory>();
 const memoryOf = (context: ClassifyContext): RenameMemory => {
   let memory = memories.get(context);
   if (!memory) {
-    memory = { added: new Set(), deleted: [] };
+    memory = { added: new Set(), deleted: [], present: new Set() };
     memories.set(context, memory);
   }
   return memory;
@@ -111,6 +114,13 @@ const isDeclared = (added: ReadonlySet<string>, path: string, name: string, cont
 export const isMovedAlready = (file: FileDiff, names: readonly string[], context: ClassifyContext): boolean =>
   names.length > 0 && names.every((name) => isDeclared(memoryOf(context).added, file.path, name, context));
 
+/** A test file the diff shows that the fork has (changed or added), by both its names: no directory holding it is folded (deletedDirectories.ts). */
+export function rememberPresentFile(file: FileDiff, context: ClassifyContext): void {
+  const { present } = memoryOf(context);
+  present.add(file.path);
+  if (file.oldPath !== null) present.add(file.oldPath);
+}
+
 /** `each`: where a test is whose side differs from the file's (one upstream added since the merge base to a file both sides changed). */
 export function rememberDeletedFile(file: FileDiff, names: string[], at: Located, context: ClassifyContext, each: ReadonlyMap<string, Located> = new Map()): void {
   memoryOf(context).deleted.push({ file: { ...file, hunks: [] }, names, at, each });
@@ -178,5 +188,5 @@ export function deletedFileFindings(context: ClassifyContext): Finding[] {
     })];
   });
   memory.deleted = [];
-  return findings;
+  return foldDeletedDirectories(findings, memory.present);
 }
