@@ -21,6 +21,7 @@ import { submoduleRow, submoduleRowAbove, withFilesInstead } from './deps/submod
 import { isGitlink } from '../gitlink.js';
 import { addKnownGoModules, isGoModulePath, isNodeModulesPath, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
 import { foldIntoVendorTrees, isOneTipVendorTree, vendorTreeRow } from './deps/vendorTree.js';
+import { isOneTipLockfile, oneTipLockfileRow } from './deps/oneTipLockfile.js';
 import { vendoredDirOf } from '../vendoredDir.js';
 import { plural } from '../text/plural.js';
 import { isFileAt, isDependencyPath } from './paths.js';
@@ -134,6 +135,10 @@ async function manifestRows(file: FileDiff, memory: RunMemory, context: Classify
       const tree = vendorTreeRow(file, group, context);
       memory.vendorTrees.set(file.path, tree);
       rows.push(tree);
+      continue;
+    }
+    if (isOneTipLockfile(file, group)) {
+      rows.push(oneTipLockfileRow(file, group, context));
       continue;
     }
     let changes = pairEntries(group.entries, group.ecosystem, group.source);

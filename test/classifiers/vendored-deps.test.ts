@@ -217,6 +217,25 @@ describe('vendored-deps on Go files', () => {
     ]);
   });
 
+  it('reads a lockfile only one tip has as one row; a manifest only one tip has keeps a row per dependency', async () => {
+    // yt-dlp's hash-pinned bundle/requirements/*.txt (uv export), which youtube-dl never had; its pyproject.toml declares.
+    const added = (path: string, lines: string[]) =>
+      `diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}\n`).join('')}`;
+    const deleted = (path: string, lines: string[]) =>
+      `diff --git a/${path} b/${path}\ndeleted file mode 100644\n--- a/${path}\n+++ /dev/null\n@@ -1,${lines.length} +0,0 @@\n${lines.map((line) => `-${line}\n`).join('')}`;
+    const findings = await classifyAll(vendoredDeps, await parseDiff([
+      added('bundle/requirements/linux.txt', ['brotli==1.1.0 \\', '    --hash=sha256:0123 \\', '    --hash=sha256:4567', 'certifi==2026.1.4 \\', '    --hash=sha256:89ab']),
+      added('requirements-docs.txt', ['sphinx==7.2.6', 'furo==2024.1.29']),
+      deleted('web/yarn.lock', ['"left-pad@^1.3.0":', '  version "1.3.0"', '"react@^18.2.0":', '  version "18.2.0"']),
+    ].join('')));
+    expect(findings.map((finding) => [finding.kind, finding.message, finding.details['packages']])).toEqual([
+      ['lockfile', 'lockfile bundle/requirements/linux.txt (2 pypi packages) added', ['brotli 1.1.0', 'certifi 2026.1.4']],
+      ['dependency', 'sphinx: added at 7.2.6 (fork only)', undefined],
+      ['dependency', 'furo: added at 2024.1.29 (fork only)', undefined],
+      ['lockfile', 'lockfile web/yarn.lock (2 npm packages) removed', ['left-pad 1.3.0', 'react 18.2.0']],
+    ]);
+  });
+
   it("reads vendor.conf (vndr, moby and containerd before modules): revisions, a fork's own repository, vendored files by module", async () => {
     const files = await parseDiff(`diff --git a/vendor.conf b/vendor.conf
 --- a/vendor.conf
