@@ -1,6 +1,7 @@
 import type { History, LogScope, PathCommits } from '../git/history.js';
 import { hasSoleCommit, namesBefore, pathsByCommit } from '../git/history.js';
 import type { GitProcess } from '../git/spawnGit.js';
+import { firstParentChain } from './branches.js';
 import type { Branches } from './branches.js';
 import { addChangedLine, emptyChange, isOversized } from './commitChanges.js';
 import type { CommitChange } from './commitChanges.js';
@@ -8,6 +9,7 @@ import { BASE_OWNER, NO_SEGMENTS, applyHunks, baseSegments, ownerAt, removalInde
 import { resolveMergedLines } from './mergedLines.js';
 import type { RemovedRange, Segments } from './lineOwners.js';
 import { KEPT_CHANGED_LINES, logScopes, PATHSPEC_BUDGET } from './logScope.js';
+import { logRanges } from './logParts.js';
 import type { LogLimits } from './logScope.js';
 import { linkedGroups, PATHSPEC_CHARS } from './pathChunks.js';
 import { readGitPatch } from './patchReader.js';
@@ -99,11 +101,19 @@ export const loadLineHistory = async (
   const followed: Followed = { commits: [], merges: new Set(), files: new Map(), removed: new Map(), changes: new Map(), kept };
   const wanted = new Set(groups.flat());
   const scopes = logScopes(groups, touched.byPath.keys(), touched.parents.size, limits);
+  const ranges = logRanges(base, tip, firstParentChain(touched.parents, tip), limits.parts);
   for (const scope of scopes) {
     // A whole-tree log also shows files one commit alone touched: those stay unfollowed, as with a pathspec.
     // A rename git pairs across the two (either name followed) is kept, and followed under its new name.
     const isWanted = 'paths' in scope ? () => true : (path: string | null) => path !== null && wanted.has(path);
-    await followLines(history.lineLog(base, tip, scope), followed, isWanted);
+    // A long history's later parts run beside the first, into temporary files; each is read in its turn, oldest first.
+    const logs = ranges.map(([from, to], index) => history.lineLog(from, to, scope, index > 0));
+    try {
+      for (const log of logs) await followLines(log, followed, isWanted);
+    } catch (error) {
+      for (const log of logs) log.cancel();
+      throw error;
+    }
   }
   const { commits, merges, files, removed, changes } = followed;
   /** The commits a merge brought in that touched the file under one of its names: asked per line, worked out once per file and merge. */

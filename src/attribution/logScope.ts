@@ -21,6 +21,8 @@ export interface LogLimits {
   keptLines?: number;
   /** Candidate commits × paths past which lines a merge brought in keep its candidates (see mergedLines.ts). */
   mergedPathChecks?: number;
+  /** A history read in parts (see logParts.ts): first-parent commits per part at least, and the cores to run them on. */
+  parts?: { commits: number; cores: number };
 }
 
 /**

@@ -58,12 +58,15 @@ export type LogScope = { paths: readonly string[] } | { allBut: readonly string[
  * Streams the zero-context patch of every commit on `to`'s first-parent chain
  * since `from`, oldest first (merges against their first parent), each after
  * a `\x01<sha> <parents>` line: enough to follow every line forwards the way
- * `git blame` follows it backwards, in one process.
+ * `git blame` follows it backwards, in one process. A spooled log writes
+ * into a temporary file at git's own pace: one part of a split history
+ * (lineHistory.ts), run while the part before it is read.
  */
-export const spawnLineLog = (cwd: string, from: string, to: string, scope: LogScope, renameLimit: number): GitProcess => {
+export const spawnLineLog = (cwd: string, from: string, to: string, scope: LogScope, renameLimit: number, isSpooled = false): GitProcess => {
   const args = ['log', ...zeroContext(renameLimit), '--first-parent', '-m', '--reverse', '--format=%x01%H %P', `${from}..${to}`, '--'];
-  if ('paths' in scope) return spawnGit(cwd, [...args, ...scope.paths]);
+  const run = (all: string[], env?: Record<string, string>): GitProcess => (isSpooled ? spawnGitSpooled(cwd, all, env) : spawnGit(cwd, all, undefined, env));
+  if ('paths' in scope) return run([...args, ...scope.paths]);
   // Pathspec magic for the exclusions (each still literal), so not the literal-only mode every other command runs in.
   const pathspec = [':(top)', ...scope.allBut.map((directory) => `:(top,exclude,literal)${directory}`)];
-  return spawnGit(cwd, [...args, ...pathspec], undefined, { GIT_LITERAL_PATHSPECS: '0' });
+  return run([...args, ...pathspec], { GIT_LITERAL_PATHSPECS: '0' });
 };

@@ -25,8 +25,8 @@ export interface History {
   changedLines(from: string, to: string, paths: string[]): GitProcess;
   /** Zero-context diff of two blobs named `rev:path`, streamed. */
   blobLines(from: string, to: string): GitProcess;
-  /** Zero-context patches of `from..to`'s first-parent chain, oldest first, each after a `\x01<sha> <parents>` line, for the files `scope` covers. */
-  lineLog(from: string, to: string, scope: LogScope): GitProcess;
+  /** Zero-context patches of `from..to`'s first-parent chain, oldest first, each after a `\x01<sha> <parents>` line, for the files `scope` covers; spooled to a temporary file when asked. */
+  lineLog(from: string, to: string, scope: LogScope, isSpooled?: boolean): GitProcess;
   /** For each path at `to`, the commits in `from..to` that touched it, newest first, where renames came from, and every commit's parents. */
   commitsByPath(from: string, to: string): Promise<PathCommits>;
   /** Zero-context patches of exactly these (non-merge) commits, limited to `paths`, each after a `\x01<sha> <parents>` line. */
@@ -230,7 +230,7 @@ export const createHistory = (repo: Repo, reader: BlobReader = createBlobReader(
 
   blobLines: (from, to) => spawnGit(repo.cwd, ['diff', ...zeroContext(repo.renameLimit), from, to]),
 
-  lineLog: (from, to, scope) => spawnLineLog(repo.cwd, from, to, scope, repo.renameLimit),
+  lineLog: (from, to, scope, isSpooled) => spawnLineLog(repo.cwd, from, to, scope, repo.renameLimit, isSpooled),
 
   commitsByPath: async (from, to) => {
     // -z keeps paths raw (no C-quoting of quotes, tabs or newlines); \x01 marks a commit id.

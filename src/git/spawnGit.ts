@@ -40,10 +40,10 @@ export const spawnGit = (cwd: string, args: string[], input?: string, env?: Reco
  * pipe while forkdiff is busy (e.g. waiting for history queries): the waiting
  * bytes sit on disk, not in memory. The file goes once read, or on cancel.
  */
-export const spawnGitSpooled = (cwd: string, args: string[]): GitProcess => {
+export const spawnGitSpooled = (cwd: string, args: string[], env?: Record<string, string>): GitProcess => {
   const file = createSpoolFile();
   try {
-    const { done, cancel, warnings } = start(cwd, args, file.fd);
+    const { done, cancel, warnings } = start(cwd, args, file.fd, { env });
     const chunks = followFile(file.fd, done);
     const stdout = Readable.from(
       (async function* closing() {

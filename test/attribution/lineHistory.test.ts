@@ -4,6 +4,7 @@ import { readCommitChanges } from '../../src/attribution/commitChanges.js';
 import { loadLineHistory } from '../../src/attribution/lineHistory.js';
 import type { LineHistory } from '../../src/attribution/lineHistory.js';
 import { logScopes } from '../../src/attribution/logScope.js';
+import { logRanges } from '../../src/attribution/logParts.js';
 import type { LogLimits } from '../../src/attribution/logScope.js';
 import { PATHSPEC_CHARS } from '../../src/attribution/pathChunks.js';
 import { createHistory } from '../../src/git/history.js';
@@ -63,6 +64,37 @@ describe('loadLineHistory', () => {
       expect(single.length).toBeGreaterThan(0);
       const lines = await loadLineHistory(history, base, tip, touched, changed, branches, WHOLE_TREE);
       for (const path of single) expect(lines.ownerOf(path, 1)).toBeNull();
+    });
+  }
+});
+
+describe('a history read in parts', () => {
+  it('cuts the first-parent chain into parts of at least so many commits, one per core, four at most', () => {
+    const chain = Array.from({ length: 10 }, (_, index) => `c${10 - index}`); // newest first
+    expect(logRanges('base', 'tip', chain, { commits: 3, cores: 8 })).toEqual([['base', 'c3'], ['c3', 'c6'], ['c6', 'tip']]);
+    expect(logRanges('base', 'tip', chain, { commits: 3, cores: 2 })).toEqual([['base', 'c5'], ['c5', 'tip']]);
+    expect(logRanges('base', 'tip', chain, { commits: 1, cores: 8 })).toHaveLength(4);
+    expect(logRanges('base', 'tip', chain, { commits: 6, cores: 8 })).toEqual([['base', 'tip']]);
+    expect(logRanges('base', 'tip', chain, { commits: 1, cores: 1 })).toEqual([['base', 'tip']]);
+  });
+
+  for (const side of ['upstream', 'fork'] as const) {
+    it(`follows the ${side} side's lines as one log does, each part read in its turn`, async () => {
+      const tip = git(fixture.clone, 'rev-parse', side === 'upstream' ? 'upstream/v1.0' : 'origin/v1.0');
+      const touched = await history.commitsByPath(base, tip);
+      const branches = findBranches(touched.parents, tip);
+      const changed = (await history.changedFiles(base, tip)).paths;
+      const ranges: string[][] = [];
+      const counting: History = { ...history, lineLog: (from, to, scope, isSpooled) => (ranges.push([from, to, String(isSpooled)]), history.lineLog(from, to, scope, isSpooled)) };
+      for (const limits of [LISTED, WHOLE_TREE]) {
+        const whole = await snapshot(await loadLineHistory(history, base, tip, touched, changed, branches, limits), touched, tip);
+        ranges.length = 0;
+        const parted = await loadLineHistory(counting, base, tip, touched, changed, branches, { ...limits, parts: { commits: 1, cores: 3 } });
+        expect(await snapshot(parted, touched, tip)).toEqual(whole);
+        // Three parts, the later two spooled; the first starts at the merge base, the last ends at the tip.
+        expect(ranges.map(([, , isSpooled]) => isSpooled)).toEqual(['false', 'true', 'true']);
+        expect([ranges[0]?.[0], ranges[2]?.[1], ranges[1]?.[0] === ranges[0]?.[1]]).toEqual([base, tip, true]);
+      }
     });
   }
 });
