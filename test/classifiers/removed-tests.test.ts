@@ -157,6 +157,35 @@ new file mode 100644
     expect(messages(await classifyAll(removedTests, [...moved, ...gone]))).toEqual([]);
   });
 
+  it("folds a removed class's methods into its row when some tests of a deleted file moved elsewhere", async () => {
+    // yt-dlp deleted youtube-dl's test_http.py, moving most of it into test_networking.py but not TestHTTP.
+    const files = await parseDiff(`diff --git a/test/test_http.py b/test/test_http.py
+deleted file mode 100644
+--- a/test/test_http.py
++++ /dev/null
+@@ -1,8 +0,0 @@
+-class TestHTTP(unittest.TestCase):
+-    def test_redirect(self):
+-        pass
+-    def test_unicode_path_redirection(self):
+-        pass
+-class TestFileURL(unittest.TestCase):
+-    def test_file_urls(self):
+-        pass
+diff --git a/test/test_networking.py b/test/test_networking.py
+new file mode 100644
+--- /dev/null
++++ b/test/test_networking.py
+@@ -0,0 +1,3 @@
++class TestFileURL(unittest.TestCase):
++    def test_file_urls(self):
++        pass
+`);
+    const findings = await classifyAll(removedTests, files);
+    expect(messages(findings)).toEqual(['test TestHTTP removed with test/test_http.py']);
+    expect(findings[0]?.details['tests']).toEqual(['TestHTTP::test_redirect', 'TestHTTP::test_unicode_path_redirection']);
+  });
+
   it('reads the whole file in git mode for a Go case whose test function is out of view', async () => {
     const files = await parseDiff(`diff --git a/pkg/a_test.go b/pkg/a_test.go
 --- a/pkg/a_test.go

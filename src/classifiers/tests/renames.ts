@@ -4,7 +4,8 @@ import type { Located } from '../common/location.js';
 import { describePresence } from '../common/wording.js';
 import type { ClassifyContext } from '../define.js';
 import { languageOf } from './conventions.js';
-import { goTestOf } from './declarations.js';
+import { goTestOf, parentOf } from './declarations.js';
+import { appendTo } from '../../multiMap.js';
 import { foldDeletedDirectories } from './deletedDirectories.js';
 import { plural } from '../../text/plural.js';
 import { escapeRegExp } from '../../text/regExp.js';
@@ -166,10 +167,10 @@ export function deletedFileFindings(context: ClassifyContext): Finding[] {
     });
     const missing = counted.filter(isMissing);
     if (names.length > 0 && missing.length === 0) return [];
-    const testRow = (name: string, where: Located): Finding => createFinding({
+    const testRow = (name: string, where: Located, tests: readonly string[] = []): Finding => createFinding({
       category: 'removed-tests', kind: 'test-removed', path: file.path,
       message: describePresence({ thing: `test ${name}`, presentIn: 'upstream', side: where.side, neutral: `test ${name} removed with ${file.path}` }),
-      identity: [name], ...where, confidence: 'high', details: { test: name, language: languageOf(file.path) },
+      identity: [name], ...where, confidence: 'high', details: { test: name, language: languageOf(file.path), ...(tests.length > 0 ? { tests } : {}) },
     });
     const lacked = [...each].filter(([name]) => missing.includes(name)).map(([name, where]) => testRow(name, where));
     // The tests the file had at the merge base, and those of them no added file declares.
@@ -177,7 +178,17 @@ export function deletedFileFindings(context: ClassifyContext): Finding[] {
     const removed = missing.filter((name) => !each.has(name));
     if (removed.length === 0 && names.length > 0) return lacked;
     // A file the fork moved (file.rename) is still there: what it lost are tests, not the file.
-    if (removed.length < atBase.length || isMovedAway(file)) return [...removed.map((name) => testRow(name, at)), ...lacked];
+    if (removed.length < atBase.length || isMovedAway(file)) {
+      // A removed class stands for its removed methods, as in a file both tips have (testFindings.ts).
+      const removedNames = new Set(removed);
+      const members = new Map<string, string[]>();
+      const own = removed.filter((name) => {
+        const parent = parentOf(name, removedNames);
+        if (parent !== null) appendTo(members, parent, name);
+        return parent === null;
+      });
+      return [...own.map((name) => testRow(name, at, members.get(name))), ...lacked];
+    }
     const listed = listedTests(atBase);
     const tests = listed.length > 0 ? ` (${plural(listed.length, 'test')}: ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? ', …' : ''})` : '';
     return [...lacked, createFinding({
