@@ -41,3 +41,9 @@ export async function classifyAll(classifier: Classifier, files: FileDiff[], con
 }
 
 export const messages = (findings: Finding[]): string[] => findings.map((finding) => finding.message);
+
+/** The diff text of a file one tip alone has, whole: the fork added it, or the fork lacks it (upstream's). */
+export const wholeFileDiff = (status: 'added' | 'deleted', path: string, lines: readonly string[]): string =>
+  status === 'added'
+    ? `diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}\n`).join('')}`
+    : `diff --git a/${path} b/${path}\ndeleted file mode 100644\n--- a/${path}\n+++ /dev/null\n@@ -1,${lines.length} +0,0 @@\n${lines.map((line) => `-${line}\n`).join('')}`;

@@ -3,7 +3,7 @@ import removedTests from '../../src/classifiers/removed-tests.js';
 import type { Finding } from '../../src/model.js';
 import { learntRenames } from '../../src/attribution/renames.js';
 import { listedTests } from '../../src/classifiers/tests/renames.js';
-import { classifyAll, diffFileContext, gitContext, loadDiff, messages, parseDiff } from './helpers.js';
+import { classifyAll, diffFileContext, gitContext, loadDiff, messages, parseDiff, wholeFileDiff } from './helpers.js';
 
 const byPath = (findings: Finding[], path: string): string[] =>
   findings.filter((finding) => finding.path === path).map((finding) => finding.message).sort();
@@ -159,28 +159,12 @@ new file mode 100644
 
   it("folds a removed class's methods into its row when some tests of a deleted file moved elsewhere", async () => {
     // yt-dlp deleted youtube-dl's test_http.py, moving most of it into test_networking.py but not TestHTTP.
-    const files = await parseDiff(`diff --git a/test/test_http.py b/test/test_http.py
-deleted file mode 100644
---- a/test/test_http.py
-+++ /dev/null
-@@ -1,8 +0,0 @@
--class TestHTTP(unittest.TestCase):
--    def test_redirect(self):
--        pass
--    def test_unicode_path_redirection(self):
--        pass
--class TestFileURL(unittest.TestCase):
--    def test_file_urls(self):
--        pass
-diff --git a/test/test_networking.py b/test/test_networking.py
-new file mode 100644
---- /dev/null
-+++ b/test/test_networking.py
-@@ -0,0 +1,3 @@
-+class TestFileURL(unittest.TestCase):
-+    def test_file_urls(self):
-+        pass
-`);
+    const fileUrls = ['class TestFileURL(unittest.TestCase):', '    def test_file_urls(self):', '        pass'];
+    const files = await parseDiff([
+      wholeFileDiff('deleted', 'test/test_http.py', ['class TestHTTP(unittest.TestCase):', '    def test_redirect(self):', '        pass',
+        '    def test_unicode_path_redirection(self):', '        pass', ...fileUrls]),
+      wholeFileDiff('added', 'test/test_networking.py', fileUrls),
+    ].join(''));
     const findings = await classifyAll(removedTests, files);
     expect(messages(findings)).toEqual(['test TestHTTP removed with test/test_http.py']);
     expect(findings[0]?.details['tests']).toEqual(['TestHTTP::test_redirect', 'TestHTTP::test_unicode_path_redirection']);

@@ -5,7 +5,7 @@ import { knownGoModules, vendorModuleOf } from '../../src/classifiers/deps/vendo
 import vendoredDeps from '../../src/classifiers/vendored-deps.js';
 import { isVendoredPath } from '../../src/classifiers/paths.js';
 import type { Finding } from '../../src/model.js';
-import { classifyAll, gitContext, loadDiff, messages, parseDiff } from './helpers.js';
+import { classifyAll, gitContext, loadDiff, messages, parseDiff, wholeFileDiff } from './helpers.js';
 
 const row = (findings: Finding[], module: string): Finding | undefined =>
   findings.find((finding) => finding.details['module'] === module);
@@ -188,9 +188,7 @@ describe('vendored-deps on Go files', () => {
   it('reads a vendor tree only one tip has as one row, which the files of every module without a version row join', async () => {
     // OpenShift's coredns vendors the modules upstream fetches: each of them read "fork added <module>".
     const tree = (status: 'added' | 'deleted') => {
-      const file = (path: string, lines: string[]) => status === 'added'
-        ? `diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}\n`).join('')}`
-        : `diff --git a/${path} b/${path}\ndeleted file mode 100644\n--- a/${path}\n+++ /dev/null\n@@ -1,${lines.length} +0,0 @@\n${lines.map((line) => `-${line}\n`).join('')}`;
+      const file = (path: string, lines: string[]) => wholeFileDiff(status, path, lines);
       const [before, after] = status === 'added' ? ['v0.1.0', 'v0.2.0'] : ['v0.2.0', 'v0.1.0'];
       return parseDiff([
         `diff --git a/go.mod b/go.mod\n--- a/go.mod\n+++ b/go.mod\n@@ -3,3 +3,3 @@ require (\n \tgithub.com/pkg/errors v0.9.1\n-\tgolang.org/x/sys ${before}\n+\tgolang.org/x/sys ${after}\n \tgopkg.in/yaml.v3 v3.0.1\n`,
@@ -219,14 +217,10 @@ describe('vendored-deps on Go files', () => {
 
   it('reads a lockfile only one tip has as one row; a manifest only one tip has keeps a row per dependency', async () => {
     // yt-dlp's hash-pinned bundle/requirements/*.txt (uv export), which youtube-dl never had; its pyproject.toml declares.
-    const added = (path: string, lines: string[]) =>
-      `diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}\n`).join('')}`;
-    const deleted = (path: string, lines: string[]) =>
-      `diff --git a/${path} b/${path}\ndeleted file mode 100644\n--- a/${path}\n+++ /dev/null\n@@ -1,${lines.length} +0,0 @@\n${lines.map((line) => `-${line}\n`).join('')}`;
     const findings = await classifyAll(vendoredDeps, await parseDiff([
-      added('bundle/requirements/linux.txt', ['brotli==1.1.0 \\', '    --hash=sha256:0123 \\', '    --hash=sha256:4567', 'certifi==2026.1.4 \\', '    --hash=sha256:89ab']),
-      added('requirements-docs.txt', ['sphinx==7.2.6', 'furo==2024.1.29']),
-      deleted('web/yarn.lock', ['"left-pad@^1.3.0":', '  version "1.3.0"', '"react@^18.2.0":', '  version "18.2.0"']),
+      wholeFileDiff('added', 'bundle/requirements/linux.txt', ['brotli==1.1.0 \\', '    --hash=sha256:0123 \\', '    --hash=sha256:4567', 'certifi==2026.1.4 \\', '    --hash=sha256:89ab']),
+      wholeFileDiff('added', 'requirements-docs.txt', ['sphinx==7.2.6', 'furo==2024.1.29']),
+      wholeFileDiff('deleted', 'web/yarn.lock', ['"left-pad@^1.3.0":', '  version "1.3.0"', '"react@^18.2.0":', '  version "18.2.0"']),
     ].join('')));
     expect(findings.map((finding) => [finding.kind, finding.message, finding.details['packages']])).toEqual([
       ['lockfile', 'lockfile bundle/requirements/linux.txt (2 pypi packages) added', ['brotli 1.1.0', 'certifi 2026.1.4']],
