@@ -9,11 +9,12 @@ export const MIN_FOLDED_FILES = 5;
 
 /**
  * Test files one side deleted (or the other added) that fill a directory,
- * as one row: dqlite took raft's test suite into `test/raft/` (78 files),
+ * as one row: dqlite took raft's test suite into `test/raft/` (75 files),
  * which cowsql, keeping raft a library of its own, lacks. A directory is
  * folded when at least MIN_FOLDED_FILES such rows of one side are under it,
- * no row of another side is, and no test file the diff shows both tips
- * having (`present`, by either name) is: the highest such directory.
+ * no row of another side is, and no test file the diff shows the fork
+ * having (`present`: changed, renamed or added, by either name) is: the
+ * highest such directory.
  */
 export function foldDeletedDirectories(findings: readonly Finding[], present: ReadonlySet<string>): Finding[] {
   const rows = findings.filter((finding) => finding.kind === 'test-file-deleted');
