@@ -214,6 +214,19 @@ new file mode 100644
       'skip added to test /node/existing_snapshot in test/integration/test_node.c: return MUNIT_SKIP;',
     ]);
     expect(munit[0]?.details).toMatchObject({ test: '/node/snapshotParamsThresholdLargerThanTrailing', language: 'c' });
+    // dqlite's older macros: `TEST_CASE(suite, name, params)`, and with a group before the name.
+    const cases = await classifyAll(removedTests, await parseDiff(`diff --git a/test/unit/test_tuple.c b/test/unit/test_tuple.c
+--- a/test/unit/test_tuple.c
++++ b/test/unit/test_tuple.c
+@@ -70,6 +70,2 @@ TEST_SUITE(decoder);
+ TEST_CASE(printf, success, NULL)
+-TEST_CASE(printf, oom, NULL)
+-{
+-}
+-TEST_CASE(decoder, init, param32, NULL)
+ {
+`));
+    expect(messages(cases)).toEqual(['test /printf/oom removed from test/unit/test_tuple.c', 'test /decoder/init/param32 removed from test/unit/test_tuple.c']);
     // dqlite renamed its `vfs` suite `vfs_extra`; cowsql kept `vfs`: only the test upstream added since is missing.
     const renamedSuite = await classifyAll(removedTests, await parseDiff(`diff --git a/test/unit/test_vfs_extra.c b/test/integration/test_vfs.c
 similarity index 80%

@@ -1,5 +1,6 @@
 // C and C++ test suites, named as their runners name them:
-// munit (dqlite, cowsql, raft: `TEST(suite, name, setUp, tearDown, 0, NULL)`, run as `/suite/name`),
+// munit (dqlite, cowsql, raft: `TEST(suite, name, setUp, tearDown, 0, NULL)`, run as `/suite/name`, and dqlite's
+// `TEST_CASE(suite, name, params)` and `TEST_CASE(suite, group, name, params)`),
 // GLib (gnome-shell, mutter, libfprint: `g_test_add_func ("/path", fn)`), check (`START_TEST(name)`),
 // cmocka (`cmocka_unit_test(name)`), Unity (`RUN_TEST(name)`), GoogleTest (`TEST_F(Suite, Name)`, run as
 // `Suite.Name`), criterion (`Test(suite, name)`) and Catch2/doctest (`TEST_CASE("name")`).
@@ -11,6 +12,8 @@ const SUITE_TEST = /^\s*(?:TEST|TEST_F|TEST_P|TYPED_TEST|TYPED_TEST_P|Test)\s*\(
 const SUITE_OPENED = /^\s*(?:TEST|TEST_F|TEST_P|TYPED_TEST|TYPED_TEST_P|Test)\s*\(\s*(\w+)\s*,\s*$/;
 const WRAPPED_NAME = /^\s*(\w+)\s*[,)]/;
 const NAMED_CASE = /^\s*(?:TEST_CASE|SCENARIO)\s*\(\s*"((?:[^"\\]|\\.)+)"/;
+/** dqlite's older munit macros: `TEST_CASE(suite, name, params)`, `TEST_CASE(suite, group, name, params)`. */
+const MUNIT_CASE = /^\s*TEST_CASE\s*\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*(?:,\s*(\w+)\s*)?\)/;
 const GLIB_TEST = /\bg_test_add(?:_func|_data_func|_data_func_full|_vtable)?\s*\(\s*"([^"]+)"/;
 /** A test registered or declared by its function's name. */
 const FUNCTION_TEST = /^\s*START_TEST\s*\(\s*(\w+)\s*\)|\bcmocka_unit_test\w*\s*\(\s*(\w+)|^\s*RUN_TEST\s*\(\s*(\w+)/;
@@ -29,6 +32,8 @@ export const cConvention = (path: string): TestConvention => {
     const opened = SUITE_OPENED.exec(line);
     const wrapped = opened ? WRAPPED_NAME.exec(next) : null;
     if (opened && wrapped) return suiteTest(opened[1] ?? '', wrapped[1] ?? '');
+    const munitCase = MUNIT_CASE.exec(line);
+    if (munitCase) return munitCase[4] === undefined ? `/${munitCase[1]}/${munitCase[2]}` : `/${munitCase[1]}/${munitCase[2]}/${munitCase[3]}`;
     const named = NAMED_CASE.exec(line) ?? GLIB_TEST.exec(line);
     if (named) return named[1] ?? null;
     const registered = FUNCTION_TEST.exec(line);
