@@ -157,6 +157,22 @@ new file mode 100644
     expect(messages(await classifyAll(removedTests, [...moved, ...gone]))).toEqual([]);
   });
 
+  it('keeps a test the fork runs with parameters appended to its name (Tcl, JS templates)', async () => {
+    // valkey runs redis's replication tests once per `foreach dualchannel {"yes" "no"}`.
+    const findings = await classifyAll(removedTests, await parseDiff(`diff --git a/tests/integration/replication-buffer.tcl b/tests/integration/replication-buffer.tcl
+--- a/tests/integration/replication-buffer.tcl
++++ b/tests/integration/replication-buffer.tcl
+@@ -40,4 +40,4 @@ start_server {} {
+-    test {All replicas share one global replication buffer} {
+-    test {Replication backlog size can outgrow the backlog limit config} {
++    test "All replicas share one global replication buffer dualchannel $dualchannel" {
++    test "Replication backlog size can outgrow the limit dualchannel $dualchannel" {
+     } {} {external:skip}
+`));
+    // The second was renamed as well: its upstream name is no prefix of the fork's.
+    expect(messages(findings)).toEqual(['test Replication backlog size can outgrow the backlog limit config removed from tests/integration/replication-buffer.tcl']);
+  });
+
   it("folds a removed class's methods into its row when some tests of a deleted file moved elsewhere", async () => {
     // yt-dlp deleted youtube-dl's test_http.py, moving most of it into test_networking.py but not TestHTTP.
     const fileUrls = ['class TestFileURL(unittest.TestCase):', '    def test_file_urls(self):', '        pass'];

@@ -34,6 +34,8 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
     const pattern = productPattern(name, context);
     if (pattern && [...forkOwn].some((each) => pattern.test(each))) removed.delete(name);
   }
+  // Or run with parameters the fork added to its name (valkey's `All replicas share one global replication buffer dualchannel $dualchannel`).
+  for (const name of [...removed.keys()]) if ([...forkOwn].some((each) => isParametrizedFrom(each, name))) removed.delete(name);
   // Or under the same name in other letter case (etcd's `TestGrpcProxyTLSVersions`, OpenShift's `TestGrpcProxyTlsVersions`).
   const forkOwnFolded = new Set([...forkOwn].map((each) => each.toLowerCase()));
   for (const name of [...removed.keys()]) if (forkOwnFolded.has(name.toLowerCase())) removed.delete(name);
@@ -70,6 +72,15 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
   }
   return [...findings, ...skipFindings(file, convention, sides, context, forkOwn)];
 }
+
+/**
+ * Whether a fork's test name is upstream's run with parameters: upstream's
+ * name, then text that interpolates a variable (Tcl's or a JS template's
+ * `$x`), as valkey runs redis's replication tests once per
+ * `foreach dualchannel {"yes" "no"}`.
+ */
+const isParametrizedFrom = (forkName: string, name: string): boolean =>
+  forkName.length > name.length && forkName.startsWith(name) && /\$\{?\w/.test(forkName.slice(name.length)) && !/\$\{?\w/.test(name);
 
 /** `test_x` of `Class::test_x`; null for a test outside a class. */
 const methodOf = (name: string): string | null => {
