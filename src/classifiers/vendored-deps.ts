@@ -2,7 +2,7 @@
 // npm/yarn/pnpm lockfiles, Cargo.toml / Cargo.lock, requirements*.txt / poetry.lock / pyproject.toml.
 import type { FileDiff, Finding, LineSide, Side } from '../model.js';
 import { createFinding } from './common/finding.js';
-import { locate, wholeFile } from './common/location.js';
+import { locate, soleTipOf, wholeFile } from './common/location.js';
 import type { Located } from './common/location.js';
 import { defineClassifier, keepOpen } from './define.js';
 import type { ClassifyContext } from './define.js';
@@ -20,8 +20,8 @@ import { gitmodulesRows, isGitmodulesPath } from './deps/gitmodules.js';
 import { submoduleRow, submoduleRowAbove, withFilesInstead } from './deps/submodule.js';
 import { isGitlink } from '../gitlink.js';
 import { addKnownGoModules, isGoModulePath, isNodeModulesPath, vendoredPathOf, vendorModuleOf } from './deps/vendorModule.js';
-import { foldIntoVendorTrees, isOneTipVendorTree, vendorTreeRow } from './deps/vendorTree.js';
-import { isOneTipLockfile, oneTipLockfileRow } from './deps/oneTipLockfile.js';
+import { foldIntoVendorTrees, isVendorTree, vendorTreeRow } from './deps/vendorTree.js';
+import { isLockfile, oneTipLockfileRow } from './deps/oneTipLockfile.js';
 import { vendoredDirOf } from '../vendoredDir.js';
 import { plural } from '../text/plural.js';
 import { isFileAt, isDependencyPath } from './paths.js';
@@ -130,15 +130,17 @@ function moverOf(change: DependencyChange, baseVersion: string): Side {
 async function manifestRows(file: FileDiff, memory: RunMemory, context: ClassifyContext): Promise<Finding[]> {
   const rows: Finding[] = [];
   const [groups, base] = await Promise.all([readEntryGroups(file, context), readBaseVersions(file, context)]);
+  // A vendor tree or a lockfile only one tip has is one row: that tip vendors or locks its dependencies.
+  const soleTip = soleTipOf(file);
   for (const group of groups) {
-    if (isOneTipVendorTree(file, group)) {
-      const tree = vendorTreeRow(file, group, context);
+    if (soleTip !== null && isVendorTree(group)) {
+      const tree = vendorTreeRow(file, soleTip, group, context);
       memory.vendorTrees.set(file.path, tree);
       rows.push(tree);
       continue;
     }
-    if (isOneTipLockfile(file, group)) {
-      rows.push(oneTipLockfileRow(file, group, context));
+    if (soleTip !== null && isLockfile(file, group)) {
+      rows.push(oneTipLockfileRow(file, soleTip, group, context));
       continue;
     }
     let changes = pairEntries(group.entries, group.ecosystem, group.source);

@@ -4,7 +4,7 @@ import type { FileDiff, Finding, LineSide, Side } from '../model.js';
 import { createFinding, uniqueByFingerprint } from './common/finding.js';
 import { PLAIN_IMAGE, imageVersions } from './common/imageRef.js';
 import { changedLines } from './common/lines.js';
-import { locate } from './common/location.js';
+import { locate, soleTipOf } from './common/location.js';
 import type { LineRefs } from './common/location.js';
 import { describeChange, describePresence } from './common/wording.js';
 import { defineClassifier } from './define.js';
@@ -59,8 +59,8 @@ const isActionPath = (path: string): boolean => /(?:^|\/)action\.ya?ml$/.test(pa
 /** Jobs one tip has and the other lacks; a file only one side has is one finding, with its jobs. */
 async function jobFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): Promise<void> {
   const changes = jobChanges(file, sides);
-  if (file.status === 'added' || file.status === 'deleted') {
-    const presentIn = file.status === 'added' ? 'fork' : 'upstream';
+  const presentIn = soleTipOf(file);
+  if (presentIn !== null) {
     const jobs = [...changes.jobs[presentIn].keys()];
     const lines = file.hunks.flatMap(changedLines).map((line) => line.line);
     const named = jobs.length > 0 ? ` (jobs ${jobs.join(', ')})` : '';

@@ -83,6 +83,9 @@ const firstLine = (changedFork: number[], changedUpstream: number[], fork: numbe
   return [null, null];
 };
 
+/** The tip that alone has the file: the fork for a file the diff adds, upstream for one it deletes; null for a file both have. */
+export const soleTipOf = (file: FileDiff): LineSide | null => (file.status === 'added' ? 'fork' : file.status === 'deleted' ? 'upstream' : null);
+
 /** Lines of no particular place: the file's side, no line (a whole deleted test file, a vendored module). */
 export const wholeFile = (file: FileDiff, context: ClassifyContext): Located => {
   const facts = context.linesOf(file);

@@ -1,6 +1,6 @@
 // A Go vendor tree only one tip has: the fork vendors the modules upstream fetches (OpenShift's
 // coredns, whose builds run offline), or it stopped vendoring them.
-import type { FileDiff, Finding } from '../../model.js';
+import type { FileDiff, Finding, LineSide } from '../../model.js';
 import { plural } from '../../text/plural.js';
 import { createFinding } from '../common/finding.js';
 import { wholeFile } from '../common/location.js';
@@ -11,21 +11,19 @@ import { vendoredFilesOf } from './runMemory.js';
 import type { RunMemory } from './runMemory.js';
 
 /**
- * Whether a vendor/modules.txt group is all of one tip's vendor tree: the
- * other tip has no modules.txt, so each module it lists was vendored (or
- * unvendored), not added or removed. coredns requires the same modules on
- * both sides; its OpenShift fork vendors them, and each read "fork added
- * <module>", 153 rows of one carry.
+ * Whether a group is a vendor/modules.txt, which in a file one tip alone has
+ * (soleTipOf) is all of that tip's vendor tree: each module it lists was
+ * vendored (or unvendored), not added or removed. coredns requires the same
+ * modules on both sides; its OpenShift fork vendors them, and each read
+ * "fork added <module>", 153 rows of one carry.
  */
-export const isOneTipVendorTree = (file: FileDiff, group: EntryGroup): boolean =>
-  group.source === 'modules.txt' && (file.status === 'added' || file.status === 'deleted');
+export const isVendorTree = (group: EntryGroup): boolean => group.source === 'modules.txt';
 
 /** The tree a modules.txt lists: its directory (`vendor/`, `sub/vendor/`). */
 const treeDirOf = (modulesTxt: string): string => modulesTxt.slice(0, -'modules.txt'.length);
 
-/** One row for the whole tree, at its modules.txt; the modules' files join it once every file was read (foldIntoVendorTrees). */
-export function vendorTreeRow(file: FileDiff, group: EntryGroup, context: ClassifyContext): Finding {
-  const tip = file.status === 'added' ? 'fork' : 'upstream';
+/** One row for the whole tree `tip` alone has, at its modules.txt; the modules' files join it once every file was read (foldIntoVendorTrees). */
+export function vendorTreeRow(file: FileDiff, tip: LineSide, group: EntryGroup, context: ClassifyContext): Finding {
   const other = tip === 'fork' ? 'upstream' : 'the fork';
   const dir = treeDirOf(file.path);
   const modules = new Set(group.entries.filter((entry) => entry.side === tip).map((entry) => entry.name)).size;

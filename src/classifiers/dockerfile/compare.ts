@@ -34,7 +34,7 @@ export function compareDockerfiles(
 ): Finding[] {
   const { findings, add } = collectFindings<DockerfileFindingKind>(file, confidence, place);
   // A stage the fork renamed with its product is the same stage: its ARGs, COPYs and packages are compared, its name is the fork's own.
-  const renamed = renamedStages([upstreamModel, baseModel], fork, translate);
+  const renamed = renamedStages(upstreamModel, baseModel, fork, translate);
   const upstream = withStageNames(upstreamModel, renamed);
   const base = baseModel && withStageNames(baseModel, renamed);
   const isNewFile = file.status === 'added';

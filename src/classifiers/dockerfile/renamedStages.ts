@@ -7,14 +7,11 @@ import type { ArgDeclaration, DockerfileModel } from './model.js';
  * Keyed by the name upstream (or the merge base) gives it; only where the
  * fork lacks that name and upstream lacks the new one.
  */
-export function renamedStages(models: readonly (DockerfileModel | null)[], fork: DockerfileModel, translate: (text: string) => string): Map<string, string> {
-  const upstream = models[0];
+export function renamedStages(upstream: DockerfileModel, base: DockerfileModel | null, fork: DockerfileModel, translate: (text: string) => string): Map<string, string> {
   const renamed = new Map<string, string>();
-  for (const model of models) {
-    for (const stage of model?.stages.keys() ?? []) {
-      const name = translate(stage);
-      if (name !== stage && !fork.stages.has(stage) && fork.stages.has(name) && upstream?.stages.has(name) !== true) renamed.set(stage, name);
-    }
+  for (const stage of [...upstream.stages.keys(), ...(base?.stages.keys() ?? [])]) {
+    const name = translate(stage);
+    if (name !== stage && !fork.stages.has(stage) && fork.stages.has(name) && !upstream.stages.has(name)) renamed.set(stage, name);
   }
   return renamed;
 }

@@ -30,14 +30,15 @@ export function testFindings(file: FileDiff, convention: TestConvention, sides: 
   for (const name of [...removed.keys()]) if (forkNamesOf(name, context).some((each) => added.has(each))) removed.delete(name);
   // Or with the product renamed otherwise than in its paths (tofu-ls: `terraform` → `tofu` in paths, `opentofu` in names).
   const forkOwn = newInFork(added, upstreamNames, context);
+  const forkOwnNames = [...forkOwn];
   for (const name of [...removed.keys()]) {
     const pattern = productPattern(name, context);
-    if (pattern && [...forkOwn].some((each) => pattern.test(each))) removed.delete(name);
+    if (pattern && forkOwnNames.some((each) => pattern.test(each))) removed.delete(name);
   }
   // Or run with parameters the fork added to its name (valkey's `All replicas share one global replication buffer dualchannel $dualchannel`).
-  for (const name of [...removed.keys()]) if ([...forkOwn].some((each) => isParametrizedFrom(each, name))) removed.delete(name);
+  for (const name of [...removed.keys()]) if (forkOwnNames.some((each) => isParametrizedFrom(each, name))) removed.delete(name);
   // Or under the same name in other letter case (etcd's `TestGrpcProxyTLSVersions`, OpenShift's `TestGrpcProxyTlsVersions`).
-  const forkOwnFolded = new Set([...forkOwn].map((each) => each.toLowerCase()));
+  const forkOwnFolded = new Set(forkOwnNames.map((each) => each.toLowerCase()));
   for (const name of [...removed.keys()]) if (forkOwnFolded.has(name.toLowerCase())) removed.delete(name);
   // Or in a class of its own (fdroidserver: `UpdateTest::test_get_apks_…` → `TestGetApksWithoutAllowedSignatures::test_get_apks_…`).
   const movedMethods = methodsInNewClasses(added, new Set(upstreamNames));
