@@ -228,8 +228,23 @@ const writersOf = (side: SideFacts, path: string, line: number): Answer => {
 
 /** The commits that wrote a tip line when the history says so; none for a line it cannot pin, or one the merge base already had. */
 export const pinnedWriters = (side: SideFacts, path: string, line: number): string[] => {
+  if (isBaseLine(side, path, line)) return [];
   const { commits, isExact } = writersOf(side, path, line);
   return isExact ? commits : [];
+};
+
+/**
+ * Is tip line `line` of `path` one the merge base had, by the side's own
+ * base → tip diffs: the file is as the base left it, or the line is outside
+ * every hunk of a file whose hunks were read? A file one commit alone
+ * touched is that commit's (writersOf), but not the lines it has as the
+ * base did: OpenShift's cni-plugins has its bandwidth plugin as upstream
+ * left it at the merge base, after a fork commit of months before.
+ */
+const isBaseLine = (side: SideFacts, path: string, line: number): boolean => {
+  if (!side.changed.paths.has(path)) return true;
+  const ranges = side.ranges.get(path);
+  return ranges !== undefined && !ranges.some((range) => line >= range.newStart && line < range.newStart + range.newLines);
 };
 
 /**

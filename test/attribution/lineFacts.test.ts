@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineFacts } from '../../src/attribution/lineFacts.js';
+import { lineFacts, pinnedWriters } from '../../src/attribution/lineFacts.js';
 import type { BothSides, SideFacts } from '../../src/attribution/lineFacts.js';
 import type { LineHistory } from '../../src/attribution/lineHistory.js';
 import type { HunkRange } from '../../src/attribution/patchReader.js';
@@ -42,5 +42,16 @@ describe('lineFacts', () => {
     expect(facts.upstream.get(3)).toEqual({ side: 'upstream', commits: [sha('b').slice(0, 12)] });
     // Kept by the fork, removed upstream: by the same change, not by every commit that touched the file.
     expect(facts.fork.get(3)).toEqual({ side: 'upstream', commits: [sha('b').slice(0, 12)] });
+  });
+
+  it('names no writer of a line the merge base had, where one commit alone touched the file', () => {
+    const history = { ownerOf: () => null, removerOf: () => null };
+    // The fork changed lines 40 and 41 in one commit: those are its; line 3 is the base's.
+    const changed = side([{ oldStart: 40, oldLines: 1, newStart: 40, newLines: 2 }], [sha('f')], history);
+    expect([pinnedWriters(changed, 'ckan/lib/helpers.py', 40), pinnedWriters(changed, 'ckan/lib/helpers.py', 41)]).toEqual([[sha('f')], [sha('f')]]);
+    expect(pinnedWriters(changed, 'ckan/lib/helpers.py', 3)).toEqual([]);
+    // cni-plugins: a fork commit of months before the merge base, and the file as the base has it (a later merge took upstream's).
+    const asBase: SideFacts = { ...changed, changed: { ...changed.changed, paths: new Set() }, ranges: new Map() };
+    expect(pinnedWriters(asBase, 'ckan/lib/helpers.py', 40)).toEqual([]);
   });
 });
