@@ -8,9 +8,9 @@ import type { ForkRenames } from './renames.js';
 import { addTo } from '../multiMap.js';
 import { isModuleFile, moduleVersionsAt } from './newerModules.js';
 import type { ModuleVersionsAt } from './newerModules.js';
-import { carriedLines, isTelling, keptLines, UNUSED } from './carriedLines.js';
+import { carriedLines, copiesOf, isTelling, keptLines, needsDistinctLine, UNUSED } from './carriedLines.js';
 import { isDependencyFile } from '../versions/dependencyFiles.js';
-import type { ForkFiles } from './carriedLines.js';
+import type { CarriedLine, ForkFiles } from './carriedLines.js';
 
 /** Which fork commit wrote line `line` of `path` at the fork's tip; null when unknown. */
 export type ForkWriters = (path: string, line: number) => string[];
@@ -65,14 +65,16 @@ export const findAppliedByLines = async (
   if (checked.length === 0) return [];
   const changes = await readCommitChanges(history, checked.map((commit) => commit.sha), known);
   // Every fork path any change could live at, with the lines looked for there, read in one batch.
-  const repeated = new Map<string, Set<string>>();
+  const later = new Map<string, Map<string, number[]>>();
   const modules = new Map<string, ModuleVersionsAt>();
-  const forkFiles: ForkFiles = { lines: await wantedLinesAt(history, forkTip, wantedLines(changes.values(), renames), repeated, modules), modules };
+  const forkFiles: ForkFiles = { lines: await wantedLinesAt(history, forkTip, wantedLines(changes.values(), renames), later, modules), later, modules };
   const readable = checked.flatMap((commit) => {
     const change = changes.get(commit.sha);
     return change && !isOversized(change) ? [{ commit, change }] : [];
   });
-  const found = new Map(readable.map(({ commit, change }) => [commit.sha, carriedLines(change, renames, forkFiles, repeated)]));
+  const found = new Map(readable.map(({ commit, change }) => [commit.sha, carriedLines(change, renames, forkFiles)]));
+  // The change each commit was found by: all of it, or (below) what its own side has not rewritten since.
+  const partial = new Map<string, CommitChange>();
   const unmatched = readable.filter(({ commit }) => found.get(commit.sha) === null);
   if (ownTip !== undefined && unmatched.length > 0) {
     // Of the commits the other tip has most of: were the lines it lacks rewritten on their own side since?
@@ -91,19 +93,70 @@ export const findAppliedByLines = async (
     const still = gaps.length > 0 ? await wantedLinesAt(history, ownTip, asked) : new Map<string, Map<string, number>>();
     for (const { commit, change, absent, kept } of gaps) {
       if (found.get(commit.sha) || !isRewrittenSince(absent, still) || !isPutBackSince(kept, still)) continue;
-      found.set(commit.sha, carriedLines(withoutLines(change, absent, kept), renames, forkFiles, repeated, true));
+      const less = withoutLines(change, absent, kept);
+      const lines = carriedLines(less, renames, forkFiles, { isPartial: true });
+      if (lines) {
+        found.set(commit.sha, lines);
+        partial.set(commit.sha, less);
+      }
     }
   }
+  await withoutParentCopies(history, readable, found, partial, { renames, forkFiles, isForkWritten: (path, line) => writers(path, line).length > 0 });
   const applied: AppliedCommit[] = [];
   for (const { commit } of readable) {
     const lines = found.get(commit.sha);
     if (!lines) continue;
-    const owners = new Map<string, number>();
-    for (const { path, line } of lines) if (line !== UNUSED) for (const sha of writers(path, line)) owners.set(sha, (owners.get(sha) ?? 0) + 1);
-    const forkCommit = [...owners].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    applied.push({ commit, how: lines.some(({ isNewer }) => isNewer) ? 'versions' : 'lines', forkCommit });
+    applied.push({ commit, how: lines.some(({ isNewer }) => isNewer) ? 'versions' : 'lines', forkCommit: carrierOf(lines, writers) });
   }
   return applied;
+};
+
+/**
+ * The fork commit that wrote most of a commit's lines in the fork, by the
+ * lines its files have once; failing those, by the first copy a fork commit
+ * wrote of each line they repeat (incus's port of LXD's description update
+ * is named by its `err = tx.UpdateNetworkDescription(…)`, not by whichever
+ * commits wrote an `if err != nil {` last).
+ */
+const carrierOf = (lines: readonly CarriedLine[], writers: ForkWriters): string | null => {
+  const vote = (each: readonly CarriedLine[], writersOf: (line: CarriedLine) => string[]): string | null => {
+    const owners = new Map<string, number>();
+    for (const line of each) if (line.line !== UNUSED) for (const sha of writersOf(line)) owners.set(sha, (owners.get(sha) ?? 0) + 1);
+    return [...owners].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  };
+  return vote(lines.filter(({ copies }) => copies.length === 0), ({ path, line }) => writers(path, line))
+    ?? vote(lines, ({ path, line, copies }) => [line, ...copies].map((each) => writers(path, each)).find((shas) => shas.length > 0) ?? []);
+};
+
+/**
+ * Of the commits found by a line that says which change it is (a few
+ * lines, or part of a change), those found only by lines the other tip has
+ * no more times than the commit's parent did, where no fork commit wrote
+ * them: what the commit added may be the copy it lacks (carriedLines). The parents' files are read for these
+ * commits alone.
+ */
+const withoutParentCopies = async (
+  history: History, readable: readonly { commit: CommitInfo, change: CommitChange }[],
+  found: Map<string, CarriedLine[] | null>, partial: ReadonlyMap<string, CommitChange>,
+  { renames, forkFiles, isForkWritten }: { renames: ForkRenames, forkFiles: ForkFiles, isForkWritten: (path: string, line: number) => boolean },
+): Promise<void> => {
+  const asked = readable.flatMap(({ commit, change }) => {
+    const lines = found.get(commit.sha);
+    const isPartial = partial.has(commit.sha);
+    return lines && needsDistinctLine(lines.length, isPartial) ? [{ sha: commit.sha, change: partial.get(commit.sha) ?? change, isPartial }] : [];
+  });
+  if (asked.length === 0) return;
+  const wanted = new Map<string, Set<string>>();
+  for (const { sha, change } of asked) for (const [path, lines] of change.added) for (const line of lines) if (isTelling(line)) addTo(wanted, `${sha}^:${path}`, line);
+  const parentLater = new Map<string, Map<string, number[]>>();
+  const parentFiles = await wantedLinesIn(history, wanted, parentLater);
+  for (const { sha, change, isPartial } of asked) {
+    const parentCount = (path: string, line: string): number => {
+      const name = `${sha}^:${path}`;
+      return parentFiles.get(name)?.has(line) === true ? copiesOf(parentLater, name, line) : 0;
+    };
+    found.set(sha, carriedLines(change, renames, forkFiles, { isPartial, parentCount, isForkWritten }));
+  }
 };
 
 /**
@@ -216,22 +269,34 @@ const withoutPaths = (change: CommitChange, isLeft: (path: string) => boolean): 
 /**
  * Per path, where each wanted line first is in the tip's file (1-based), in
  * one batch of reads: a file is scanned once and only wanted lines are
- * kept. Paths the tip lacks are left out. `repeated` gathers, per path, the
- * wanted lines the file has more than once; `modules`, where a module
+ * kept. Paths the tip lacks are left out. `later` gathers, per path, where
+ * the file has each wanted line it has more than once, past the first; `modules`, where a module
  * file has the modules of the lines looked for (newerModules.ts).
  */
 const wantedLinesAt = async (
-  history: History, tip: string, wanted: ReadonlyMap<string, ReadonlySet<string>>, repeated?: Map<string, Set<string>>, modules?: Map<string, ModuleVersionsAt>,
+  history: History, tip: string, wanted: ReadonlyMap<string, ReadonlySet<string>>, later?: Map<string, Map<string, number[]>>, modules?: Map<string, ModuleVersionsAt>,
+): Promise<Map<string, Map<string, number>>> => wantedLinesIn(history, wanted, later, modules, (path) => `${tip}:${path}`);
+
+/** wantedLinesAt's reading, of files named as `name` says (`rev:path` as they are, by default), keyed as `wanted` is. */
+const wantedLinesIn = async (
+  history: History, wanted: ReadonlyMap<string, ReadonlySet<string>>, later?: Map<string, Map<string, number[]>>, modules?: Map<string, ModuleVersionsAt>,
+  name = (path: string): string => path,
 ): Promise<Map<string, Map<string, number>>> => {
   const paths = [...wanted.keys()];
-  const blobs = await history.blobs(paths.map((path) => `${tip}:${path}`));
+  const blobs = await history.blobs(paths.map(name));
   const files = new Map<string, Map<string, number>>();
   paths.forEach((path, index) => {
     const blob = blobs[index];
     const keys = wanted.get(path);
     if (!blob || !keys) return;
     const text = blob.toString('utf8');
-    const lines = findLines(text, keys, repeated ? (key) => addTo(repeated, path, key) : undefined);
+    const copies = later ? new Map<string, number[]>() : undefined;
+    const lines = findLines(text, keys, copies ? (key, line) => {
+      const seen = copies.get(key);
+      if (seen) seen.push(line);
+      else copies.set(key, [line]);
+    } : undefined);
+    if (later && copies && copies.size > 0) later.set(path, copies);
     files.set(path, lines);
     if (modules && isModuleFile(path)) modules.set(path, moduleVersionsAt(path, text, [...keys].filter((key) => !lines.has(key))));
   });

@@ -19,6 +19,8 @@ export const isTelling = (line: string): boolean => line.length >= 8 && !/^(?:[{
  */
 export interface ForkFiles {
   lines: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Where each wanted line the file has more than once is, past the first. */
+  later: LaterCopies;
   modules: ReadonlyMap<string, ModuleVersionsAt>;
 }
 
@@ -32,6 +34,15 @@ const FEW_LINES = 2;
 /** A line this long says which change it is wherever the file repeats it (a pinned action: `uses: actions/upload-artifact@043fb46… # v7.0.1`). */
 const DISTINCT_LENGTH = 40;
 
+/** Whether a match of this many lines is found only by a line that says which change it is (see carriedLines). */
+export const needsDistinctLine = (found: number, isPartial: boolean): boolean => found <= FEW_LINES || isPartial;
+
+/** Per path, where a file has each line it has more than once, past the first (1-based); a line not named is there once (or not at all). */
+export type LaterCopies = ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
+
+/** How many times a file has a line it has at least once. */
+export const copiesOf = (later: LaterCopies, path: string, line: string): number => 1 + (later.get(path)?.get(line)?.length ?? 0);
+
 /**
  * A telling line a commit added, where the fork has it; `isNewer` when that
  * is its module at a newer version (or a module the fork does not use).
@@ -39,11 +50,23 @@ const DISTINCT_LENGTH = 40;
 export interface CarriedLine {
   path: string;
   line: number;
+  /** Where else the fork's file has the same line. */
+  copies: readonly number[];
   isNewer: boolean;
 }
 
 /** Where a go.mod or go.sum line sits that the fork need not have: a bump of a module it does not use or build (no line names a fork commit). */
 export const UNUSED = 0;
+
+/** How carriedLines reads a change: see there. */
+export interface CarriedOptions {
+  /** The lines the fork has of a change it lacks part of. */
+  isPartial?: boolean;
+  /** How many times the commit's parent had a line at a path, as the commit wrote both. */
+  parentCount?: (path: string, line: string) => number;
+  /** Whether a fork commit wrote this line of a fork file. */
+  isForkWritten?: (path: string, line: number) => boolean;
+}
 
 /**
  * Where in the fork each telling added line sits; null when a line is
@@ -54,7 +77,19 @@ export const UNUSED = 0;
  * fork's other tests, not in the fork. With `isPartial` (the lines the fork
  * has of a change it lacks part of) such lines say nothing however many or
  * long: element-web's changelog entry for v1.11.49 is in SchildiChat's fork
- * by its `## ✨ Features` headings and `=====` rules alone.
+ * by its `## ✨ Features` headings and `=====` rules alone. Nor does a
+ * line the fork has no more times than the commit's parent did
+ * (`parentCount`, by the commit's path and line as written, where read):
+ * each copy the fork has may be one the parent had, not the commit's.
+ * cni-plugins' "bandwidth: handle nil bandwidth in CHECK" copied cmdAdd's
+ * `if bandwidth == nil || bandwidth.isZero() {` into cmdCheck; OpenShift's
+ * fork has cmdAdd's alone. Neither the own side's tip nor the merge base
+ * can say it: LXD went on to write the line incus ported
+ * (`s.DB.Cluster.Transaction(ctx, …`) in a second function, and a revert
+ * puts back lines the base had and the fork never lost. A copy a fork
+ * commit wrote (`isForkWritten`, of any of the fork's copies) is the fork's
+ * doing all the same: incus fixed dnsmasq's `if err2 != nil {` itself, and
+ * dropped the forkdns copy LXD's parent had.
  *
  * Of Go module files, a go.mod or go.sum the fork does not have is a module
  * it does not build (terraform bumps golang.org/x/net in the go.mod of each
@@ -66,7 +101,7 @@ export const UNUSED = 0;
  * a commit adds is another matter.
  */
 export const carriedLines = (
-  change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles, repeated: ReadonlyMap<string, ReadonlySet<string>>, isPartial = false,
+  change: CommitChange, renames: ForkRenames, forkFiles: ForkFiles, { isPartial = false, parentCount = () => 0, isForkWritten = () => false }: CarriedOptions = {},
 ): CarriedLine[] | null => {
   const found: CarriedLine[] = [];
   let isNew = false;
@@ -79,7 +114,7 @@ export const carriedLines = (
     if (moves && candidates.every((candidate) => !forkFiles.lines.has(candidate))) {
       // A Go module the fork does not build: its bumps are nothing to take, anything else is.
       if (!telling.every((line) => moves.raised.has(line))) return null;
-      found.push(...telling.map(() => ({ path, line: UNUSED, isNewer: true })));
+      found.push(...telling.map(() => ({ path, line: UNUSED, copies: [], isNewer: true })));
       isNew = true;
       isSingular = true;
       continue;
@@ -96,16 +131,24 @@ export const carriedLines = (
       return { candidate, keys, exact, at: exact.map((line, index) => line ?? newerAt(telling[index] ?? '')) };
     }).find(({ at }) => at.length === telling.length && at.every((line) => line !== undefined));
     if (!match) return null;
+    const laterOf = (key: string): readonly number[] => forkFiles.later.get(match.candidate)?.get(key) ?? [];
     match.at.forEach((line, index) => {
-      if (line !== undefined) found.push({ path: match.candidate, line, isNewer: match.exact[index] === undefined });
+      const isNewer = match.exact[index] === undefined;
+      if (line !== undefined) found.push({ path: match.candidate, line, copies: isNewer ? [] : laterOf(match.keys[index] ?? ''), isNewer });
     });
-    const isOnce = (key: string): boolean => !repeated.get(match.candidate)?.has(key);
-    if (match.keys.some((key) => (isPartial ? isOnce(key) : key.length >= DISTINCT_LENGTH || isOnce(key)))) isSingular = true;
+    const forkCount = (key: string): number => copiesOf(forkFiles.later, match.candidate, key);
+    const isCommits = (key: string, index: number): boolean => {
+      const at = match.exact[index];
+      return forkCount(key) > parentCount(path, telling[index] ?? '') || (at !== undefined && [at, ...laterOf(key)].some((line) => isForkWritten(match.candidate, line)));
+    };
+    const tells = (key: string, index: number): boolean =>
+      isCommits(key, index) && (isPartial ? forkCount(key) === 1 : key.length >= DISTINCT_LENGTH || forkCount(key) === 1);
+    if (match.keys.some(tells)) isSingular = true;
     if (telling.some((line) => !change.removed.get(path)?.has(line))) isNew = true;
   }
   // Lines a commit only moved within their file say nothing: the fork has them wherever they were.
   // Of a change the fork has only part of (applied.ts' rewritten-since allowance), lines its files repeat say nothing however many or long: a changelog's headings and rules.
-  if (found.length === 0 || !isNew || ((found.length <= FEW_LINES || isPartial) && !isSingular)) return null;
+  if (found.length === 0 || !isNew || (needsDistinctLine(found.length, isPartial) && !isSingular)) return null;
   // Bumps of modules the fork does not use or build alone tie nothing to it: a security fix there may still matter under another module.
   if (found.every(({ line }) => line === UNUSED)) return null;
   if (keptLines(change, renames, forkFiles).size > 0) return null;

@@ -2,13 +2,13 @@ import { normaliseLine } from './normaliseLine.js';
 
 /**
  * Where each of `keys` (normalised lines, see normaliseLine) first is in
- * `text`, by 1-based line number; `onRepeat` hears of each later one. The
+ * `text`, by 1-based line number; `onRepeat` hears of each later one, and where. The
  * same as normalising every line of `text` and looking it up, without
  * doing so: a line is normalised only when its first and last characters
  * past whitespace (which normalising keeps) are some key's. A fork's whole
  * files are read this way for a handful of lines each.
  */
-export function findLines(text: string, keys: ReadonlySet<string>, onRepeat?: (key: string) => void): Map<string, number> {
+export function findLines(text: string, keys: ReadonlySet<string>, onRepeat?: (key: string, line: number) => void): Map<string, number> {
   const found = new Map<string, number>();
   const ends = new Set<number>();
   for (const key of keys) if (key !== '') ends.add(endsOf(key, 0, key.length - 1));
@@ -26,7 +26,7 @@ export function findLines(text: string, keys: ReadonlySet<string>, onRepeat?: (k
       const key = last < first ? '' : normaliseLine(text.slice(first, last + 1));
       if (keys.has(key)) {
         if (!found.has(key)) found.set(key, number);
-        else onRepeat?.(key);
+        else onRepeat?.(key, number);
       }
     }
     start = end + 1;

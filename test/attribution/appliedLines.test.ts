@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,25 @@ const pin = (version: string) => `      - uses: actions/upload-artifact@${versio
 const workflow = (version: string) => `jobs:\n  build:\n    steps:\n${pin(version)}  test:\n    steps:\n${pin(version)}`;
 const checks = (body: string) => `def check_empty(text):\n    raise_if(\n        ParseError,\n        text is None)\n\n${body}`;
 const wrapped = 'def check_bytes(text):\n    raise_if(\n        ParseError,\n        isinstance(text, bytes))\n';
+
+/** cni-plugins' bandwidth plugin: the guard cmdAdd has, and (with `guarded`) cmdCheck's copy of it. */
+const guard = '\tif bandwidth == nil || bandwidth.isZero() {\n\t\treturn nil\n\t}\n';
+const bandwidth = (guarded: boolean) =>
+  `func cmdAdd(bandwidth *Entry) error {\n${guard}\treturn shape(bandwidth)\n}\n\nfunc cmdCheck(bandwidth *Entry) error {\n\tbandwidth = lookUp(bandwidth)\n${guarded ? guard : ''}\treturn verify(bandwidth)\n}\n`;
+
+/** LXD's operations: a transaction on a context of its own, then (`handed`) on the caller's; `more`, a second function with the caller's. */
+const operations = (handed: boolean, more: boolean) =>
+  `func autoRemove(ctx context.Context, s *state.State) error {\n\terr := s.DB.Cluster.Transaction(${handed ? 'ctx' : 'context.TODO()'}, func(ctx context.Context, tx *db.ClusterTx) error {\n\t\treturn tx.Remove(ctx)\n\t})\n\treturn err\n}\n` +
+  (more ? `\nfunc prune(ctx context.Context, s *state.State) error {\n\terr := s.DB.Cluster.Transaction(ctx, func(ctx context.Context, tx *db.ClusterTx) error {\n\t\treturn tx.Prune(ctx)\n\t})\n\treturn err\n}\n` : '');
+
+/** LXD's bridge driver: dnsmasq's and forkdns's spawns, each checking (`fixed`) the right error after killing its process. */
+const spawn = (name: string, fixed: boolean) =>
+  `func spawn${name}(p *Process, err error) error {\n\terr2 := p.Stop()\n\tif ${fixed ? 'err2' : 'err'} != nil {\n\t\treturn fmt.Errorf("could not kill ${name}: %s: %s", err, err2)\n\t}\n\treturn nil\n}\n`;
+
+/** LXD's networks: a create that (`described`) also sets the description, below (`checked`) a check of the fork's own. */
+const networks = (described: boolean, checked: boolean) =>
+  (checked ? 'func check(tx *Tx) error {\n\terr := tx.Check()\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn nil\n}\n\n' : '') +
+  `func create(tx *Tx) error {\n\terr := tx.Create()\n\tif err != nil {\n\t\treturn err\n\t}\n${described ? '\terr = tx.UpdateDescription(id, desc)\n\tif err != nil {\n\t\treturn err\n\t}\n' : ''}\treturn nil\n}\n`;
 
 const retry = (flag: string) => `func runPost(step Step) error {\n\tif err := step.post(); err != nil {\n\t\t${flag}\n\t\treturn fmt.Errorf("post step %s: %w", step.name, err)\n\t}\n\treturn nil\n}\n`;
 
@@ -61,17 +80,39 @@ beforeAll(() => {
     '.github/workflows/ci.yml': workflow('7.0.0'), 'checks.py': checks('def check_bytes(text):\n    raise_if(ParseError,\n        isinstance(text, bytes))\n'),
     ...modules({ crypto: 'v0.13.0', net: 'v0.15.0', text: 'v0.12.0', sync: 'v0.1.0' }),
     'yarn.lock': lockEntry('27.0.0'), 'CHANGELOG.md': olderReleases,
+    'bandwidth.go': bandwidth(false), 'shaper.go': bandwidth(false), 'operations.go': operations(false, false), 'bridge.go': spawn('DNS', false) + spawn('ForkDNS', false),
+    'networks.go': networks(false, false),
+    'exec.go': 'func wait(p *os.Process) error {\n\tif _, err := p.Wait(); err != nil && !errors.Is(err, os.ErrProcessDone) {\n\t\treturn err\n\t}\n\treturn nil\n}\n',
   });
   git(repo, 'checkout', '-q', '-b', 'fork');
   shas['forkModules'] = commit('deps: bump golang.org/x/crypto and net', modules({ crypto: 'v0.15.0', net: 'v0.19.0', text: 'v0.12.0', sync: 'v0.3.0' }));
   shas['forkBump'] = commit('ci: bump upload-artifact', { '.github/workflows/ci.yml': workflow('7.0.1') });
   shas['forkChecks'] = commit('checks: numbers, not bytes', { 'checks.py': checks('def check_number(text):\n    raise_if(\n        ParseError,\n        isinstance(text, int))\n') });
   shas['forkRetry'] = commit('fix: post step failure is job failure (#85)', { 'step.go': retry('jobFailed := true') });
+  shas['forkShaper'] = commit('shaper: nothing to check without a config', { 'shaper.go': bandwidth(true) });
+  shas['forkOperations'] = commit('operations: update context', { 'operations.go': operations(true, false) });
+  shas['forkBridge'] = commit('bridge: no forkdns; a kill error is not ignored', { 'bridge.go': spawn('DNS', true) });
+  shas['forkDescribed'] = commit('networks: set the description when completing the record', { 'networks.go': networks(true, false) });
+  shas['forkChecked'] = commit('networks: check first', { 'networks.go': networks(true, true) });
   git(repo, 'checkout', '-q', 'upstream');
   shas['bump'] = commit('build(deps): bump actions/upload-artifact from 7.0.0 to 7.0.1', { '.github/workflows/ci.yml': workflow('7.0.1') });
   shas['wrap'] = commit('style: wrap the check_bytes call', { 'checks.py': checks(wrapped) });
   // Upstream took the fork's pull request #85 as its #5297, one line adapted.
   shas['retry'] = commit('fix: post step failure is job failure (#85) (#5297)', { 'step.go': retry('jobFailed = true') });
+  // The guard cmdAdd has, copied into cmdCheck: the fork has the copy in shaper.go, only cmdAdd's in bandwidth.go.
+  shas['guard'] = commit('bandwidth: handle nil bandwidth in CHECK', { 'bandwidth.go': bandwidth(true) });
+  shas['guardShaper'] = commit('shaper: handle nil bandwidth in CHECK', { 'shaper.go': bandwidth(true) });
+  // The fork took this one as its own commit; upstream then wrote the same line in a function the fork lacks.
+  shas['handover'] = commit("operations: hand autoRemove's ctx to the transaction", { 'operations.go': operations(true, false) });
+  commit('operations: prune', { 'operations.go': operations(true, true) });
+  // The fork fixed dnsmasq's check itself and has no forkdns, whose check upstream fixed first.
+  commit('bridge: check the right error code when killing forkdns', { 'bridge.go': spawn('DNS', false) + spawn('ForkDNS', true) });
+  shas['dnsmasq'] = commit('bridge: check the right error code when killing dnsmasq', { 'bridge.go': spawn('DNS', true) + spawn('ForkDNS', true) });
+  shas['described'] = commit('networks: update the description right before the network is created', { 'networks.go': networks(true, false) });
+  // A fix upstream took back: the revert puts back the line the base had, and the fork never lost.
+  const exec = readFileSync(join(repo, 'exec.go'), 'utf8');
+  commit('fix process termination handling', { 'exec.go': exec.replace('err != nil && !errors.Is(err, os.ErrProcessDone)', 'err != nil') });
+  shas['revert'] = commit('Revert "fix process termination handling"', { 'exec.go': exec });
   // terraform's fix for CVE-2023-44487, below the versions opentofu had; then a bump the fork lacks, and a downgrade.
   commit('deps: bump golang.org/x/text', modules({ crypto: 'v0.13.0', net: 'v0.15.0', text: 'v0.13.0', sync: 'v0.1.0' }));
   shas['security'] = commit('go.mod: newer golang.org/x/* releases (CVE-2023-44487)', modules({ crypto: 'v0.14.0', net: 'v0.17.0', text: 'v0.13.0', sync: 'v0.1.0' }));
@@ -100,6 +141,33 @@ describe('findAppliedByLines, on lines the fork file repeats', () => {
     const info = (sha: string | undefined): CommitInfo => ({ sha: sha ?? '', subject: '', author: '', date: '', isFix: false, security: [] });
     const applied = await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), [info(shas['bump']), info(shas['wrap'])], forkRenames(new Map()), () => []);
     expect(applied.map((entry) => entry.commit.sha)).toEqual([shas['bump']]);
+  });
+
+  it("takes a copy of lines the commit's parent already had as applied only where the fork has the copy too", async () => {
+    const history = createHistory(await openRepo(repo));
+    const info = (sha: string | undefined): CommitInfo => ({ sha: sha ?? '', subject: '', author: '', date: '', isFix: true, security: [] });
+    const candidates = [shas['guard'], shas['guardShaper'], shas['handover'], shas['dnsmasq'], shas['revert']].map(info);
+    // What the fork's line history says: it wrote shaper.go's second guard (lines 10 to 12) and bridge.go's check.
+    const writers = (path: string, line: number): string[] =>
+      path === 'shaper.go' && line >= 10 && line <= 12 ? [shas['forkShaper'] ?? ''] : path === 'bridge.go' && line === 3 ? [shas['forkBridge'] ?? ''] : [];
+    const applied = await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), candidates, forkRenames(new Map()), writers, { ownTip: git(repo, 'rev-parse', 'upstream') });
+    // Only the base's copy of the guard is in the fork's bandwidth.go; its shaper.go has the copy. A line upstream went on to repeat
+    // elsewhere is still the fork's port (the base had none); so is the one copy of a line the parent had twice, where a fork commit
+    // wrote it; a revert's line, the one the base had, is in the fork. The fork commit named is the one that wrote a copy.
+    expect(applied.map((entry) => [entry.commit.sha, entry.forkCommit])).toEqual([
+      [shas['guardShaper'], shas['forkShaper']], [shas['handover'], null], [shas['dnsmasq'], shas['forkBridge']], [shas['revert'], null],
+    ]);
+  });
+
+  it("names the fork commit that wrote the lines the fork's file has once, before any that wrote copies of the others", async () => {
+    const history = createHistory(await openRepo(repo));
+    const info = (sha: string | undefined): CommitInfo => ({ sha: sha ?? '', subject: '', author: '', date: '', isFix: false, security: [] });
+    // The fork's networks.go: its check (lines 1 to 8, with the first `if err != nil {` and `return err`), then create, whose
+    // description update (lines 14 to 17) the fork wrote before.
+    const writers = (path: string, line: number): string[] =>
+      path !== 'networks.go' ? [] : line <= 8 ? [shas['forkChecked'] ?? ''] : line >= 14 && line <= 17 ? [shas['forkDescribed'] ?? ''] : [];
+    const applied = await findAppliedByLines(history, git(repo, 'rev-parse', 'fork'), [info(shas['described'])], forkRenames(new Map()), writers, { ownTip: git(repo, 'rev-parse', 'upstream') });
+    expect(applied).toEqual([{ commit: expect.objectContaining({ sha: shas['described'] }), how: 'lines', forkCommit: shas['forkDescribed'] }]);
   });
 
   it('finds a Go module bump the fork has at newer versions, with the fork commit that set them; not a bump past it, a downgrade, or a module added', async () => {

@@ -6,21 +6,22 @@ import { normaliseLine } from '../../src/text/normaliseLine.js';
 function naive(text: string, keys: ReadonlySet<string>): { found: Map<string, number>; repeats: string[] } {
   const found = new Map<string, number>();
   const repeats: string[] = [];
+  // Each repeat with where it is.
   text.split('\n').forEach((line, at) => {
     const key = normaliseLine(line);
     if (!keys.has(key)) return;
     if (!found.has(key)) found.set(key, at + 1);
-    else repeats.push(key);
+    else repeats.push(`${key}@${at + 1}`);
   });
   return { found, repeats };
 }
 
 describe('findLines', () => {
-  it('finds the first line of each key, whitespace aside, and hears of the repeats', () => {
-    const repeats: string[] = [];
+  it('finds the first line of each key, whitespace aside, and hears of the repeats and where they are', () => {
+    const repeats: [string, number][] = [];
     const text = 'if (x == NULL) {\n\t\treturn -1;\n}\n  if  (x == NULL)  {\r\nreturn 0;\n';
-    expect(findLines(text, new Set(['if (x == NULL) {', 'return -1;', 'missing line']), (key) => repeats.push(key))).toEqual(new Map([['if (x == NULL) {', 1], ['return -1;', 2]]));
-    expect(repeats).toEqual(['if (x == NULL) {']);
+    expect(findLines(text, new Set(['if (x == NULL) {', 'return -1;', 'missing line']), (key, line) => repeats.push([key, line]))).toEqual(new Map([['if (x == NULL) {', 1], ['return -1;', 2]]));
+    expect(repeats).toEqual([['if (x == NULL) {', 4]]);
   });
 
   it('answers as normalising every line would, for any whitespace trim removes', () => {
@@ -37,7 +38,7 @@ describe('findLines', () => {
       const keys = new Set([...lines.filter(() => next() < 0.4).map(normaliseLine), 'return nil', ...(next() < 0.3 ? [''] : [])]);
       const repeats: string[] = [];
       const expected = naive(text, keys);
-      expect({ round, found: findLines(text, keys, (key) => repeats.push(key)), repeats }).toEqual({ round, ...expected });
+      expect({ round, found: findLines(text, keys, (key, line) => repeats.push(`${key}@${line}`)), repeats }).toEqual({ round, ...expected });
     }
   });
 });
