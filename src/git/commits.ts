@@ -4,6 +4,7 @@ import type { BlobReader } from './blobReader.js';
 import { logCommits, logCommitsByIds, revertedSubjectOf, securityIdsOf, toCommitInfo } from './commitLog.js';
 import type { LoggedCommit } from './commitLog.js';
 import type { Repo } from './repo.js';
+import { REVERTED_SHA, undoneCommits } from './revertTargets.js';
 import { runGitWithInput } from './spawnGit.js';
 
 /**
@@ -69,11 +70,10 @@ const pairByPatchId = async (repo: Repo, upstream: LoggedCommit[], fork: LoggedC
   return upstream.map((commit) => ({ commit: toCommitInfo(commit), how: 'patch-id', forkCommit: forkByPatchId.get(idOf.get(commit.sha)) ?? null }));
 };
 
-const REVERTED_SHA = /This reverts commit ([0-9a-f]{7,40})/i;
-
-/** Fork-only commits that revert an upstream commit, named by sha or by subject. */
+/** Fork-only commits that revert an upstream commit, named by sha or by subject, unless a later fork commit reverted them back. */
 const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit[], upstreamSha: string): Promise<RevertInfo[]> => {
-  const candidates = forkOnly.flatMap((commit) => {
+  const undone = undoneCommits(forkOnly);
+  const candidates = forkOnly.filter((commit) => !undone.has(commit.sha)).flatMap((commit) => {
     const revertedSha = REVERTED_SHA.exec(commit.body)?.[1];
     const revertedSubject = revertedSubjectOf(commit.subject);
     return revertedSha || revertedSubject ? [{ commit, revertedSha, revertedSubject }] : [];

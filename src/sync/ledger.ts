@@ -1,5 +1,5 @@
 import type { CarryEntry, CarryStatus } from '../model.js';
-import { revertedSubjectOf } from '../git/commitLog.js';
+import { revertTargets } from '../git/revertTargets.js';
 import { readConventions } from './conventions.js';
 
 /** A fork commit with what history says about it; the ledger decides its status from these. */
@@ -33,20 +33,9 @@ export interface LedgerContext {
   undone?: ReadonlySet<string>;
 }
 
-/** `This reverts commit <sha>` and `Revert "<subject>"`: which fork commits undo which. */
-const revertPairs = (commits: readonly ForkCommitFacts[]): Set<string> => {
-  const reverted = new Set<string>();
-  const bySubject = new Map(commits.map((commit) => [commit.subject, commit.sha]));
-  const known = new Set(commits.map((commit) => commit.sha));
-  for (const commit of commits) {
-    const named = /This reverts commit ([0-9a-f]{7,64})/i.exec(commit.body)?.[1];
-    const target = named ? [...known].find((sha) => sha.startsWith(named)) : bySubject.get(revertedSubjectOf(commit.subject) ?? '\0');
-    if (target === undefined) continue;
-    reverted.add(target);
-    reverted.add(commit.sha);
-  }
-  return reverted;
-};
+/** `This reverts commit <sha>` and `Revert "<subject>"`: the fork commits that undo others, and those they undo. */
+const revertPairs = (commits: readonly ForkCommitFacts[]): Set<string> =>
+  new Set([...revertTargets(commits)].flat());
 
 /**
  * The fork's own commits as a ledger:

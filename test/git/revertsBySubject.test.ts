@@ -38,6 +38,12 @@ beforeAll(async () => {
   shas.sbom = revertBySubject('fix: nil pointer panic in sbom', 'revert-1.txt');
   shas.race = revertBySubject('session: fix race on close', 'revert-2.txt');
   shas.unknown = revertBySubject('fix: a change upstream never made', 'revert-3.txt');
+  // Reverts the fork took back (cni-plugins' `Revert "Revert "Fix path substitution…""`): by sha as git writes it, and by subject.
+  writeFileSync(join(fixture.clone, 'revert-2.txt'), 'race fixed again\n');
+  git(fixture.clone, 'add', 'revert-2.txt');
+  git(fixture.clone, 'commit', '-q', '-m', 'Revert "Revert "session: fix race on close""', '-m', `This reverts commit ${shas.race}.`);
+  revertBySubject('Revert "fix: a change upstream never made"', 'revert-3.txt');
+  revertBySubject('Revert "Revert "fix: a change upstream never made""', 'revert-3.txt');
   writeFileSync(join(fixture.clone, 'revert-4.txt'), 'spinner\n');
   git(fixture.clone, 'add', 'revert-4.txt');
   git(fixture.clone, 'commit', '-q', '-m', 'Revert "Merge pull request #17423 from robintown/remove-logo-spinner"',
@@ -61,17 +67,22 @@ afterAll(() => fixture.remove());
 
 describe('reverts named by subject only', () => {
   it('finds each reverted upstream commit by its exact subject, and keeps the subject of one upstream never had', () => {
-    const bySubject = commits?.reverts.filter((revert) => [shas.sbom, shas.race, shas.unknown].includes(revert.commit.sha));
+    const bySubject = commits?.reverts.filter((revert) => [shas.sbom, shas.unknown].includes(revert.commit.sha));
     expect(bySubject).toEqual([
       { commit: expect.objectContaining({ sha: shas.unknown }), reverts: null, revertsSubject: 'fix: a change upstream never made' },
-      { commit: expect.objectContaining({ sha: shas.race }), reverts: fixture.shas.raceFix, revertsSubject: 'session: fix race on close' },
       { commit: expect.objectContaining({ sha: shas.sbom }), reverts: fixture.shas.sbomFix, revertsSubject: 'fix: nil pointer panic in sbom' },
     ]);
   });
 
   it('still reads the revert that names its sha, and leaves out the fork reverting its own commit, by sha or by subject', () => {
-    expect(commits?.reverts.map((revert) => revert.commit.sha)).toEqual([shas.importRevert, shas.mergeRevert, shas.unknown, shas.race, shas.sbom, fixture.shas.forkRevert]);
+    expect(commits?.reverts.map((revert) => revert.commit.sha)).toEqual([shas.importRevert, shas.mergeRevert, shas.unknown, shas.sbom, fixture.shas.forkRevert]);
     expect(shas.ownRevert).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('leaves out a revert the fork reverted back, and keeps one whose taking back it took back too', () => {
+    // race's revert was reverted by sha; unknown's by subject, and that revert again, by subject: unknown's stands.
+    expect(commits?.reverts.map((revert) => revert.commit.sha)).not.toContain(shas.race);
+    expect(commits?.reverts.map((revert) => revert.commit.sha)).toContain(shas.unknown);
   });
 
   it('reads a revert of an upstream commit the fork imported under a tag as a revert of that upstream commit', () => {
