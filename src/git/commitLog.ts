@@ -83,6 +83,18 @@ export const revertedSubjectOf = (subject: string): string | undefined => /^Reve
 export const isFixSubject = (subject: string): boolean =>
   !isRevertSubject(subject) && !isDocsSubject(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
 
+/**
+ * Does a message say, in a trailer of its own line, which bug it fixes?
+ * `Fixes: #1221` (cni-plugins' "bandwidth: handle nil bandwidth in CHECK",
+ * a segfault its subject does not name), `Fixes #12`, `Fixes: 1a2b3c4d
+ * ("subject")` as the kernel writes it, an issue's address, or a tracker's
+ * key (`Fixes: OCPBUGS-5289`). Not in a revert or a documentation commit,
+ * as with the subject.
+ */
+export const isFixTrailer = (subject: string, body: string): boolean =>
+  !isRevertSubject(subject) && !isDocsSubject(subject) && FIXES_TRAILER.test(body);
+const FIXES_TRAILER = /^[ \t]*fix(?:es|ed)[ \t]*:?[ \t]+(?:[\w.-]+\/[\w.-]+)?#\d+\b|^[ \t]*fix(?:es|ed)[ \t]*:?[ \t]+(?:[0-9a-f]{8,40}\b|https?:\/\/\S+\/(?:issues|bugs?|show_bug\.cgi\?id=)\/?\d+|[A-Z][A-Z0-9]+-\d+\b)/im;
+
 /** `git log` over `args` (revisions and options), newest first, merges left out. */
 export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedCommit[]> => {
   const output = await repo.git.raw(['log', '--no-merges', FORMAT, ...args]);
@@ -125,8 +137,8 @@ const parseRecord = (record: string): LoggedCommit => {
     subject,
     author,
     date,
-    // A security fix is a fix, whatever its subject says (kolla's `Use SandboxedEnvironment`, its body saying security).
-    isFix: isFixSubject(subject) || security.length > 0,
+    // A security fix is a fix, whatever its subject says (kolla's `Use SandboxedEnvironment`, its body saying security); so is one whose trailer names the bug.
+    isFix: isFixSubject(subject) || security.length > 0 || isFixTrailer(subject, body),
     security,
     body,
     mark: mark.trim(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isFixSubject } from '../../src/git/commitLog.js';
+import { isFixSubject, isFixTrailer } from '../../src/git/commitLog.js';
 import { openGitSource } from '../../src/git/gitSource.js';
 import type { CommitInfo, Commits } from '../../src/model.js';
 import { buildFixture } from './fixtureRepo.js';
@@ -102,6 +102,15 @@ describe('commits', () => {
     expect(['docs: fix typos (MR 2510)', 'doc/howto/server_expose: fix typo', 'readme: fix broken IRC web client link', 'docs(api): fix a crash in the example'].some(isFixSubject)).toBe(false);
     expect(['docker: fix the build', 'docker/build: fix typo'].every(isFixSubject)).toBe(true);
     expect(isFixSubject('Revert "fix: nil pointer panic in sbom"')).toBe(false);
+  });
+
+  it('reads a trailer naming the bug a commit fixes, on a line of its own', () => {
+    const fixes = ['Fixes: #1221', 'Fixes #12', 'fixes moby/buildkit#33', 'Fixes: 1a2b3c4d5e6f ("session: close once")', 'Fixes https://github.com/a/b/issues/12', 'Fixes: OCPBUGS-5289'];
+    expect(fixes.map((trailer) => isFixTrailer('bandwidth: handle nil bandwidth in CHECK', `Somehow we missed this case.\n\n${trailer}\n\nSigned-off-by: C <c@example.com>`))).toEqual(fixes.map(() => true));
+    // Words in a sentence, other keywords, a revert or documentation are not.
+    expect(['This fixes a bug in #12 too.', 'Fixes the build', 'Closes #12', 'Fixed: typo'].some((body) => isFixTrailer('sbr: add options', body))).toBe(false);
+    expect(isFixTrailer('Revert "bandwidth: handle nil bandwidth in CHECK"', 'Fixes: #1221')).toBe(false);
+    expect(isFixTrailer('docs: describe CHECK', 'Fixes: #1221')).toBe(false);
   });
 });
 
