@@ -78,10 +78,19 @@ export const revertedSubjectOf = (subject: string): string | undefined => /^Reve
  * Does a subject read as a fix? (fix, bug, CVE, security, race, deadlock,
  * leak, panic, backport; a crash, hang or segfault; handled gracefully) A
  * revert of a fix undoes the fix: `Revert "fix: …"` is not itself a fix; nor
- * is a documentation commit (`docs: fix typos`).
+ * is a documentation commit (`docs: fix typos`), nor one that names a
+ * linter it satisfies (cni-plugins' "mechanical: fix lint errors", whose
+ * rewritten `vlanFiltering := n.Vlan != 0 || n.VlanTrunk != nil` read as
+ * a nil check an older fork branch lacks; "fix revive linter").
  */
 export const isFixSubject = (subject: string): boolean =>
-  !isRevertSubject(subject) && !isDocsSubject(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
+  !isRevertSubject(subject) && !isDocsSubject(subject) && !LINT_SUBJECT.test(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
+const LINTERS = 'golangci-lint|revive|staticcheck|gofmt|gofumpt|eslint|flake8|ruff|pylint|clippy|shellcheck|checkpatch';
+const LINT_SUBJECT = new RegExp(
+  // `lint: …` as the scope; `golangci-lint warnings`, `clippy lints`; `fix lint errors`, `fix revive linter`; a linter's own fixes stay fixes (`clippy: fix false positive …`).
+  `^lint(?:er|ing)?(?:\\([^)]*\\))?!?:|\\b(?:lint(?:s|er|ers|ing)?|${LINTERS})\\s+(?:errors?|warnings?|issues?|findings?|complaints?|nits?|lints?)\\b|\\bfix(?:es|ed)?\\s+(?:the\\s+|some\\s+|all\\s+|a\\s+)?(?:[\\w-]+\\s+)?lint(?:s|er|ers|ing)?\\b`,
+  'i',
+);
 
 /**
  * Does a message say, in a trailer of its own line, which bug it fixes?

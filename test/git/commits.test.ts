@@ -102,6 +102,9 @@ describe('commits', () => {
     expect(['docs: fix typos (MR 2510)', 'doc/howto/server_expose: fix typo', 'readme: fix broken IRC web client link', 'docs(api): fix a crash in the example'].some(isFixSubject)).toBe(false);
     expect(['docker: fix the build', 'docker/build: fix typo'].every(isFixSubject)).toBe(true);
     expect(isFixSubject('Revert "fix: nil pointer panic in sbom"')).toBe(false);
+    // A linter satisfied is no behaviour a fork lacks (cni-plugins, helix); a linter's own fixes, or a crash while linting, are.
+    expect(['mechanical: fix lint errors', 'fix revive linter', 'Fix golangci-lint warnings', 'lint: fix unused variable', 'Fix clippy lints'].some(isFixSubject)).toBe(false);
+    expect(['clippy: fix false positive in needless_return', 'fix: crash when linting large files', 'ruff: fix panic on empty files', 'fix: crash in the lint command'].every(isFixSubject)).toBe(true);
   });
 
   it('reads a trailer naming the bug a commit fixes, on a line of its own', () => {
