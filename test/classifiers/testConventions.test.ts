@@ -107,6 +107,32 @@ describe('Go tests', () => {
     expect(go?.namesAt(['\t\tt.Run("manifest-"+tc.mt, func(t *testing.T) {'], 0, '')).toEqual([]);
     expect(go?.namesAt(['func TestValidateMediaType(t *testing.T) {'], 0, '')).toEqual(['TestValidateMediaType']);
   });
+
+  it("names Ginkgo specs by their strings, and reads no table case in a suite's data", () => {
+    const go = conventionOf('plugins/meta/portmap/portmap_iptables_test.go');
+    if (!go) throw new Error('no Go convention');
+    // cni-plugins' portmap suite: specs named by a format string, iptables chains named in the specs' data.
+    const suite = [
+      'var _ = Describe("portmapping configuration (iptables)", func() {',
+      '\tContext("for DNAT", func() {',
+      '\t\tIt(fmt.Sprintf("[%s] generates a correct standard container chain", ver), func() {',
+      '\t\t\tch := &chain{',
+      '\t\t\t\tname:        "CNI-DN-bfd599665540dd91d5d28",',
+      '\t\t\t}',
+      '\t\t\tif !iptablesAvailable {',
+      '\t\t\t\tSkip("no iptables")',
+      '\t\t\t}',
+      '\t\t})',
+      '\t\tXIt("generates the correct mark chains", func() {',
+    ];
+    expect(suite.map((_, index) => go.namesAt(suite, index, '')).flat()).toEqual([
+      'portmapping configuration (iptables)', 'for DNAT', '[%s] generates a correct standard container chain', 'generates the correct mark chains',
+    ]);
+    expect(suite.map((line) => go.isSkip(line))).toEqual([false, false, false, false, false, false, false, true, false, false, true]);
+    expect([go.skipTarget(suite, 7, ''), go.skipTarget(suite, 10, '')]).toEqual(['[%s] generates a correct standard container chain', 'generates the correct mark chains']);
+    // A table case of a test function is still one.
+    expect(go.namesAt(['func TestChains(t *testing.T) {', '\tfor _, tc := range []struct{ name string }{', '\t\t{name: "dnat"},'], 2, '')).toEqual(['TestChains/dnat']);
+  });
 });
 
 describe('tests renamed with the product otherwise than its paths', () => {

@@ -37,15 +37,6 @@ function nameBelow(lines: readonly string[], index: number, pattern: RegExp, att
   return null;
 }
 
-/** The nearest name `pattern` finds above `index`, else in the hunk's function context. */
-function nameAbove(lines: readonly string[], index: number, pattern: RegExp, context: string): string | null {
-  for (let i = index; i >= 0; i -= 1) {
-    const name = firstMatch(pattern, lines[i] ?? '');
-    if (name) return name;
-  }
-  return firstMatch(pattern, context);
-}
-
 const GO_FUNC = /^func\s+((?:Test|Fuzz)\w*|test[A-Z0-9_]\w*)\s*\(\s*\w+\s+\*testing\.[TF]\b/;
 /** A bare identifier in a registration list, e.g. `integration.Run(t, []Test{ testA, testB, })`. */
 const GO_REGISTERED = /^\s*(test[A-Z0-9_]\w*|Test[A-Z0-9_]\w*),?\s*(\/\/.*)?$/;
@@ -57,6 +48,20 @@ const GO_SUBTEST = /\bt\.Run\(\s*"([^"]+)"\s*,/;
  * under. Lower-case keys only: exported `Name:` fields are mostly fixture data.
  */
 const GO_TABLE_CASE = /^\s*\{?\s*(?:name|desc|description|title|testName|scenario)\s*:\s*"((?:[^"\\]|\\.)+)"/;
+
+/**
+ * A Ginkgo spec or container (`It("…", func() {`, `Describe`, `Context`,
+ * `When`, `Specify`, `Entry`, `DescribeTable`, focused `F…` and pending
+ * `P…`/`X…` ones), named by its string, or by the format of a
+ * `fmt.Sprintf("[%s] generates a correct chain", ver)` as written.
+ */
+const GO_GINKGO_NODE = /^\s*(?:var\s+_\s*=\s*)?(?:ginkgo\.)?[FPX]?(?:Describe(?:Table)?|Context|When|It|Specify|Entry)\(\s*(?:fmt\.Sprintf\(\s*)?"((?:[^"\\]|\\.)+)"/;
+/** A Ginkgo spec itself, not a container of specs. */
+const GO_GINKGO_SPEC = /^\s*(?:ginkgo\.)?[FPX]?(?:It|Specify|Entry)\(/;
+/** A function's name, methods' too. */
+const GO_FUNC_NAME = /^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(/;
+/** Where a Ginkgo suite declares its specs: `var _ = Describe("…", func() {`, at the top level. */
+const GO_GINKGO_SUITE = /^var\s+_\s*=\s*(?:ginkgo\.)?[FPX]?Describe(?:Table)?\(/;
 
 /** A line that opens a call or a list (`integration.TestFuncs(`, `tests := []func(t *testing.T){`), not a keyed element (`"partner provider": {`). */
 const GO_LIST_OPENER = /[({]\s*$/;
@@ -104,6 +109,15 @@ const enclosingTest = (lines: readonly string[], index: number, context: string)
   return GO_DECLARATION.test(context) ? firstMatch(GO_FUNC, context) : undefined;
 };
 
+/** Does the top-level declaration above `index` (or the hunk's function context) declare a Ginkgo suite? */
+const isInGinkgoSuite = (lines: readonly string[], index: number, context: string): boolean => {
+  for (let at = index - 1; at >= 0; at -= 1) {
+    const line = lines[at] ?? '';
+    if (GO_DECLARATION.test(line)) return GO_GINKGO_SUITE.test(line);
+  }
+  return GO_GINKGO_SUITE.test(context);
+};
+
 /** A `t.Run` subtest's or a table case's own name, on a line that declares no test function. */
 const goCaseAt = (line: string): string | null => (GO_FUNC.test(line) ? null : (firstMatch(GO_SUBTEST, line) ?? firstMatch(GO_TABLE_CASE, line)));
 
@@ -117,17 +131,29 @@ const go: TestConvention = {
    */
   namesAt: (lines, index, context) => {
     const line = lines[index] ?? '';
-    const name = firstMatch(GO_FUNC, line) ?? registeredAt(lines, index);
+    const name = firstMatch(GO_FUNC, line) ?? registeredAt(lines, index) ?? firstMatch(GO_GINKGO_NODE, line);
     if (name) return [name];
     const own = goCaseAt(line);
-    if (own === null) return [];
+    // Inside a Ginkgo suite a `name: "…"` field is the specs' data (cni-plugins' iptables chains), not a case t.Run runs.
+    if (own === null || (GO_TABLE_CASE.test(line) && !GO_SUBTEST.test(line) && isInGinkgoSuite(lines, index, context))) return [];
     const parent = enclosingTest(lines, index, context);
     return [parent ? `${parent}/${own}` : own];
   },
   // A case whose function is out of view reads the whole file, so both tips name it alike.
   needsWholeFile: (lines, index, context) => goCaseAt(lines[index] ?? '') !== null && enclosingTest(lines, index, context) === undefined,
-  isSkip: (line) => /\bt\.Skip(f|Now)?\(/.test(line),
-  skipTarget: (lines, index, context) => nameAbove(lines, index, /^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(/, context),
+  // Ginkgo's `Skip("…")` in a spec, and a spec marked pending (`XIt(`, `PDescribe(`), skip it too.
+  isSkip: (line) => /\bt\.Skip(f|Now)?\(|^\s*(?:ginkgo\.)?Skip\(|^\s*(?:ginkgo\.)?[PX](?:Describe(?:Table)?|Context|When|It|Specify|Entry)\(/.test(line),
+  skipTarget: (lines, index, context) => {
+    // A pending spec is its own target; a `Skip(` skips the spec it is in, a `t.Skip(` the function.
+    const own = firstMatch(GO_GINKGO_NODE, lines[index] ?? '');
+    if (own) return own;
+    for (let at = index; at >= 0; at -= 1) {
+      const line = lines[at] ?? '';
+      const name = firstMatch(GO_FUNC_NAME, line) ?? (GO_GINKGO_SPEC.test(line) ? firstMatch(GO_GINKGO_NODE, line) : null);
+      if (name) return name;
+    }
+    return firstMatch(GO_FUNC_NAME, context);
+  },
 };
 
 /** A declared test, skipped ones too (`it.skip`, `xit`): the skip is its own finding, the test is still there. */
