@@ -132,8 +132,8 @@ const carrierOf = (lines: readonly CarriedLine[], writers: ForkWriters): string 
  * Of the commits found by a line that says which change it is (a few
  * lines, or part of a change), those found only by lines the other tip has
  * no more times than the commit's parent did, where no fork commit wrote
- * them: what the commit added may be the copy it lacks (carriedLines). The parents' files are read for these
- * commits alone.
+ * them: what the commit added may be the copy it lacks (carriedLines).
+ * The parents' files are read for these commits alone, in one batch.
  */
 const withoutParentCopies = async (
   history: History, readable: readonly { commit: CommitInfo, change: CommitChange }[],
@@ -270,8 +270,9 @@ const withoutPaths = (change: CommitChange, isLeft: (path: string) => boolean): 
  * Per path, where each wanted line first is in the tip's file (1-based), in
  * one batch of reads: a file is scanned once and only wanted lines are
  * kept. Paths the tip lacks are left out. `later` gathers, per path, where
- * the file has each wanted line it has more than once, past the first; `modules`, where a module
- * file has the modules of the lines looked for (newerModules.ts).
+ * the file has each wanted line it has more than once, past the first;
+ * `modules`, where a module file has the modules of the lines looked for
+ * (newerModules.ts).
  */
 const wantedLinesAt = async (
   history: History, tip: string, wanted: ReadonlyMap<string, ReadonlySet<string>>, later?: Map<string, Map<string, number[]>>, modules?: Map<string, ModuleVersionsAt>,
