@@ -244,8 +244,11 @@ export const pinnedWriters = (side: SideFacts, path: string, line: number): stri
 const isBaseLine = (side: SideFacts, path: string, line: number): boolean => {
   if (!side.changed.paths.has(path)) return true;
   const ranges = side.ranges.get(path);
-  return ranges !== undefined && !ranges.some((range) => line >= range.newStart && line < range.newStart + range.newLines);
+  return ranges !== undefined && !rangeLines(ranges).isWritten(line);
 };
+
+/** A file's base → tip hunks as a line map, built once per file. */
+const rangeLines = oncePer((ranges: readonly HunkRange[]): TipLines => tipLines(ranges));
 
 /**
  * Who on `remover`'s side removed the base line that tip line `line` of
