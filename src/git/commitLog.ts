@@ -84,7 +84,10 @@ export const revertedSubjectOf = (subject: string): string | undefined => /^Reve
  * a nil check an older fork branch lacks; "fix revive linter").
  */
 export const isFixSubject = (subject: string): boolean =>
-  !isRevertSubject(subject) && !isDocsSubject(subject) && !LINT_SUBJECT.test(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
+  mayBeFix(subject) && !LINT_SUBJECT.test(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
+
+/** A revert undoes what it names, and documentation changes no behaviour: neither is a fix, whatever else its message says. */
+const mayBeFix = (subject: string): boolean => !isRevertSubject(subject) && !isDocsSubject(subject);
 const LINTERS = 'golangci-lint|revive|staticcheck|gofmt|gofumpt|eslint|flake8|ruff|pylint|clippy|shellcheck|checkpatch';
 const LINT_SUBJECT = new RegExp(
   // `lint: …` as the scope; `golangci-lint warnings`, `clippy lints`; `fix lint errors`, `fix revive linter`; a linter's own fixes stay fixes (`clippy: fix false positive …`).
@@ -100,9 +103,8 @@ const LINT_SUBJECT = new RegExp(
  * key (`Fixes: OCPBUGS-5289`). Not in a revert or a documentation commit,
  * as with the subject.
  */
-export const isFixTrailer = (subject: string, body: string): boolean =>
-  !isRevertSubject(subject) && !isDocsSubject(subject) && FIXES_TRAILER.test(body);
-const FIXES_TRAILER = /^[ \t]*fix(?:es|ed)[ \t]*:?[ \t]+(?:[\w.-]+\/[\w.-]+)?#\d+\b|^[ \t]*fix(?:es|ed)[ \t]*:?[ \t]+(?:[0-9a-f]{8,40}\b|https?:\/\/\S+\/(?:issues|bugs?|show_bug\.cgi\?id=)\/?\d+|[A-Z][A-Z0-9]+-\d+\b)/im;
+export const isFixTrailer = (subject: string, body: string): boolean => mayBeFix(subject) && FIXES_TRAILER.test(body);
+const FIXES_TRAILER = /^[ \t]*fix(?:es|ed)[ \t]*:?[ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#\d+\b|[0-9a-f]{8,40}\b|https?:\/\/\S+\/(?:issues|bugs?|show_bug\.cgi\?id=)\/?\d+|[A-Z][A-Z0-9]+-\d+\b)/im;
 
 /** `git log` over `args` (revisions and options), newest first, merges left out. */
 export const logCommits = async (repo: Repo, args: string[]): Promise<LoggedCommit[]> => {
