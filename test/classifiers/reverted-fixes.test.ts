@@ -687,6 +687,30 @@ diff --git a/client.go b/client.go
 `)).toMatchObject([{ path: 'src/cluster.c', details: { evidence: ['if (n == NULL) {'], signals: ['nil-check'] } }]);
   });
 
+  it('does not report an exit for a missing value the fork takes in more cases; a presence guard widened so is', async () => {
+    // coredns's ServeDNS: upstream looks the zone up elsewhere, the fork still tests the lookup's `ok` beside the nil.
+    expect(await fixes(`diff --git a/plugin/file/file.go b/plugin/file/file.go
+--- a/plugin/file/file.go
++++ b/plugin/file/file.go
+@@ -10,6 +10,7 @@ func (f File) ServeDNS(ctx context.Context, w dns.ResponseWriter, r *dns.Msg) (int, error) {
+ 	}
+-	if z == nil {
++	z, ok := f.Z[zone]
++	if !ok || z == nil {
+ 		return dns.RcodeServerFailure, nil
+ 	}
+`)).toEqual([]);
+    expect(await fixes(`diff --git a/pkg/a.go b/pkg/a.go
+--- a/pkg/a.go
++++ b/pkg/a.go
+@@ -10,5 +10,5 @@ func f(p *S) int {
+-	if p != nil {
++	if p != nil || force {
+ 		x = p.v
+ 	}
+`)).toMatchObject([{ path: 'pkg/a.go', details: { evidence: ['if p != nil {'], signals: ['nil-check'] } }]);
+  });
+
   it('does not report example programs (examples/, samples/): a guard missing there fixes nothing shipped', async () => {
     const at = (path: string): string => `diff --git a/${path} b/${path}
 --- a/${path}

@@ -9,6 +9,7 @@ import { isPythonPath, unannotatedLines } from './annotations.js';
 import { importListLines, isListEdge, isListedName, isRequireLine } from './importLists.js';
 import { isGoPath, isGroupedDeclaration } from './groupedDeclarations.js';
 import { forkConjunctions, isNarrowedBlockGuard } from './narrowedGuards.js';
+import { forkDisjunctions, isWidenedExit } from './widenedExits.js';
 import { formatterNeutral } from './formatting.js';
 import { withoutPragma } from './pragmas.js';
 import { reflowedLines } from './reflowed.js';
@@ -101,6 +102,9 @@ const fileFormatted = oncePer((forkLines: ReadonlySet<string>): Set<string> => {
 /** The fork's conditionals in a file, by their `&&` clauses: worked out once per file (per set of its lines). */
 const fileConjunctions = oncePer((forkLines: ReadonlySet<string>): Clauses[] => forkConjunctions([...forkLines]));
 
+/** Likewise by their `||` clauses, for exits the fork widened. */
+const fileDisjunctions = oncePer((forkLines: ReadonlySet<string>): Clauses[] => forkDisjunctions([...forkLines]));
+
 /**
  * Why a line the fork lacks is shown for context but is not missing: the
  * fork has it re-flowed into its own lines (reflowed.ts), it names what an
@@ -180,9 +184,9 @@ export function missingRuns(
     helpers ??= helperCalls(forkOnly);
     // A hunk that only removes lines has no fork line to be a rename of: no shape to work out.
     if ((forkShapes.size > 0 && (isShapeOf(forkShapes, text) || isFormattedShapeOf(forkShapes, text) || isPathRename(text))) || isHelperEquivalent(text, helpers)) return true;
-    // Narrowed anywhere in the file: the fork often moves the guarded block too.
+    // Narrowed (or, for a missing value, widened) anywhere in the file: the fork often moves the guarded block too.
     conjunctions ??= fileConjunctions(forkLines);
-    return conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions);
+    return (conjunctions.length > 0 && isNarrowedBlockGuard(text, conjunctions)) || isWidenedExit(text, () => fileDisjunctions(forkLines));
   };
   const removed = hunk.lines.map((line) => (line.type === 'del' ? normaliseLine(line.content) : null));
   // Compared without lint pragmas (the fork's `+` lines come without them too); shown with them.

@@ -3,10 +3,13 @@ import { andClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
 
 /** A value or a member chain: `p`, `n->slot_info_pairs`, `self.items[0]`. */
-const OPERAND = String.raw`[\w.>\[\]-]+`;
+export const OPERAND = String.raw`[\w.>\[\]-]+`;
 
-/** A test that passes only when its value is there: `p != NULL`, `p != nil`, `x > 0`, or the value itself (truthy). */
-const IS_PRESENCE = new RegExp(String.raw`^(?:${OPERAND}\s*!==?\s*(?:NULL|nil|None|null|nullptr|undefined|0)|${OPERAND}\s*>\s*0|${OPERAND}|${OPERAND}\s+is\s+not\s+None)$`);
+/** A value, or what a call of one with plain arguments gives: `p`, `len(rc.ExtraPath)`, `THPGetAnonHugePagesSize()`. */
+export const VALUE = String.raw`${OPERAND}(?:\([^()]*\))?`;
+
+/** A test that passes only when its value is there: `p != NULL`, `p != nil`, `x > 0`, `len(x) > 0`, or the value itself (truthy). */
+const IS_PRESENCE = new RegExp(String.raw`^(?:${VALUE}\s*!==?\s*(?:NULL|nil|None|null|nullptr|undefined|0)|${VALUE}\s*>\s*0|${OPERAND}|${OPERAND}\s+is\s+not\s+None)$`);
 
 /** Opens a block: `{` (C, Go, JS) or `:` (Python) ends the line. */
 const OPENS_BLOCK = /(?:\{|:)$/;
