@@ -94,7 +94,7 @@ const runsTests = (job: { name: string; body: readonly string[] }): boolean => i
  */
 async function testJobFindings(file: FileDiff, sides: WorkflowSides, context: ClassifyContext): Promise<Finding[]> {
   if (file.status === 'added') return [];
-  const removed = jobChanges(file, sides).removed.filter(runsTests);
+  const removed = jobChanges(file, sides, (text) => context.translate(text)).removed.filter(runsTests);
   if (removed.length === 0) return [];
   const testing = (await calledWorkflows(sides?.fork.lines ?? [], context))
     .map(({ path, jobs }) => ({ path, jobs: jobs.filter(runsTests).map(({ name }) => name) }))
@@ -115,7 +115,7 @@ async function testJobFindings(file: FileDiff, sides: WorkflowSides, context: Cl
 }
 
 function matrixFindings(file: FileDiff, context: ClassifyContext, upstreamFile: readonly string[] | null): Finding[] {
-  return file.hunks.flatMap((hunk) => droppedMatrixItems(hunk, upstreamFile).filter(isTestMatrix).map((drop) => {
+  return file.hunks.flatMap((hunk) => droppedMatrixItems(hunk, upstreamFile, (text) => context.translate(text)).filter(isTestMatrix).map((drop) => {
     markHunk(hunk, 'removed-tests');
     const entry = `${drop.key}: ${drop.removed.join(', ')}`;
     const where = drop.job ? ` in job "${drop.job}"` : '';

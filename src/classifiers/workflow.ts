@@ -1,6 +1,6 @@
 // Reads CI definitions: https://docs.github.com/en/actions/using-workflows/workflow-syntax-for-github-actions,
 // https://docs.gitlab.com/ee/ci/yaml/, https://circleci.com/docs/configuration-reference/
-import type { FileDiff, Finding, LineSide, Side } from '../model.js';
+import type { FileDiff, Finding, LineSide, OneSideRename, Side } from '../model.js';
 import { createFinding, uniqueByFingerprint } from './common/finding.js';
 import { PLAIN_IMAGE, imageVersions } from './common/imageRef.js';
 import { changedLines } from './common/lines.js';
@@ -25,7 +25,7 @@ import { appendTo } from '../multiMap.js';
 
 /** Finding kinds of the workflow category. */
 export type WorkflowFindingKind =
-  | 'job-added' | 'job-removed' | 'job-commented-out' | 'matrix-entry-removed' | 'workflow-added' | 'workflow-removed'
+  | 'job-added' | 'job-removed' | 'job-renamed' | 'job-commented-out' | 'matrix-entry-removed' | 'workflow-added' | 'workflow-removed' | 'workflow-renamed'
   | 'secret-referenced' | 'registry-changed' | 'image-changed' | 'download-source-changed' | 'action-version-changed' | 'tool-version-changed';
 
 /**
@@ -57,15 +57,24 @@ export function describeDrop(drop: MatrixDrop, side: Side = null): string {
 const isActionPath = (path: string): boolean => /(?:^|\/)action\.ya?ml$/.test(path);
 
 /** Jobs one tip has and the other lacks; a file only one side has is one finding, with its jobs. */
-async function jobFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): Promise<void> {
-  const changes = jobChanges(file, sides);
+async function jobFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, translate: (text: string) => string): Promise<void> {
+  const changes = jobChanges(file, sides, translate);
   const presentIn = soleTipOf(file);
   if (presentIn !== null) {
+    // One side renamed the file and git did not pair the two names across the tips: one row, on the name that side gave it.
+    if (file.rename !== null && file.rename.from === file.path) return;
     const jobs = [...changes.jobs[presentIn].keys()];
     const lines = file.hunks.flatMap(changedLines).map((line) => line.line);
     const named = jobs.length > 0 ? ` (jobs ${jobs.join(', ')})` : '';
+    const what = isActionPath(file.path) ? 'action' : 'workflow';
+    const { rename } = file;
+    if (rename !== null) {
+      emit('workflow-renamed', presentIn === 'fork' ? { fork: lines } : { upstream: lines }, () => describeFileRename(`${what} ${rename.from} to ${rename.to}${named}`, rename),
+        [rename.from, rename.to], { jobs, from: rename.from });
+      return;
+    }
     emit(presentIn === 'fork' ? 'workflow-added' : 'workflow-removed', presentIn === 'fork' ? { fork: lines } : { upstream: lines },
-      (side) => describePresence({ thing: `${isActionPath(file.path) ? 'action' : 'workflow'} ${file.path}${named}`, presentIn, side }), [file.path], { jobs });
+      (side) => describePresence({ thing: `${what} ${file.path}${named}`, presentIn, side }), [file.path], { jobs });
     return;
   }
   for (const job of changes.removed) {
@@ -76,12 +85,31 @@ async function jobFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): Pr
   for (const job of changes.added) {
     emit('job-added', { fork: [job.line] }, (side) => describePresence({ thing: `job "${job.name}"`, presentIn: 'fork', side }), [job.name], { job: job.name });
   }
+  // A check a branch protection rule requires goes by its job's name: a rename is drift of its own.
+  for (const { from, to } of changes.renamed) {
+    emit('job-renamed', { upstream: [from.line], fork: [to.line] }, (side) => describeRename(`job "${from.name}"`, `"${to.name}"`, side),
+      [from.name, to.name], { job: to.name, upstreamJob: from.name });
+  }
 }
 
-function matrixFindings(file: FileDiff, sides: WorkflowSides, emit: Emit): void {
+/** `fork renamed workflow a.yml to b.yml (jobs x), which upstream changed since`: said by the rename, which knows who moved. */
+function describeFileRename(thing: string, { side, otherSide }: OneSideRename): string {
+  const [who, other] = side === 'fork' ? ['fork', 'upstream'] : ['upstream', 'the fork'];
+  const since = otherSide === 'changed' ? `, which ${other} changed since` : otherSide === 'deleted' ? `; ${other} deleted it` : '';
+  return `${who} renamed ${thing}${since}`;
+}
+
+/** A thing the fork renamed with its product: `fork renamed job "a" to "b"`, said by the side that moved. */
+const describeRename = (thing: string, to: string, side: Side): string =>
+  side === 'upstream' ? `upstream has ${thing} where the fork has ${to}`
+  : side === 'both' ? `fork renamed ${thing} to ${to}, which upstream changed since`
+  : side === 'fork' ? `fork renamed ${thing} to ${to}`
+  : `${thing} renamed to ${to}`;
+
+function matrixFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, translate: (text: string) => string): void {
   const whole = sides?.upstream.lines ?? null;
   for (const hunk of file.hunks) {
-    for (const drop of [...droppedMatrixItems(hunk, whole), ...shortenedLists(hunk, whole, sides?.fork.lines ?? null)]) {
+    for (const drop of [...droppedMatrixItems(hunk, whole, translate), ...shortenedLists(hunk, whole, sides?.fork.lines ?? null)]) {
       emit('matrix-entry-removed', drop.lines, (side) => describeDrop(drop, side), [drop.identityJob, drop.key, drop.removed.join(',')],
         { job: drop.job, key: drop.key, removed: drop.removed, upstream: drop.upstreamCount, fork: drop.forkCount, commentedOut: drop.isCommentedOut });
     }
@@ -265,9 +293,9 @@ export default defineClassifier({
     };
     const sides = await readWorkflowSides(file, context);
     const upstreamSecrets = upstreamSecretsOf(file, sides);
-    await jobFindings(file, sides, emit);
+    await jobFindings(file, sides, emit, (text) => context.translate(text));
     if (file.status !== 'deleted') {
-      matrixFindings(file, sides, emit);
+      matrixFindings(file, sides, emit, (text) => context.translate(text));
       // The merge base's secrets (git mode): one it referenced the fork did not newly reference (act's GORELEASER_GITHUB_TOKEN).
       const base = context.mode === 'git' ? await context.readFile('base', file.oldPath ?? file.path) : null;
       referenceFindings(file, sides, emit, { upstream: upstreamSecrets, base: secretNames(base?.split('\n') ?? []) });

@@ -12,7 +12,7 @@ export const upstreamLineNote = (finding: Finding): string | null =>
   finding.line !== null && finding.lineIn === 'upstream' ? `(at line ${finding.line} of upstream's ${finding.path})` : null;
 
 /** Findings about a whole file (one side has it, the other not): their line is the file's first, which says nothing. */
-const WHOLE_FILE_KINDS: ReadonlySet<string> = new Set(['test-file-deleted', 'workflow-added', 'workflow-removed']);
+const WHOLE_FILE_KINDS: ReadonlySet<string> = new Set(['test-file-deleted', 'workflow-added', 'workflow-removed', 'workflow-renamed']);
 
 /**
  * Where a finding is, for a report's Path column: `path:line`, and

@@ -202,6 +202,21 @@ describe('a fork that renamed the product and ported an upstream fix under the n
     ]);
   });
 
+  it('reads CI the fork renamed with the product as renamed: a job, a matrix entry, a workflow file git no longer pairs', () => {
+    const { shas } = fixture;
+    const rows = report.findings.filter((each) => each.category === 'workflow').map(({ kind, path, side, message, commits }) => ({ kind, path, side, message, commits }));
+    expect(rows).toEqual([
+      // Not a job removed and another added, and not `kvstore-server` dropped from its matrix.
+      { kind: 'job-renamed', path: '.github/workflows/ci.yml', side: 'fork', message: 'fork renamed job "build-kvstore" to "build-valdb"', commits: [short(shas.forkCi)] },
+      // One row, on the fork's name, said by the rename: not "upstream removed workflow …valdb-release.yml".
+      {
+        kind: 'workflow-renamed', path: '.github/workflows/valdb-release.yml', side: 'both',
+        message: 'fork renamed workflow .github/workflows/kvstore-release.yml to .github/workflows/valdb-release.yml (jobs publish), which upstream changed since',
+        commits: [short(shas.releaseSigned), short(shas.forkCi)],
+      },
+    ]);
+  });
+
   it('does not read the patch of a commit that touched more files than a ported change has lines', async () => {
     const history = createHistory(await openRepo(fixture.clone));
     const forkTip = git(fixture.clone, 'rev-parse', 'origin/v1.0');
@@ -237,6 +252,7 @@ describe('a fork that renamed the product and ported an upstream fix under the n
       'legacy: retire old_tool',
       'log: forward log lines to syslog',
       'quota: move the quota code into src/kvstore/limits/',
+      'release: sign the tarball and publish checksums',
       'stats: flush what it printed',
       'tests: time out, and check top',
     ]);

@@ -92,4 +92,28 @@ describe('compose files (dockerfile category)', () => {
       'service "worker" removed (was image ghcr.io/acme/worker:1.4)',
     ]);
   });
+
+  it('reads a service the fork renamed with its product as the same service, its image compared', async () => {
+    // cherrypick's test-federation compose files: misskey's `misskey.a.test` is its `cherrypick.a.test`.
+    const renamed = upstream.replace('  worker:\n    image: ghcr.io/acme/worker:1.4\n', '  drudge:\n    image: ghcr.io/acme/worker:1.5\n');
+    const files = await parseDiff(`diff --git a/compose.yaml b/compose.yaml
+--- a/compose.yaml
++++ b/compose.yaml
+@@ -10,3 +10,3 @@ services:
+-  worker:
+-    image: ghcr.io/acme/worker:1.4
++  drudge:
++    image: ghcr.io/acme/worker:1.5
+`);
+    const audit = (translate: (text: string) => string) =>
+      classifyAll(dockerfile, files, { ...gitContext({ upstream: { 'compose.yaml': upstream }, fork: { 'compose.yaml': renamed } }), translate });
+    expect(messages(await audit((text) => text.replaceAll('worker', 'drudge')))).toEqual([
+      'image of service "worker": ghcr.io/acme/worker:1.4 → ghcr.io/acme/worker:1.5 (upgrade)',
+    ]);
+    // Without the rename learnt, one service went and another came.
+    expect(messages(await audit((text) => text)).sort()).toEqual([
+      'service "drudge" added (image ghcr.io/acme/worker:1.5)',
+      'service "worker" removed (was image ghcr.io/acme/worker:1.4)',
+    ]);
+  });
 });

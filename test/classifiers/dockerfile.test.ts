@@ -133,6 +133,26 @@ new file mode 100644
     expect(messages(await classifyAll(dockerfile, files, context))).toEqual(['COPY --from=devbuild in stage "dev" removed: COPY --from=devbuild /build/helper /bin/']);
   });
 
+  it('keeps a COPY the fork renamed only in part: some of its names the fork\'s, some still upstream\'s', async () => {
+    // cherrypick: `/misskey/packages/misskey-reversi/built` became `/cherrypick/packages/misskey-reversi/built`.
+    const files = await parseDiff(`diff --git a/Dockerfile b/Dockerfile
+--- a/Dockerfile
++++ b/Dockerfile
+@@ -3,1 +3,1 @@ FROM node:22 AS runner
+-COPY --chown=misskey:misskey --from=native-builder /misskey/packages/misskey-reversi/built ./packages/misskey-reversi/built
++COPY --chown=cherrypick:cherrypick --from=native-builder /cherrypick/packages/misskey-reversi/built ./packages/misskey-reversi/built
+`);
+    const stages = 'FROM node:22 AS native-builder\nFROM node:22 AS runner\n';
+    const upstream = `${stages}COPY --chown=misskey:misskey --from=native-builder /misskey/packages/misskey-reversi/built ./packages/misskey-reversi/built\n`;
+    const fork = `${stages}COPY --chown=cherrypick:cherrypick --from=native-builder /cherrypick/packages/misskey-reversi/built ./packages/misskey-reversi/built\n`;
+    const audit = (translate: (text: string) => string) =>
+      classifyAll(dockerfile, files, { ...gitContext({ upstream: { Dockerfile: upstream }, fork: { Dockerfile: fork } }), translate });
+    expect(messages(await audit((text) => text.replaceAll('misskey', 'cherrypick')))).toEqual([]);
+    expect(messages(await audit((text) => text))).toEqual([
+      'COPY --from=native-builder in stage "runner" removed: COPY --chown=misskey:misskey --from=native-builder /misskey/packages/misskey-reversi/built ./packages/misskey-reversi/built',
+    ]);
+  });
+
   it("pairs a stage the fork renamed with its product, and compares what is inside it", async () => {
     // cowsql's Dockerfile: dqlite's `dqlite-lib-builder`, renamed; the fork moved GO_VERSION on its own.
     const upstream = 'FROM ubuntu AS dqlite-lib-builder\nARG DEBIAN_FRONTEND="noninteractive"\nARG GO_VERSION=1.15\nRUN apt-get install -y git\n' +

@@ -15,6 +15,7 @@ const findings = [
   aFinding({ category: 'workflow', kind: 'workflow-removed', path: '.github/workflows/old.yml', message: 'fork removed workflow' }),
   // A whole file's finding sits at its first line, which the column leaves out.
   aFinding({ category: 'workflow', kind: 'workflow-added', path: '.github/workflows/diff.yml', message: 'fork added workflow', line: 1, lineIn: 'fork' }),
+  aFinding({ category: 'workflow', kind: 'workflow-renamed', path: '.github/workflows/valdb-release.yml', message: 'fork renamed workflow', line: 1, lineIn: 'fork' }),
   aDependency('golang.org/x/sys', 'downgrade', { side: 'upstream', line: 9, lineIn: 'fork', details: { ecosystem: 'go', module: 'golang.org/x/sys', upstream: 'v0.4.0', fork: 'v0.3.0' } }),
 ];
 const report = { ...aReport(findings), summary: summarise([], findings, true) };
@@ -27,6 +28,7 @@ describe('a finding’s place in the Path column', () => {
     expect(text).toContain('| .github/workflows/build.yml:215 | secret-referenced |');
     expect(text).toContain('| .github/workflows/old.yml | workflow-removed |');
     expect(text).toContain('| .github/workflows/diff.yml | workflow-added |');
+    expect(text).toContain('| .github/workflows/valdb-release.yml | workflow-renamed |');
     expect(text).toContain('| v0.4.0 | v0.3.0 | upstream — | go.mod:9 | upstream |');
   });
 

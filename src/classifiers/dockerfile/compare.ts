@@ -75,10 +75,16 @@ export function compareDockerfiles(
 
   // The merge base's COPYs by what they copy, flags aside: upstream's `COPY --link …` of a base COPY is that COPY, changed.
   const baseCopies = new Set([...(base?.copyFrom.values() ?? [])].map((copy) => copyKey(copy.stage, withoutFlags(copy.text))));
+  // The fork's COPYs as its renames would write them all: a fork that renamed some of a line's names (cherrypick's
+  // `/cherrypick/packages/misskey-reversi/built`) has it as a rename of upstream's as much as one that renamed every name.
+  // A COPY says a source and a target: two of the fork's are rarely one under a name learnt wrongly (a matrix item is short, and is not read so).
+  let renamedCopies: Set<string> | null = null;
   for (const [key, { stage, text, from, line }] of upstream.copyFrom) {
     // A COPY inside a removed stage is covered by the stage's own row. One the fork has under its renamed
     // product (`/build/vault-csi-provider` → `/build/openbao-csi-provider`) is kept: that rename is the fork's own.
-    if (fork.copyFrom.has(key) || fork.copyFrom.has(copyKey(stage, translate(text)))) continue;
+    if (fork.copyFrom.has(key)) continue;
+    renamedCopies ??= new Set([...fork.copyFrom.values()].map((copy) => copyKey(copy.stage, translate(copy.text))));
+    if (renamedCopies.has(copyKey(stage, translate(text)))) continue;
     if (stage !== null && !fork.stages.has(stage) && upstream.stages.has(stage)) continue;
     const commented = fork.commentedCopyFrom.get(key);
     const isCommentedOut = commented !== undefined;

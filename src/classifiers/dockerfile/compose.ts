@@ -73,11 +73,26 @@ function directionNote(upstream: string, fork: string): { note: string; directio
   return { note: direction === 'changed' ? '' : ` (${direction})`, direction, isVersioned };
 }
 
-/** Compares the services and images upstream's compose file states with the fork's. */
-export function compareCompose(file: FileDiff, upstream: ComposeModel, fork: ComposeModel, confidence: Confidence, place: (refs: LineRefs) => Located): Finding[] {
+/**
+ * Compares the services and images upstream's compose file states with the
+ * fork's. A service the fork has under the name it would write after its
+ * renames (`translate`, attribution/renames.ts) is the same service, as a
+ * renamed Dockerfile stage is: cherrypick's `cherrypick.a.test` is misskey's
+ * `misskey.a.test`, its image compared, neither removed nor added.
+ */
+export function compareCompose(
+  file: FileDiff, upstream: ComposeModel, fork: ComposeModel, confidence: Confidence, place: (refs: LineRefs) => Located,
+  _base: ComposeModel | null = null, translate: (text: string) => string = (text) => text,
+): Finding[] {
   const { findings, add } = collectFindings<ComposeFindingKind>(file, confidence, place);
+  const renamedTo = new Map<string, string>();
+  for (const service of upstream.services.keys()) {
+    const name = translate(service);
+    if (name !== service && !fork.services.has(service) && !upstream.services.has(name) && fork.services.has(name)) renamedTo.set(service, name);
+  }
+  const renamed = new Set(renamedTo.values());
   for (const [service, { image, lines }] of upstream.services) {
-    const forkService = fork.services.get(service);
+    const forkService = fork.services.get(renamedTo.get(service) ?? service);
     if (!forkService) {
       // In hunks, a service whose image line is out of view is simply unknown; only a commented-out one is certain.
       const commented = upstream.commented.has(service) ? undefined : fork.commented.get(service);
@@ -100,7 +115,7 @@ export function compareCompose(file: FileDiff, upstream: ComposeModel, fork: Com
   }
   if (file.status !== 'added' && upstream.isWhole && fork.isWhole) {
     for (const [service, { image, lines }] of fork.services) {
-      if (upstream.services.has(service)) continue;
+      if (upstream.services.has(service) || renamed.has(service)) continue;
       const shown = image ? ` (image ${image})` : '';
       add('service-added', { fork: lines },
         (side) => describePresence({ thing: `service "${service}"${shown}`, presentIn: 'fork', side, neutral: `service "${service}" added${shown}` }),

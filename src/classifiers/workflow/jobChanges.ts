@@ -18,6 +18,8 @@ export interface JobChanges {
   jobs: { upstream: JobLines; fork: JobLines };
   removed: JobChange[];
   added: JobChange[];
+  /** Jobs the fork renamed with its product (upstream's name, the fork's), in neither list above. */
+  renamed: { from: JobChange; to: JobChange }[];
 }
 
 /** The lines from a job's key to the next key at its indent or less: its body. */
@@ -32,9 +34,12 @@ export const bodyAt = (lines: readonly string[], numbers: readonly number[], lin
 /**
  * Which jobs each side of a CI file defines, exactly from whole files in git
  * mode (every job is known, wherever the hunks are), else from what the
- * hunks show; and the jobs only one side has, with their bodies.
+ * hunks show; and the jobs only one side has, with their bodies. A job only
+ * upstream has whose name, as the fork would write it (`translate`, see
+ * attribution/renames.ts), is a job only the fork has, is one renamed:
+ * cherrypick's `generate-misskey-js` is its `generate-cherrypick-js`.
  */
-export function jobChanges(file: FileDiff, sides: WorkflowSides): JobChanges {
+export function jobChanges(file: FileDiff, sides: WorkflowSides, translate: (text: string) => string = (text) => text): JobChanges {
   const isGitLab = isGitLabCi(file.path);
   const views = { upstream: file.hunks.map((hunk) => sideView(hunk, 'upstream')), fork: file.hunks.map((hunk) => sideView(hunk, 'fork')) };
   const flat = (side: 'upstream' | 'fork') => ({ lines: views[side].flatMap((view) => view.lines), numbers: views[side].flatMap((view) => view.numbers) });
@@ -58,5 +63,11 @@ export function jobChanges(file: FileDiff, sides: WorkflowSides): JobChanges {
   const added = [...jobs.fork].filter(([name]) => !jobs.upstream.has(name)).map(([name, line]) => ({
     name, line, commentedLine: null, body: bodyAt(texts.fork.lines, texts.fork.numbers, line),
   }));
-  return { jobs, removed, added };
+  const renamed = removed.flatMap((from) => {
+    const forkName = translate(from.name);
+    const to = forkName === from.name || from.commentedLine !== null ? undefined : added.find((job) => job.name === forkName);
+    return to ? [{ from, to }] : [];
+  });
+  const isRenamed = (job: JobChange): boolean => renamed.some(({ from, to }) => from === job || to === job);
+  return { jobs, removed: removed.filter((job) => !isRenamed(job)), added: added.filter((job) => !isRenamed(job)), renamed };
 }

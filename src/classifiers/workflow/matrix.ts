@@ -55,8 +55,13 @@ const jobOf = (keys: readonly { indent: number; key: string }[]): string | null 
  * List items upstream has under a matrix-like key that the fork removed or
  * commented out. With upstream's whole file (git mode) the enclosing job and
  * key are read from it, so a hunk that starts inside a list still knows both.
+ * An item the fork has as it would write it after its renames (`translate`,
+ * attribution/renames.ts) is renamed, not removed: cherrypick lints its
+ * `cherrypick-js` workspace where misskey lints `misskey-js`. Only upstream's
+ * item is translated: a name learnt wrongly from some path (`_linux.go` →
+ * `_darwin.go`) would otherwise make two of the fork's items one.
  */
-export function droppedMatrixItems(hunk: Hunk, upstreamFile: readonly string[] | null = null): MatrixDrop[] {
+export function droppedMatrixItems(hunk: Hunk, upstreamFile: readonly string[] | null = null, translate: (text: string) => string = (text) => text): MatrixDrop[] {
   const upstream = sideLines(hunk, 'upstream');
   const fork = itemsOf(sideLines(hunk, 'fork'));
   const commentedItems = new Map<string, number>();
@@ -75,7 +80,8 @@ export function droppedMatrixItems(hunk: Hunk, upstreamFile: readonly string[] |
     const item = listItem(line.content);
     if (!item) continue;
     const windowRest = restOfItem(upstream, upstreamIndex);
-    if (fork.whole.has(wholeItem(item.value, windowRest))) continue;
+    const whole = wholeItem(item.value, windowRest);
+    if (fork.whole.has(whole) || fork.whole.has(translate(whole))) continue;
     const windowKeys = enclosingKeys(upstream, upstreamIndex);
     const keys = upstreamFile ? enclosingKeys(upstreamFile, upstreamLine - 1) : windowKeys;
     const parent = keys[0];
