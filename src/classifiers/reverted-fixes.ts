@@ -139,9 +139,12 @@ function hunkFinding(file: FileDiff, hunk: Hunk, forkOnly: readonly string[], fo
     : null;
   // A fork commit that reworks the code (a cleanup, a move, a helper) took a guard's line out more often than the guard.
   const byRework = at.side === 'fork' && subjects.isReworkOnly;
+  // Upstream commits that only say they rework the code (a refactor, types satisfied) wrote a guard as part of
+  // that: misskey's `refactor(frontend): フロントエンドの型エラー解消` narrowing `chartEl.value` for the type checker. A doubt, not a fix.
+  const isUpstreamRework = fromCommits?.isReworkOnly === true;
   const found = confidenceOf(signals, lacked.length, at.commits, fromCommits);
   if (!found) return null;
-  const confidence = byRework ? 'low' : found;
+  const confidence = byRework ? 'low' : isUpstreamRework && found === 'high' ? 'medium' : found;
   const runs = numbered.map((run) => run.map(({ text }) => text));
   const evidence = evidenceLines.map(({ text }) => text);
   if ((fromCommits?.fixes.length ?? 0) > 0) signals.add('fix-commit');

@@ -84,7 +84,24 @@ export const revertedSubjectOf = (subject: string): string | undefined => /^Reve
  * a nil check an older fork branch lacks; "fix revive linter").
  */
 export const isFixSubject = (subject: string): boolean =>
-  mayBeFix(subject) && !LINT_SUBJECT.test(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
+  mayBeFix(subject) && !LINT_SUBJECT.test(subject) && !isTypeCheckSubject(subject) && (FIX_SUBJECT.test(subject) || FAILURE_SUBJECT.test(subject));
+
+/**
+ * Does a subject say it satisfies a type checker? (`fix type errors`,
+ * `chore(frontend): fix typecheck`, `mypy errors`, misskey's
+ * `Paginatorの型エラー解消`, "resolve the type errors") The guards such a
+ * commit adds narrow a type (`if (chartEl.value == null) return;`), as a
+ * lint fix satisfies a linter: no behaviour a fork lacks. Python's
+ * `TypeError` is a crash, and still a fix.
+ */
+export const isTypeCheckSubject = (subject: string): boolean => TYPE_CHECK_SUBJECT.test(subject);
+const TYPE_CHECKERS = 'mypy|pyright|tsc|vue-tsc|sorbet';
+const TYPE_CHECK_SUBJECT = new RegExp(
+  // `type errors`, `typecheck errors`, `fix typecheck`, `typing issues`, `mypy errors`; not `TypeError`, a `type error in the parser`, or a crash in a type checker.
+  `\\btype[- ]?errors\\b|\\btype[- ]?check(?:ing|er)?\\s+(?:errors?|issues?|failures?|warnings?)\\b|\\bfix(?:es|ed)?\\s+(?:the\\s+)?type[- ]?check(?:ing|s)?\\b` +
+    `|\\btyping (?:errors|issues)\\b|\\b(?:${TYPE_CHECKERS})\\s+(?:errors?|issues?|warnings?|complaints?)\\b|型エラー`,
+  'i',
+);
 
 /** A revert undoes what it names, and documentation changes no behaviour: neither is a fix, whatever else its message says. */
 const mayBeFix = (subject: string): boolean => !isRevertSubject(subject) && !isDocsSubject(subject);

@@ -13,4 +13,10 @@ describe('commitEvidence', () => {
     expect(evidence('fix: close the response body in the client').fixes).toHaveLength(1);
     expect(evidence('Update the parser to fix a crash on empty input').fixes).toHaveLength(1);
   });
+
+  it('reads a type checker satisfied as rework, no fix', () => {
+    expect(evidence('chore(frontend): fix type errors')).toMatchObject({ fixes: [], isReworkOnly: true });
+    expect(evidence('fix(frontend): Paginatorの型エラー解消 (#16230)')).toMatchObject({ fixes: [], isReworkOnly: true });
+    expect(evidence('fix: TypeError when the title is None')).toMatchObject({ isReworkOnly: false });
+  });
 });

@@ -799,6 +799,26 @@ diff --git a/client.go b/client.go
     expect((await fixes(feature, byFeature)).map((finding) => finding.confidence)).toEqual(['low']);
   });
 
+  it("reads a guard upstream wrote in rework (a refactor, a type checker satisfied) as a doubt, not a fix", async () => {
+    // misskey's `refactor(frontend): フロントエンドの型エラー解消` narrowed a template ref for the type checker.
+    const diff = `diff --git a/src/chart.ts b/src/chart.ts
+--- a/src/chart.ts
++++ b/src/chart.ts
+@@ -20,4 +20,3 @@ onMounted(async () => {
+ 	const raw = await fetchSeries();
+-	if (chartEl.value == null) return;
+ 	chartInstance = new Chart(chartEl.value, { data: raw });
+`;
+    const confidence = async (subject: string) =>
+      (await fixes(diff, { ...gitContext({}), linesOf: () => ({ upstream: new Map([[21, { side: 'upstream' as const, commits: ['c0ffee1'] }]]), fork: new Map() }), commitSubject: () => subject }))[0]?.confidence;
+    expect(await confidence('refactor(frontend): フロントエンドの型エラー解消 (#16539)')).toBe('medium');
+    expect(await confidence('chore(frontend): fix type errors')).toBe('medium');
+    expect(await confidence('refactor')).toBe('medium');
+    // A subject that says neither, or a fix, keeps what the guard says.
+    expect(await confidence('enhance(frontend): show the queue chart')).toBe('high');
+    expect(await confidence('fix(frontend): the chart crashed before it mounted')).toBe('high');
+  });
+
   it('takes no block past 40 lines from a fix commit with only a weak signal in it: it changed more than a fix', async () => {
     // netbox's 29860aaf "fix(circuits): Add member_type_id filter…" wrote a 197-line filter set with one bare guard in it.
     const block = (size: number) => `diff --git a/netbox/circuits/filtersets.py b/netbox/circuits/filtersets.py

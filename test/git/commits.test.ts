@@ -105,6 +105,9 @@ describe('commits', () => {
     // A linter satisfied is no behaviour a fork lacks (cni-plugins, helix); a linter's own fixes, or a crash while linting, are.
     expect(['mechanical: fix lint errors', 'fix revive linter', 'Fix golangci-lint warnings', 'lint: fix unused variable', 'Fix clippy lints'].some(isFixSubject)).toBe(false);
     expect(['clippy: fix false positive in needless_return', 'fix: crash when linting large files', 'ruff: fix panic on empty files', 'fix: crash in the lint command'].every(isFixSubject)).toBe(true);
+    // A type checker satisfied likewise (misskey's guards that narrow a type); a runtime TypeError, or a crash in a type checker, is a fix.
+    expect(['fix type errors', 'chore(frontend): fix type errors', 'fix(frontend): Paginatorの型エラー解消 (#16230)', 'Fix mypy errors', 'fix typecheck', 'fix type-checking failures in CI'].some(isFixSubject)).toBe(false);
+    expect(['fix: TypeError when the title is None', 'fix: crash in the type checker', 'fix type error in the parser (#12)'].every(isFixSubject)).toBe(true);
   });
 
   it('reads a trailer naming the bug a commit fixes, on a line of its own', () => {

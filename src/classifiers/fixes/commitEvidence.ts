@@ -1,4 +1,4 @@
-import { isFixSubject, isRevertSubject, securityIdsOf } from '../../git/commitLog.js';
+import { isFixSubject, isRevertSubject, isTypeCheckSubject, securityIdsOf } from '../../git/commitLog.js';
 
 /** Subjects of feature work: a missing block from one of these is more often the feature than a fix. */
 const FEATURE_SUBJECT = /^(?:[\w/.-]+(?:\([^)]*\))?:\s*)?(?:add|adds|added|support|supports|implement|introduce|new|allow|enable|feat)\b|\battribute\b|\boption\b/i;
@@ -6,7 +6,8 @@ const FEATURE_SUBJECT = /^(?:[\w/.-]+(?:\([^)]*\))?:\s*)?(?:add|adds|added|suppo
 /**
  * Subjects of rework that keeps behaviour: a tree-wide cleanup, a move, a
  * rename, a helper that now does the check (X11Libre's 'treewide: use helper
- * dixGetScreenPtr()', 'dbe: locally scope variables and declare when needed').
+ * dixGetScreenPtr()', 'dbe: locally scope variables and declare when needed');
+ * a type checker satisfied (`fix type errors`, see isTypeCheckSubject) too.
  */
 const REWORK_SUBJECT = /\b(?:refactor\w*|clean(?:s|ed|ing)?[ -]?ups?|cleanups?|treewide|tree-wide|tidy|simplif\w*|reorgani[sz]\w*|restructur\w*|rework\w*|declar\w*|c99|coding style|style|reformat\w*|whitespace|parenthes[ie]s|brackets?|helpers?|inline|renam\w*|moves?|moved|split|dedup\w*|unused|dead code|instead of)\b/i;
 
@@ -47,6 +48,6 @@ export function commitEvidence(commits: readonly string[], subjectOf: (shortSha:
     isSecurity: fixes.some(({ subject }) => securityIdsOf(subject).length > 0),
     isFeatureOnly: subjects.length > 0 && fixes.length === 0 && subjects.every(({ subject }) => FEATURE_SUBJECT.test(subject)),
     isReworkOnly: subjects.length > 0 && fixes.length === 0 &&
-      subjects.every(({ subject }) => !isRevertSubject(subject) && (REWORK_SUBJECT.test(subject) || FEATURE_SUBJECT.test(subject))),
+      subjects.every(({ subject }) => !isRevertSubject(subject) && (REWORK_SUBJECT.test(subject) || isTypeCheckSubject(subject) || FEATURE_SUBJECT.test(subject))),
   };
 }
