@@ -52,6 +52,19 @@ export const forkRenames = (fromNames: ReadonlyMap<string, string>): ForkRenames
   return renames;
 };
 
+/**
+ * A name and its negation or plural (`invalid-files/` → `valid-files/`,
+ * `peer` → `peers`): a file moved to a sibling directory, not a product
+ * renamed. Learnt, it rewrote every `TestParseConsole_invalid` upstream added
+ * as the `TestParseConsole_valid` beside it (opentofu). A product's own
+ * suffix is a rename: searx → searxng, pytube → pytubefix.
+ */
+const isAffixed = (word: string, to: string): boolean => {
+  const [short, long] = word.length < to.length ? [word.toLowerCase(), to.toLowerCase()] : [to.toLowerCase(), word.toLowerCase()];
+  return GRAMMAR_AFFIXES.some(([prefix, suffix]) => long === `${prefix}${short}${suffix}`);
+};
+const GRAMMAR_AFFIXES: readonly [string, string][] = [['in', ''], ['un', ''], ['non', ''], ['dis', ''], ['', 's'], ['', 'es']];
+
 /** A pattern nothing matches: no token learnt yet. */
 const NO_MATCH = /(?!)/;
 
@@ -115,6 +128,21 @@ export const learntRenames = (): LearntRenames => {
     const before = basePath.split('/');
     const after = forkPath.split('/');
     if (before.length !== after.length) return;
+    // One vote per path for each pair it shows (`terraform/terraform.go` → `tofu/tofu.go` is one).
+    const pairs = new Set<string>();
+    before.forEach((component, index) => {
+      const words = component.split(/[._-]/);
+      const renamed = (after[index] ?? '').split(/[._-]/);
+      if (words.length !== renamed.length) return;
+      words.forEach((word, at) => {
+        const to = renamed[at] ?? '';
+        if (word !== to && word.length >= MIN_TOKEN && to.length > 0 && !/^\d+$/.test(word) && !isAffixed(word, to)) pairs.add(`${word}/${to}`);
+      });
+    });
+    // A rename changes one name, in as many places as it likes. A path that changes more is two files
+    // alike in content that git paired: opentofu's testdata `…/hashicorp/null/2.0.0/darwin_amd64/terraform-provider-null`
+    // → `…/-/legacy/1.0.0/linux_amd64/terraform-provider-legacy` taught `IsNull` → `IsLegacy` and `darwin` → `linux`.
+    if (pairs.size > 1) return;
     // The deepest directory that differs, renamed as a whole.
     for (let depth = before.length - 1; depth > 0; depth -= 1) {
       const from = before.slice(0, depth).join('/');
@@ -124,17 +152,6 @@ export const learntRenames = (): LearntRenames => {
         break;
       }
     }
-    // One vote per path for each pair it shows (`terraform/terraform.go` → `tofu/tofu.go` is one).
-    const pairs = new Set<string>();
-    before.forEach((component, index) => {
-      const words = component.split(/[._-]/);
-      const renamed = (after[index] ?? '').split(/[._-]/);
-      if (words.length !== renamed.length) return;
-      words.forEach((word, at) => {
-        const to = renamed[at] ?? '';
-        if (word !== to && word.length >= MIN_TOKEN && to.length > 0 && !/^\d+$/.test(word)) pairs.add(`${word}/${to}`);
-      });
-    });
     for (const pair of pairs) {
       const [word = '', to = ''] = pair.split('/');
       const names = votes.get(word) ?? new Map<string, number>();

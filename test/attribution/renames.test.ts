@@ -55,6 +55,34 @@ describe('forkRenames', () => {
     expect(learnt.pathsFor('internal/terraform/eval.go')).toContain('internal/tofu/eval.go');
   });
 
+  it('learns nothing from a path that changes more than one name: two files alike in content, paired by git', () => {
+    const learnt = learntRenames();
+    learnt.learn('internal/tofu/context.go', 'internal/terraform/context.go');
+    // opentofu's testdata: identical provider stubs under unrelated names.
+    learnt.learn(
+      'testdata/registry.opentofu.org/-/legacy/1.0.0/linux_amd64/terraform-provider-legacy',
+      'testdata/registry.terraform.io/hashicorp/null/2.0.0/darwin_amd64/terraform-provider-null',
+    );
+    expect(learnt.translate('if val.IsNull() && goos == "darwin" { // terraform')).toBe('if val.IsNull() && goos == "darwin" { // tofu');
+    expect(learnt.pathsFor('testdata/registry.terraform.io/hashicorp/null/2.0.0/darwin_amd64/other')).not.toContain('testdata/registry.opentofu.org/-/legacy/1.0.0/linux_amd64/other');
+    // One name changed in several places is one rename.
+    learnt.learn('src/valkey/valkey-cli.c', 'src/redis/redis-cli.c');
+    expect(learnt.translate('redis-cli')).toBe('valkey-cli');
+  });
+
+  it('learns no name from a file moved between a directory and its negation or plural', () => {
+    const learnt = learntRenames();
+    // opentofu moved a test input the fork made valid; `peers` for `peer` is a plural, no product.
+    learnt.learn('internal/configs/testdata/valid-files/version-variable.tf', 'internal/configs/testdata/invalid-files/version-variable.tf');
+    learnt.learn('internal/server/peers/peers.go', 'internal/server/peer/peer.go');
+    expect(learnt.translate('TestParseConsole_invalid(peer)')).toBe('TestParseConsole_invalid(peer)');
+    learnt.learn('internal/tofu/context.go', 'internal/terraform/context.go');
+    expect(learnt.translate('TestParseConsole_invalid // terraform')).toBe('TestParseConsole_invalid // tofu');
+    // A product's own suffix is a rename all the same.
+    learnt.learn('searxng/webapp.py', 'searx/webapp.py');
+    expect(learnt.translate('test_searx_useragent')).toBe('test_searxng_useragent');
+  });
+
   it('learns only what a diff shows renamed, from upstream path to fork path (not copies)', () => {
     const file = (status: FileDiff['status'], path: string, oldPath: string | null): FileDiff => ({ path, oldPath, status } as FileDiff);
     const learnt = learntRenames();
