@@ -34,6 +34,10 @@ export const orClauses = (line: string): Clauses | null => clausesOf(line, OR);
 /** Likewise its top-level `&&` (or Python `and`) clauses. */
 export const andClauses = (line: string): Clauses | null => clausesOf(line, AND);
 
+/** Does a fork conditional test all of an upstream one's clauses, under the same keyword, and more? (narrowedGuards.ts, widenedExits.ts) */
+export const isExtendedBy = (upstream: Clauses, fork: Clauses): boolean =>
+  fork.keyword === upstream.keyword && fork.clauses.length > upstream.clauses.length && upstream.clauses.every((clause) => fork.clauses.includes(clause));
+
 function clausesOf(line: string, separators: readonly string[]): Clauses | null {
   const match = CONDITIONAL.exec(line);
   if (!match) return null;

@@ -1,5 +1,5 @@
 // A block guard the fork narrowed with another test: upstream `if (p != NULL) {`, fork `if (n && p != NULL) {`.
-import { andClauses } from './droppedClauses.js';
+import { andClauses, isExtendedBy } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
 
 /** A value or a member chain: `p`, `n->slot_info_pairs`, `self.items[0]`. */
@@ -32,8 +32,5 @@ export function isNarrowedBlockGuard(line: string, fork: readonly Clauses[]): bo
   if (!OPENS_BLOCK.test(line)) return false;
   const upstream = andClauses(line);
   if (!upstream || !upstream.clauses.every((clause) => IS_PRESENCE.test(clause))) return false;
-  return fork.some((each) =>
-    each.keyword === upstream.keyword &&
-    each.clauses.length > upstream.clauses.length &&
-    upstream.clauses.every((clause) => each.clauses.includes(clause)));
+  return fork.some((each) => isExtendedBy(upstream, each));
 }

@@ -1,5 +1,5 @@
 // A block for a missing value the fork enters in more cases: upstream `if z == nil {`, fork `if !ok || z == nil {`.
-import { orClauses } from './droppedClauses.js';
+import { isExtendedBy, orClauses } from './droppedClauses.js';
 import type { Clauses } from './droppedClauses.js';
 import { OPERAND, VALUE } from './narrowedGuards.js';
 
@@ -37,8 +37,5 @@ export function isWidenedExit(line: string, forkOf: () => readonly Clauses[]): b
   const upstream = orClauses(line);
   if (!upstream || !upstream.clauses.every((clause) => IS_ABSENCE.test(clause))) return false;
   // The fork's conditionals are read only for a line that can be such a block (a file's worth, once: evidence.ts).
-  return forkOf().some((each) =>
-    each.keyword === upstream.keyword &&
-    each.clauses.length > upstream.clauses.length &&
-    upstream.clauses.every((clause) => each.clauses.includes(clause)));
+  return forkOf().some((each) => isExtendedBy(upstream, each));
 }
