@@ -1,9 +1,13 @@
 import type { Report } from '../model.js';
 import { shortSha } from './view.js';
 
-/** `upstream/v0.11 → origin/v0.11`, or a plain label when the refs are unknown. */
+/**
+ * `upstream/v0.11 → origin/v0.11`, or a plain label when the refs are
+ * unknown. A revision of this clone (`--fork-rev`, git's remote `.`) is named
+ * as it was given: `HEAD`, `origin/release-4.18`, not `./HEAD`.
+ */
 export function reportTitle(report: Report): string {
-  const name = (side: Report['upstream'], fallback: string): string => (side ? `${side.remote}/${side.ref}` : fallback);
+  const name = (side: Report['upstream'], fallback: string): string => (side ? (side.remote === '.' ? side.ref : `${side.remote}/${side.ref}`) : fallback);
   return `${name(report.upstream, 'upstream')} → ${name(report.fork, 'fork')}`;
 }
 

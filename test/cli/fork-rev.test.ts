@@ -55,7 +55,7 @@ describe('--fork-rev: a local commit as the fork side', () => {
     expect(report.files.find((file) => file.path === '.github/workflows/build.yml')?.side).toBe('fork');
     expect(report.commits?.forkOnly.map((commit) => commit.subject)).toContain('ci: publish images with a deploy key');
     const table = forkdiff('v0.11', '--fork-rev', 'HEAD', '--no-fetch').stdout;
-    expect(table.split('\n')[0]).toBe('forkdiff  upstream/v0.11 → ./HEAD');
+    expect(table.split('\n')[0]).toBe('forkdiff  upstream/v0.11 → HEAD');
   });
 
   it('works in a clone without the fork\'s remote', () => {
