@@ -1,10 +1,10 @@
 // Reads CI definitions: https://docs.github.com/en/actions/using-workflows/workflow-syntax-for-github-actions,
 // https://docs.gitlab.com/ee/ci/yaml/, https://circleci.com/docs/configuration-reference/
-import type { FileDiff, Finding, LineSide, OneSideRename, Side } from '../model.js';
+import type { FileDiff, Finding, Side } from '../model.js';
 import { createFinding, uniqueByFingerprint } from './common/finding.js';
 import { PLAIN_IMAGE, imageVersions } from './common/imageRef.js';
 import { changedLines } from './common/lines.js';
-import { locate, soleTipOf } from './common/location.js';
+import { locate } from './common/location.js';
 import type { LineRefs } from './common/location.js';
 import { describeChange, describePresence } from './common/wording.js';
 import { defineClassifier } from './define.js';
@@ -13,7 +13,8 @@ import { isVersionLike } from '../versions/versionOrder.js';
 import { isFileAt, isOwn, isWorkflowPath } from './paths.js';
 import { movedDownloads } from './workflow/downloads.js';
 import { changedServices } from './workflow/serviceImages.js';
-import { jobChanges } from './workflow/jobChanges.js';
+import type { Emit } from './workflow/emit.js';
+import { jobFindings } from './workflow/jobFindings.js';
 import { droppedMatrixItems, separateSameDrops, shortenedLists } from './workflow/matrix.js';
 import type { MatrixDrop } from './workflow/matrix.js';
 import { actionRef, changedKeyValues, describePinning, inheritedSecrets, pinnedRef, registryOf, resolveEnv, secretNames } from './workflow/references.js';
@@ -22,20 +23,6 @@ import { groupZuulFiles, isZuulFilePresence } from './workflow/zuulDirectories.j
 import { unquote } from './workflow/yamlLines.js';
 import type { WorkflowSides } from './workflow/wholeWorkflow.js';
 import { appendTo } from '../multiMap.js';
-
-/** Finding kinds of the workflow category. */
-export type WorkflowFindingKind =
-  | 'job-added' | 'job-removed' | 'job-renamed' | 'job-commented-out' | 'matrix-entry-removed' | 'workflow-added' | 'workflow-removed' | 'workflow-renamed'
-  | 'secret-referenced' | 'registry-changed' | 'image-changed' | 'download-source-changed' | 'action-version-changed' | 'tool-version-changed';
-
-/**
- * Adds a finding read from `refs`, worded once its side is known.
- * `lackedSince`: the merge base had it and this tip lacks it, so the other
- * tip's own line of it is that tip's change since, not its addition.
- */
-type Emit = (
-  kind: WorkflowFindingKind, refs: LineRefs, describe: (side: Side) => string, identity: (string | null)[], details: Record<string, unknown>, lackedSince?: LineSide,
-) => void;
 
 /** `PLATFORMS: 6 → 1 platforms in job "x" (dropped …)`, or `matrix worker: oci-rootless commented out in job "x"`. */
 export function describeDrop(drop: MatrixDrop, side: Side = null): string {
@@ -52,59 +39,6 @@ export function describeDrop(drop: MatrixDrop, side: Side = null): string {
   if (side === 'both') return `both changed ${drop.key}: ${counts}`;
   return `${drop.key}: ${counts}`;
 }
-
-/** A composite action's definition (`.github/actions/setup-go/action.yml`), which jobs use, not a workflow that runs. */
-const isActionPath = (path: string): boolean => /(?:^|\/)action\.ya?ml$/.test(path);
-
-/** Jobs one tip has and the other lacks; a file only one side has is one finding, with its jobs. */
-async function jobFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, translate: (text: string) => string): Promise<void> {
-  const changes = jobChanges(file, sides, translate);
-  const presentIn = soleTipOf(file);
-  if (presentIn !== null) {
-    // One side renamed the file and git did not pair the two names across the tips: one row, on the name that side gave it.
-    if (file.rename !== null && file.rename.from === file.path) return;
-    const jobs = [...changes.jobs[presentIn].keys()];
-    const lines = file.hunks.flatMap(changedLines).map((line) => line.line);
-    const named = jobs.length > 0 ? ` (jobs ${jobs.join(', ')})` : '';
-    const what = isActionPath(file.path) ? 'action' : 'workflow';
-    const { rename } = file;
-    if (rename !== null) {
-      emit('workflow-renamed', presentIn === 'fork' ? { fork: lines } : { upstream: lines }, () => describeFileRename(`${what} ${rename.from} to ${rename.to}${named}`, rename),
-        [rename.from, rename.to], { jobs, from: rename.from });
-      return;
-    }
-    emit(presentIn === 'fork' ? 'workflow-added' : 'workflow-removed', presentIn === 'fork' ? { fork: lines } : { upstream: lines },
-      (side) => describePresence({ thing: `${what} ${file.path}${named}`, presentIn, side }), [file.path], { jobs });
-    return;
-  }
-  for (const job of changes.removed) {
-    emit(job.commentedLine !== null ? 'job-commented-out' : 'job-removed', { upstream: [job.line], fork: [job.commentedLine] },
-      (side) => describePresence({ thing: `job "${job.name}"`, presentIn: 'upstream', side, isCommentedOut: job.commentedLine !== null }),
-      [job.name], { job: job.name, commentedOut: job.commentedLine !== null });
-  }
-  for (const job of changes.added) {
-    emit('job-added', { fork: [job.line] }, (side) => describePresence({ thing: `job "${job.name}"`, presentIn: 'fork', side }), [job.name], { job: job.name });
-  }
-  // A check a branch protection rule requires goes by its job's name: a rename is drift of its own.
-  for (const { from, to } of changes.renamed) {
-    emit('job-renamed', { upstream: [from.line], fork: [to.line] }, (side) => describeRename(`job "${from.name}"`, `"${to.name}"`, side),
-      [from.name, to.name], { job: to.name, upstreamJob: from.name });
-  }
-}
-
-/** `fork renamed workflow a.yml to b.yml (jobs x), which upstream changed since`: said by the rename, which knows who moved. */
-function describeFileRename(thing: string, { side, otherSide }: OneSideRename): string {
-  const [who, other] = side === 'fork' ? ['fork', 'upstream'] : ['upstream', 'the fork'];
-  const since = otherSide === 'changed' ? `, which ${other} changed since` : otherSide === 'deleted' ? `; ${other} deleted it` : '';
-  return `${who} renamed ${thing}${since}`;
-}
-
-/** A thing the fork renamed with its product: `fork renamed job "a" to "b"`, said by the side that moved. */
-const describeRename = (thing: string, to: string, side: Side): string =>
-  side === 'upstream' ? `upstream has ${thing} where the fork has ${to}`
-  : side === 'both' ? `fork renamed ${thing} to ${to}, which upstream changed since`
-  : side === 'fork' ? `fork renamed ${thing} to ${to}`
-  : `${thing} renamed to ${to}`;
 
 function matrixFindings(file: FileDiff, sides: WorkflowSides, emit: Emit, translate: (text: string) => string): void {
   const whole = sides?.upstream.lines ?? null;
