@@ -1,10 +1,10 @@
 import type { AppliedCommit, CommitInfo, Commits, RevertInfo } from '../model.js';
 import { reachedFrom, resolveCommits } from './ancestry.js';
 import type { BlobReader } from './blobReader.js';
-import { logCommits, logCommitsByIds, revertedSubjectOf, securityIdsOf, toCommitInfo } from './commitLog.js';
+import { logCommits, logCommitsByIds, securityIdsOf, toCommitInfo } from './commitLog.js';
 import type { LoggedCommit } from './commitLog.js';
 import type { Repo } from './repo.js';
-import { REVERTED_SHA, undoneCommits } from './revertTargets.js';
+import { revertNamed, undoneCommits } from './revertTargets.js';
 import { runGitWithInput } from './spawnGit.js';
 
 /**
@@ -74,8 +74,7 @@ const pairByPatchId = async (repo: Repo, upstream: LoggedCommit[], fork: LoggedC
 const findReverts = async (repo: Repo, blobs: BlobReader, forkOnly: LoggedCommit[], upstreamSha: string): Promise<RevertInfo[]> => {
   const undone = undoneCommits(forkOnly);
   const candidates = forkOnly.filter((commit) => !undone.has(commit.sha)).flatMap((commit) => {
-    const revertedSha = REVERTED_SHA.exec(commit.body)?.[1];
-    const revertedSubject = revertedSubjectOf(commit.subject);
+    const { sha: revertedSha, subject: revertedSubject } = revertNamed(commit);
     return revertedSha || revertedSubject ? [{ commit, revertedSha, revertedSubject }] : [];
   });
   if (candidates.length === 0) return [];

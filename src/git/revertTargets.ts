@@ -8,7 +8,11 @@ interface Message {
 }
 
 /** The sha git's `revert` names in the message it writes. */
-export const REVERTED_SHA = /This reverts commit ([0-9a-f]{7,64})/i;
+const REVERTED_SHA = /This reverts commit ([0-9a-f]{7,64})/i;
+
+/** What a commit says it reverts: the sha git's `revert` names in the body, the subject a `Revert "<subject>"` names; each undefined when not said. */
+export const revertNamed = ({ subject, body }: Pick<Message, 'subject' | 'body'>): { sha: string | undefined; subject: string | undefined } =>
+  ({ sha: REVERTED_SHA.exec(body)?.[1], subject: revertedSubjectOf(subject) });
 
 /**
  * Of `commits` (newest first, as git log lists them), which one each
@@ -20,8 +24,9 @@ export const REVERTED_SHA = /This reverts commit ([0-9a-f]{7,64})/i;
 export const revertTargets = (commits: readonly Message[]): Map<string, string> => {
   const targets = new Map<string, string>();
   commits.forEach((commit, index) => {
-    const named = REVERTED_SHA.exec(commit.body)?.[1];
-    const subject = named === undefined ? revertedSubjectOf(commit.subject) : undefined;
+    const said = revertNamed(commit);
+    const named = said.sha;
+    const subject = named === undefined ? said.subject : undefined;
     if (named === undefined && subject === undefined) return;
     const isTarget = (other: Message): boolean => (named === undefined ? other.subject === subject : other.sha.startsWith(named));
     const target = commits.slice(index + 1).find(isTarget) ?? commits.slice(0, index).reverse().find(isTarget);
